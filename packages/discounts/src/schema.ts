@@ -1,0 +1,4 @@
+/**
+ * Promotions config schema (zod): filled in with the promotions engine.
+ */
+export {};

@@ -1,0 +1,104 @@
+// One build for every package (floating-ui style): each package's `exports`
+// map names its entries through the "source" condition; dependencies stay
+// external for npm users; the script-tag and sandbox browser bundles are the
+// only ones that inline what they use.
+import fs from 'node:fs';
+import path from 'node:path';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import esbuild from 'rollup-plugin-esbuild';
+
+const root = path.dirname(new URL(import.meta.url).pathname);
+const only = process.env.CARTLIFT_PACKAGES?.split(',');
+const packages = fs
+  .readdirSync(path.join(root, 'packages'))
+  .filter((dir) => !only || only.includes(dir))
+  .map((dir) => ({ dir, pkg: JSON.parse(fs.readFileSync(path.join(root, 'packages', dir, 'package.json'), 'utf8')) }));
+
+const NODE_PACKAGES = new Set(['server', 'stripe-sandbox']);
+
+function transpile({ minify = false, node = false } = {}) {
+  return esbuild({
+    target: node ? 'node20' : 'es2022',
+    minify,
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    tsconfig: path.join(root, 'tsconfig.base.json'),
+    define: node ? {} : { 'process.env.NODE_ENV': JSON.stringify(process.env.NODE_ENV ?? 'production') },
+  });
+}
+
+/** Library build: ESM, one file per export, shared code in chunks, dependencies external. */
+function libraryBuild({ dir, pkg }) {
+  const input = {};
+  for (const [key, value] of Object.entries(pkg.exports)) {
+    if (typeof value !== 'object' || !value.source) continue;
+    input[key === '.' ? 'index' : key.slice(2)] = path.join(root, 'packages', dir, value.source);
+  }
+  for (const [name, file] of Object.entries(pkg.bin ?? {})) {
+    input[`bin/${name}`] = path.join(root, 'packages', dir, file.replace(/^\.\/dist\//, 'src/').replace(/\.js$/, '.ts'));
+  }
+  const deps = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
+  const external = (id) => id.startsWith('node:') || deps.some((d) => id === d || id.startsWith(`${d}/`));
+  const node = NODE_PACKAGES.has(dir);
+  return {
+    input,
+    external,
+    plugins: [nodeResolve({ exportConditions: ['source'], extensions: ['.ts', '.tsx', '.js'], preferBuiltins: node }), transpile({ node })],
+    output: {
+      dir: path.join(root, 'packages', dir, 'dist'),
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+    },
+    onwarn,
+  };
+}
+
+/**
+ * Browser bundles that inline everything they use.
+ * - The script tag: `cartlift.js` is a tiny classic-script loader (IIFE) that
+ *   captures its own data attributes and the pre-init queue, then imports the
+ *   ESM boot module; features are ESM chunks loaded with dynamic import(), so
+ *   preact and core are shared by every chunk instead of copied into each.
+ * - The sandbox's Stripe.js look-alike: a classic script defining window.Stripe.
+ */
+function browserBundles() {
+  const pkgDir = (dir) => path.join(root, 'packages', dir);
+  const browserResolve = () => nodeResolve({ exportConditions: ['source', 'browser'], extensions: ['.ts', '.tsx', '.js'], browser: true });
+  const list = [];
+  if (!only || only.includes('cartlift')) {
+    list.push(
+      {
+        input: { 'cartlift-boot': path.join(pkgDir('cartlift'), 'src/script-tag/boot.ts') },
+        plugins: [browserResolve(), transpile({ minify: true })],
+        output: { dir: path.join(pkgDir('cartlift'), 'dist/cdn'), format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+        onwarn,
+      },
+      {
+        input: path.join(pkgDir('cartlift'), 'src/script-tag/loader.ts'),
+        plugins: [browserResolve(), transpile({ minify: true })],
+        output: { file: path.join(pkgDir('cartlift'), 'dist/cdn/cartlift.js'), format: 'iife' },
+        onwarn,
+      },
+    );
+  }
+  const stripeJs = path.join(pkgDir('stripe-sandbox'), 'src/stripe-js/index.ts');
+  if ((!only || only.includes('stripe-sandbox')) && fs.existsSync(stripeJs)) {
+    list.push({
+      input: stripeJs,
+      plugins: [browserResolve(), transpile({ minify: true })],
+      output: { file: path.join(pkgDir('stripe-sandbox'), 'dist/stripe-js.js'), format: 'iife' },
+      onwarn,
+    });
+  }
+  return list;
+}
+
+function onwarn(warning, warn) {
+  // A circular import or an unresolved import is a bug, not a warning.
+  if (warning.code === 'UNRESOLVED_IMPORT' || warning.code === 'CIRCULAR_DEPENDENCY') throw new Error(warning.message);
+  warn(warning);
+}
+
+export default [...packages.map(libraryBuild), ...browserBundles()];
