@@ -1,13 +1,22 @@
 export { CartliftError } from './errors';
 export type { Money } from './money';
-export {
-  allocate,
-  assertCurrency,
-  assertMinorUnits,
-  currencyExponent,
-  formatMoney,
-  money,
-  parseMinorUnits,
-  toDecimalString,
-} from './money';
+export { allocate, assertCurrency, assertMinorUnits, currencyExponent, formatMoney, money, parseMinorUnits, toDecimalString } from './money';
 export { isCurrency } from './currencies';
+export type { AddInput, CartAction, CartLimits, CartLine, CartState } from './cart';
+export { DEFAULT_LIMITS, cartCount, cartReducer, cartSubtotal, checkAction, checkAddInput, emptyCart, lineKey } from './cart';
+export { isCartState } from './cart-guard';
+export type { Emitter } from './emitter';
+export { createEmitter } from './emitter';
+export type { CartliftEvents, FunnelEvent, FunnelEventName, FunnelItem } from './events';
+export { FUNNEL_EVENTS, funnelEvent, toFunnelItems, uuid } from './events';
+export type { StoragePort } from './storage';
+export { memoryStorage } from './storage';
+export { idbStorage } from './idb-storage';
+export type { SyncPort } from './sync';
+export { broadcastSync } from './sync';
+export type { CartStore, CartStoreOptions } from './store';
+export { createCartStore } from './store';
+export type { QueuedCall } from './queue';
+export { replayQueue } from './queue';
+export type { CartliftInstance, CartliftOptions, CartliftPlugin } from './cartlift';
+export { createCartlift } from './cartlift';

@@ -1,0 +1,183 @@
+import { CartliftError, describe } from './errors';
+
+/** One line of the cart, keyed by sku plus optional variant. `price` is for display only. */
+export interface CartLine {
+  readonly key: string;
+  readonly sku: string;
+  readonly variant?: string;
+  readonly quantity: number;
+  readonly name?: string;
+  readonly image?: string;
+  /** Display price per unit in minor units; the server re-prices from its catalog. */
+  readonly price?: number;
+}
+
+/** A whole cart. `rev` counts persisted writes so tabs can tell newer from older. */
+export interface CartState {
+  readonly id: string;
+  readonly currency: string;
+  readonly lines: readonly CartLine[];
+  readonly rev: number;
+}
+
+/** What may be added: a sku, optional variant and quantity, plus display metadata. */
+export interface AddInput {
+  sku: string;
+  variant?: string;
+  quantity?: number;
+  name?: string;
+  image?: string;
+  price?: number;
+}
+
+export type CartAction =
+  | { type: 'add'; line: AddInput }
+  | { type: 'set_quantity'; key: string; quantity: number }
+  | { type: 'remove'; key: string }
+  | { type: 'clear' };
+
+export interface CartLimits {
+  readonly maxQuantity: number;
+  readonly maxLines: number;
+}
+
+export const DEFAULT_LIMITS: CartLimits = { maxQuantity: 999, maxLines: 100 };
+
+/**
+ * The key of a line: the sku, or sku and variant joined by "::".
+ *
+ * @example
+ * lineKey('TEA-LJ-100') // "TEA-LJ-100"
+ * lineKey('CUP', 'blue') // "CUP::blue"
+ */
+export function lineKey(sku: string, variant?: string): string {
+  return variant ? `${sku}::${variant}` : sku;
+}
+
+function fail(field: string, expected: string, value: unknown): never {
+  throw new CartliftError('invalid_cart_input', `${field} must be ${expected}; received ${describe(value)}.`, field);
+}
+
+function checkQuantity(value: unknown, field: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    fail(field, `a whole number from ${min} to ${max}`, value);
+  }
+  return value;
+}
+
+function checkText(value: unknown, field: string, max: number): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.length > max) fail(field, `text of at most ${max} characters`, value);
+  return value;
+}
+
+/**
+ * Validates what a caller wants to add and returns a clean copy; throws a
+ * CartliftError naming the field otherwise.
+ *
+ * @example
+ * checkAddInput({ sku: 'TEA', quantity: 2 }) // { sku: 'TEA', quantity: 2 }
+ * checkAddInput({ sku: '', quantity: 2 })    // throws: sku must be ...
+ */
+export function checkAddInput(input: AddInput, limits: CartLimits = DEFAULT_LIMITS): AddInput {
+  if (typeof input !== 'object' || input === null) fail('item', 'an object with a sku', input);
+  const sku = input.sku;
+  if (typeof sku !== 'string' || !/^[\w.:-]{1,64}$/.test(sku)) {
+    fail('sku', 'text of 1 to 64 letters, digits, "-", "_", "." or ":"', sku);
+  }
+  const clean: AddInput = { sku, quantity: checkQuantity(input.quantity ?? 1, 'quantity', 1, limits.maxQuantity) };
+  const variant = checkText(input.variant, 'variant', 64);
+  const name = checkText(input.name, 'name', 200);
+  const image = checkText(input.image, 'image', 2048);
+  if (variant) clean.variant = variant;
+  if (name !== undefined) clean.name = name;
+  if (image !== undefined) clean.image = image;
+  if (input.price !== undefined) {
+    if (!Number.isSafeInteger(input.price) || input.price < 0) fail('price', 'a whole, non-negative number of minor units', input.price);
+    clean.price = input.price;
+  }
+  return clean;
+}
+
+/**
+ * Validates an action before it reaches the reducer.
+ *
+ * @example
+ * checkAction({ type: 'set_quantity', key: 'TEA', quantity: 1.5 }) // throws: quantity must be ...
+ */
+export function checkAction(action: CartAction, limits: CartLimits = DEFAULT_LIMITS): CartAction {
+  switch (action.type) {
+    case 'add':
+      return { type: 'add', line: checkAddInput(action.line, limits) };
+    case 'set_quantity':
+      checkQuantity(action.quantity, 'quantity', 0, Number.MAX_SAFE_INTEGER);
+      return action;
+    case 'remove':
+    case 'clear':
+      return action;
+    default:
+      return fail('action.type', '"add", "set_quantity", "remove" or "clear"', (action as { type: unknown }).type);
+  }
+}
+
+function addLine(state: CartState, line: AddInput, limits: CartLimits): CartState {
+  const key = lineKey(line.sku, line.variant);
+  const quantity = line.quantity ?? 1;
+  const existing = state.lines.find((l) => l.key === key);
+  if (!existing && state.lines.length >= limits.maxLines) return state;
+  const merged: CartLine = {
+    ...existing,
+    ...line,
+    key,
+    quantity: Math.min(limits.maxQuantity, (existing?.quantity ?? 0) + quantity),
+  };
+  const lines = existing ? state.lines.map((l) => (l.key === key ? merged : l)) : [...state.lines, merged];
+  return { ...state, lines };
+}
+
+/**
+ * The pure cart reducer, shared by browser and server. Quantities are clamped
+ * to 1..maxQuantity; setting 0 removes the line; unknown keys change nothing.
+ * Actions are assumed checked (see checkAction).
+ *
+ * @example
+ * const next = cartReducer(cart, { type: 'add', line: { sku: 'TEA', quantity: 2 } });
+ */
+export function cartReducer(state: CartState, action: CartAction, limits: CartLimits = DEFAULT_LIMITS): CartState {
+  switch (action.type) {
+    case 'add':
+      return addLine(state, action.line, limits);
+    case 'set_quantity': {
+      if (!state.lines.some((l) => l.key === action.key)) return state;
+      if (action.quantity <= 0) return { ...state, lines: state.lines.filter((l) => l.key !== action.key) };
+      const quantity = Math.min(limits.maxQuantity, action.quantity);
+      return { ...state, lines: state.lines.map((l) => (l.key === action.key ? { ...l, quantity } : l)) };
+    }
+    case 'remove':
+      return { ...state, lines: state.lines.filter((l) => l.key !== action.key) };
+    case 'clear':
+      return { ...state, lines: [] };
+    default:
+      return state;
+  }
+}
+
+/**
+ * Sum of display prices times quantities, in minor units (lines without a price count 0).
+ *
+ * @example
+ * cartSubtotal(cart) // 4800
+ */
+export function cartSubtotal(state: Pick<CartState, 'lines'>): number {
+  return state.lines.reduce((sum, l) => sum + (l.price ?? 0) * l.quantity, 0);
+}
+
+/** Total number of units in the cart. */
+export function cartCount(state: Pick<CartState, 'lines'>): number {
+  return state.lines.reduce((sum, l) => sum + l.quantity, 0);
+}
+
+/** An empty cart. */
+export function emptyCart(id: string, currency: string): CartState {
+  return { id, currency, lines: [], rev: 0 };
+}

@@ -1,0 +1,65 @@
+import type { CartLimits } from './cart';
+import { createEmitter, type Emitter } from './emitter';
+import type { CartliftEvents } from './events';
+import type { StoragePort } from './storage';
+import { type CartStore, createCartStore } from './store';
+import type { SyncPort } from './sync';
+
+/** A plugin: a plain object made by a factory, e.g. `analytics({...})`. */
+export interface CartliftPlugin {
+  name: string;
+  /** Called once when installed; may return a teardown function. */
+  setup(instance: CartliftInstance): void | (() => void);
+}
+
+export interface CartliftOptions {
+  currency: string;
+  locale?: string;
+  /** Base URL of the Cartlift server, e.g. "/api/cartlift". */
+  endpoint?: string;
+  storage?: StoragePort;
+  sync?: SyncPort | null;
+  limits?: CartLimits;
+}
+
+export interface CartliftInstance {
+  readonly cart: CartStore;
+  readonly events: Emitter<CartliftEvents>;
+  readonly options: Readonly<CartliftOptions>;
+  on: Emitter<CartliftEvents>['on'];
+  /** Installs a plugin once per name; returns its teardown. */
+  use(plugin: CartliftPlugin): () => void;
+}
+
+/**
+ * The runtime-agnostic Cartlift instance: a cart store and its typed events.
+ * Browser packages inject IndexedDB storage and BroadcastChannel sync.
+ *
+ * @example
+ * const cartlift = createCartlift({ currency: 'USD' });
+ * const off = cartlift.on('add_to_cart', (e) => console.log(e.items));
+ * await cartlift.cart.add({ sku: 'TEA-LJ-100' });
+ */
+export function createCartlift(options: CartliftOptions): CartliftInstance {
+  const events = createEmitter<CartliftEvents>();
+  const cart = createCartStore({ ...options, events });
+  const plugins = new Map<string, () => void>();
+  const instance: CartliftInstance = {
+    cart,
+    events,
+    options,
+    on: events.on,
+    use(plugin) {
+      const existing = plugins.get(plugin.name);
+      if (existing) return existing;
+      const teardown = plugin.setup(instance) ?? (() => {});
+      const remove = () => {
+        plugins.delete(plugin.name);
+        teardown();
+      };
+      plugins.set(plugin.name, remove);
+      return remove;
+    },
+  };
+  return instance;
+}
