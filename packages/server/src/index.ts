@@ -1,5 +1,10 @@
-/**
- * server: filled in by a later issue (see docs/). The package exists now so that
- * the workspace, builds and import directions are fixed from the start.
- */
-export {};
+export { createCartliftHandler, type CartliftHandler } from './handler';
+export type { CartliftHandlerOptions } from './options';
+export { serve, toNodeListener, type FetchHandler, type ServeOptions } from './http/node';
+export { createCatalog, loadCatalogFile, localName, type Catalog, type CatalogSource, type Product, type AddOnOffer } from './catalog';
+export { normalizeEmail } from './email';
+export { paymentMethodTypes, METHOD_CURRENCIES } from './payment-methods';
+export type { ShippingOption } from './pricing';
+export type { Route, RouteHandler } from './router';
+export { createStripeClient, type StripeOptions } from './stripe/client';
+export * from './store/index';

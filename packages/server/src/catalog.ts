@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { isCurrency } from '@cartlift/core';
+import { parseWith } from './http/validation';
+import { HttpError } from './http/errors';
+
+const localized = z.union(
+  [z.string().min(1), z.record(z.string(), z.string().min(1)).refine((names) => Object.keys(names).length > 0)],
+  { error: 'must be a non-empty string or an object of names by locale such as {"en": "Tea", "zh-CN": "茶"}' },
+);
+const minorUnits = z.number({ error: 'must be a whole number of minor units (1999 for 19.99)' }).int({ error: 'must be a whole number of minor units (1999 for 19.99)' }).min(0, { error: 'must not be negative' }).max(Number.MAX_SAFE_INTEGER);
+
+export const addOnSchema = z.object({
+  sku: z.string({ error: 'must be a SKU string' }).min(1),
+  kind: z.string({ error: 'must name the kind of add-on, such as "gift_wrap", "warranty" or "express_shipping"' }).min(1),
+  price: minorUnits,
+  name: localized,
+});
+
+export const productSchema = z.object({
+  sku: z.string({ error: 'must be a SKU string' }).min(1).max(64),
+  name: localized,
+  price: minorUnits,
+  currency: z.string().refine(isCurrency, { error: 'must be an ISO 4217 code in capitals such as "USD"' }),
+  tags: z.array(z.string()).optional(),
+  image: z.string().optional(),
+  addOns: z.array(addOnSchema).optional(),
+});
+
+/** A product as the catalog defines it; its `price` is the only price the server uses. */
+export type Product = z.infer<typeof productSchema>;
+export type AddOnOffer = z.infer<typeof addOnSchema>;
+
+/**
+ * Where products come from: a list (or a JSON file's contents), or a callback
+ * looking skus up in your own system.
+ */
+export type CatalogSource = Product[] | { products: Product[] } | { getProducts(skus: string[]): Promise<Product[]> | Product[] };
+
+export interface Catalog {
+  /** Products for these skus (unknown skus are simply missing). */
+  lookup(skus: string[]): Promise<Map<string, Product>>;
+  /** Every product, when the catalog is a list (used for `GET /config`'s add-on offers). */
+  all(): Product[] | null;
+}
+
+const catalogFile = z.union([z.array(productSchema), z.object({ products: z.array(productSchema) })]);
+
+/**
+ * Makes a catalog from a product list or a `getProducts(skus)` callback,
+ * validating listed products up front so a bad catalog fails at start.
+ *
+ * @example
+ * const catalog = createCatalog([{ sku: 'TEA-LJ-100', name: 'Longjing', price: 2400, currency: 'USD' }])
+ * const catalog = createCatalog({ getProducts: (skus) => db.products.whereIn('sku', skus) })
+ */
+export function createCatalog(source: CatalogSource): Catalog {
+  if (!Array.isArray(source) && 'getProducts' in source) {
+    const getProducts = source.getProducts;
+    return {
+      async lookup(skus) {
+        const found = await getProducts(skus);
+        const map = new Map<string, Product>();
+        for (const product of Array.isArray(found) ? found : []) {
+          const parsed = productSchema.safeParse(product);
+          // A malformed product from the integrator's system is their bug, not the shopper's.
+          if (!parsed.success) throw new Error(`getProducts returned an invalid product for sku ${JSON.stringify((product as { sku?: unknown })?.sku)}: ${parsed.error.issues[0]?.message}`);
+          map.set(parsed.data.sku, parsed.data);
+        }
+        return map;
+      },
+      all: () => null,
+    };
+  }
+  let products: Product[];
+  try {
+    const parsed = parseWith(catalogFile, source);
+    products = Array.isArray(parsed) ? parsed : parsed.products;
+  } catch (error) {
+    throw new Error(`catalog is invalid: ${error instanceof HttpError ? error.message : String(error)}`);
+  }
+  const bySku = new Map(products.map((product) => [product.sku, product]));
+  return {
+    async lookup(skus) {
+      const map = new Map<string, Product>();
+      for (const sku of skus) {
+        const product = bySku.get(sku);
+        if (product) map.set(sku, product);
+      }
+      return map;
+    },
+    all: () => products,
+  };
+}
+
+/**
+ * Reads a catalog JSON file (`[...]` or `{ "products": [...] }`).
+ *
+ * @example
+ * const catalog = await loadCatalogFile('./catalog.json')
+ */
+export async function loadCatalogFile(file: string): Promise<Catalog> {
+  const { readFile } = await import('node:fs/promises');
+  const text = await readFile(file, 'utf8');
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`catalog file ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  return createCatalog(data as CatalogSource);
+}
+
+/** The product's name in `locale`, falling back to English, then any. */
+export function localName(name: Product['name'], locale = 'en'): string {
+  if (typeof name === 'string') return name;
+  return name[locale] ?? name.en ?? Object.values(name)[0] ?? '';
+}

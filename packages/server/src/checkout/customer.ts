@@ -1,0 +1,32 @@
+import type Stripe from 'stripe';
+import type { Store } from '../store/types';
+import { stripeFailure } from './intent';
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The Stripe Customer for a normalised email, created once: the idempotency
+ * key derives from the email and the mapping row is insert-if-absent, so
+ * racing checkouts agree on one customer.
+ */
+export async function ensureStripeCustomer(
+  stripe: Stripe,
+  store: Store,
+  emailNormalized: string,
+  contact: { email: string },
+  now: number,
+): Promise<string> {
+  const known = await store.stripeCustomerFor(emailNormalized);
+  if (known) return known;
+  const customer = await stripe.customers
+    .create(
+      // Only stable fields: a retried create must send identical parameters.
+      { email: contact.email, metadata: { cartlift_email: emailNormalized } },
+      { idempotencyKey: `cartlift-customer-${await sha256Hex(emailNormalized)}` },
+    )
+    .catch(stripeFailure);
+  return store.rememberStripeCustomer(emailNormalized, customer.id, now);
+}

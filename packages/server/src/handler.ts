@@ -1,0 +1,108 @@
+import { assertCurrency } from '@cartlift/core';
+import type { PromotionsConfig } from '@cartlift/discounts';
+import { parsePromotionsConfig } from '@cartlift/discounts/schema';
+import { type Catalog, createCatalog } from './catalog';
+import { toErrorResponse } from './http/errors';
+import type { FetchHandler } from './http/node';
+import type { CartliftHandlerOptions, HandlerContext } from './options';
+import { paymentMethodTypes } from './payment-methods';
+import { createRateLimiter } from './rate-limit';
+import { createRouter, type Route } from './router';
+import { checkoutRoute } from './routes/checkout';
+import { configRoute } from './routes/config';
+import { quoteRoute } from './routes/quote';
+import { webhookRoute } from './routes/webhook';
+import { createStripeClient } from './stripe/client';
+import { openStore } from './store/open-store';
+import type { Store } from './store/types';
+
+export interface CartliftHandler extends FetchHandler {
+  /** The opened (and migrated) store. */
+  store(): Promise<Store>;
+  /** Closes the store (when the handler opened it). */
+  close(): Promise<void>;
+  readonly basePath: string;
+}
+
+const isCatalog = (value: unknown): value is Catalog => typeof (value as Catalog)?.lookup === 'function';
+const isStore = (value: unknown): value is Store => typeof (value as Store)?.reservePromotions === 'function';
+
+function resolveContext(options: CartliftHandlerOptions): HandlerContext {
+  const basePath = (options.basePath ?? '/api/cartlift').replace(/\/+$/, '');
+  if (basePath && !basePath.startsWith('/')) throw new Error(`basePath must start with "/", such as "/api/cartlift"; received ${JSON.stringify(options.basePath)}.`);
+  const currency = assertCurrency(options.currency, 'currency');
+  const promotions: PromotionsConfig = options.promotions === undefined ? { version: 1, promotions: [] } : parsePromotionsConfig(options.promotions);
+  const webhookSecret = options.stripe.webhookSecret ?? process.env.STRIPE_WEBHOOK_SECRET;
+  let opened: Promise<Store> | undefined;
+  const given = options.store;
+  return {
+    basePath,
+    currency,
+    catalog: isCatalog(options.catalog) ? options.catalog : createCatalog(options.catalog),
+    promotions,
+    stripe: createStripeClient(options.stripe),
+    stripeOptions: options.stripe,
+    webhookSecrets: webhookSecret === undefined ? [] : Array.isArray(webhookSecret) ? webhookSecret : [webhookSecret],
+    store: () => (opened ??= isStore(given) ? Promise.resolve(given) : openStore(given)),
+    shippingOptions: options.shippingOptions ?? [],
+    limits: {
+      maxQuantity: options.limits?.maxQuantity ?? 99,
+      maxLines: options.limits?.maxLines ?? 100,
+      maxCodes: options.limits?.maxCodes ?? 5,
+      bodyBytes: options.limits?.bodyBytes ?? 64 * 1024,
+      webhookBodyBytes: options.limits?.webhookBodyBytes ?? 1024 * 1024,
+    },
+    rateLimit: options.rateLimit === false ? false : { windowMs: 600_000, perIp: 20, perEmail: 10, ...options.rateLimit },
+    reservationTtlMs: options.reservationTtlMs ?? 30 * 60_000,
+    trustProxy: options.trustProxy ?? false,
+    stripeCustomers: options.stripeCustomers ?? true,
+    paymentMethodTypes: options.paymentMethodTypes ?? paymentMethodTypes,
+    channel: options.channel ?? 'web',
+    now: options.now ?? Date.now,
+    logger: options.logger ?? { error: (message, detail) => console.error(message, detail) },
+  };
+}
+
+/**
+ * The Cartlift server as a standard fetch handler: `(Request) => Promise<Response>`.
+ * Mount it in Node (`toNodeListener`/`serve`), Express, Hono, Next.js route
+ * handlers or an edge runtime. Routes live under `basePath`.
+ *
+ * @example
+ * const handler = createCartliftHandler({
+ *   currency: 'USD',
+ *   catalog: JSON.parse(await readFile('catalog.json', 'utf8')),
+ *   promotions: JSON.parse(await readFile('promotions.json', 'utf8')),
+ *   stripe: { publishableKey: 'pk_test_...', secretKey: process.env.STRIPE_SECRET_KEY, webhookSecret: process.env.STRIPE_WEBHOOK_SECRET },
+ * })
+ * // Next.js: export const POST = handler; export const GET = handler;
+ */
+export function createCartliftHandler(options: CartliftHandlerOptions, extraRoutes: readonly Route[] = []): CartliftHandler {
+  const ctx = resolveContext(options);
+  const limiter = createRateLimiter(ctx.rateLimit ? ctx.rateLimit.windowMs : 60_000);
+  // Later routes (reviews, events, funnel, admin) join this table.
+  const routes: Route[] = [
+    { method: 'GET', path: '/config', handler: configRoute(ctx) },
+    { method: 'POST', path: '/quote', handler: quoteRoute(ctx, limiter) },
+    { method: 'POST', path: '/checkout', handler: checkoutRoute(ctx, limiter) },
+    { method: 'POST', path: '/webhooks/stripe', handler: webhookRoute(ctx) },
+    ...extraRoutes,
+  ];
+  const route = createRouter(ctx.basePath, routes);
+  const handler = async (request: Request, context?: Parameters<FetchHandler>[1]): Promise<Response> => {
+    try {
+      return await route(request, context);
+    } catch (error) {
+      return toErrorResponse(error, ctx.logger.error);
+    }
+  };
+  return Object.assign(handler, {
+    store: ctx.store,
+    basePath: ctx.basePath,
+    async close() {
+      if (isStore(options.store)) return;
+      const store = await ctx.store().catch(() => null);
+      await store?.close();
+    },
+  });
+}

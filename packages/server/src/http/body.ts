@@ -1,0 +1,66 @@
+import { HttpError } from './errors';
+
+/**
+ * Reads the request body as text, refusing it as soon as it passes `limit`
+ * bytes (so a huge or endless body never sits in memory) and refusing
+ * non-JSON content types when `json` is set.
+ *
+ * @example
+ * const text = await readBody(request, { limit: 64 * 1024, json: true })
+ */
+export async function readBody(request: Request, { limit, json }: { limit: number; json: boolean }): Promise<string> {
+  if (json) {
+    const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json' && type !== 'text/plain') {
+      // text/plain is allowed because navigator.sendBeacon cannot send JSON without a CORS preflight.
+      throw new HttpError(415, 'unsupported_media_type', `Content-Type must be "application/json"; received ${type ? JSON.stringify(type) : 'none'}.`, 'content-type');
+    }
+  }
+  const declared = Number(request.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new HttpError(400, 'invalid_encoding', 'The request body must be UTF-8 text.', 'body');
+  }
+}
+
+function tooLarge(limit: number): HttpError {
+  return new HttpError(413, 'body_too_large', `The request body must be at most ${limit} bytes; received more.`, 'body');
+}
+
+/**
+ * Parses JSON, turning a syntax error into a 400 that says where.
+ *
+ * @example
+ * parseJson('{"lines":[]}') // { lines: [] }
+ */
+export function parseJson(text: string): unknown {
+  if (text.trim() === '') throw new HttpError(400, 'invalid_json', 'The request body must be a JSON object; received an empty body.', 'body');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new HttpError(400, 'invalid_json', `The request body must be valid JSON; ${detail}.`, 'body');
+  }
+}

@@ -1,0 +1,48 @@
+import { CartliftError } from '@cartlift/core';
+
+/** A client mistake (or an upstream refusal) with its HTTP status. */
+export class HttpError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly field: string | undefined;
+  readonly headers: Record<string, string>;
+  constructor(status: number, code: string, message: string, field?: string, headers: Record<string, string> = {}) {
+    super(message);
+    this.name = 'HttpError';
+    this.status = status;
+    this.code = code;
+    this.field = field;
+    this.headers = headers;
+  }
+}
+
+/**
+ * A JSON response with the store's error shape.
+ *
+ * @example
+ * errorResponse(404, 'not_found', 'No route POST /api/cartlift/nope.')
+ */
+export function errorResponse(status: number, code: string, message: string, field?: string, headers: Record<string, string> = {}): Response {
+  const error: Record<string, string> = { code, message };
+  if (field !== undefined) error.field = field;
+  return json({ error }, status, headers);
+}
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
+}
+
+/**
+ * Turns anything thrown while handling a request into a response: known
+ * client mistakes keep their 4xx; everything else is logged in full and
+ * answered with a generic 500 (no stack or detail reaches the client).
+ */
+export function toErrorResponse(error: unknown, log: (message: string, error: unknown) => void): Response {
+  if (error instanceof HttpError) return errorResponse(error.status, error.code, error.message, error.field, error.headers);
+  if (error instanceof CartliftError) return errorResponse(400, error.code, error.message, error.field);
+  log('[cartlift] unexpected error while handling a request:', error);
+  return errorResponse(500, 'internal_error', 'The server could not complete this request; the error has been logged. Please try again.');
+}

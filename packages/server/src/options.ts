@@ -1,0 +1,65 @@
+import type { PromotionsConfig } from '@cartlift/discounts';
+import type Stripe from 'stripe';
+import type { Catalog, CatalogSource } from './catalog';
+import type { ShippingOption } from './pricing';
+import type { RateLimitOptions } from './rate-limit';
+import type { RequestLimits } from './requests';
+import type { StripeOptions } from './stripe/client';
+import type { StoreOptions } from './store/open-store';
+import type { Store } from './store/types';
+
+export interface CartliftHandlerOptions {
+  /** Where the routes live. Default `/api/cartlift`. */
+  basePath?: string;
+  /** ISO 4217 code every price is in, such as "USD". */
+  currency: string;
+  /** Products: a list, `{ products }` (a JSON file's contents), a `getProducts(skus)` callback, or a ready Catalog. */
+  catalog: CatalogSource | Catalog;
+  /** The promotions config (validated with `parsePromotionsConfig`). Default: none. */
+  promotions?: PromotionsConfig | unknown;
+  stripe: StripeOptions;
+  /** A Store, options to open one, or nothing for PGlite under `./.cartlift` (PostgreSQL when DATABASE_URL is set). */
+  store?: Store | StoreOptions;
+  /** Shipping choices; the first is the default. Default: none (no shipping line). */
+  shippingOptions?: ShippingOption[];
+  /** Request limits: maxQuantity (99), maxLines (100), maxCodes (5), bodyBytes (64 KiB), webhookBodyBytes (1 MiB). */
+  limits?: Partial<RequestLimits & { bodyBytes: number; webhookBodyBytes: number }>;
+  /** Limits on failed coupon codes (guessing), or false to turn them off. */
+  rateLimit?: RateLimitOptions | false;
+  /** How long a checkout holds its promotions before they count as free again. Default 30 minutes. */
+  reservationTtlMs?: number;
+  /** Read the client IP from X-Forwarded-For (only behind a proxy you control). Default false. */
+  trustProxy?: boolean;
+  /** Create (or reuse) a Stripe Customer per email and attach it to the intent. Default true. */
+  stripeCustomers?: boolean;
+  /** Override the payment method types per currency (see docs/server.md for the default table). */
+  paymentMethodTypes?: (currency: string) => string[];
+  /** Sales channel passed to the engine (promotions can target channels). Default "web". */
+  channel?: string;
+  /** Clock, for tests. */
+  now?: () => number;
+  /** Where unexpected errors go. Default console. */
+  logger?: { error(message: string, detail?: unknown): void; info?(message: string): void };
+}
+
+/** Everything a route needs, resolved once. */
+export interface HandlerContext {
+  basePath: string;
+  currency: string;
+  catalog: Catalog;
+  promotions: PromotionsConfig;
+  stripe: Stripe;
+  stripeOptions: StripeOptions;
+  webhookSecrets: string[];
+  store: () => Promise<Store>;
+  shippingOptions: ShippingOption[];
+  limits: RequestLimits & { bodyBytes: number; webhookBodyBytes: number };
+  rateLimit: Required<RateLimitOptions> | false;
+  reservationTtlMs: number;
+  trustProxy: boolean;
+  stripeCustomers: boolean;
+  paymentMethodTypes: (currency: string) => string[];
+  channel: string;
+  now: () => number;
+  logger: { error(message: string, detail?: unknown): void; info?(message: string): void };
+}

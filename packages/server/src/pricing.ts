@@ -1,0 +1,130 @@
+import type { EvaluateInput, EvaluateResult, PromotionsConfig } from '@cartlift/discounts';
+import { evaluate } from '@cartlift/discounts';
+import type { Catalog, Product } from './catalog';
+import { normalizeEmail } from './email';
+import { HttpError } from './http/errors';
+import type { Store } from './store/types';
+
+export interface ShippingOption {
+  id: string;
+  name: string | Record<string, string>;
+  /** Minor units in the store currency. */
+  amount: number;
+}
+
+export interface PricingContext {
+  currency: string;
+  catalog: Catalog;
+  promotions: PromotionsConfig;
+  shippingOptions: readonly ShippingOption[];
+  store: Store;
+  channel?: string | undefined;
+}
+
+/** The pricing inputs of a handler, with its opened store. */
+export function pricingContext(ctx: Omit<PricingContext, 'store'>, store: Store): PricingContext {
+  return { currency: ctx.currency, catalog: ctx.catalog, promotions: ctx.promotions, shippingOptions: ctx.shippingOptions, store, channel: ctx.channel };
+}
+
+export interface CartRequest {
+  lines: Array<{ sku: string; variant?: string | undefined; quantity: number }>;
+  codes?: string[] | undefined;
+  shipping?: { optionId?: string | undefined } | undefined;
+  currency?: string | undefined;
+}
+
+export interface CustomerFacts {
+  emailNormalized: string | null;
+  stripeCustomerId: string | null;
+  firstPurchase: boolean;
+}
+
+/**
+ * Looks every line up in the catalog. Prices come only from the catalog (the
+ * request schema has already dropped any price the browser sent). Add-on
+ * skus are priced from the offer of a product in the same cart.
+ */
+export async function resolveLines(ctx: PricingContext, cart: CartRequest): Promise<EvaluateInput['lines']> {
+  if (cart.currency !== undefined && cart.currency !== ctx.currency) {
+    throw new HttpError(400, 'unsupported_currency', `currency must be "${ctx.currency}", the store's currency; received ${JSON.stringify(cart.currency)}.`, 'currency');
+  }
+  const products = await ctx.catalog.lookup([...new Set(cart.lines.map((line) => line.sku))]);
+  const offers = new Map<string, number>();
+  for (const product of products.values()) for (const offer of product.addOns ?? []) if (!offers.has(offer.sku)) offers.set(offer.sku, offer.price);
+  return cart.lines.map((line, index) => {
+    const field = `lines[${index}].sku`;
+    const product: Product | undefined = products.get(line.sku);
+    if (product) {
+      if (product.currency !== ctx.currency) {
+        throw new HttpError(400, 'currency_mismatch', `${field} ${JSON.stringify(line.sku)} is sold in ${product.currency}, but this store charges in ${ctx.currency}.`, field);
+      }
+      return { sku: line.sku, ...(line.variant ? { variant: line.variant } : {}), quantity: line.quantity, unitPrice: product.price, tags: product.tags ?? [] };
+    }
+    const offerPrice = offers.get(line.sku);
+    if (offerPrice !== undefined) return { sku: line.sku, quantity: line.quantity, unitPrice: offerPrice, tags: ['add-on'] };
+    throw new HttpError(400, 'unknown_sku', `${field} must be a product in the catalog (or an add-on offered by a product in the cart); received ${JSON.stringify(line.sku)}.`, field);
+  });
+}
+
+/**
+ * Decides what the server knows about the shopper: first purchase means no
+ * paid order in the ledger for the normalised email, nor for the Stripe
+ * customer remembered for it. Guests are recognised by email alone.
+ */
+export async function customerFacts(store: Store, email: string | undefined): Promise<CustomerFacts> {
+  if (!email) return { emailNormalized: null, stripeCustomerId: null, firstPurchase: true };
+  const emailNormalized = normalizeEmail(email);
+  const stripeCustomerId = await store.stripeCustomerFor(emailNormalized);
+  const paid = await store.hasPaidOrder({ emailNormalized, stripeCustomerId });
+  return { emailNormalized, stripeCustomerId, firstPurchase: !paid };
+}
+
+/** Ids of promotions with a usage limit: the only ones whose usage needs counting. */
+export function limitedPromotionIds(config: PromotionsConfig): string[] {
+  return config.promotions.filter((promotion) => promotion.limits?.total != null || promotion.limits?.perCustomer != null).map((promotion) => promotion.id);
+}
+
+function shippingFor(ctx: PricingContext, cart: CartRequest): EvaluateInput['shipping'] {
+  if (ctx.shippingOptions.length === 0) return undefined;
+  const wanted = cart.shipping?.optionId;
+  const option = wanted === undefined ? ctx.shippingOptions[0]! : ctx.shippingOptions.find((o) => o.id === wanted);
+  if (!option) {
+    const ids = ctx.shippingOptions.map((o) => JSON.stringify(o.id)).join(', ');
+    throw new HttpError(400, 'unknown_shipping_option', `shipping.optionId must be one of ${ids}; received ${JSON.stringify(wanted)}.`, 'shipping.optionId');
+  }
+  return { amount: option.amount, optionId: option.id };
+}
+
+/**
+ * Prices a cart with the promotions engine and server-decided facts.
+ * `usage` overrides let checkout re-run after losing a reservation race.
+ *
+ * @example
+ * const result = await priceCart(ctx, body, facts, { now: Date.now() })
+ */
+export async function priceCart(
+  ctx: PricingContext,
+  cart: CartRequest,
+  facts: CustomerFacts,
+  { now, excludeCheckoutId, exhausted = [] }: { now: number; excludeCheckoutId?: string; exhausted?: string[] },
+): Promise<EvaluateResult> {
+  const lines = await resolveLines(ctx, cart);
+  const usage = await ctx.store.promotionUsage(limitedPromotionIds(ctx.promotions), facts.emailNormalized, now, excludeCheckoutId);
+  for (const id of exhausted) {
+    const limits = ctx.promotions.promotions.find((promotion) => promotion.id === id)?.limits;
+    // Lost the race for the last redemption: present the promotion as used up.
+    usage[id] = { used: limits?.total ?? Number.MAX_SAFE_INTEGER, usedByCustomer: limits?.perCustomer ?? Number.MAX_SAFE_INTEGER };
+  }
+  const shipping = shippingFor(ctx, cart);
+  return evaluate({
+    currency: ctx.currency,
+    lines,
+    ...(shipping ? { shipping } : {}),
+    customer: { firstPurchase: facts.firstPurchase, ...(facts.emailNormalized ? { id: facts.emailNormalized } : {}) },
+    codes: cart.codes ?? [],
+    now,
+    ...(ctx.channel ? { channel: ctx.channel } : {}),
+    promotions: ctx.promotions.promotions,
+    usage,
+  });
+}

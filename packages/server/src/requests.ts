@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+export interface RequestLimits {
+  /** Largest accepted quantity per line. Default 99. */
+  maxQuantity: number;
+  /** Most lines per cart. Default 100. */
+  maxLines: number;
+  /** Most coupon codes per request. Default 5. */
+  maxCodes: number;
+}
+
+const sku = z.string({ error: 'must be a SKU string such as "TEA-LJ-100"' }).min(1, { error: 'must be a non-empty SKU' }).max(64, { error: 'must be at most 64 characters' });
+
+/**
+ * Line schema. Only sku, variant and quantity are read: any price, name or
+ * total the browser sends is dropped here, so it can never reach pricing.
+ */
+function lineSchema(limits: RequestLimits) {
+  const quantityRule = `must be a whole number from 1 to ${limits.maxQuantity}`;
+  return z.object(
+    {
+      sku,
+      variant: z.string({ error: 'must be a string' }).max(64, { error: 'must be at most 64 characters' }).optional(),
+      quantity: z.number({ error: quantityRule }).int({ error: quantityRule }).min(1, { error: quantityRule }).max(limits.maxQuantity, { error: quantityRule }),
+    },
+    { error: 'must be an object such as {"sku": "TEA-LJ-100", "quantity": 1}' },
+  );
+}
+
+const email = z
+  .string({ error: 'must be an email address' })
+  .trim()
+  .max(254, { error: 'must be at most 254 characters' })
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: 'must be an email address such as "li.wei@example.com"' });
+
+function cartFields(limits: RequestLimits) {
+  return {
+    lines: z
+      .array(lineSchema(limits), { error: 'must be an array of {sku, quantity} lines' })
+      .min(1, { error: 'must contain at least one line' })
+      .max(limits.maxLines, { error: `must contain at most ${limits.maxLines} lines` }),
+    codes: z
+      .array(z.string({ error: 'must be a coupon code string' }).trim().min(1, { error: 'must not be empty' }).max(64, { error: 'must be at most 64 characters' }), {
+        error: 'must be an array of coupon codes such as ["WELCOME10"]',
+      })
+      .max(limits.maxCodes, { error: `must contain at most ${limits.maxCodes} codes` })
+      .optional(),
+    shipping: z
+      .object({ optionId: z.string({ error: 'must be a shipping option id string' }).max(64).optional() }, { error: 'must be an object such as {"optionId": "standard"}' })
+      .optional(),
+    currency: z.string({ error: 'must be an ISO 4217 code' }).optional(),
+  };
+}
+
+export function quoteBody(limits: RequestLimits) {
+  return z.object(
+    {
+      ...cartFields(limits),
+      contact: z.object({ email: email.optional() }, { error: 'must be an object such as {"email": "li.wei@example.com"}' }).optional(),
+    },
+    { error: 'must be a JSON object such as {"lines": [{"sku": "TEA-LJ-100", "quantity": 1}]}' },
+  );
+}
+
+export function checkoutBody(limits: RequestLimits) {
+  return z.object(
+    {
+      ...cartFields(limits),
+      checkoutId: z
+        .string({ error: 'must be a string of 8 to 128 letters, digits, "-" or "_" (a UUID works)' })
+        .regex(/^[A-Za-z0-9_-]{8,128}$/, { error: 'must be 8 to 128 letters, digits, "-" or "_" (a UUID works)' }),
+      contact: z.object(
+        {
+          email,
+          name: z.string({ error: 'must be a string' }).trim().max(200, { error: 'must be at most 200 characters' }).optional(),
+          phone: z.string({ error: 'must be a string' }).trim().max(40, { error: 'must be at most 40 characters' }).optional(),
+        },
+        { error: 'must be an object such as {"email": "li.wei@example.com"}' },
+      ),
+    },
+    { error: 'must be a JSON object with checkoutId, lines and contact' },
+  );
+}
+
+export type QuoteBody = z.infer<ReturnType<typeof quoteBody>>;
+export type CheckoutBody = z.infer<ReturnType<typeof checkoutBody>>;

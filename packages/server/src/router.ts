@@ -1,0 +1,40 @@
+import { errorResponse } from './http/errors';
+import type { HandlerContext as RequestContext } from './http/node';
+
+export type RouteHandler = (request: Request, context?: RequestContext) => Promise<Response>;
+
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path under the base path, such as "/quote". */
+  path: string;
+  handler: RouteHandler;
+}
+
+/**
+ * Matches `method path` under `basePath`. Unknown paths get 404, known paths
+ * with another method 405 with `Allow`. Requests outside the base path are
+ * marked (`x-cartlift-route: none`) so adapters can hand them to static files.
+ *
+ * @example
+ * const route = createRouter('/api/cartlift', [{ method: 'GET', path: '/config', handler }])
+ */
+export function createRouter(basePath: string, routes: readonly Route[]) {
+  const byPath = new Map<string, Route[]>();
+  for (const route of routes) byPath.set(route.path, [...(byPath.get(route.path) ?? []), route]);
+  return (request: Request, context?: RequestContext): Promise<Response> | Response => {
+    const { pathname } = new URL(request.url);
+    if (pathname !== basePath && !pathname.startsWith(`${basePath}/`)) {
+      return errorResponse(404, 'not_found', `No Cartlift route at ${pathname}; routes live under ${basePath}.`, undefined, { 'x-cartlift-route': 'none' });
+    }
+    const sub = pathname.slice(basePath.length).replace(/\/+$/, '') || '/';
+    const candidates = byPath.get(sub);
+    if (!candidates) return errorResponse(404, 'not_found', `No route ${request.method} ${pathname}.`);
+    const method = request.method === 'HEAD' ? 'GET' : request.method;
+    const route = candidates.find((candidate) => candidate.method === method);
+    if (!route) {
+      const allow = candidates.map((candidate) => candidate.method).join(', ');
+      return errorResponse(405, 'method_not_allowed', `${pathname} accepts ${allow}; received ${request.method}.`, undefined, { allow });
+    }
+    return route.handler(request, context);
+  };
+}

@@ -1,0 +1,97 @@
+import { acquireLease } from '../checkout/lease';
+import { ensureStripeCustomer } from '../checkout/customer';
+import { ensureIntent } from '../checkout/intent';
+import { priceAndReserve } from '../checkout/reserve';
+import { parseJson, readBody } from '../http/body';
+import { HttpError, json } from '../http/errors';
+import type { HandlerContext as RequestContext } from '../http/node';
+import { parseWith } from '../http/validation';
+import type { HandlerContext } from '../options';
+import { customerFacts, pricingContext } from '../pricing';
+import type { RateLimiter } from '../rate-limit';
+import { checkoutBody } from '../requests';
+import { checkCouponRate, clientIp, recordCouponFailures } from './client';
+import { createKeyedMutex } from './keyed-mutex';
+
+const LEASE_MS = 30_000;
+const LEASE_WAIT_MS = 25_000;
+
+/**
+ * `POST /checkout`: one PaymentIntent per checkout id, its amount the
+ * server's quote total, its promotions reserved until `reservationTtlMs`.
+ */
+export function checkoutRoute(ctx: HandlerContext, limiter: RateLimiter) {
+  const schema = checkoutBody(ctx.limits);
+  const mutex = createKeyedMutex();
+  return async (request: Request, context?: RequestContext): Promise<Response> => {
+    const body = parseWith(schema, parseJson(await readBody(request, { limit: ctx.limits.bodyBytes, json: true })));
+    const ip = clientIp(ctx, request, context);
+    const store = await ctx.store();
+    return mutex.run(body.checkoutId, async () => {
+      const { token, record } = await acquireLease(store, body.checkoutId, { now: ctx.now, leaseMs: LEASE_MS, waitMs: LEASE_WAIT_MS });
+      try {
+        if (record.status === 'succeeded') {
+          throw new HttpError(409, 'checkout_completed', `Checkout ${body.checkoutId} has already been paid; start a new checkout to buy more.`, 'checkoutId');
+        }
+        if (record.status === 'canceled') {
+          throw new HttpError(409, 'checkout_canceled', `Checkout ${body.checkoutId} was canceled; start a new checkout with a new checkoutId.`, 'checkoutId');
+        }
+        const facts = await customerFacts(store, body.contact.email);
+        checkCouponRate(ctx, limiter, body.codes, ip, facts.emailNormalized);
+        const now = ctx.now();
+        if (ctx.stripeCustomers && facts.emailNormalized) {
+          facts.stripeCustomerId = await ensureStripeCustomer(ctx.stripe, store, facts.emailNormalized, body.contact, now);
+        }
+        const isNew = !record.paymentIntentId;
+        const quote = await priceAndReserve(pricingContext(ctx, store), body, facts, {
+          checkoutId: body.checkoutId,
+          now,
+          expiresAt: now + ctx.reservationTtlMs,
+        });
+        recordCouponFailures(ctx, limiter, quote.notApplied, ip, facts.emailNormalized);
+        let intent;
+        try {
+          intent = await ensureIntent(
+            ctx.stripe,
+            store,
+            record,
+            token,
+            {
+              checkoutId: body.checkoutId,
+              amount: quote.total,
+              currency: ctx.currency,
+              customer: facts.stripeCustomerId,
+              email: body.contact.email,
+              paymentMethodTypes: ctx.paymentMethodTypes(ctx.currency),
+            },
+            now,
+          );
+        } catch (error) {
+          // No intent, no hold: a checkout that never got one must not keep promotions.
+          if (isNew) await store.releaseReservations(body.checkoutId, ctx.now());
+          throw error;
+        }
+        await store.updateCheckout(
+          body.checkoutId,
+          token,
+          {
+            pendingCreate: null,
+            email: body.contact.email,
+            emailNormalized: facts.emailNormalized,
+            stripeCustomerId: facts.stripeCustomerId,
+            amount: intent.amount,
+            currency: intent.currency,
+            clientSecret: intent.clientSecret,
+            lines: quote.lines,
+            quote,
+            promotionIds: quote.applied.map((applied) => applied.promotionId),
+          },
+          ctx.now(),
+        );
+        return json({ clientSecret: intent.clientSecret, paymentIntentId: intent.id, amount: intent.amount, currency: intent.currency, quote });
+      } finally {
+        await store.releaseCheckout(body.checkoutId, token);
+      }
+    });
+  };
+}

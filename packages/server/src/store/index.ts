@@ -1,0 +1,7 @@
+export type { CheckoutRecord, OrderRecord, PaymentFacts, PromotionClaim, PromotionUsage, Store } from './types';
+export type { SqlClient, SqlDatabase } from './sql';
+export { MIGRATIONS, migrate, type Migration } from './migrations';
+export { createSqlStore } from './sql-store';
+export { fromPGlite, openPGlite, type PGliteOptions } from './pglite';
+export { fromPool, openPostgres, type PostgresOptions } from './postgres';
+export { openStore, type StoreOptions } from './open-store';

@@ -1,0 +1,111 @@
+import type { SqlDatabase } from './sql';
+
+/** One schema change. `id` orders them; applied ids are recorded in `cartlift_migrations`. */
+export interface Migration {
+  readonly id: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+// Times are epoch milliseconds in bigint columns: the clock comes from the
+// server (injectable in tests), never from the database, so reservation
+// expiry behaves the same on PGlite and PostgreSQL.
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    name: 'checkouts, redemptions, orders, webhook events, customers',
+    sql: `
+CREATE TABLE cartlift_checkouts (
+  checkout_id text PRIMARY KEY,
+  lease_token text,
+  lease_until bigint,
+  pending_create jsonb,
+  payment_intent_id text UNIQUE,
+  client_secret text,
+  status text NOT NULL DEFAULT 'open',
+  amount bigint,
+  currency text,
+  email text,
+  email_normalized text,
+  stripe_customer_id text,
+  lines jsonb,
+  quote jsonb,
+  promotion_ids jsonb,
+  created_at bigint NOT NULL,
+  updated_at bigint NOT NULL
+);
+CREATE TABLE cartlift_promotion_locks (
+  promotion_id text PRIMARY KEY
+);
+CREATE TABLE cartlift_redemptions (
+  promotion_id text NOT NULL,
+  checkout_id text NOT NULL,
+  customer_key text,
+  status text NOT NULL,
+  expires_at bigint,
+  created_at bigint NOT NULL,
+  updated_at bigint NOT NULL,
+  PRIMARY KEY (promotion_id, checkout_id)
+);
+CREATE INDEX cartlift_redemptions_counting ON cartlift_redemptions (promotion_id, status, expires_at);
+CREATE INDEX cartlift_redemptions_checkout ON cartlift_redemptions (checkout_id);
+CREATE TABLE cartlift_orders (
+  payment_intent_id text PRIMARY KEY,
+  checkout_id text UNIQUE,
+  amount bigint NOT NULL,
+  currency text NOT NULL,
+  email text,
+  email_normalized text,
+  stripe_customer_id text,
+  lines jsonb NOT NULL,
+  promotions jsonb NOT NULL,
+  created_at bigint NOT NULL
+);
+CREATE INDEX cartlift_orders_email ON cartlift_orders (email_normalized);
+CREATE INDEX cartlift_orders_customer ON cartlift_orders (stripe_customer_id);
+CREATE TABLE cartlift_webhook_events (
+  event_id text PRIMARY KEY,
+  type text NOT NULL,
+  received_at bigint NOT NULL
+);
+CREATE TABLE cartlift_customers (
+  email_normalized text PRIMARY KEY,
+  stripe_customer_id text NOT NULL,
+  created_at bigint NOT NULL
+);
+`,
+  },
+];
+
+/** Advisory-lock key shared by every Cartlift process: "cartlift" in ASCII, folded to int32. */
+export const MIGRATION_LOCK_KEY = 0x6361_7274;
+
+/**
+ * Applies the migrations not yet recorded, each in its own transaction, under
+ * an advisory lock so concurrent starts apply each exactly once.
+ *
+ * @example
+ * await migrate(db) // [1] the first time, [] afterwards
+ */
+export async function migrate(db: SqlDatabase, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  return db.exclusive(MIGRATION_LOCK_KEY, async (client) => {
+    await client.exec(
+      'CREATE TABLE IF NOT EXISTS cartlift_migrations (id integer PRIMARY KEY, name text NOT NULL, applied_at bigint NOT NULL)',
+    );
+    const { rows } = await client.query<{ id: number }>('SELECT id FROM cartlift_migrations');
+    const done = new Set(rows.map((row) => Number(row.id)));
+    const applied: number[] = [];
+    for (const migration of [...migrations].sort((a, b) => a.id - b.id)) {
+      if (done.has(migration.id)) continue;
+      const record = `INSERT INTO cartlift_migrations (id, name, applied_at) VALUES (${migration.id}, '${migration.name.replace(/'/g, "''")}', ${Date.now()})`;
+      try {
+        await client.exec(`BEGIN;\n${migration.sql}\n${record};\nCOMMIT;`);
+      } catch (error) {
+        await client.exec('ROLLBACK').catch(() => {});
+        throw error;
+      }
+      applied.push(migration.id);
+    }
+    return applied;
+  });
+}

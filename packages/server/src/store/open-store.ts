@@ -1,0 +1,27 @@
+import { openPGlite, type PGliteOptions } from './pglite';
+import { openPostgres, type PostgresOptions } from './postgres';
+import { createSqlStore } from './sql-store';
+import type { Store } from './types';
+
+export type StoreOptions = ({ kind: 'pglite' } & PGliteOptions) | ({ kind: 'postgres' } & PostgresOptions);
+
+/**
+ * Opens and migrates a store: PostgreSQL when asked (or when `DATABASE_URL`
+ * is set and no kind is given), otherwise embedded PGlite under `./.cartlift`.
+ *
+ * @example
+ * const store = await openStore({ kind: 'pglite', memory: true })
+ * const shared = await openStore({ kind: 'postgres', connectionString: process.env.DATABASE_URL })
+ */
+export async function openStore(options?: StoreOptions): Promise<Store> {
+  const chosen: StoreOptions = options ?? (process.env.DATABASE_URL ? { kind: 'postgres' } : { kind: 'pglite' });
+  const db = chosen.kind === 'postgres' ? await openPostgres(chosen) : await openPGlite(chosen);
+  const store = createSqlStore(db);
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close().catch(() => {});
+    throw error;
+  }
+  return store;
+}

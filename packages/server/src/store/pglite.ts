@@ -1,0 +1,47 @@
+import type { SqlClient, SqlDatabase } from './sql';
+
+type PGliteLike = {
+  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  exec(sql: string): Promise<unknown>;
+  transaction<T>(fn: (tx: { query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>; exec(sql: string): Promise<unknown> }) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};
+
+export interface PGliteOptions {
+  /** Directory for the data files; `memory://` (or omit with `memory: true`) keeps everything in memory. Default `./.cartlift`. */
+  dataDir?: string;
+  /** In-memory database, for tests. */
+  memory?: boolean;
+}
+
+/**
+ * Opens the embedded PGlite database (Postgres compiled to WebAssembly). It is
+ * loaded on demand so PostgreSQL users never pay for it.
+ *
+ * @example
+ * const db = await openPGlite({ memory: true })
+ */
+export async function openPGlite(options: PGliteOptions = {}): Promise<SqlDatabase> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const dataDir = options.memory ? undefined : (options.dataDir ?? './.cartlift');
+  const db = (await PGlite.create(dataDir === undefined ? {} : { dataDir })) as unknown as PGliteLike;
+  return fromPGlite(db);
+}
+
+/** Wraps an existing PGlite instance (yours to create, ours to close). */
+export function fromPGlite(db: PGliteLike): SqlDatabase {
+  const client = (target: Pick<PGliteLike, 'query' | 'exec'>): SqlClient => ({
+    query: (sql, params) => target.query(sql, params),
+    exec: async (sql) => {
+      await target.exec(sql);
+    },
+  });
+  return {
+    kind: 'pglite',
+    ...client(db),
+    transaction: (fn) => db.transaction((tx) => fn(client(tx))),
+    // One connection in one process: PGlite's own queue already serialises.
+    exclusive: (_key, fn) => fn(client(db)),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,76 @@
+import type { Pool, PoolClient } from 'pg';
+import type { SqlClient, SqlDatabase } from './sql';
+
+export interface PostgresOptions {
+  /** `postgres://user:pass@host:5432/db`; defaults to `DATABASE_URL`. */
+  connectionString?: string;
+  /** Pool size per process. Default 10. */
+  max?: number;
+}
+
+const wrap = (target: Pool | PoolClient): SqlClient => ({
+  query: async (sql, params) => {
+    const result = await target.query(sql, params as unknown[]);
+    return { rows: result.rows };
+  },
+  exec: async (sql) => {
+    await target.query(sql);
+  },
+});
+
+/**
+ * Opens a `pg` connection pool. Any number of server processes may share the
+ * database: every cross-request invariant is enforced with row locks,
+ * conditional writes or unique keys, never with process memory.
+ *
+ * @example
+ * const db = await openPostgres({ connectionString: process.env.DATABASE_URL })
+ */
+export async function openPostgres(options: PostgresOptions = {}): Promise<SqlDatabase> {
+  const connectionString = options.connectionString ?? process.env.DATABASE_URL;
+  if (!connectionString) {
+    throw new Error('store.connectionString (or the DATABASE_URL environment variable) must be a postgres:// URL; received nothing.');
+  }
+  const pg = await import('pg');
+  const PoolClass = (pg.default?.Pool ?? (pg as unknown as { Pool: typeof Pool }).Pool) as typeof Pool;
+  const pool = new PoolClass({ connectionString, max: options.max ?? 10 });
+  // An idle client losing its connection must not crash the process.
+  pool.on('error', (error) => console.error('[cartlift] PostgreSQL pool error:', error.message));
+  return fromPool(pool);
+}
+
+/** Wraps an existing pool (yours to create, ours to end on close). */
+export function fromPool(pool: Pool): SqlDatabase {
+  return {
+    kind: 'postgres',
+    ...wrap(pool),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(wrap(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async exclusive(key, fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [key]);
+        try {
+          return await fn(wrap(client));
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [key]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,105 @@
+/** A checkout row: one per client checkout id, holding its one PaymentIntent. */
+export interface CheckoutRecord {
+  checkoutId: string;
+  paymentIntentId: string | null;
+  clientSecret: string | null;
+  /** Parameters sent (or about to be sent) to create the intent; replayed after a crash. */
+  pendingCreate: Record<string, unknown> | null;
+  status: 'open' | 'succeeded' | 'canceled';
+  amount: number | null;
+  currency: string | null;
+  email: string | null;
+  emailNormalized: string | null;
+  stripeCustomerId: string | null;
+  lines: unknown;
+  quote: unknown;
+  /** Promotions the latest quote applied (what the shopper pays with). */
+  promotionIds: string[];
+}
+
+export interface OrderRecord {
+  paymentIntentId: string;
+  checkoutId: string | null;
+  amount: number;
+  currency: string;
+  email: string | null;
+  emailNormalized: string | null;
+  stripeCustomerId: string | null;
+  lines: unknown;
+  promotions: string[];
+  createdAt: number;
+}
+
+/** A promotion to reserve, with the limits the config gives it. */
+export interface PromotionClaim {
+  id: string;
+  /** Total redemptions allowed across all customers. */
+  limit?: number | undefined;
+  /** Redemptions allowed per customer (needs a customer key). */
+  perCustomerLimit?: number | undefined;
+}
+
+export interface PromotionUsage {
+  used: number;
+  usedByCustomer: number;
+}
+
+/** Facts about the Stripe PaymentIntent a webhook event carries. */
+export interface PaymentFacts {
+  eventId: string;
+  eventType: string;
+  paymentIntentId: string;
+  amount: number;
+  currency: string;
+  stripeCustomerId: string | null;
+  now: number;
+}
+
+/**
+ * Storage port. Every method is safe to call from many processes sharing one
+ * PostgreSQL database: invariants live in SQL (unique keys, row locks,
+ * conditional writes), never in process memory.
+ */
+export interface Store {
+  readonly kind: 'pglite' | 'postgres';
+  /** Applies pending migrations (idempotent, advisory-locked). */
+  migrate(): Promise<number[]>;
+  /** True when a paid order exists for this normalised email or Stripe customer. */
+  hasPaidOrder(facts: { emailNormalized?: string | null; stripeCustomerId?: string | null }): Promise<boolean>;
+  stripeCustomerFor(emailNormalized: string): Promise<string | null>;
+  /** Records the mapping; returns the id that won when two processes raced. */
+  rememberStripeCustomer(emailNormalized: string, stripeCustomerId: string, now: number): Promise<string>;
+  /** Committed plus unexpired reserved redemptions, not counting `excludeCheckoutId`'s own. */
+  promotionUsage(ids: string[], customerKey: string | null, now: number, excludeCheckoutId?: string): Promise<Record<string, PromotionUsage>>;
+  /**
+   * Takes the checkout's lease (creating the row), or returns null while
+   * another request holds an unexpired one.
+   */
+  acquireCheckout(checkoutId: string, token: string, now: number, leaseMs: number): Promise<CheckoutRecord | null>;
+  getCheckout(checkoutId: string): Promise<CheckoutRecord | null>;
+  /** Writes fields of a checkout whose lease `token` holds. */
+  updateCheckout(checkoutId: string, token: string, patch: Partial<Omit<CheckoutRecord, 'checkoutId'>>, now: number): Promise<void>;
+  releaseCheckout(checkoutId: string, token: string): Promise<void>;
+  /**
+   * Atomically reserves the promotions for this checkout until `expiresAt`
+   * (row lock per promotion, in id order), releasing this checkout's other
+   * reservations. Promotions over a limit are returned in `denied`, unreserved.
+   */
+  reservePromotions(input: {
+    checkoutId: string;
+    customerKey: string | null;
+    promotions: PromotionClaim[];
+    now: number;
+    expiresAt: number;
+  }): Promise<{ reserved: string[]; denied: string[] }>;
+  /** Releases this checkout's reservations that are not committed. */
+  releaseReservations(checkoutId: string, now: number): Promise<number>;
+  /** Handles `payment_intent.succeeded` once per event and once per intent: order, committed redemptions. */
+  recordPaymentSucceeded(facts: PaymentFacts): Promise<{ duplicate: boolean; order: OrderRecord | null }>;
+  /** Handles a failed or canceled intent once per event: releases reservations. */
+  recordPaymentEnded(facts: Omit<PaymentFacts, 'amount' | 'currency' | 'stripeCustomerId'> & { canceled: boolean }): Promise<{ duplicate: boolean }>;
+  /** Marks any other event as seen; false when it was seen before. */
+  recordEventOnce(eventId: string, eventType: string, now: number): Promise<boolean>;
+  listOrders(): Promise<OrderRecord[]>;
+  close(): Promise<void>;
+}
