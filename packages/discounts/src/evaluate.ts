@@ -1,0 +1,169 @@
+import { EXACT_CAP, searchBestDeal } from './best-deal';
+import { conflicts } from './combine';
+import { type Cand, type Ctx, buildContext, stageOf } from './context';
+import { type Refusal, refuse, refusalFromFail } from './eligibility';
+import { price } from './price';
+import { type Compiled, indexPromotions } from './promotion-index';
+import { describeEn } from './reasons-en';
+import { nextStep, reach } from './rules/threshold';
+import { matches } from './selector';
+import type { Applied, EvaluateInput, EvaluateResult, LineResult, NotApplied, UsageLimitFact } from './types';
+
+const byStage = (a: Cand, b: Cand) => a.stage - b.stage || a.c.rank - b.c.rank;
+
+/** Every promotion that could touch this cart, with the lines it looks at. */
+function gather(ctx: Ctx, notApplied: NotApplied[]): Map<Compiled, number[]> {
+  const index = indexPromotions(ctx.input.promotions);
+  const hits = new Map<Compiled, number[]>();
+  const add = (c: Compiled, l: number) => {
+    const list = hits.get(c);
+    if (!list) hits.set(c, [l]);
+    else if (list[list.length - 1] !== l) list.push(l);
+  };
+  ctx.lines.forEach((line, l) => {
+    for (const c of index.bySku.get(line.sku) ?? []) add(c, l);
+    for (const tag of line.tags ?? []) for (const c of index.byTag.get(tag) ?? []) add(c, l);
+  });
+  if (ctx.lines.length) for (const c of index.everyLine) hits.set(c, ctx.all);
+  const codes = new Set((ctx.input.codes ?? []).map((code) => code.trim().toUpperCase()).filter(Boolean));
+  for (const code of codes) {
+    const list = index.byCode.get(code);
+    if (!list) {
+      const reason = { code: 'unknown_code', params: { code } } as const;
+      notApplied.push({ promotionId: null, code, reason, message: describeEn({ reason }) });
+    } else for (const c of list) hits.set(c, ctx.all);
+  }
+  // Scope by selector; buy-x-get-y also looks at its reward lines.
+  for (const [c, lines] of hits) {
+    const bxgy = c.p.rule.type === 'buy_x_get_y';
+    if (c.code || bxgy) {
+      hits.set(c, ctx.all.filter((l) => matches(c.sel, ctx.lines[l]!) || (bxgy && matches(c.getSel, ctx.lines[l]!))));
+    } else if (c.cls !== 'product' && lines !== ctx.all) hits.set(c, ctx.all);
+  }
+  return hits;
+}
+
+function entry(c: Compiled, r: Refusal): NotApplied {
+  const e: NotApplied = { promotionId: c.id, name: c.p.name, reason: r.reason, message: '' };
+  if (c.p.code) e.code = c.p.code;
+  if (r.unlock) e.unlock = r.unlock;
+  e.message = describeEn(e);
+  return e;
+}
+
+/**
+ * Prices a cart against a promotions config: checks every promotion that could
+ * touch the cart, picks the combination that saves the most, splits each
+ * discount over the lines by largest remainder and explains every promotion
+ * that did not apply. Pure: the same input always gives the same result.
+ *
+ * @example
+ * const result = evaluate({
+ *   currency: 'CNY',
+ *   lines: [{ sku: 'TEA-01', quantity: 1, unitPrice: 17900 }],
+ *   customer: { firstPurchase: true },
+ *   now: Date.parse('2025-05-01T00:00:00Z'),
+ *   promotions: config.promotions,
+ * });
+ * result.total;                  // 14900 with "首单立减 ¥30" applied
+ * result.notApplied[0]?.message; // "Add ¥20.00 more for ¥30.00 off."
+ */
+export function evaluate(input: EvaluateInput): EvaluateResult {
+  const ctx = buildContext(input);
+  const notApplied: NotApplied[] = [];
+  const hits = gather(ctx, notApplied);
+  const all: Cand[] = [];
+  for (const [c, lines] of hits) {
+    const gross = c.cls === 'product' ? lines.reduce((s, l) => s + ctx.gross[l]!, 0) : ctx.grossTotal;
+    all.push({ c, lines, gross, stage: stageOf(c) });
+  }
+  all.sort((a, b) => a.c.rank - b.c.rank);
+  const cands: Cand[] = [];
+  const later: Cand[] = [];
+  const refusals = new Map<Cand, Refusal>();
+  for (const cand of all) {
+    const r = refuse(cand, ctx);
+    if (!r) cands.push(cand);
+    else if (r.threshold) later.push(cand);
+    else if (!r.offSchedule || cand.c.code) refusals.set(cand, r);
+  }
+  cands.sort(byStage);
+  const search = searchBestDeal(ctx, cands);
+  const final = price(ctx, search.chosen, true);
+  const applied: Applied[] = [];
+  const kept: Cand[] = [];
+  search.chosen.forEach((cand, k) => {
+    const amount = final.amounts[k]!;
+    if (amount === 0) return;
+    kept.push(cand);
+    const a: Applied = { promotionId: cand.c.id, name: cand.c.p.name, class: cand.c.cls, amount };
+    if (cand.c.p.code) a.code = cand.c.p.code;
+    const next = nextStep(cand.c.p, final.bases[k]!, reach(cand.c.p, final.bases[k]!));
+    if (next) a.unlock = refusalFromFail(cand.c, ctx, next).unlock!;
+    applied.push(a);
+  });
+  // Why each other candidate is out, judged against the chosen deal.
+  for (const cand of [...cands.filter((c) => !kept.includes(c)), ...later]) {
+    const rival = later.includes(cand) ? undefined : kept.find((a) => conflicts(a, cand));
+    if (rival) {
+      const params = { withId: rival.c.id, withName: rival.c.p.name, ...(rival.c.p.code && { withCode: rival.c.p.code }) };
+      refusals.set(cand, { reason: { code: 'not_combinable', params } });
+      continue;
+    }
+    const combo = [...kept, cand].sort(byStage);
+    const trial = price(ctx, combo);
+    const k = combo.indexOf(cand);
+    const fail = trial.fails[k];
+    refusals.set(
+      cand,
+      fail
+        ? refusalFromFail(cand.c, ctx, fail)
+        : { reason: trial.amounts[k] === 0 ? { code: 'no_savings', params: {} } : { code: 'better_deal', params: { chosen: kept.map((a) => a.c.id) } } },
+    );
+  }
+  for (const cand of all) {
+    const r = refusals.get(cand);
+    if (r) notApplied.push(entry(cand.c, r));
+  }
+  const lines: LineResult[] = new Array(ctx.lines.length);
+  ctx.lines.forEach((line, l) => {
+    const subtotal = ctx.gross[l]!;
+    const total = final.rem[l]!;
+    const out: LineResult = { sku: line.sku, quantity: line.quantity, unitPrice: line.unitPrice, subtotal, discount: subtotal - total, total, allocations: final.allocs![l]! };
+    if (line.variant !== undefined) out.variant = line.variant;
+    lines[ctx.order[l]!] = out;
+  });
+  const usageLimits: UsageLimitFact[] = [];
+  for (const cand of kept) {
+    const limits = cand.c.p.limits;
+    if (limits?.total === undefined && limits?.perCustomer === undefined) continue;
+    const used = input.usage?.[cand.c.id];
+    usageLimits.push({ promotionId: cand.c.id, ...limits, used: used?.used ?? 0, usedByCustomer: used?.usedByCustomer ?? 0 });
+  }
+  const discountTotal = ctx.grossTotal - final.rem.reduce((a, b) => a + b, 0);
+  const shippingDiscount = ctx.shipping - final.ship;
+  const savings = discountTotal + shippingDiscount;
+  return {
+    currency: ctx.currency,
+    lines,
+    subtotal: ctx.grossTotal,
+    discountTotal,
+    shipping: ctx.shipping,
+    shippingDiscount,
+    shippingTotal: final.ship,
+    total: ctx.grossTotal - discountTotal + final.ship,
+    applied,
+    notApplied,
+    bestDeal: {
+      mode: search.mode,
+      cap: EXACT_CAP,
+      candidates: [...cands].sort((a, b) => a.c.rank - b.c.rank).map((c) => c.c.id),
+      chosen: applied.map((a) => a.promotionId),
+      considered: search.considered,
+      savings,
+      ...(search.runnerUp && { runnerUp: { promotionIds: search.runnerUp.combo.map((c) => c.c.id), savings: search.runnerUp.savings } }),
+    },
+    usageLimits,
+  };
+}
+

@@ -1,0 +1,20 @@
+import type { Promotion, PromotionsConfig } from './types';
+
+/**
+ * The part of a config the browser may see, for the instant cart preview:
+ * enabled automatic promotions without their usage limits. Code promotions
+ * are left out entirely, so no secret code ever reaches a page; the server's
+ * quote applies them.
+ *
+ * @example
+ * const preview = evaluate({ ...cart, promotions: publicPromotions(config).promotions });
+ */
+export function publicPromotions(config: PromotionsConfig): PromotionsConfig {
+  const promotions = config.promotions
+    .filter((p) => !p.code && p.enabled !== false)
+    .map((p): Promotion => {
+      const { limits: _limits, ...rest } = p;
+      return rest;
+    });
+  return { version: config.version, promotions };
+}

@@ -1,0 +1,12 @@
+import { spread, sumOf } from '../allocate-lines';
+import { percentOf } from '../rounding';
+import type { PercentOffRule } from '../types';
+import type { Outcome } from './outcome';
+
+/** Percent of what is left on the lines (or shipping), rounded half-even once, then split by largest remainder. */
+export function percentOff(r: PercentOffRule, bp: number, lines: number[], rem: number[], ship: number): Outcome {
+  const cap = r.maxDiscount ?? Infinity;
+  if (r.appliesTo === 'shipping') return { shipping: Math.min(cap, percentOf(ship, bp)) };
+  const d = Math.min(cap, percentOf(sumOf(rem, lines), bp));
+  return { lines, amounts: spread(rem, lines, d) };
+}

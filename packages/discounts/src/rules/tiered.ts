@@ -1,0 +1,12 @@
+import { spread, sumOf } from '../allocate-lines';
+import { percentOf } from '../rounding';
+import type { TieredRule } from '../types';
+import type { Outcome } from './outcome';
+
+/** The reached tier's amount or percent off what is left on the lines. */
+export function tiered(r: TieredRule, tier: number, lines: number[], rem: number[]): Outcome {
+  const t = r.tiers[tier]!;
+  const left = sumOf(rem, lines);
+  const d = t.amount !== undefined ? Math.min(t.amount, left) : percentOf(left, Math.round((t.percent ?? 0) * 100));
+  return { lines, amounts: spread(rem, lines, d) };
+}
