@@ -1,5 +1,12 @@
 /**
- * stripe-sandbox: filled in by a later issue (see docs/). The package exists now so that
- * the workspace, builds and import directions are fixed from the start.
+ * @cartlift/stripe-sandbox: an offline stand-in for Stripe's API, webhooks and
+ * Stripe.js, for development, demos and tests. Test mode only; never production.
+ * Nothing runs at import.
  */
-export {};
+export { startStripeSandbox, type StartStripeSandboxOptions, type StripeSandbox } from './server.js';
+export { createStripeSandboxHandler, SANDBOX_API_VERSION, type StripeSandboxHandler, type StripeSandboxOptions } from './sandbox.js';
+export { signatureHeader } from './signature.js';
+export { parseForm, encodeForm, type FormObject, type FormValue } from './form.js';
+export { TEST_CARDS, TEST_PAYMENT_METHODS } from './test-cards.js';
+export type { DeliveryAttempt, WebhookEndpoint } from './webhooks.js';
+export type { Customer, PaymentIntent, PaymentIntentStatus, PaymentMethod, StripeEvent } from './types.js';

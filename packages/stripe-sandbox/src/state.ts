@@ -1,0 +1,50 @@
+import type { Customer, Outcome, PaymentIntent, PaymentMethod, PendingAction, StripeEvent } from './types.js';
+
+/** Everything the sandbox remembers, in memory; one per sandbox instance. */
+export interface SandboxState {
+  paymentIntents: Map<string, PaymentIntent>;
+  customers: Map<string, Customer>;
+  paymentMethods: Map<string, PaymentMethod>;
+  events: Map<string, StripeEvent>;
+  /** Test behaviour of each payment method, kept out of the public object. */
+  outcomes: Map<string, Outcome>;
+  /** Customer actions awaited by PaymentIntents in `requires_action`. */
+  actions: Map<string, PendingAction>;
+  /** Creation order, so lists sort newest first even within one second. */
+  order: Map<string, number>;
+  sequence: number;
+}
+
+/**
+ * An empty sandbox state.
+ *
+ * @example
+ * const state = createState(); state.paymentIntents.size // 0
+ */
+export function createState(): SandboxState {
+  return {
+    paymentIntents: new Map(),
+    customers: new Map(),
+    paymentMethods: new Map(),
+    events: new Map(),
+    outcomes: new Map(),
+    actions: new Map(),
+    order: new Map(),
+    sequence: 0,
+  };
+}
+
+/**
+ * Records creation order for an id.
+ *
+ * @example
+ * remember(state, 'pi_1')
+ */
+export function remember(state: SandboxState, id: string): void {
+  state.order.set(id, ++state.sequence);
+}
+
+/** Deep copy of a JSON-shaped object, so stored objects never alias responses. */
+export function snapshot<T>(value: T): T {
+  return structuredClone(value);
+}
