@@ -1,5 +1,14 @@
 /**
- * cartlift: filled in by a later issue (see docs/). The package exists now so that
- * the workspace, builds and import directions are fixed from the start.
+ * The umbrella entry for npm users: everything the script tag offers, as
+ * side-effect-free imports. `window.Cartlift` exists only in the script-tag build.
+ *
+ * @example
+ * import { createCartlift, defineCartElement, idbStorage, broadcastSync } from 'cartlift';
+ * const cartlift = createCartlift({ currency: 'USD', storage: idbStorage(), sync: broadcastSync() });
+ * defineCartElement(cartlift, { locale: 'en' });
  */
-export {};
+export * from '@cartlift/core';
+export * from '@cartlift/checkout';
+export { readScriptConfig } from './script-tag/config';
+export type { ScriptConfig } from './script-tag/config';
+export type { CartliftScriptApi } from './script-tag/api';

@@ -1,5 +1,5 @@
-/**
- * checkout: filled in by a later issue (see docs/). The package exists now so that
- * the workspace, builds and import directions are fixed from the start.
- */
-export {};
+export type { CartElementOptions, CartliftCartElement } from './cart-element';
+export { defineCartElement, loadDrawer, openCart } from './cart-element';
+export type { Locale, Localized } from './i18n';
+export { pick, resolveLocale } from './i18n';
+export { adoptStyles } from './styles';

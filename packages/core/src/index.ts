@@ -1,6 +1,7 @@
-export { CartliftError } from './errors';
+export { CartliftError, describe as describeValue } from './errors';
 export type { Money } from './money';
-export { allocate, assertCurrency, assertMinorUnits, currencyExponent, formatMoney, money, parseMinorUnits, toDecimalString } from './money';
+export { allocate, assertCurrency, assertMinorUnits, currencyExponent, money, parseMinorUnits } from './money';
+export { formatMoney, toDecimalString } from './format';
 export { isCurrency } from './currencies';
 export type { AddInput, CartAction, CartLimits, CartLine, CartState } from './cart';
 export { DEFAULT_LIMITS, cartCount, cartReducer, cartSubtotal, checkAction, checkAddInput, emptyCart, lineKey } from './cart';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allocate, currencyExponent, formatMoney, money, parseMinorUnits, toDecimalString } from './money';
+import { allocate, currencyExponent, money, parseMinorUnits } from './money';
+import { formatMoney, toDecimalString } from './format';
 import { CartliftError } from './errors';
 
 describe('currencyExponent', () => {

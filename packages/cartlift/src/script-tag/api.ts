@@ -1,0 +1,40 @@
+import type { AddInput, CartliftInstance, CartliftPlugin, CartStore } from '@cartlift/core';
+import type { ScriptConfig } from './config';
+
+/** `window.Cartlift` once loaded. */
+export interface CartliftScriptApi {
+  readonly version: string;
+  readonly config: Readonly<ScriptConfig>;
+  readonly cart: CartStore;
+  on: CartliftInstance['on'];
+  /** Opens the cart drawer. */
+  open(): void;
+  /** Adds an item, like clicking a [data-cartlift-add] button. */
+  add(item: AddInput): Promise<unknown>;
+  use(plugin: CartliftPlugin): () => void;
+  /** Calls `callback` with the API once the saved cart has been read. */
+  ready(callback: (api: CartliftScriptApi) => void): void;
+  /** Accepts late `Cartlift.push([method, ...args])` calls from the snippet style. */
+  push(call: readonly [string, ...unknown[]]): void;
+}
+
+/**
+ * Builds the script tag's public API around an instance.
+ *
+ * @example
+ * window.Cartlift = createScriptApi(instance, config, open);
+ */
+export function createScriptApi(instance: CartliftInstance, config: ScriptConfig, open: () => void): CartliftScriptApi {
+  const api: CartliftScriptApi = {
+    version: '0.1.0',
+    config,
+    cart: instance.cart,
+    on: instance.on,
+    open,
+    add: (item) => instance.cart.add(item),
+    use: instance.use,
+    ready: (callback) => void instance.cart.ready.then(() => callback(api)),
+    push: ([method, ...args]) => (api as unknown as Record<string, (...a: unknown[]) => unknown>)[method]?.(...args),
+  };
+  return api;
+}

@@ -1,0 +1,25 @@
+// The boot module the loader imports: creates the store, binds the page,
+// defines the elements and swaps the queueing stub for the real API.
+import { broadcastSync, createCartlift, idbStorage, replayQueue } from '@cartlift/core';
+import { defineCartElement, loadDrawer, openCart } from '@cartlift/checkout';
+import { bindDocument } from './bind';
+import { readScriptConfig } from './config';
+import { createScriptApi } from './api';
+import type { CartliftStub } from './stub';
+
+const stub = (window.Cartlift ?? { q: [], s: null }) as CartliftStub;
+const report = (message: string) => console.error(message);
+const { config, errors } = readScriptConfig(stub.s?.dataset ?? {}, navigator.language);
+errors.forEach(report);
+
+const instance = createCartlift({ ...config, storage: idbStorage(), sync: broadcastSync('cartlift') });
+const open = () => {
+  instance.events.emit('open', { source: 'api' });
+  openCart(document);
+};
+bindDocument(document, instance, open, report, () => void loadDrawer().catch(() => {}));
+defineCartElement(instance, { locale: config.locale });
+
+const api = createScriptApi(instance, config, open);
+window.Cartlift = api;
+replayQueue(stub.q ?? [], api, (error) => report(`Cartlift: a queued call failed: ${error instanceof Error ? error.message : String(error)}`));

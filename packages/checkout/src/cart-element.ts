@@ -1,0 +1,110 @@
+import { type CartliftInstance, cartCount } from '@cartlift/core';
+import { type Locale, buttonText, pick } from './i18n';
+import { adoptStyles, baseCss } from './styles';
+
+export interface CartElementOptions {
+  locale: Locale;
+}
+
+/** The `<cartlift-cart>` element's public methods. */
+export interface CartliftCartElement extends HTMLElement {
+  /** Opens the drawer (loads it first if needed). */
+  open(): void;
+}
+
+type DrawerModule = typeof import('./drawer');
+let drawerModule: Promise<DrawerModule> | undefined;
+
+/**
+ * Loads the drawer chunk (Preact and the drawer) once. Called on intent —
+ * pointer over or focus on the cart button — and on open.
+ *
+ * @example
+ * button.addEventListener('pointerenter', () => void loadDrawer());
+ */
+export function loadDrawer(): Promise<DrawerModule> {
+  return (drawerModule ??= import('./drawer'));
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]>, attrs: Record<string, string> = {}) {
+  const node = Object.assign(document.createElement(tag), props);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  return node;
+}
+
+/**
+ * Defines `<cartlift-cart>`: a count button in shadow DOM that opens the cart
+ * drawer. The button is plain DOM so the first script-tag chunk stays small;
+ * the drawer (Preact) loads on intent. Safe to call twice: the first wins.
+ * The `headless` attribute hides the button (open it from code).
+ *
+ * @example
+ * defineCartElement(createCartlift({ currency: 'USD' }), { locale: 'en' });
+ * document.body.append(document.createElement('cartlift-cart'));
+ */
+export function defineCartElement(instance: CartliftInstance, { locale }: CartElementOptions): void {
+  if (customElements.get('cartlift-cart')) return;
+  class CartliftCart extends HTMLElement implements CartliftCartElement {
+    private off?: () => void;
+    private button = el('button', { type: 'button', onclick: () => this.open(), onpointerenter: loadDrawer, onfocus: loadDrawer }, { part: 'badge', 'aria-haspopup': 'dialog', 'aria-expanded': 'false' });
+    private count = el('span', {}, { part: 'count' });
+    private live = el('div', { className: 'sr-only' }, { role: 'status', 'aria-live': 'polite' });
+    private drawer = el('div', {});
+
+    connectedCallback() {
+      if (!this.shadowRoot) {
+        const root = this.attachShadow({ mode: 'open' });
+        adoptStyles(root, baseCss);
+        this.button.append(`${pick(buttonText.cart, locale)} `, this.count);
+        this.button.hidden = this.hasAttribute('headless');
+        root.append(this.button, this.live, this.drawer);
+      }
+      let shown = -1;
+      this.off = instance.cart.subscribe((cart) => {
+        const n = cartCount(cart);
+        if (n === shown) return;
+        if (shown >= 0) this.live.textContent = pick(buttonText.updated, locale)(n);
+        shown = n;
+        this.count.textContent = String(n);
+        this.button.setAttribute('aria-label', pick(buttonText.openCart, locale)(n));
+      });
+    }
+
+    disconnectedCallback() {
+      this.off?.();
+    }
+
+    open() {
+      loadDrawer().then(
+        ({ mountDrawer }) => {
+          this.button.setAttribute('aria-expanded', 'true');
+          mountDrawer(this.drawer, { instance, locale, onClose: () => this.closed() });
+        },
+        (error: unknown) => instance.events.emit('error', { code: 'chunk_load_failed', message: `The cart drawer could not load: ${String(error)}` }),
+      );
+    }
+
+    private closed() {
+      this.button.setAttribute('aria-expanded', 'false');
+      if (!this.button.hidden) this.button.focus();
+    }
+  }
+  customElements.define('cartlift-cart', CartliftCart);
+}
+
+/**
+ * Opens the first `<cartlift-cart>` on the page, adding a headless one when the
+ * page has none, so `Cartlift.open()` and `[data-cartlift-open-cart]` always work.
+ *
+ * @example
+ * openCart(document);
+ */
+export function openCart(doc: Document): void {
+  let element = doc.querySelector<CartliftCartElement>('cartlift-cart');
+  if (!element) {
+    element = doc.createElement('cartlift-cart') as CartliftCartElement;
+    element.setAttribute('headless', '');
+    doc.body.append(element);
+  }
+  element.open();
+}

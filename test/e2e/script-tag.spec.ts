@@ -1,0 +1,179 @@
+import AxeBuilder from '@axe-core/playwright';
+import { badgeCount, booted, expect, test } from './fixtures';
+
+const add = (name: RegExp) => ({ role: 'button' as const, name });
+
+test('adds two products by clicking and finds them again after a reload', async ({ page, problems }) => {
+  await page.goto('/');
+  await booted(page);
+  await page.getByRole('button', { name: /^Add to cart/ }).first().click();
+  await page.getByRole('button', { name: /Add two/ }).click();
+  await expect(badgeCount(page)).toHaveText('3');
+  // The queued listener from before load ran too.
+  await expect(page.locator('html')).toHaveAttribute('data-last-added', 'SET-GIFT');
+
+  await page.reload();
+  await booted(page);
+  await expect(badgeCount(page)).toHaveText('3');
+  await page.locator('cartlift-cart').getByRole('button', { name: /Open cart, 3 items/ }).click();
+  const drawer = page.getByRole('dialog', { name: /Your cart/ });
+  await expect(drawer).toBeVisible();
+  await expect(drawer.getByRole('listitem')).toHaveCount(2);
+  await expect(drawer).toContainText('West Lake Longjing tea 100 g');
+  await expect(drawer).toContainText('$94.00');
+  expect(problems).toEqual({ uncaught: [], consoleErrors: [] });
+});
+
+test('the drawer is keyboard-complete, announces changes and has no axe violations', async ({ page, problems }) => {
+  await page.goto('/');
+  await booted(page);
+  await page.getByRole('button', { name: /Celadon|Add to cart/ }).nth(1).click();
+  await page.locator('cartlift-cart').getByRole('button').first().focus();
+  await page.keyboard.press('Enter');
+  const drawer = page.getByRole('dialog', { name: /Your cart/ });
+  await expect(drawer).toBeVisible();
+  await drawer.getByRole('button', { name: 'One more Celadon tea cup' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(drawer.locator('[part=quantity]')).toHaveText('2');
+  await expect(page.locator('cartlift-cart').getByRole('status')).toHaveText('Cart updated: 2 items.');
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+  // Focus returns to the cart button.
+  await expect(page.locator('cartlift-cart').getByRole('button').first()).toBeFocused();
+  expect(problems.uncaught).toEqual([]);
+});
+
+test('two tabs stay in sync, and concurrent edits are not lost', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  for (const page of [a, b]) {
+    await page.goto('/');
+    await booted(page);
+  }
+  await a.getByRole('button', add(/Add two/)).click();
+  await expect(badgeCount(b)).toHaveText('2');
+
+  // Both tabs add at the same moment, many times.
+  await Promise.all([
+    a.evaluate(() => Promise.all(Array.from({ length: 15 }, () => (window as any).Cartlift.add({ sku: 'CUP-CELADON' })))),
+    b.evaluate(() => Promise.all(Array.from({ length: 15 }, () => (window as any).Cartlift.add({ sku: 'CUP-CELADON' })))),
+  ]);
+  for (const page of [a, b]) await expect(badgeCount(page)).toHaveText('32');
+  const c = await context.newPage();
+  await c.goto('/');
+  await booted(c);
+  await expect(badgeCount(c)).toHaveText('32');
+});
+
+test('without IndexedDB the cart works in memory and nothing is thrown at the page', async ({ page, problems }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', {
+      get() {
+        throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+      },
+    });
+    (window as any).Cartlift = [['on', 'storage_unavailable', (e: { reason: string }) => ((window as any).storageReports ??= []).push(e.reason)]];
+  });
+  await page.goto('/');
+  await page.getByRole('button', add(/Add two/)).click();
+  await page.getByRole('button', add(/Add two/)).click();
+  await expect(badgeCount(page)).toHaveText('4');
+  expect(await page.evaluate(() => (window as any).Cartlift.cart.mode())).toBe('memory');
+  expect(await page.evaluate(() => (window as any).storageReports)).toEqual(['The user denied permission to access the database.']);
+  expect(problems).toEqual({ uncaught: [], consoleErrors: [] });
+});
+
+test('a full storage quota falls back to memory without losing the cart', async ({ page, problems }) => {
+  await page.addInitScript(() => {
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('Quota exceeded', 'QuotaExceededError');
+    };
+  });
+  await page.goto('/');
+  await booted(page);
+  await page.getByRole('button', add(/Add two/)).click();
+  await page.getByRole('button', add(/Add two/)).click();
+  await expect(badgeCount(page)).toHaveText('4');
+  expect(await page.evaluate(() => (window as any).Cartlift.cart.mode())).toBe('memory');
+  expect(problems.uncaught).toEqual([]);
+});
+
+test('a bad data-currency logs one clear error and the buttons still work', async ({ page, problems }) => {
+  await page.route('**/', async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace('data-currency="USD"', 'data-currency="DOLLARS"');
+    await route.fulfill({ response, body: html });
+  });
+  await page.goto('/');
+  await booted(page);
+  await page.getByRole('button', add(/Add two/)).click();
+  await expect(badgeCount(page)).toHaveText('2');
+  expect(problems.consoleErrors).toEqual([
+    'Cartlift: data-currency must be an ISO 4217 currency code in capitals such as "USD" or "CNY"; received "DOLLARS". Using "USD" instead.',
+  ]);
+  expect(problems.uncaught).toEqual([]);
+});
+
+test('a button added to the page after load works (single-page apps)', async ({ page, problems }) => {
+  await page.goto('/');
+  await booted(page);
+  await page.evaluate(() => {
+    const button = document.createElement('button');
+    button.textContent = 'Late teapot';
+    button.dataset.cartliftAdd = 'POT-YIXING';
+    button.dataset.cartliftQuantity = '3';
+    document.querySelector('main')!.append(button);
+  });
+  await page.getByRole('button', { name: 'Late teapot' }).click();
+  await expect(badgeCount(page)).toHaveText('3');
+  expect(problems).toEqual({ uncaught: [], consoleErrors: [] });
+});
+
+test('bad button attributes explain themselves and never break the page', async ({ page, problems }) => {
+  await page.goto('/');
+  await booted(page);
+  await page.evaluate(() => {
+    document.querySelector('main')!.insertAdjacentHTML(
+      'beforeend',
+      '<button data-cartlift-add="TEA-LJ-100" data-cartlift-quantity="1.5">Bad quantity</button><button data-cartlift-add="TEA-LJ-100" data-cartlift-price="24.00">Bad price</button>',
+    );
+  });
+  await page.getByRole('button', { name: 'Bad quantity' }).click();
+  await page.getByRole('button', { name: 'Bad price' }).click();
+  await expect(badgeCount(page)).toHaveText('1');
+  expect(problems.consoleErrors).toEqual([
+    'Cartlift: data-cartlift-quantity on <button data-cartlift-add="TEA-LJ-100"> must be a whole number from 1 to 999; received "1.5". Nothing was added.',
+    'Cartlift: data-cartlift-price on <button data-cartlift-add="TEA-LJ-100"> must be a whole number of minor units, such as "1999" for 19.99; received "24.00". The item was added without a display price.',
+  ]);
+  expect(problems.uncaught).toEqual([]);
+});
+
+test('Cartlift.open() and [data-cartlift-open-cart] open the drawer; the drawer chunk loads only on intent', async ({ page, problems }) => {
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto('/');
+  await booted(page);
+  await page.waitForLoadState('networkidle');
+  expect(requested.filter((p) => p.includes('drawer'))).toEqual([]);
+  await page.getByRole('button', { name: /View cart/ }).click();
+  await expect(page.getByRole('dialog', { name: /Your cart/ })).toBeVisible();
+  await expect(page.getByRole('dialog')).toContainText('Your cart is empty.');
+  expect(requested.filter((p) => p.includes('drawer'))).toHaveLength(1);
+  expect(problems.uncaught).toEqual([]);
+});
+
+test('shows Simplified Chinese with data-locale="zh-CN"', async ({ page }) => {
+  await page.route('**/', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: (await response.text()).replace('data-locale="en"', 'data-locale="zh-CN"') });
+  });
+  await page.goto('/');
+  await booted(page);
+  await page.getByRole('button', add(/Add two/)).click();
+  const button = page.locator('cartlift-cart').getByRole('button').first();
+  await expect(button).toHaveAccessibleName('打开购物车，2 件商品');
+  await button.click();
+  await expect(page.getByRole('dialog', { name: /我的购物车/ })).toContainText('小计');
+});
