@@ -7,7 +7,7 @@ let stripe: Stripe;
 
 beforeAll(async () => {
   sandbox = await startStripeSandbox();
-  stripe = new Stripe(sandbox.secretKey, { ...sandbox.stripeClientOptions, maxNetworkRetries: 0 });
+  stripe = new Stripe(sandbox.secretKey, { ...sandbox.stripeClientOptions, maxNetworkRetries: 0, telemetry: false });
 });
 afterAll(() => sandbox.close());
 
@@ -167,7 +167,7 @@ describe('validation and errors', () => {
     expect(missing.status).toBe(401);
     expect((await missing.json()).error.message).toMatch(/did not provide an API key/);
     for (const key of ['sk_live_abc123', 'nonsense']) {
-      const bad = new Stripe(key, { ...sandbox.stripeClientOptions, maxNetworkRetries: 0 });
+      const bad = new Stripe(key, { ...sandbox.stripeClientOptions, maxNetworkRetries: 0, telemetry: false });
       await expect(bad.paymentIntents.list()).rejects.toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
     }
   });
