@@ -61,6 +61,9 @@ test('two tabs stay in sync, and concurrent edits are not lost', async ({ contex
     b.evaluate(() => Promise.all(Array.from({ length: 15 }, () => (window as any).Cartlift.add({ sku: 'CUP-CELADON' })))),
   ]);
   for (const page of [a, b]) await expect(badgeCount(page)).toHaveText('32');
+  // Close every tab, then come back: the cart outlives them.
+  await a.close();
+  await b.close();
   const c = await context.newPage();
   await c.goto('/');
   await booted(c);
