@@ -16,7 +16,8 @@ export function isCartState(value: unknown, limits: CartLimits = DEFAULT_LIMITS)
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   if (typeof v.id !== 'string' || !isCurrency(v.currency) || !Number.isSafeInteger(v.rev) || !Array.isArray(v.lines)) return false;
-  return v.lines.length <= limits.maxLines && v.lines.every((l) => isLine(l, limits));
+  const codesOk = v.codes === undefined || (Array.isArray(v.codes) && v.codes.every((c) => typeof c === 'string'));
+  return codesOk && v.lines.length <= limits.maxLines && v.lines.every((l) => isLine(l, limits));
 }
 
 function isLine(value: unknown, limits: CartLimits): boolean {

@@ -80,3 +80,20 @@ describe('cartReducer cases', () => {
     expect(() => checkAction({ type: 'set_quantity', key: 'TEA', quantity: Number.NaN })).toThrow(/received NaN/);
   });
 });
+
+describe('coupon codes', () => {
+  const start = emptyCart('c1', 'USD');
+  it('normalises, de-duplicates and keeps at most five', () => {
+    let cart = start;
+    for (const code of [' welcome10', 'WELCOME10', 'a', 'b', 'c', 'd', 'e']) cart = cartReducer(cart, checkAction({ type: 'add_code', code }));
+    expect(cart.codes).toEqual(['A', 'B', 'C', 'D', 'E']);
+    cart = cartReducer(cart, checkAction({ type: 'remove_code', code: 'c' }));
+    expect(cart.codes).toEqual(['A', 'B', 'D', 'E']);
+    expect(cartReducer(cart, { type: 'clear' }).codes).toEqual([]);
+  });
+
+  it('refuses codes with spaces or symbols', () => {
+    expect(() => checkAction({ type: 'add_code', code: 'DROP TABLE' })).toThrow(/^code must be a coupon code of 1 to 64/);
+    expect(() => checkAction({ type: 'add_code', code: 5 as unknown as string })).toThrow(/received 5/);
+  });
+});

@@ -17,6 +17,8 @@ export interface CartState {
   readonly id: string;
   readonly currency: string;
   readonly lines: readonly CartLine[];
+  /** Coupon codes the shopper entered; the server decides whether they apply. */
+  readonly codes?: readonly string[];
   readonly rev: number;
 }
 
@@ -34,7 +36,9 @@ export type CartAction =
   | { type: 'add'; line: AddInput }
   | { type: 'set_quantity'; key: string; quantity: number }
   | { type: 'remove'; key: string }
-  | { type: 'clear' };
+  | { type: 'clear' }
+  | { type: 'add_code'; code: string }
+  | { type: 'remove_code'; code: string };
 
 export interface CartLimits {
   readonly maxQuantity: number;
@@ -42,6 +46,19 @@ export interface CartLimits {
 }
 
 export const DEFAULT_LIMITS: CartLimits = { maxQuantity: 999, maxLines: 100 };
+
+/** Most coupon codes a cart keeps; the newest replaces the oldest beyond it. */
+export const MAX_CODES = 5;
+
+/**
+ * Normalises a coupon code the way shoppers type it: trimmed, upper case.
+ *
+ * @example
+ * normalizeCode(' welcome10 ') // "WELCOME10"
+ */
+export function normalizeCode(code: string): string {
+  return code.trim().toUpperCase();
+}
 
 /**
  * The key of a line: the sku, or sku and variant joined by "::".
@@ -112,11 +129,17 @@ export function checkAction(action: CartAction, limits: CartLimits = DEFAULT_LIM
     case 'set_quantity':
       checkQuantity(action.quantity, 'quantity', 0, Number.MAX_SAFE_INTEGER);
       return action;
+    case 'add_code':
+    case 'remove_code': {
+      const code = typeof action.code === 'string' ? normalizeCode(action.code) : action.code;
+      if (typeof code !== 'string' || !/^[\w-]{1,64}$/u.test(code)) fail('code', 'a coupon code of 1 to 64 letters, digits, "-" or "_"', action.code);
+      return { ...action, code };
+    }
     case 'remove':
     case 'clear':
       return action;
     default:
-      return fail('action.type', '"add", "set_quantity", "remove" or "clear"', (action as { type: unknown }).type);
+      return fail('action.type', '"add", "set_quantity", "remove", "clear", "add_code" or "remove_code"', (action as { type: unknown }).type);
   }
 }
 
@@ -156,7 +179,13 @@ export function cartReducer(state: CartState, action: CartAction, limits: CartLi
     case 'remove':
       return { ...state, lines: state.lines.filter((l) => l.key !== action.key) };
     case 'clear':
-      return { ...state, lines: [] };
+      return { ...state, lines: [], codes: [] };
+    case 'add_code': {
+      const codes = (state.codes ?? []).filter((c) => c !== action.code);
+      return { ...state, codes: [...codes, action.code].slice(-MAX_CODES) };
+    }
+    case 'remove_code':
+      return { ...state, codes: (state.codes ?? []).filter((c) => c !== action.code) };
     default:
       return state;
   }

@@ -28,6 +28,9 @@ export interface CartStore {
   setQuantity(key: string, quantity: number): Promise<CartState>;
   remove(key: string): Promise<CartState>;
   clear(): Promise<CartState>;
+  /** Keeps a coupon code with the cart (normalised to upper case). */
+  addCode(code: string): Promise<CartState>;
+  removeCode(code: string): Promise<CartState>;
   /** Settles once the saved cart has been read (or found unavailable). */
   ready: Promise<void>;
   /** "persistent" while IndexedDB works, "memory" after it failed. */
@@ -160,6 +163,8 @@ export function createCartStore(options: CartStoreOptions): CartStore {
     setQuantity: (k, quantity) => dispatch({ type: 'set_quantity', key: k, quantity }),
     remove: (k) => dispatch({ type: 'remove', key: k }),
     clear: () => dispatch({ type: 'clear' }),
+    addCode: (code) => dispatch({ type: 'add_code', code }),
+    removeCode: (code) => dispatch({ type: 'remove_code', code }),
     ready,
     mode: () => (persistent ? 'persistent' : 'memory'),
   };
