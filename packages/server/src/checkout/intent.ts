@@ -12,16 +12,19 @@ export interface IntentWish {
   paymentMethodTypes: string[];
 }
 
+// `payment_method_types` is the long-standing explicit list Stripe accepts;
+// the newest typings only declare `allowed_payment_method_types`, hence the cast.
 function createParams(wish: IntentWish): Stripe.PaymentIntentCreateParams {
-  return {
+  const params = {
     amount: wish.amount,
     currency: wish.currency.toLowerCase(),
     payment_method_types: wish.paymentMethodTypes,
-    payment_method_options: paymentMethodOptions(wish.paymentMethodTypes) as Stripe.PaymentIntentCreateParams.PaymentMethodOptions,
+    payment_method_options: paymentMethodOptions(wish.paymentMethodTypes),
     receipt_email: wish.email,
     metadata: { cartlift_checkout_id: wish.checkoutId },
     ...(wish.customer ? { customer: wish.customer } : {}),
   };
+  return params as Stripe.PaymentIntentCreateParams;
 }
 
 /** Maps Stripe's refusals to client errors; connection trouble to 502. */

@@ -27,6 +27,7 @@ export function configRoute(ctx: HandlerContext) {
   const build = async () => {
     const body = JSON.stringify({
       publishableKey: ctx.stripeOptions.publishableKey,
+      ...(ctx.stripeOptions.jsUrl ? { stripeJsUrl: ctx.stripeOptions.jsUrl } : {}),
       currency: ctx.currency,
       promotions: publicPromotions(ctx.promotions),
       addOns: addOnOffers(ctx),

@@ -6,6 +6,8 @@ export interface PostgresOptions {
   connectionString?: string;
   /** Pool size per process. Default 10. */
   max?: number;
+  /** Schema for Cartlift's tables (created if missing). Default: the connection's search_path (usually "public"). */
+  schema?: string;
 }
 
 const wrap = (target: Pool | PoolClient): SqlClient => ({
@@ -33,7 +35,17 @@ export async function openPostgres(options: PostgresOptions = {}): Promise<SqlDa
   }
   const pg = await import('pg');
   const PoolClass = (pg.default?.Pool ?? (pg as unknown as { Pool: typeof Pool }).Pool) as typeof Pool;
-  const pool = new PoolClass({ connectionString, max: options.max ?? 10 });
+  const schema = options.schema;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw new Error(`store.schema must be a lower-case SQL identifier such as "cartlift"; received ${JSON.stringify(schema)}.`);
+  }
+  const pool = new PoolClass({ connectionString, max: options.max ?? 10, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+  if (schema) {
+    // Two processes creating it at once: the loser's unique violation is harmless.
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`).catch((error: { code?: string }) => {
+      if (error.code !== '23505' && error.code !== '42P06') throw error;
+    });
+  }
   // An idle client losing its connection must not crash the process.
   pool.on('error', (error) => console.error('[cartlift] PostgreSQL pool error:', error.message));
   return fromPool(pool);

@@ -9,6 +9,8 @@ export interface StripeOptions {
   webhookSecret?: string | string[];
   /** Point the client elsewhere (the sandbox): `{ host: '127.0.0.1', port, protocol: 'http' }`. */
   api?: { host: string; port: number; protocol: 'http' | 'https' };
+  /** Where the browser loads Stripe.js from; set for the sandbox's look-alike, omitted for js.stripe.com. */
+  jsUrl?: string;
   /** A client you built yourself; overrides secretKey and api. */
   client?: Stripe;
 }
@@ -30,6 +32,8 @@ export function createStripeClient(options: StripeOptions): Stripe {
   return new Stripe(secretKey, {
     maxNetworkRetries: 2,
     timeout: 20_000,
+    // Request-latency telemetry headers are useless here and warn under load.
+    telemetry: false,
     ...(isNode ? {} : { httpClient: Stripe.createFetchHttpClient() }),
     ...(options.api ? { host: options.api.host, port: options.api.port, protocol: options.api.protocol } : {}),
   });

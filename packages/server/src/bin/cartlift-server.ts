@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+import { parseArgs, USAGE } from '../cli/args';
+import { startFromArgs } from '../cli/start';
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
+  const running = await startFromArgs(args);
+  console.log(`Cartlift server: ${running.url}`);
+  console.log(`  API:     ${running.apiUrl}`);
+  console.log(`  Stripe:  ${running.sandbox ? 'offline sandbox (test mode, no real payments)' : 'api.stripe.com (STRIPE_SECRET_KEY)'}`);
+  if (args.static.length) console.log(`  Static:  ${args.static.join(', ')}`);
+  const stop = () => {
+    running.close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`cartlift-server: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startHarness, storeVariants, unique, type Harness } from './test-support';
+import type { Store } from './store/types';
+
+describe.each(storeVariants())('POST /checkout on $name', ({ open }) => {
+  let store: Store;
+  let h: Harness;
+  beforeAll(async () => {
+    store = await open();
+    h = await startHarness(store);
+  }, 60_000);
+  afterAll(async () => {
+    await h?.close();
+    await store?.close();
+  });
+
+  const body = (checkoutId: string, extra: Record<string, unknown> = {}) => ({
+    checkoutId,
+    lines: [{ sku: 'TEA-LJ-100', quantity: 2 }],
+    contact: { email: `${unique('shopper')}@example.com` },
+    ...extra,
+  });
+
+  test('charges the catalog price whatever price the browser sends', async () => {
+    const tampered = {
+      ...body(unique('co')),
+      lines: [{ sku: 'POT-YIXING', quantity: 1, price: 1, unitPrice: 1, total: 1, name: 'cheap' }],
+      total: 1,
+      amount: 1,
+    };
+    const res = await h.call('POST', '/checkout', tampered);
+    expect(res.status).toBe(200);
+    // 8900 catalog price minus the $5 first-order offer.
+    expect(res.body.amount).toBe(8400);
+    expect(res.body.quote.lines[0].unitPrice).toBe(8900);
+    const intent = await h.stripe.paymentIntents.retrieve(res.body.paymentIntentId);
+    expect(intent.amount).toBe(8400);
+    expect(intent.payment_method_types).toEqual(['card', 'link', 'alipay', 'wechat_pay']);
+    expect((intent.payment_method_options as { wechat_pay?: { client?: string } }).wechat_pay?.client).toBe('web');
+  });
+
+  test('200 concurrent requests with one checkout id give exactly one PaymentIntent', async () => {
+    const checkoutId = unique('co');
+    const request = body(checkoutId);
+    const before = h.sandbox.paymentIntents().length;
+    const results = await Promise.all(Array.from({ length: 200 }, () => h.call('POST', '/checkout', request)));
+    expect(results.map((r) => r.status)).toEqual(Array(200).fill(200));
+    const ids = new Set(results.map((r) => r.body.paymentIntentId));
+    expect(ids.size).toBe(1);
+    const created = h.sandbox.paymentIntents().slice(before).filter((pi) => pi.metadata.cartlift_checkout_id === checkoutId);
+    expect(created).toHaveLength(1);
+  }, 60_000);
+
+  test('a changed cart updates the same intent', async () => {
+    const checkoutId = unique('co');
+    const first = await h.call('POST', '/checkout', body(checkoutId));
+    const second = await h.call('POST', '/checkout', { ...body(checkoutId), lines: [{ sku: 'CUP-CELADON', quantity: 3 }] });
+    expect(second.status).toBe(200);
+    expect(second.body.paymentIntentId).toBe(first.body.paymentIntentId);
+    expect(second.body.amount).toBe(3 * 1800 - 500);
+    expect((await h.stripe.paymentIntents.retrieve(first.body.paymentIntentId)).amount).toBe(4900);
+  });
+
+  test('a paid checkout refuses further changes', async () => {
+    const checkoutId = unique('co');
+    const first = await h.call('POST', '/checkout', body(checkoutId));
+    await h.pay(first.body.paymentIntentId);
+    const again = await h.call('POST', '/checkout', { ...body(checkoutId), lines: [{ sku: 'CUP-CELADON', quantity: 1 }] });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('checkout_completed');
+  });
+
+  test('1,000 concurrent redemptions of a promotion limited to 100: exactly 100 succeed', async () => {
+    const requests = Array.from({ length: 1000 }, () => body(unique('co'), { codes: ['LIMITED'] }));
+    const results = await Promise.all(requests.map((r) => h.call('POST', '/checkout', r)));
+    expect(results.filter((r) => r.status !== 200).map((r) => r.body)).toEqual([]);
+    const winners = results.filter((r) => r.body.quote.applied.some((a: { promotionId: string }) => a.promotionId === 'limited100'));
+    expect(winners).toHaveLength(100);
+    // The rest were priced without it, and say why.
+    const loser = results.find((r) => !winners.includes(r))!;
+    expect(loser.body.quote.notApplied.find((n: { promotionId: string }) => n.promotionId === 'limited100').reason.code).toBe('usage_limit');
+    expect(loser.body.amount).toBe(winners[0]!.body.amount + 100);
+  }, 120_000);
+
+  test('reservations expire, and are released when the payment fails', async () => {
+    const failing = await h.call('POST', '/checkout', body(unique('co'), { codes: ['ONCE'], contact: { email: 'once@example.com' } }));
+    expect(failing.body.quote.applied.map((a: { promotionId: string }) => a.promotionId)).toContain('once-each');
+    // Same customer, second checkout: the reservation holds the per-customer limit.
+    const blocked = await h.call('POST', '/checkout', body(unique('co'), { codes: ['ONCE'], contact: { email: 'once@example.com' } }));
+    expect(blocked.body.quote.applied.map((a: { promotionId: string }) => a.promotionId)).not.toContain('once-each');
+    await h.stripe.paymentIntents.confirm(failing.body.paymentIntentId, { payment_method: 'pm_card_chargeDeclined' }).catch(() => {});
+    await h.sandbox.webhooksIdle();
+    const freed = await h.call('POST', '/checkout', body(unique('co'), { codes: ['ONCE'], contact: { email: 'once@example.com' } }));
+    expect(freed.body.quote.applied.map((a: { promotionId: string }) => a.promotionId)).toContain('once-each');
+  });
+});

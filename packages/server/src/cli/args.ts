@@ -1,0 +1,63 @@
+export interface CliArgs {
+  config: string;
+  port: number | undefined;
+  host: string;
+  static: string[];
+  sandbox: boolean;
+  help: boolean;
+}
+
+export const USAGE = `Usage: cartlift-server --config cartlift.config.json [--port 5173] [--host 127.0.0.1] [--static <dir>]... [--sandbox]
+
+  --config   JSON config: currency, catalog, promotions, stripe.publishableKey (see docs/server.md)
+  --port     port to listen on (default 5173; the next free port is used if it is taken)
+  --host     interface to bind (default 127.0.0.1)
+  --static   directory served at / for paths outside the API (repeatable; first match wins)
+  --sandbox  use the offline Stripe sandbox (also the default when STRIPE_SECRET_KEY is unset)`;
+
+/**
+ * Parses the command line; throws a sentence naming the flag on mistakes.
+ *
+ * @example
+ * parseArgs(['--config', 'c.json', '--static', 'a', '--static', 'b'])
+ */
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const args: CliArgs = { config: 'cartlift.config.json', port: undefined, host: '127.0.0.1', static: [], sandbox: false, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const [name, inline] = flag.startsWith('--') && flag.includes('=') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
+    const value = () => {
+      const next = inline ?? argv[++i];
+      if (next === undefined || (inline === undefined && next.startsWith('--'))) throw new Error(`${name} needs a value; received nothing.`);
+      return next;
+    };
+    switch (name) {
+      case '--config':
+        args.config = value();
+        break;
+      case '--port': {
+        const text = value();
+        const port = Number(text);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535; received ${JSON.stringify(text)}.`);
+        args.port = port;
+        break;
+      }
+      case '--host':
+        args.host = value();
+        break;
+      case '--static':
+        args.static.push(value());
+        break;
+      case '--sandbox':
+        args.sandbox = true;
+        break;
+      case '--help':
+      case '-h':
+        args.help = true;
+        break;
+      default:
+        throw new Error(`Unknown option ${JSON.stringify(flag)}.\n${USAGE}`);
+    }
+  }
+  return args;
+}

@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { loadCatalogFile } from '../catalog';
+import type { CartliftHandlerOptions } from '../options';
+
+const fileSchema = z.object({
+  currency: z.string(),
+  basePath: z.string().optional(),
+  catalog: z.union([z.string(), z.array(z.unknown()), z.object({ products: z.array(z.unknown()) })]),
+  promotions: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
+  shippingOptions: z.array(z.object({ id: z.string(), name: z.union([z.string(), z.record(z.string(), z.string())]), amount: z.number().int().min(0) })).optional(),
+  stripe: z.object({ publishableKey: z.string().optional() }).optional(),
+  store: z.union([z.object({ kind: z.literal('pglite'), dataDir: z.string().optional() }), z.object({ kind: z.literal('postgres'), connectionString: z.string().optional() })]).optional(),
+  rateLimit: z.union([z.literal(false), z.object({ windowMs: z.number().optional(), perIp: z.number().optional(), perEmail: z.number().optional() })]).optional(),
+});
+
+export type ConfigFile = z.infer<typeof fileSchema>;
+
+async function readJson(file: string, what: string): Promise<unknown> {
+  const text = await readFile(file, 'utf8').catch((error: Error) => {
+    throw new Error(`${what} ${file} cannot be read: ${error.message}`);
+  });
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${what} ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Reads `cartlift.config.json`; `catalog` and `promotions` may be inline or
+ * paths relative to the config file.
+ *
+ * @example
+ * const { options, file } = await loadConfigFile('examples/cartlift.config.json')
+ */
+export async function loadConfigFile(file: string): Promise<{ file: ConfigFile; options: Omit<CartliftHandlerOptions, 'stripe'> }> {
+  const absolute = path.resolve(file);
+  const parsed = fileSchema.safeParse(await readJson(absolute, 'Config file'));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`Config file ${absolute}: ${issue.path.join('.') || '(root)'} ${issue.message}`);
+  }
+  const config = parsed.data;
+  const dir = path.dirname(absolute);
+  const catalog = typeof config.catalog === 'string' ? await loadCatalogFile(path.resolve(dir, config.catalog)) : (config.catalog as CartliftHandlerOptions['catalog']);
+  const promotions = typeof config.promotions === 'string' ? await readJson(path.resolve(dir, config.promotions), 'Promotions file') : config.promotions;
+  const store = config.store?.kind === 'pglite' && config.store.dataDir ? { ...config.store, dataDir: path.resolve(dir, config.store.dataDir) } : config.store;
+  return {
+    file: config,
+    options: {
+      currency: config.currency,
+      catalog,
+      ...(config.basePath ? { basePath: config.basePath } : {}),
+      ...(promotions !== undefined ? { promotions } : {}),
+      ...(config.shippingOptions ? { shippingOptions: config.shippingOptions } : {}),
+      ...(store ? { store } : {}),
+      ...(config.rateLimit !== undefined ? { rateLimit: config.rateLimit } : {}),
+    },
+  };
+}

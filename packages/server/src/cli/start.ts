@@ -1,0 +1,78 @@
+import type { Server } from 'node:http';
+import { createCartliftHandler, type CartliftHandler } from '../handler';
+import { serve } from '../http/node';
+import type { CartliftHandlerOptions } from '../options';
+import type { StripeOptions } from '../stripe/client';
+import type { CliArgs } from './args';
+import { loadConfigFile } from './config-file';
+import { staticFiles } from './static-files';
+
+export interface Running {
+  url: string;
+  apiUrl: string;
+  sandbox: boolean;
+  handler: CartliftHandler;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** Listens on `port`, or the next free port after it (up to 20 tries) when taken. */
+async function listen(handler: CartliftHandler, args: CliArgs, fallback: ReturnType<typeof staticFiles>) {
+  const first = args.port ?? 5173;
+  for (let port = first; ; port++) {
+    try {
+      return await serve(handler, { port, host: args.host, fallback });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EADDRINUSE' || port === 0 || port - first >= 20) throw error;
+    }
+  }
+}
+
+/**
+ * Starts the server the CLI describes: config file, optional static dirs, and
+ * the offline Stripe sandbox when asked or when no STRIPE_SECRET_KEY is set.
+ *
+ * @example
+ * const running = await startFromArgs(parseArgs(['--config', 'examples/cartlift.config.json', '--sandbox']))
+ */
+export async function startFromArgs(args: CliArgs): Promise<Running> {
+  const { file, options } = await loadConfigFile(args.config);
+  const useSandbox = args.sandbox || !process.env.STRIPE_SECRET_KEY;
+  let sandbox: { close(): Promise<void> | void; addWebhookEndpoint(url: string): unknown } | undefined;
+  let stripe: StripeOptions;
+  if (useSandbox) {
+    const { startStripeSandbox } = await import('@cartlift/stripe-sandbox');
+    const started = await startStripeSandbox({ port: 0 });
+    sandbox = started;
+    stripe = {
+      secretKey: started.secretKey,
+      publishableKey: started.publishableKey,
+      webhookSecret: started.webhookSecret,
+      jsUrl: started.stripeJsUrl,
+      api: { host: '127.0.0.1', port: started.port, protocol: 'http' },
+    };
+  } else {
+    const publishableKey = process.env.STRIPE_PUBLISHABLE_KEY ?? file.stripe?.publishableKey;
+    if (!publishableKey) throw new Error('stripe.publishableKey in the config (or STRIPE_PUBLISHABLE_KEY) must be set to a "pk_test_..." key when STRIPE_SECRET_KEY is set.');
+    stripe = { publishableKey };
+  }
+  const handlerOptions: CartliftHandlerOptions = { ...options, stripe };
+  const handler = createCartliftHandler(handlerOptions);
+  await handler.store();
+  const running = await listen(handler, args, staticFiles(args.static));
+  const apiUrl = `${running.url}${handler.basePath}`;
+  if (sandbox) await sandbox.addWebhookEndpoint(`${apiUrl}/webhooks/stripe`);
+  return {
+    url: running.url,
+    apiUrl,
+    sandbox: useSandbox,
+    handler,
+    server: running.server,
+    async close() {
+      await running.close();
+      await sandbox?.close();
+      await handler.close();
+    },
+  };
+}

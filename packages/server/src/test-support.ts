@@ -1,0 +1,145 @@
+/**
+ * Shared set-up for the server's tests: the same suite runs on PGlite and,
+ * when CARTLIFT_TEST_DATABASE_URL is set, on PostgreSQL; Stripe is the
+ * offline sandbox reached through the real `stripe` client.
+ */
+import Stripe from 'stripe';
+import { startStripeSandbox, type StripeSandbox } from '@cartlift/stripe-sandbox';
+import { createCartliftHandler, type CartliftHandler } from './handler';
+import { serve } from './http/node';
+import type { CartliftHandlerOptions } from './options';
+import type { Product } from './catalog';
+import { openStore, type StoreOptions } from './store/open-store';
+import type { Store } from './store/types';
+
+export interface StoreVariant {
+  name: 'pglite' | 'postgres';
+  open(): Promise<Store>;
+}
+
+const pgUrl = process.env.CARTLIFT_TEST_DATABASE_URL;
+let noticePrinted = false;
+
+/** PGlite always; PostgreSQL when CARTLIFT_TEST_DATABASE_URL is set (each call gets a fresh schema). */
+export function storeVariants(): StoreVariant[] {
+  const variants: StoreVariant[] = [{ name: 'pglite', open: () => openStore({ kind: 'pglite', memory: true }) }];
+  if (pgUrl) {
+    variants.push({
+      name: 'postgres',
+      open: () => openStore(postgresOptions()),
+    });
+  } else if (!noticePrinted) {
+    noticePrinted = true;
+    console.warn('[cartlift] PostgreSQL variant of the server suite SKIPPED: set CARTLIFT_TEST_DATABASE_URL (test/pg/ensure-postgres.sh prints one).');
+  }
+  return variants;
+}
+
+/** Options for a PostgreSQL store in a schema of its own, so parallel test files never meet. */
+export function postgresOptions(schema = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`): StoreOptions {
+  return { kind: 'postgres', connectionString: pgUrl!, schema, max: 10 };
+}
+
+export const CATALOG: Product[] = [
+  { sku: 'TEA-LJ-100', name: { en: 'West Lake Longjing tea 100 g', 'zh-CN': '西湖龙井 100克' }, price: 2400, currency: 'USD', tags: ['tea'] },
+  { sku: 'CUP-CELADON', name: { en: 'Celadon tea cup', 'zh-CN': '青瓷茶杯' }, price: 1800, currency: 'USD', tags: ['teaware'] },
+  {
+    sku: 'POT-YIXING',
+    name: { en: 'Yixing clay teapot', 'zh-CN': '宜兴紫砂壶' },
+    price: 8900,
+    currency: 'USD',
+    tags: ['teaware'],
+    addOns: [{ sku: 'ADDON-WARRANTY-1Y', kind: 'warranty', price: 900, name: { en: '1-year warranty', 'zh-CN': '一年保修' } }],
+  },
+];
+
+const COMBINES = { product: true, order: true, shipping: true };
+
+export const PROMOTIONS = {
+  version: 1,
+  promotions: [
+    { id: 'first-order', name: 'First order $5 off', currency: 'USD', rule: { type: 'amount_off', amount: 500 }, conditions: { firstPurchase: true }, combinesWith: COMBINES },
+    { id: 'welcome10', name: 'WELCOME10', code: 'WELCOME10', rule: { type: 'percent_off', percent: 10 }, combinesWith: COMBINES },
+    { id: 'limited100', name: 'LIMITED', code: 'LIMITED', currency: 'USD', rule: { type: 'amount_off', amount: 100 }, limits: { total: 100 }, combinesWith: COMBINES },
+    { id: 'once-each', name: 'ONCE', code: 'ONCE', currency: 'USD', rule: { type: 'amount_off', amount: 200 }, limits: { perCustomer: 1 }, combinesWith: COMBINES },
+  ],
+};
+
+export interface Harness {
+  handler: CartliftHandler;
+  sandbox: StripeSandbox;
+  stripe: Stripe;
+  store: Store;
+  /** http://127.0.0.1:port/api/cartlift */
+  api: string;
+  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+  /** Confirms an intent with a test card and waits for the webhook to be handled. */
+  pay(paymentIntentId: string, paymentMethod?: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A handler on a real loopback port, the sandbox delivering signed webhooks
+ * to it, and the real `stripe` client pointed at the sandbox.
+ */
+export async function startHarness(store: Store, overrides: Partial<CartliftHandlerOptions> = {}): Promise<Harness> {
+  const sandbox = await startStripeSandbox({ port: 0 });
+  const handler = createCartliftHandler({
+    currency: 'USD',
+    catalog: CATALOG,
+    promotions: PROMOTIONS,
+    stripe: {
+      secretKey: sandbox.secretKey,
+      publishableKey: sandbox.publishableKey,
+      webhookSecret: sandbox.webhookSecret,
+      api: { host: '127.0.0.1', port: sandbox.port, protocol: 'http' },
+    },
+    store,
+    logger: { error: (message, detail) => console.error(message, detail) },
+    ...overrides,
+  });
+  const server = await serve(handler, { port: 0 });
+  const api = `${server.url}${handler.basePath}`;
+  sandbox.addWebhookEndpoint(`${api}/webhooks/stripe`);
+  const stripe = new Stripe(sandbox.secretKey, { host: '127.0.0.1', port: sandbox.port, protocol: 'http', telemetry: false });
+  return {
+    handler,
+    sandbox,
+    stripe,
+    store,
+    api,
+    async call(method, path, body, headers = {}) {
+      const response = await handler(
+        new Request(`http://cartlift.test${handler.basePath}${path}`, {
+          method,
+          headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+          ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+        }),
+        { clientIp: headers['x-test-ip'] ?? '203.0.113.7' },
+      );
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : null;
+      } catch {
+        // not JSON: keep the text
+      }
+      return { status: response.status, body: parsed, headers: response.headers };
+    },
+    async pay(paymentIntentId, paymentMethod = 'pm_card_visa') {
+      await stripe.paymentIntents.confirm(paymentIntentId, { payment_method: paymentMethod });
+      await sandbox.webhooksIdle();
+    },
+    async close() {
+      await server.close();
+      await sandbox.close();
+    },
+  };
+}
+
+let counter = 0;
+/** A fresh checkout id / email per test, so tests share one database without meeting. */
+export function unique(prefix: string): string {
+  counter += 1;
+  return `${prefix}-${Date.now().toString(36)}-${counter}-${Math.random().toString(36).slice(2, 8)}`;
+}
