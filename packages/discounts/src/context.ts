@@ -36,31 +36,26 @@ function key(l: CartLineInput): string {
   return `${l.sku}\u0000${l.variant ?? ''}\u0000${l.unitPrice}\u0000${l.quantity}\u0000${(l.tags ?? []).join('\u0001')}`;
 }
 
+function fail(field: string, message: string): never {
+  throw new CartliftError('invalid_cart', `${field} ${message}.`, field);
+}
+
 function checkLine(l: CartLineInput, i: number): number {
-  if (!l || typeof l.sku !== 'string' || l.sku === '') {
-    throw new CartliftError('invalid_line', `lines[${i}].sku must be a non-empty string.`, `lines[${i}].sku`);
-  }
-  const qty = assertMinorUnits(l.quantity, `lines[${i}].quantity`);
-  const sub = qty * assertMinorUnits(l.unitPrice, `lines[${i}].unitPrice`);
-  if (!Number.isSafeInteger(sub)) {
-    throw new CartliftError('invalid_line', `lines[${i}] quantity times unitPrice must stay below 2^53 minor units; received ${qty} x ${l.unitPrice}.`, `lines[${i}]`);
-  }
-  return sub;
+  const at = `lines[${i}]`;
+  if (typeof l?.sku !== 'string' || !l.sku) fail(`${at}.sku`, `must be a non-empty string; received ${String(l?.sku)}`);
+  const sub = assertMinorUnits(l.quantity, `${at}.quantity`) * assertMinorUnits(l.unitPrice, `${at}.unitPrice`);
+  return Number.isSafeInteger(sub) ? sub : fail(at, 'quantity x unitPrice must stay below 2^53 minor units');
 }
 
 export function buildContext(input: EvaluateInput): Ctx {
   const currency = assertCurrency(input.currency, 'currency');
-  if (!Number.isFinite(input.now)) {
-    throw new CartliftError('invalid_time', `now must be epoch milliseconds (a finite number); received ${String(input.now)}.`, 'now');
-  }
+  if (!Number.isFinite(input.now)) fail('now', `must be epoch milliseconds; received ${String(input.now)}`);
   const subs = input.lines.map(checkLine);
   const keys = input.lines.map(key);
   const order = input.lines.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
   const gross = order.map((i) => subs[i]!);
   const grossTotal = gross.reduce((a, b) => a + b, 0);
-  if (!Number.isSafeInteger(grossTotal)) {
-    throw new CartliftError('invalid_line', `The cart subtotal must stay below 2^53 minor units.`, 'lines');
-  }
+  if (!Number.isSafeInteger(grossTotal)) fail('lines', 'must add up to less than 2^53 minor units');
   return {
     input,
     currency,

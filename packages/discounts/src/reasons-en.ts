@@ -1,10 +1,8 @@
-import { formatMoney } from '@cartlift/core';
 import { promotionName } from './names';
-import type { NotApplied, Reason, Reward, Unlock } from './types';
+import { type Entry, type Templates, money, sentence } from './sentence';
+import type { Reward, Unlock } from './types';
 
-export type Entry = Pick<NotApplied, 'reason' | 'unlock' | 'name' | 'code'>;
-
-const money = (amount: number | undefined, currency: string | undefined, locale: string) => formatMoney({ amount: amount ?? 0, currency: currency ?? 'USD' }, locale);
+export type { Entry };
 
 /** Reward in English: "¥30.00 off", "10% off", "free shipping", "buy 2 get 1 free". */
 export function rewardEn(r: Reward): string {
@@ -27,28 +25,26 @@ export function unlockEn(u: Unlock): string {
     : `Add ${u.quantity} more item${u.quantity === 1 ? '' : 's'} for ${rewardEn(u.reward)}.`;
 }
 
-const SENTENCES: Record<Reason['code'], (label: string, p: Reason['params']) => string> = {
-  unknown_code: (_, p) => `Code ${p.code} is not valid.`,
-  disabled: (l) => `${l} is not active.`,
-  not_started: (l, p) => `${l} starts on ${p.date}.`,
-  expired: (l, p) => `${l} expired on ${p.date}.`,
-  currency: (l, p) => `${l} applies only to orders in ${String(p.required)}.`,
-  channel: (l) => `${l} is not available here.`,
-  segment: (l) => `${l} is for selected customers only.`,
-  first_purchase: (l) => `${l} is for first orders only.`,
-  usage_limit: (l) => `${l} has been fully redeemed.`,
-  customer_usage_limit: (l) => `You have already used ${l}.`,
-  no_items: (l) => `${l} applies to none of the items in your cart.`,
-  min_quantity: (l, p) => `${l} needs ${p.required} items.`,
-  min_subtotal: (l, p) => `${l} needs a subtotal of ${money(p.required as number, p.currency, 'en')}.`,
-  not_combinable: (l, p) => `${l} cannot be combined with ${p.withCode ?? promotionName(p.withName)}.`,
-  no_savings: (l) => `${l} would not lower your price.`,
-  better_deal: (l) => `A better deal was applied instead of ${l}.`,
+const EN: Templates = {
+  unknown_code: 'Code {code} is not valid.',
+  disabled: '{label} is not active.',
+  not_started: '{label} starts on {date}.',
+  expired: '{label} expired on {date}.',
+  currency: '{label} applies only to orders in {required}.',
+  channel: '{label} is not available here.',
+  segment: '{label} is for selected customers only.',
+  first_purchase: '{label} is for first orders only.',
+  usage_limit: '{label} has been fully redeemed.',
+  customer_usage_limit: 'You have already used {label}.',
+  no_items: '{label} applies to none of the items in your cart.',
+  min_quantity: '{label} needs {required} items.',
+  min_subtotal: '{label} needs a subtotal of {money}.',
+  not_combinable: '{label} cannot be combined with {with}.',
+  no_savings: '{label} would not lower your price.',
+  better_deal: 'A better deal was applied instead of {label}.',
 };
 
 /** English sentence for a reason (the unlock sentence when there is one). */
 export function describeEn(e: Entry): string {
-  if (e.unlock) return unlockEn(e.unlock);
-  const label = e.code ? `Code ${e.code}` : promotionName(e.name);
-  return SENTENCES[e.reason.code](label, e.reason.params);
+  return e.unlock ? unlockEn(e.unlock) : sentence(EN, e, 'en', e.code ? `Code ${e.code}` : promotionName(e.name));
 }
