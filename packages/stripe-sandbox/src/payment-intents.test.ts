@@ -30,11 +30,22 @@ describe('PaymentIntents through the real stripe client', () => {
     expect(pi.lastResponse.headers['request-id']).toMatch(/^req_/);
   });
 
-  it('honours explicit payment_method_types and rejects a method the currency does not allow', async () => {
-    const pi = await stripe.paymentIntents.create({ amount: 1000, currency: 'cny', payment_method_types: ['card', 'alipay', 'wechat_pay'] });
+  it('keeps the compatible allowed_payment_method_types and drops excluded ones (current API)', async () => {
+    const pi = await stripe.paymentIntents.create({ amount: 10000, currency: 'inr', allowed_payment_method_types: ['card', 'alipay', 'wechat_pay', 'paypal'] });
+    expect(pi.allowed_payment_method_types).toEqual(['card', 'alipay', 'wechat_pay', 'paypal']);
+    expect(pi.payment_method_types).toEqual(['card']);
+    const excluded = await stripe.paymentIntents.create({ amount: 1000, currency: 'cny', excluded_payment_method_types: ['link'] });
+    expect(excluded.payment_method_types).toEqual(['card', 'alipay', 'wechat_pay']);
+    const moved = await stripe.paymentIntents.update(excluded.id, { currency: 'inr', amount: 10000 });
+    expect(moved.payment_method_types).toEqual(['card']);
+    await expect(stripe.paymentIntents.create({ amount: 10000, currency: 'inr', allowed_payment_method_types: ['alipay'] })).rejects.toMatchObject({ param: 'allowed_payment_method_types' });
+  });
+
+  it('honours legacy payment_method_types strictly and rejects a method the currency does not allow', async () => {
+    const pi = await stripe.paymentIntents.create({ amount: 1000, currency: 'cny', payment_method_types: ['card', 'alipay', 'wechat_pay'] } as never);
     expect(pi.payment_method_types).toEqual(['card', 'alipay', 'wechat_pay']);
     expect(pi.automatic_payment_methods).toBeNull();
-    await expect(stripe.paymentIntents.create({ amount: 10000, currency: 'inr', payment_method_types: ['alipay'] })).rejects.toMatchObject({
+    await expect(stripe.paymentIntents.create({ amount: 10000, currency: 'inr', payment_method_types: ['alipay'] } as never)).rejects.toMatchObject({
       type: 'StripeInvalidRequestError',
       param: 'payment_method_types',
     });
@@ -68,7 +79,7 @@ describe('PaymentIntents through the real stripe client', () => {
   });
 
   it('create with confirm=true runs the whole flow in one call', async () => {
-    const pi = await stripe.paymentIntents.create({ amount: 5000, currency: 'jpy', payment_method: 'pm_card_mastercard', confirm: true, payment_method_types: ['card'] });
+    const pi = await stripe.paymentIntents.create({ amount: 5000, currency: 'jpy', payment_method: 'pm_card_mastercard', confirm: true, allowed_payment_method_types: ['card'] });
     expect(pi.status).toBe('succeeded');
   });
 
@@ -83,12 +94,12 @@ describe('PaymentIntents through the real stripe client', () => {
   });
 
   it('alipay needs a return_url and redirects; wechat_pay shows a QR code', async () => {
-    const ali = await stripe.paymentIntents.create({ amount: 800, currency: 'cny', payment_method_types: ['alipay'] });
+    const ali = await stripe.paymentIntents.create({ amount: 800, currency: 'cny', allowed_payment_method_types: ['alipay'] });
     await expect(stripe.paymentIntents.confirm(ali.id, { payment_method_data: { type: 'alipay' } })).rejects.toMatchObject({ param: 'return_url' });
     const waiting = await stripe.paymentIntents.confirm(ali.id, { payment_method_data: { type: 'alipay' }, return_url: 'https://shop.test/back' });
     expect(waiting.status).toBe('requires_action');
     expect(waiting.next_action?.alipay_handle_redirect?.url).toContain(`${sandbox.url}/sandbox/authorize/${ali.id}?token=`);
-    const wx = await stripe.paymentIntents.create({ amount: 800, currency: 'cny', payment_method_types: ['wechat_pay'], payment_method_data: { type: 'wechat_pay' }, confirm: true });
+    const wx = await stripe.paymentIntents.create({ amount: 800, currency: 'cny', allowed_payment_method_types: ['wechat_pay'], payment_method_data: { type: 'wechat_pay' }, confirm: true });
     expect(wx.next_action?.type).toBe('wechat_pay_display_qr_code');
     expect(wx.next_action?.wechat_pay_display_qr_code?.image_data_url).toMatch(/^data:image\/svg\+xml;base64,/);
     sandbox.completeAction(wx.id);

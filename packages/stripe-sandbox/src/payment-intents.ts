@@ -11,10 +11,11 @@ import { fail, settleAction, startAction } from './actions.js';
 
 const SHARED = [
   'amount', 'currency', 'customer', 'description', 'metadata', 'payment_method', 'payment_method_data', 'payment_method_types',
+  'allowed_payment_method_types', 'excluded_payment_method_types', 'payment_method_configuration', 'amount_details', 'payment_details',
   'payment_method_options', 'receipt_email', 'setup_future_usage', 'shipping', 'statement_descriptor', 'statement_descriptor_suffix', 'expand',
 ];
-const CREATE = [...SHARED, 'automatic_payment_methods', 'capture_method', 'confirm', 'confirmation_method', 'return_url', 'off_session', 'use_stripe_sdk', 'mandate_data'];
-const CONFIRM = ['payment_method', 'payment_method_data', 'payment_method_options', 'payment_method_types', 'receipt_email', 'return_url', 'setup_future_usage', 'shipping', 'expand', 'client_secret', 'use_stripe_sdk', 'off_session', 'mandate_data', 'key', '_stripe_version'];
+const CREATE = [...SHARED, 'automatic_payment_methods', 'capture_method', 'confirm', 'confirmation_method', 'return_url', 'off_session', 'use_stripe_sdk', 'mandate_data', 'error_on_requires_action', 'radar_options'];
+const CONFIRM = ['payment_method', 'payment_method_data', 'payment_method_options', 'payment_method_types', 'allowed_payment_method_types', 'excluded_payment_method_types', 'error_on_requires_action', 'radar_options', 'receipt_email', 'return_url', 'setup_future_usage', 'shipping', 'expand', 'client_secret', 'use_stripe_sdk', 'off_session', 'mandate_data', 'key', '_stripe_version'];
 const UPDATABLE: PaymentIntentStatus[] = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
 const CANCELABLE: PaymentIntentStatus[] = ['requires_payment_method', 'requires_confirmation', 'requires_action', 'processing'];
 
@@ -38,7 +39,9 @@ export function createPaymentIntent(ctx: OperationContext, params: FormObject): 
     amount,
     amount_capturable: 0,
     amount_received: 0,
-    automatic_payment_methods: null,
+    allowed_payment_method_types: null,
+    // Current API versions turn automatic payment methods on by default.
+    automatic_payment_methods: { enabled: true, allow_redirects: 'always' },
     canceled_at: null,
     cancellation_reason: null,
     capture_method: capture ?? 'automatic_async',
@@ -48,6 +51,7 @@ export function createPaymentIntent(ctx: OperationContext, params: FormObject): 
     currency,
     customer,
     description: readString(params, 'description') ?? null,
+    excluded_payment_method_types: null,
     last_payment_error: null,
     latest_charge: null,
     livemode: false,
@@ -123,8 +127,7 @@ export function updatePaymentIntent(ctx: OperationContext, id: string, params: F
   if (params.setup_future_usage !== undefined) intent.setup_future_usage = readEnum(params, 'setup_future_usage', ['on_session', 'off_session']) ?? null;
   if (params.payment_method_options !== undefined) intent.payment_method_options = readObject(params, 'payment_method_options') ?? {};
   intent.metadata = mergeMetadata(intent.metadata, params.metadata);
-  if (params.payment_method_types !== undefined) applyMethodTypes(intent, params, false);
-  else if (currency !== before.currency && intent.automatic_payment_methods) intent.payment_method_types = automaticTypes(currency);
+  applyMethodTypes(intent, params, currency !== before.currency && intent.payment_method_types !== null);
   const method = resolvePaymentMethod(ctx.state, params, ctx.now);
   if (method) {
     assertAllowed(intent, method);
@@ -153,7 +156,7 @@ export function confirmPaymentIntent(ctx: OperationContext, id: string, params: 
   if (intent.status !== 'requires_payment_method' && intent.status !== 'requires_confirmation' && intent.status !== 'requires_action') {
     throw unexpectedState(intent, 'confirm', ['requires_payment_method', 'requires_confirmation', 'requires_action']);
   }
-  if (params.payment_method_types !== undefined) applyMethodTypes(intent, params, false);
+  applyMethodTypes(intent, params, false);
   if (params.receipt_email !== undefined) intent.receipt_email = readString(params, 'receipt_email') || null;
   if (params.shipping !== undefined) intent.shipping = readObject(params, 'shipping') ?? null;
   return runConfirmation(ctx, intent, params);
@@ -255,33 +258,66 @@ function readCustomer(ctx: OperationContext, params: FormObject): string | null 
   return id;
 }
 
-function applyMethodTypes(intent: PaymentIntent, params: FormObject, creating: boolean): void {
+const METHOD_PARAMS = ['payment_method_types', 'allowed_payment_method_types', 'excluded_payment_method_types', 'automatic_payment_methods'];
+
+/**
+ * Sets `payment_method_types` from the parameters of either API generation:
+ * `payment_method_types` (strict: every type must work with the currency), or
+ * `allowed_payment_method_types` / `excluded_payment_method_types` (current API:
+ * Stripe keeps the compatible ones), else automatic payment methods.
+ */
+function applyMethodTypes(intent: PaymentIntent, params: FormObject, recompute: boolean): void {
+  const given = METHOD_PARAMS.filter((p) => params[p] !== undefined);
+  if (given.length === 0 && !recompute) return;
+  if (given.includes('payment_method_types') && given.length > 1) {
+    throw invalidRequest(given.find((p) => p !== 'payment_method_types'), `You may only specify one of these parameters: payment_method_types, ${given.filter((p) => p !== 'payment_method_types').join(', ')}.`, 'parameters_exclusive');
+  }
   const explicit = readStringArray(params, 'payment_method_types');
-  const automatic = readObject(params, 'automatic_payment_methods');
-  if (explicit && automatic) throw invalidRequest('automatic_payment_methods', 'You may only specify one of these parameters: automatic_payment_methods, payment_method_types.');
   if (explicit) {
     if (explicit.length === 0) throw invalidRequest('payment_method_types', 'Invalid array: payment_method_types must list at least one type.', 'parameter_invalid_array');
     for (const [i, type] of explicit.entries()) {
-      if (!(PAYMENT_METHOD_TYPES as readonly string[]).includes(type)) {
+      if (!isEmulated(type)) {
         throw invalidRequest(`payment_method_types[${i}]`, `The payment method type "${type}" is invalid or not emulated by the Stripe sandbox; supported: ${PAYMENT_METHOD_TYPES.join(', ')}.`, 'payment_method_invalid_parameter');
       }
-      if (!supportsCurrency(type as PaymentMethodType, intent.currency)) {
+      if (!supportsCurrency(type, intent.currency)) {
         throw invalidRequest('payment_method_types', `The currency provided (${intent.currency}) is invalid for ${type}. Use a currency ${type} supports.`, 'payment_method_unactivated');
       }
     }
     intent.payment_method_types = [...new Set(explicit)] as PaymentMethodType[];
     intent.automatic_payment_methods = null;
+    intent.allowed_payment_method_types = null;
+    intent.excluded_payment_method_types = null;
     return;
   }
-  if (!creating) return;
-  const enabled = automatic ? readBoolean(automatic, 'enabled') : true;
-  const redirects = (automatic && readEnum(automatic, 'allow_redirects', ['always', 'never'])) || 'always';
-  if (enabled === false) {
-    intent.payment_method_types = ['card'];
-    return;
+  const automatic = readObject(params, 'automatic_payment_methods');
+  if (automatic) {
+    const enabled = readBoolean(automatic, 'enabled');
+    const redirects = readEnum(automatic, 'allow_redirects', ['always', 'never']) ?? 'always';
+    intent.automatic_payment_methods = enabled === false ? null : { enabled: true, allow_redirects: redirects };
   }
-  intent.automatic_payment_methods = { enabled: true, allow_redirects: redirects };
-  intent.payment_method_types = automaticTypes(intent.currency).filter((t) => redirects === 'always' || t !== 'alipay');
+  if (params.allowed_payment_method_types !== undefined) {
+    intent.allowed_payment_method_types = params.allowed_payment_method_types === '' ? null : (readStringArray(params, 'allowed_payment_method_types') ?? null);
+  }
+  if (params.excluded_payment_method_types !== undefined) {
+    intent.excluded_payment_method_types = params.excluded_payment_method_types === '' ? null : (readStringArray(params, 'excluded_payment_method_types') ?? null);
+  }
+  const base: string[] = intent.allowed_payment_method_types ?? (intent.automatic_payment_methods ? automaticTypes(intent.currency) : ['card']);
+  const redirectsAllowed = intent.automatic_payment_methods?.allow_redirects !== 'never';
+  const types = base.filter(
+    (t): t is PaymentMethodType =>
+      isEmulated(t) && supportsCurrency(t, intent.currency) && !(intent.excluded_payment_method_types ?? []).includes(t) && (redirectsAllowed || t !== 'alipay'),
+  );
+  if (types.length === 0) {
+    throw invalidRequest(
+      intent.allowed_payment_method_types ? 'allowed_payment_method_types' : 'excluded_payment_method_types',
+      `No payment method type is left for currency ${intent.currency}: allowed ${JSON.stringify(intent.allowed_payment_method_types ?? 'automatic')}, excluded ${JSON.stringify(intent.excluded_payment_method_types ?? [])}; the sandbox emulates ${PAYMENT_METHOD_TYPES.join(', ')}.`,
+    );
+  }
+  intent.payment_method_types = [...new Set(types)];
+}
+
+function isEmulated(type: string): type is PaymentMethodType {
+  return (PAYMENT_METHOD_TYPES as readonly string[]).includes(type);
 }
 
 function assertAllowed(intent: PaymentIntent, method: PaymentMethod): void {

@@ -33,8 +33,15 @@ async function load(): Promise<string> {
   throw new Error('The Stripe sandbox could not find dist/stripe-js.js: run the build (npm run build) before serving Stripe.js.');
 }
 
+/** Minimal view of esbuild's build API (a development-only tool, not a dependency of this package). */
+type EsbuildLike = {
+  build(options: Record<string, unknown>): Promise<{ outputFiles: { text: string }[] }>;
+};
+
 async function bundleFromSource(entry: string): Promise<string> {
-  const esbuild = await import('esbuild');
+  // The specifier is a variable so bundlers leave esbuild out of the built package.
+  const specifier = 'esbuild';
+  const esbuild = (await import(specifier)) as EsbuildLike;
   const result = await esbuild.build({ entryPoints: [entry], bundle: true, format: 'iife', target: 'es2022', write: false, minify: false, logLevel: 'silent' });
   const file = result.outputFiles[0];
   if (!file) throw new Error(`esbuild produced no output for ${entry}.`);

@@ -15,6 +15,7 @@ export type PaymentIntentStatus =
 export interface PaymentIntent {
   id: string;
   object: 'payment_intent';
+  allowed_payment_method_types: string[] | null;
   amount: number;
   amount_capturable: number;
   amount_received: number;
@@ -28,6 +29,7 @@ export interface PaymentIntent {
   currency: string;
   customer: string | Customer | null;
   description: string | null;
+  excluded_payment_method_types: string[] | null;
   last_payment_error: LastPaymentError | null;
   latest_charge: string | null;
   livemode: false;

@@ -5,7 +5,7 @@ import type { PaymentIntent } from './types.js';
 
 /** Fields a publishable key may read, as Stripe.js sees a PaymentIntent (no metadata, no customer). */
 const PUBLIC_FIELDS: (keyof PaymentIntent)[] = [
-  'id', 'object', 'amount', 'automatic_payment_methods', 'canceled_at', 'cancellation_reason', 'capture_method', 'client_secret',
+  'id', 'object', 'allowed_payment_method_types', 'amount', 'automatic_payment_methods', 'excluded_payment_method_types', 'canceled_at', 'cancellation_reason', 'capture_method', 'client_secret',
   'confirmation_method', 'created', 'currency', 'description', 'last_payment_error', 'livemode', 'next_action', 'payment_method',
   'payment_method_types', 'processing', 'receipt_email', 'setup_future_usage', 'shipping', 'status',
 ];

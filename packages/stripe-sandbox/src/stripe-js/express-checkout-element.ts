@@ -1,0 +1,91 @@
+import { h, resolveMountTarget, shadowWithStyles } from './dom.js';
+import { createEmitter } from './emitter.js';
+import type { GroupState } from './group.js';
+import { openDialog } from './modal.js';
+import { CSS_TEXT } from './styles.js';
+
+const AVAILABLE = { applePay: false, googlePay: false, link: true, paypal: false, amazonPay: false, klarna: false };
+
+/**
+ * The Express Checkout Element look-alike: one "Pay (test wallet)" button.
+ * Like Stripe's, it fires `click` (resolve/reject within a second), shows a
+ * wallet sheet, then fires `confirm` (or `cancel` if the sheet is dismissed).
+ *
+ * @example
+ * const el = createExpressCheckoutElement(group, {}); el.on('confirm', async () => stripe.confirmPayment({ ... }));
+ */
+export function createExpressCheckoutElement(group: GroupState, options: Record<string, unknown>) {
+  const events = createEmitter();
+  let host: HTMLElement | null = null;
+
+  async function pay(): Promise<void> {
+    const t = group.texts;
+    if (events.has('click')) {
+      const decision = await new Promise<'resolve' | 'reject'>((resolve) => {
+        const timer = setTimeout(() => {
+          console.error('[Stripe sandbox] expressCheckout click: event.resolve() or event.reject() must be called within 1 second, as with Stripe.');
+          resolve('reject');
+        }, 1000);
+        events.emit('click', {
+          elementType: 'expressCheckout',
+          expressPaymentType: 'link',
+          resolve: () => (clearTimeout(timer), resolve('resolve')),
+          reject: () => (clearTimeout(timer), resolve('reject')),
+        });
+      });
+      if (decision === 'reject') return;
+    }
+    const choice = await openDialog(t.walletSheet, [h('p', { class: 'note' }, t.wallet)], [
+      { label: t.walletConfirm, value: 'confirm', primary: true },
+      { label: t.cancel, value: 'cancel' },
+    ], t.banner);
+    if (choice !== 'confirm') {
+      events.emit('cancel', { elementType: 'expressCheckout' });
+      return;
+    }
+    group.wallet = 'link';
+    events.emit('confirm', {
+      elementType: 'expressCheckout',
+      expressPaymentType: 'link',
+      billingDetails: { name: 'Test Shopper', email: 'shopper@example.com', phone: null, address: { line1: '1 Test Street', line2: null, city: 'Shanghai', state: null, postal_code: '200000', country: 'CN' } },
+      paymentFailed: (payload?: { reason?: string; message?: string }) => {
+        group.wallet = null;
+        if (payload?.message) console.warn(`[Stripe sandbox] test wallet payment failed: ${payload.message}`);
+      },
+    });
+  }
+
+  return {
+    mount(target: unknown): void {
+      if (host) throw new Error('mount(): this Express Checkout Element is already mounted; call unmount() first.');
+      const parent = resolveMountTarget(target);
+      host = h('div', { class: 'StripeElement StripeSandboxElement', 'data-stripe-sandbox': 'expressCheckout' });
+      parent.append(host);
+      const root = shadowWithStyles(host, CSS_TEXT);
+      const button = h('button', { type: 'button', class: 'wallet', 'aria-describedby': 'wallet-banner' }, group.texts.wallet);
+      root.replaceChildren(h('div', { class: 'root' }, h('p', { class: 'banner', id: 'wallet-banner' }, group.texts.banner), button));
+      button.addEventListener('click', () => void pay());
+      button.addEventListener('focus', () => events.emit('focus', { elementType: 'expressCheckout' }));
+      button.addEventListener('blur', () => events.emit('blur', { elementType: 'expressCheckout' }));
+      void group.loaded.then(() => {
+        events.emit('ready', { elementType: 'expressCheckout', availablePaymentMethods: AVAILABLE });
+        events.emit('availablepaymentmethodschange', { elementType: 'expressCheckout', paymentMethods: { link: { available: true } } });
+      });
+    },
+    unmount(): void {
+      host?.remove();
+      host = null;
+    },
+    destroy(): void {
+      this.unmount();
+    },
+    update(next: Record<string, unknown>): void {
+      Object.assign(options, next);
+    },
+    focus: () => (host?.shadowRoot?.querySelector('button') as HTMLButtonElement | null)?.focus(),
+    blur: () => undefined,
+    on: events.on,
+    once: events.once,
+    off: events.off,
+  };
+}
