@@ -1,0 +1,83 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CartliftError } from '@cartlift/core';
+import { publicPromotions } from './public';
+import { parsePromotionsConfig, promotionsJsonSchema } from './schema';
+
+const SCHEMA_FILE = new URL('../promotions.schema.json', import.meta.url);
+const EXAMPLE = new URL('../../../docs/examples/promotions.json', import.meta.url);
+const base = { id: 'SPRING10', name: 'Spring', rule: { type: 'percent_off', percent: 10 } };
+const one = (p: object) => ({ version: 1, promotions: [{ ...base, ...p }] });
+
+function error(input: unknown): CartliftError {
+  try {
+    parsePromotionsConfig(input);
+  } catch (e) {
+    return e as CartliftError;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('parsePromotionsConfig', () => {
+  it('accepts the documented example config (text or object)', () => {
+    const text = readFileSync(EXAMPLE, 'utf8');
+    expect(parsePromotionsConfig(text).promotions).toHaveLength(8);
+    expect(parsePromotionsConfig(JSON.parse(text)).version).toBe(1);
+  });
+
+  it.each([
+    [one({ startsAt: '2025-04-01', endsAt: '2025-03-01' }), "promotion 'SPRING10': endsAt 2025-03-01 is before startsAt 2025-04-01; the promotion would never run.", 'promotions[0].endsAt'],
+    [one({ extra: 1 }), `promotion 'SPRING10': unknown field "extra" (see docs/discounts.md for the fields).`, 'promotions[0]'],
+    [one({ rule: { type: 'percent_off', percent: 120 } }), "promotion 'SPRING10': rule.percent must be at most 100; received 120.", 'promotions[0].rule.percent'],
+    [one({ rule: { type: 'percent_off', percent: 10, foo: 1 } }), `promotion 'SPRING10': unknown field "rule.foo" (see docs/discounts.md for the fields).`, 'promotions[0].rule'],
+    [one({ rule: { type: 'half_off' } }), `promotion 'SPRING10': rule.type must be one of "percent_off", "amount_off", "tiered", "every", "buy_x_get_y"; received "half_off".`, 'promotions[0].rule.type'],
+    [one({ rule: { type: 'amount_off', amount: 3000 } }), `promotion 'SPRING10': currency is required because the promotion has amounts in minor units; add e.g. "currency": "CNY".`, 'promotions[0].currency'],
+    [one({ currency: 'CNY', rule: { type: 'amount_off', amount: 19.9 } }), "promotion 'SPRING10': rule.amount must be a whole number; received 19.9.", 'promotions[0].rule.amount'],
+    [one({ timeZone: 'Mars/Olympus' }), `promotion 'SPRING10': timeZone must be an IANA time zone such as "Asia/Shanghai"; received "Mars/Olympus".`, 'promotions[0].timeZone'],
+    [one({ currency: 'CNY', rule: { type: 'tiered', tiers: [{ spend: 29900, amount: 6000 }, { spend: 19900, amount: 3000 }] } }), "promotion 'SPRING10': rule.tiers[1].spend 19900 must be above the previous tier's 29900.", 'promotions[0].rule.tiers[1].spend'],
+    [one({ rule: { type: 'percent_off', percent: 10, appliesTo: { tags: ['x'] } }, conditions: { thresholdBase: 'after_product_discounts' } }), 'promotion \'SPRING10\': conditions.thresholdBase must be "before_discounts" for a product promotion; received "after_product_discounts".', 'promotions[0].conditions.thresholdBase'],
+    [{ version: 2, promotions: [] }, 'promotions config: version must be 1; received 2.', 'version'],
+    [{ version: 1, promotions: [base, { ...base, code: 'x' }] }, "promotion 'SPRING10': code must be 3-32 letters, digits, \"_\" or \"-\"; received \"x\" (1 more problem after this one).", 'promotions[1].code'],
+  ])('refuses %j with a sentence', (input, message, field) => {
+    const e = error(input);
+    expect(e).toBeInstanceOf(CartliftError);
+    expect(e.message).toBe(message);
+    expect(e.field).toBe(field);
+  });
+
+  it('refuses duplicate ids and codes (ignoring case)', () => {
+    expect(error({ version: 1, promotions: [base, base] }).message).toMatch(/id "SPRING10" is used by another promotion/);
+    expect(error({ version: 1, promotions: [{ ...base, code: 'ab1' }, { ...base, id: 'B', code: 'AB1' }] }).message).toMatch(/^promotion 'B': code "AB1" is used by another promotion/);
+  });
+
+  it('refuses text that is not JSON', () => {
+    expect(error('{"version":').message).toMatch(/^The promotions config is not valid JSON/);
+  });
+});
+
+describe('promotions.schema.json', () => {
+  it('is up to date (regenerate: UPDATE_SCHEMA=1 npx vitest run --project unit packages/discounts/src/schema.test.ts)', () => {
+    const fresh = `${JSON.stringify(promotionsJsonSchema(), null, 2)}\n`;
+    if (process.env.UPDATE_SCHEMA) writeFileSync(SCHEMA_FILE, fresh);
+    expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(fresh);
+  });
+
+  it('describes the fields editors should autocomplete', () => {
+    const text = JSON.stringify(promotionsJsonSchema());
+    for (const field of ['percent_off', 'buy_x_get_y', 'thresholdBase', 'combinesWith', 'zh-CN', 'additionalProperties']) expect(text).toContain(field);
+  });
+});
+
+describe('publicPromotions', () => {
+  it('never exposes codes or limits, and drops disabled ones', () => {
+    const config = parsePromotionsConfig(readFileSync(EXAMPLE, 'utf8'));
+    const disabled = { ...config, promotions: [...config.promotions, { ...config.promotions[0]!, id: 'OFF', enabled: false }] };
+    const pub = publicPromotions(disabled);
+    const text = JSON.stringify(pub);
+    expect(text).not.toContain('SPRING10');
+    expect(text).not.toContain('"code"');
+    expect(text).not.toContain('limits');
+    expect(pub.promotions.map((p) => p.id)).not.toContain('OFF');
+    expect(pub.promotions).toHaveLength(config.promotions.length - 1);
+  });
+});
