@@ -43,7 +43,7 @@ function libraryBuild({ dir, pkg }) {
   return {
     input,
     external,
-    plugins: [nodeResolve({ exportConditions: ['source'], extensions: ['.ts', '.tsx', '.js'], preferBuiltins: node }), transpile({ node })],
+    plugins: [nodeResolve({ exportConditions: ['source'], extensions: ['.ts', '.tsx', '.mjs', '.js'], preferBuiltins: node }), transpile({ node })],
     output: {
       dir: path.join(root, 'packages', dir, 'dist'),
       format: 'es',
@@ -65,7 +65,7 @@ function libraryBuild({ dir, pkg }) {
  */
 function browserBundles() {
   const pkgDir = (dir) => path.join(root, 'packages', dir);
-  const browserResolve = () => nodeResolve({ exportConditions: ['source', 'browser'], extensions: ['.ts', '.tsx', '.js'], browser: true });
+  const browserResolve = () => nodeResolve({ exportConditions: ['source', 'browser'], extensions: ['.ts', '.tsx', '.mjs', '.js'], browser: true });
   const list = [];
   if (!only || only.includes('cartlift')) {
     list.push(
@@ -96,8 +96,10 @@ function browserBundles() {
 }
 
 function onwarn(warning, warn) {
-  // A circular import or an unresolved import is a bug, not a warning.
-  if (warning.code === 'UNRESOLVED_IMPORT' || warning.code === 'CIRCULAR_DEPENDENCY') throw new Error(warning.message);
+  // An unresolved import, or a circular import in our own code, is a bug, not a warning.
+  const ours = !(warning.ids ?? []).some((id) => id.includes('node_modules'));
+  if (warning.code === 'UNRESOLVED_IMPORT' || (warning.code === 'CIRCULAR_DEPENDENCY' && ours)) throw new Error(warning.message);
+  if (warning.code === 'CIRCULAR_DEPENDENCY') return;
   warn(warning);
 }
 

@@ -78,7 +78,7 @@ export function defineCartElement(instance: CartliftInstance, { locale }: CartEl
       loadDrawer().then(
         ({ mountDrawer }) => {
           this.button.setAttribute('aria-expanded', 'true');
-          mountDrawer(this.drawer, { instance, locale, onClose: () => this.closed() });
+          mountDrawer(this.drawer, { instance, locale, host: this, onClose: () => this.closed() });
         },
         (error: unknown) => instance.events.emit('error', { code: 'chunk_load_failed', message: `The cart drawer could not load: ${String(error)}` }),
       );

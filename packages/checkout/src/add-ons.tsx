@@ -1,0 +1,41 @@
+import { type CartState, type CartliftInstance, formatMoney, funnelEvent } from '@cartlift/core';
+import { promotionName } from '@cartlift/discounts';
+import { drawerText as text } from './drawer-text';
+import { type Locale, pick } from './i18n';
+import type { AddOnOffer } from './server-api';
+
+/** Offers for the skus in the cart that the shopper hasn't taken yet. */
+export function offersFor(cart: CartState, addOns: Record<string, AddOnOffer[]>): AddOnOffer[] {
+  const inCart = new Set(cart.lines.map((l) => l.sku));
+  const seen = new Set<string>();
+  return cart.lines.flatMap((l) => addOns[l.sku] ?? []).filter((o) => !inCart.has(o.sku) && !seen.has(o.sku) && seen.add(o.sku));
+}
+
+/** Value-added services (gift wrap, warranty, express shipping), each one tap. */
+export function AddOns({ instance, cart, addOns, locale }: { instance: CartliftInstance; cart: CartState; addOns: Record<string, AddOnOffer[]>; locale: Locale }) {
+  const offers = offersFor(cart, addOns);
+  if (offers.length === 0) return null;
+  const add = (offer: AddOnOffer) => {
+    const name = promotionName(offer.name, locale);
+    void instance.cart.add({ sku: offer.sku, name, price: offer.price }).then(
+      () => instance.events.emit('upsell_added', funnelEvent(cart, [{ item_id: offer.sku, item_name: name, price: offer.price, quantity: 1 }], { kind: offer.kind })),
+      () => {},
+    );
+  };
+  return (
+    <section class="add-ons" part="add-ons" aria-label={pick(text.addOns, locale)}>
+      <h3>{pick(text.addOns, locale)}</h3>
+      <ul>
+        {offers.map((offer) => (
+          <li key={offer.sku}>
+            <span>{promotionName(offer.name, locale)}</span>
+            <button type="button" onClick={() => add(offer)}>
+              {pick(text.addOffer, locale)(formatMoney({ amount: offer.price, currency: cart.currency }, locale))}
+              <span class="sr-only"> {promotionName(offer.name, locale)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

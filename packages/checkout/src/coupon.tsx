@@ -1,0 +1,80 @@
+import { type CartState, type CartliftInstance, funnelEvent, toFunnelItems } from '@cartlift/core';
+import { type EvaluateResult, describeReason } from '@cartlift/discounts';
+import { useEffect, useState } from 'preact/hooks';
+import { drawerText as text } from './drawer-text';
+import { type Locale, pick } from './i18n';
+
+/** Why the server refused `code`, as a sentence, or undefined when it applied. */
+function refusal(quote: EvaluateResult, code: string, locale: Locale): string | undefined {
+  if (quote.applied.some((a) => a.code === code)) return undefined;
+  const entry = quote.notApplied.find((n) => n.code === code);
+  return entry ? describeReason(entry, locale) : undefined;
+}
+
+/**
+ * The coupon field: apply, remove, and the server's reason when refused.
+ * Reports coupon_applied / coupon_denied once the server has decided.
+ */
+export function Coupon({ instance, cart, quote, locale }: { instance: CartliftInstance; cart: CartState; quote?: EvaluateResult; locale: Locale }) {
+  const [value, setValue] = useState('');
+  const [error, setError] = useState('');
+  const [deciding, setDeciding] = useState<string>();
+  const codes = cart.codes ?? [];
+
+  useEffect(() => {
+    if (!deciding || !quote || !codes.includes(deciding)) return;
+    const reason = refusal(quote, deciding, locale);
+    const applied = quote.applied.some((a) => a.code === deciding);
+    if (!applied && !reason) return; // this quote predates the code
+    instance.events.emit(applied ? 'coupon_applied' : 'coupon_denied', funnelEvent(cart, toFunnelItems(cart.lines), { coupon: deciding, ...(reason ? { reason } : {}) }));
+    setDeciding(undefined);
+  }, [quote, deciding]);
+
+  const apply = (event: Event) => {
+    event.preventDefault();
+    try {
+      const code = value.trim().toUpperCase();
+      void instance.cart.addCode(code).catch(() => {});
+      setDeciding(code);
+      setValue('');
+      setError('');
+    } catch (e) {
+      setError(pick(text.couponInvalid, locale));
+    }
+  };
+
+  return (
+    <div class="coupon" part="coupon">
+      <form onSubmit={apply} noValidate>
+        <label for="cartlift-coupon">{pick(text.coupon, locale)}</label>
+        <div class="row">
+          <input id="cartlift-coupon" name="coupon" autocomplete="off" autocapitalize="characters" spellcheck={false} maxLength={64} value={value} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? 'cartlift-coupon-error' : undefined} onInput={(e) => setValue(e.currentTarget.value)} />
+          <button type="submit" disabled={!value.trim()}>
+            {pick(text.apply, locale)}
+          </button>
+        </div>
+        {error && (
+          <p id="cartlift-coupon-error" class="error">
+            {error}
+          </p>
+        )}
+      </form>
+      {codes.length > 0 && (
+        <ul class="codes">
+          {codes.map((code) => {
+            const reason = quote && refusal(quote, code, locale);
+            return (
+              <li key={code}>
+                <span class={reason ? 'refused' : 'applied'}>{code}</span>
+                {reason && <span class="error"> — {reason}</span>}
+                <button type="button" class="link" aria-label={pick(text.removeCode, locale)(code)} onClick={() => void instance.cart.removeCode(code).catch(() => {})}>
+                  {pick(text.remove, locale)}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

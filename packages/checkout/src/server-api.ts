@@ -1,0 +1,138 @@
+import type { EvaluateResult, Promotion } from '@cartlift/discounts';
+
+/** What `GET /config` tells the browser. */
+export interface PublicConfig {
+  publishableKey: string;
+  /** Set in sandbox mode: where the Stripe.js look-alike is served. */
+  stripeJsUrl?: string;
+  currency: string;
+  promotions: Promotion[];
+  addOns: Record<string, AddOnOffer[]>;
+  shippingOptions?: { id: string; amount: number; name?: unknown }[];
+}
+
+export interface AddOnOffer {
+  sku: string;
+  kind: string;
+  price: number;
+  name: string | { en: string; 'zh-CN'?: string };
+}
+
+export interface CheckoutResponse {
+  clientSecret: string;
+  paymentIntentId: string;
+  amount: number;
+  currency: string;
+  quote: EvaluateResult;
+}
+
+export interface CartBody {
+  lines: { sku: string; variant?: string; quantity: number }[];
+  codes?: string[];
+  contact?: { email?: string; name?: string; phone?: string };
+  shipping?: { optionId?: string; address?: Record<string, string> };
+}
+
+/** An error the server answered with, or a network failure (`code: 'network'`). */
+export class ServerError extends Error {
+  readonly code: string;
+  readonly field: string | undefined;
+  readonly status: number;
+  constructor(status: number, code: string, message: string, field?: string) {
+    super(message);
+    this.name = 'ServerError';
+    this.status = status;
+    this.code = code;
+    this.field = field;
+  }
+}
+
+// Structural checks of our own server's answers. Hand-written rather than
+// zod/mini, whose core alone is ~6 KB gzip: the checkout chunk's 25 KB budget
+// already carries Preact and the promotions engine.
+type Guard<T> = (value: unknown) => value is T;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isAmount = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
+const hasLines = (v: Record<string, unknown>) => Array.isArray(v.lines) && v.lines.every((l) => isObject(l) && typeof l.sku === 'string');
+
+const isQuote: Guard<EvaluateResult> = (v): v is EvaluateResult =>
+  isObject(v) && typeof v.currency === 'string' && isAmount(v.total) && isAmount(v.subtotal) && hasLines(v) && Array.isArray(v.applied) && Array.isArray(v.notApplied);
+
+const isConfig: Guard<PublicConfig> = (v): v is PublicConfig =>
+  isObject(v) &&
+  typeof v.publishableKey === 'string' &&
+  typeof v.currency === 'string' &&
+  (v.stripeJsUrl === undefined || typeof v.stripeJsUrl === 'string') &&
+  Array.isArray(v.promotions) &&
+  isObject(v.addOns) &&
+  Object.values(v.addOns).every((offers) => Array.isArray(offers) && offers.every((o) => isObject(o) && typeof o.sku === 'string' && isAmount(o.price)));
+
+const isCheckout: Guard<CheckoutResponse> = (v): v is CheckoutResponse =>
+  isObject(v) && typeof v.clientSecret === 'string' && typeof v.paymentIntentId === 'string' && isAmount(v.amount) && typeof v.currency === 'string' && isQuote(v.quote);
+
+function errorOf(v: unknown): { code: string; message: string; field?: string } | undefined {
+  if (!isObject(v) || !isObject(v.error)) return undefined;
+  const { code, message, field } = v.error;
+  return typeof code === 'string' && typeof message === 'string' ? { code, message, ...(typeof field === 'string' ? { field } : {}) } : undefined;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The browser's client for the Cartlift server. Responses are checked before
+ * use; errors arrive as ServerError sentences. `checkout` is idempotent by
+ * checkoutId, so it retries network failures without risking a second charge.
+ *
+ * @example
+ * const api = createServerApi('/api/cartlift');
+ * const quote = await api.quote({ lines: [{ sku: 'TEA-LJ-100', quantity: 1 }] });
+ */
+export function createServerApi(endpoint: string, fetcher: typeof fetch = (...a) => fetch(...a)) {
+  async function call<T>(path: string, guard: Guard<T>, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetcher(`${endpoint}${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? null : JSON.stringify(body),
+        credentials: 'same-origin',
+      });
+    } catch (error) {
+      throw new ServerError(0, 'network', `Could not reach the shop's server (${String(error)}).`);
+    }
+    const data: unknown = await response.json().catch(() => undefined);
+    if (!response.ok) {
+      const error = errorOf(data);
+      if (error) throw new ServerError(response.status, error.code, error.message, error.field);
+      throw new ServerError(response.status, 'server', `The shop's server answered ${response.status}.`);
+    }
+    if (!guard(data)) throw new ServerError(response.status, 'bad_response', `The shop's server sent an unexpected answer to ${path}.`);
+    return data;
+  }
+
+  let config: Promise<PublicConfig> | undefined;
+  return {
+    /** Fetched once per page; a failure is retried on the next call. */
+    config(): Promise<PublicConfig> {
+      config ??= call('/config', isConfig).catch((error: unknown) => {
+        config = undefined;
+        throw error;
+      });
+      return config;
+    },
+    quote: (body: CartBody) => call('/quote', isQuote, body),
+    async checkout(body: CartBody & { checkoutId: string }): Promise<CheckoutResponse> {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await call('/checkout', isCheckout, body);
+        } catch (error) {
+          const retriable = error instanceof ServerError && (error.code === 'network' || error.status >= 500 || error.status === 409 && error.code === 'checkout_busy');
+          if (!retriable || attempt >= 2) throw error;
+          await sleep(300 * 2 ** attempt);
+        }
+      }
+    },
+  };
+}
+
+export type ServerApi = ReturnType<typeof createServerApi>;

@@ -1,0 +1,197 @@
+import { type CartState, type CartliftInstance, type StoragePort, formatMoney, funnelEvent, toFunnelItems, uuid } from '@cartlift/core';
+import type { EvaluateResult } from '@cartlift/discounts';
+import type { Stripe, StripeElements } from '@stripe/stripe-js';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { drawerText as text } from './drawer-text';
+import { Field } from './fields';
+import { type Locale, pick } from './i18n';
+import { type PaymentOutcome, PaymentError, pay } from './pay';
+import { type ShopperProfile, forgetProfile, loadProfile, saveProfile } from './profile';
+import { cartBody } from './use-quote';
+import { type PublicConfig, type ServerApi, ServerError } from './server-api';
+import { loadStripeJs } from './stripe-loader';
+
+const COUNTRIES = ['US', 'CN', 'HK', 'TW', 'SG', 'JP', 'GB', 'CA', 'AU', 'DE', 'FR'];
+
+export interface SheetProps {
+  instance: CartliftInstance;
+  api: ServerApi;
+  config: PublicConfig;
+  cart: CartState;
+  quote?: EvaluateResult;
+  locale: Locale;
+  storage: StoragePort;
+  /** Light-DOM element projected into the sheet, where Stripe mounts its iframe. */
+  paymentSlot: HTMLElement;
+  onPaid(outcome: PaymentOutcome, cart: CartState): void;
+}
+
+type Form = { email: string; name: string; phone: string; line1: string; line2: string; city: string; state: string; postal_code: string; country: string };
+
+function initialForm(config: PublicConfig, locale: Locale): Form {
+  const country = config.currency === 'CNY' || locale === 'zh-CN' ? 'CN' : 'US';
+  return { email: '', name: '', phone: '', line1: '', line2: '', city: '', state: '', postal_code: '', country };
+}
+
+function fromProfile(form: Form, p: ShopperProfile): Form {
+  return { ...form, email: p.email, name: p.name ?? '', phone: p.phone ?? '', ...(p.address ? { ...p.address, line2: p.address.line2 ?? '', state: p.address.state ?? '' } : {}) };
+}
+
+function problems(form: Form, locale: Locale): Partial<Record<keyof Form, string>> {
+  const found: Partial<Record<keyof Form, string>> = {};
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(form.email.trim())) found.email = pick(text.badEmail, locale);
+  for (const key of ['name', 'line1', 'city', 'postal_code'] as const) if (!form[key].trim()) found[key] = pick(text.required, locale);
+  return found;
+}
+
+/** The checkout sheet: contact and address with autofill, consent, Stripe's Payment Element, one pay button. */
+export function Sheet({ instance, api, config, cart, quote, locale, storage, paymentSlot, onPaid }: SheetProps) {
+  const [form, setForm] = useState<Form>(() => initialForm(config, locale));
+  const [remember, setRemember] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [errors, setErrors] = useState<Partial<Record<keyof Form, string>>>({});
+  const [stripeState, setStripeState] = useState<'loading' | 'ready' | 'failed'>('loading');
+  const [message, setMessage] = useState('');
+  const [paying, setPaying] = useState(false);
+  const checkoutId = useRef(uuid());
+  const stripe = useRef<{ stripe: Stripe; elements: StripeElements } | undefined>(undefined);
+  const busy = useRef(false);
+  const total = quote?.total;
+
+  useEffect(() => {
+    instance.events.emit('begin_checkout', funnelEvent(cart, toFunnelItems(cart.lines), quote ? { value: quote.total } : {}));
+    void loadProfile(storage).then((p) => {
+      if (!p) return;
+      setForm((f) => fromProfile(f, p));
+      setRemember(true);
+      setSaved(true);
+    });
+  }, []);
+
+  const mountStripe = () => {
+    setStripeState('loading');
+    setMessage('');
+    loadStripeJs(config, locale).then(
+      (s) => {
+        const elements = s.elements({ mode: 'payment', amount: Math.max(total ?? 0, 1), currency: config.currency.toLowerCase(), locale: locale === 'zh-CN' ? 'zh' : 'en' });
+        elements.create('payment', { layout: 'tabs' }).mount(paymentSlot);
+        stripe.current = { stripe: s, elements };
+        setStripeState('ready');
+      },
+      () => {
+        setStripeState('failed');
+        setMessage(pick(text.stripeFailed, locale));
+      },
+    );
+  };
+  useEffect(mountStripe, []);
+  useEffect(() => {
+    if (total !== undefined && total > 0) stripe.current?.elements.update({ amount: total });
+  }, [total]);
+
+  const set = (key: keyof Form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (busy.current || !stripe.current) return;
+    const found = problems(form, locale);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      setMessage(pick(text.fixFields, locale));
+      return;
+    }
+    busy.current = true;
+    setPaying(true);
+    setMessage('');
+    const items = toFunnelItems(cart.lines);
+    instance.events.emit('add_shipping_info', funnelEvent(cart, items));
+    instance.events.emit('add_payment_info', funnelEvent(cart, items));
+    const address = { line1: form.line1, ...(form.line2 ? { line2: form.line2 } : {}), city: form.city, ...(form.state ? { state: form.state } : {}), postal_code: form.postal_code, country: form.country };
+    const contact = { email: form.email.trim(), name: form.name.trim(), ...(form.phone ? { phone: form.phone } : {}) };
+    try {
+      if (remember) await saveProfile(storage, { ...contact, address });
+      const outcome = await pay({
+        ...stripe.current,
+        api,
+        checkoutId: checkoutId.current,
+        body: { ...cartBody(cart), contact, shipping: { address } },
+        returnUrl: location.href,
+        billing: contact,
+        beforeConfirm: (intent) => storage.update('pending-payment', () => ({ ...intent, checkoutId: checkoutId.current, cart })).then(() => undefined, () => undefined),
+      });
+      onPaid(outcome, cart);
+    } catch (error) {
+      const sentence = error instanceof PaymentError || error instanceof ServerError ? error.message : pick(text.payFailed, locale);
+      setMessage(sentence);
+      instance.events.emit('checkout_error', funnelEvent(cart, items, { error_code: (error as { code?: string }).code ?? 'unknown', message: sentence }));
+    } finally {
+      busy.current = false;
+      setPaying(false);
+    }
+  };
+
+  const names = new Intl.DisplayNames([locale], { type: 'region' });
+  const t = (key: 'email' | 'name' | 'phone' | 'line1' | 'line2' | 'city' | 'state' | 'postal_code' | 'country') => pick(text.fields, locale)[key];
+  return (
+    <form class="sheet" part="sheet" onSubmit={submit} noValidate aria-describedby={message ? 'cartlift-pay-message' : undefined}>
+      <fieldset>
+        <legend>{pick(text.contact, locale)}</legend>
+        <Field id="cartlift-email" label={t('email')} type="email" autocomplete="email" value={form.email} error={errors.email} onValue={set('email')} inputMode="email" />
+        <Field id="cartlift-name" label={t('name')} autocomplete="name" value={form.name} error={errors.name} onValue={set('name')} />
+        <Field id="cartlift-phone" label={t('phone')} type="tel" autocomplete="tel" required={false} value={form.phone} onValue={set('phone')} />
+      </fieldset>
+      <fieldset>
+        <legend>{pick(text.shippingAddress, locale)}</legend>
+        <div class="field">
+          <label for="cartlift-country">{t('country')}</label>
+          <select id="cartlift-country" name="country" autocomplete="country" value={form.country} onChange={(e) => set('country')(e.currentTarget.value)}>
+            {COUNTRIES.map((code) => (
+              <option key={code} value={code}>
+                {names.of(code)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field id="cartlift-line1" label={t('line1')} autocomplete="address-line1" value={form.line1} error={errors.line1} onValue={set('line1')} />
+        <Field id="cartlift-line2" label={t('line2')} autocomplete="address-line2" required={false} value={form.line2} onValue={set('line2')} />
+        <Field id="cartlift-city" label={t('city')} autocomplete="address-level2" value={form.city} error={errors.city} onValue={set('city')} />
+        <Field id="cartlift-state" label={t('state')} autocomplete="address-level1" required={false} value={form.state} onValue={set('state')} />
+        <Field id="cartlift-postal" label={t('postal_code')} autocomplete="postal-code" value={form.postal_code} error={errors.postal_code} onValue={set('postal_code')} />
+      </fieldset>
+      <div class="consent">
+        <input id="cartlift-remember" type="checkbox" checked={remember} onChange={(e) => setRemember(e.currentTarget.checked)} />
+        <label for="cartlift-remember">{pick(text.remember, locale)}</label>
+        {saved && (
+          <button
+            type="button"
+            class="link"
+            onClick={() => {
+              void forgetProfile(storage);
+              setSaved(false);
+              setRemember(false);
+              setForm(initialForm(config, locale));
+            }}
+          >
+            {pick(text.forget, locale)}
+          </button>
+        )}
+      </div>
+      <fieldset class="payment">
+        <legend>{pick(text.payment, locale)}</legend>
+        <slot name="payment" />
+        {stripeState === 'loading' && <p class="muted">{pick(text.loadingPayment, locale)}</p>}
+        {stripeState === 'failed' && (
+          <button type="button" onClick={mountStripe}>
+            {pick(text.retry, locale)}
+          </button>
+        )}
+      </fieldset>
+      <p id="cartlift-pay-message" class="error" role="alert">
+        {message}
+      </p>
+      <button type="submit" class="primary pay" part="pay" disabled={paying || stripeState !== 'ready' || total === undefined}>
+        {paying ? pick(text.paying, locale) : pick(text.pay, locale)(total === undefined ? '…' : formatMoney({ amount: total, currency: cart.currency }, locale))}
+      </button>
+    </form>
+  );
+}

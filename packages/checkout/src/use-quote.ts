@@ -1,0 +1,65 @@
+import type { CartState } from '@cartlift/core';
+import { type EvaluateResult, evaluate } from '@cartlift/discounts';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { PublicConfig, ServerApi } from './server-api';
+import { ServerError } from './server-api';
+
+export interface QuoteState {
+  /** The server's price for this exact cart, once it has answered. */
+  quote?: EvaluateResult;
+  /** Instant local estimate from public promotions and display prices. */
+  preview?: EvaluateResult;
+  error?: ServerError;
+  pending: boolean;
+}
+
+/** The request body for a cart: only sku, variant and quantity — the server prices. */
+export function cartBody(cart: CartState) {
+  return {
+    lines: cart.lines.map((l) => (l.variant ? { sku: l.sku, variant: l.variant, quantity: l.quantity } : { sku: l.sku, quantity: l.quantity })),
+    codes: [...(cart.codes ?? [])],
+  };
+}
+
+function previewOf(cart: CartState, config: PublicConfig | undefined): EvaluateResult | undefined {
+  if (!config || cart.lines.length === 0 || cart.lines.some((l) => l.price === undefined)) return undefined;
+  return evaluate({
+    currency: cart.currency,
+    lines: cart.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: l.price ?? 0 })),
+    // The browser can't know; the server decides and its quote replaces this.
+    customer: { firstPurchase: true },
+    now: Date.now(),
+    promotions: config.promotions,
+  });
+}
+
+/**
+ * Prices the cart twice: at once from the local engine (an estimate), then by
+ * the server (authoritative). Stale server answers are dropped.
+ */
+export function useQuote(api: ServerApi, cart: CartState, config: PublicConfig | undefined, email?: string): QuoteState {
+  const preview = useMemo(() => previewOf(cart, config), [cart, config]);
+  const [state, setState] = useState<Omit<QuoteState, 'preview'>>({ pending: false });
+  const body = JSON.stringify({ ...cartBody(cart), ...(email ? { contact: { email } } : {}) });
+
+  useEffect(() => {
+    if (cart.lines.length === 0) {
+      setState({ pending: false });
+      return;
+    }
+    let current = true;
+    setState((s) => ({ ...s, pending: true }));
+    const timer = setTimeout(() => {
+      api.quote(JSON.parse(body)).then(
+        (quote) => current && setState({ quote, pending: false }),
+        (error: unknown) => current && setState({ pending: false, error: error instanceof ServerError ? error : new ServerError(0, 'unknown', String(error)) }),
+      );
+    }, 120);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [body]);
+
+  return { ...state, preview };
+}
