@@ -24,10 +24,7 @@ let noticePrinted = false;
 export function storeVariants(): StoreVariant[] {
   const variants: StoreVariant[] = [{ name: 'pglite', open: () => openStore({ kind: 'pglite', memory: true }) }];
   if (pgUrl) {
-    variants.push({
-      name: 'postgres',
-      open: () => openStore(postgresOptions()),
-    });
+    variants.push({ name: 'postgres', open: () => openPostgresStore() });
   } else if (!noticePrinted) {
     noticePrinted = true;
     console.warn('[cartlift] PostgreSQL variant of the server suite SKIPPED: set CARTLIFT_TEST_DATABASE_URL (test/pg/ensure-postgres.sh prints one).');
@@ -35,8 +32,31 @@ export function storeVariants(): StoreVariant[] {
   return variants;
 }
 
-/** Options for a PostgreSQL store in a schema of its own, so parallel test files never meet. */
-export function postgresOptions(schema = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`): StoreOptions {
+/**
+ * A PostgreSQL store in a schema of its own (so parallel test files never
+ * meet); closing it drops the schema unless `keep` is set.
+ */
+export async function openPostgresStore(schema = newSchemaName(), { keep = false } = {}): Promise<Store> {
+  const store = await openStore(postgresOptions(schema));
+  const close = store.close;
+  return Object.assign(store, {
+    async close() {
+      await close();
+      if (keep) return;
+      const pg = await import('pg');
+      const client = new pg.default.Client({ connectionString: pgUrl! });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).finally(() => client.end());
+    },
+  });
+}
+
+export function newSchemaName(): string {
+  return `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** Options for a PostgreSQL store in the given schema. */
+export function postgresOptions(schema = newSchemaName()): StoreOptions {
   return { kind: 'postgres', connectionString: pgUrl!, schema, max: 10 };
 }
 
@@ -82,8 +102,8 @@ export interface Harness {
  * A handler on a real loopback port, the sandbox delivering signed webhooks
  * to it, and the real `stripe` client pointed at the sandbox.
  */
-export async function startHarness(store: Store, overrides: Partial<CartliftHandlerOptions> = {}): Promise<Harness> {
-  const sandbox = await startStripeSandbox({ port: 0 });
+export async function startHarness(store: Store, overrides: Partial<CartliftHandlerOptions> = {}, shared?: { sandbox: StripeSandbox }): Promise<Harness> {
+  const sandbox = shared?.sandbox ?? (await startStripeSandbox({ port: 0 }));
   const handler = createCartliftHandler({
     currency: 'USD',
     catalog: CATALOG,
@@ -132,7 +152,7 @@ export async function startHarness(store: Store, overrides: Partial<CartliftHand
     },
     async close() {
       await server.close();
-      await sandbox.close();
+      if (!shared) await sandbox.close();
     },
   };
 }

@@ -18,8 +18,8 @@ export async function ensureStripeCustomer(
   emailNormalized: string,
   contact: { email: string },
   now: number,
+  known: string | null,
 ): Promise<string> {
-  const known = await store.stripeCustomerFor(emailNormalized);
   if (known) return known;
   const customer = await stripe.customers
     .create(

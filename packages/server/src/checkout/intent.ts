@@ -27,10 +27,15 @@ function createParams(wish: IntentWish): Stripe.PaymentIntentCreateParams {
   return params as Stripe.PaymentIntentCreateParams;
 }
 
+const isRefusal = (error: unknown) => {
+  const type = (error as { type?: string })?.type;
+  return type === 'StripeInvalidRequestError' || type === 'StripeCardError';
+};
+
 /** Maps Stripe's refusals to client errors; connection trouble to 502. */
 export function stripeFailure(error: unknown): never {
   const e = error as { type?: string; message?: string; code?: string };
-  if (e?.type === 'StripeInvalidRequestError' || e?.type === 'StripeCardError') {
+  if (isRefusal(error)) {
     throw new HttpError(422, 'payment_rejected', `Stripe refused the payment: ${e.message ?? 'no reason given'}`, 'lines');
   }
   if (e?.type === 'StripeConnectionError' || e?.type === 'StripeAPIError' || e?.type === 'StripeRateLimitError') {
@@ -57,8 +62,16 @@ export async function ensureIntent(
   if (!record.paymentIntentId) {
     const params = (record.pendingCreate as Stripe.PaymentIntentCreateParams | null) ?? createParams(wish);
     if (!record.pendingCreate) await store.updateCheckout(record.checkoutId, token, { pendingCreate: params as unknown as Record<string, unknown> }, now);
-    intent = await stripe.paymentIntents.create(params, { idempotencyKey: record.checkoutId }).catch(stripeFailure);
-    await store.updateCheckout(record.checkoutId, token, { paymentIntentId: intent.id, clientSecret: intent.client_secret, amount: intent.amount, currency: intent.currency.toUpperCase() }, now);
+    // The caller saves the intent id straight after; should this process die
+    // first, the saved parameters replay this create under the same key.
+    try {
+      intent = await stripe.paymentIntents.create(params, { idempotencyKey: record.checkoutId });
+    } catch (error) {
+      // A refused create leaves nothing at Stripe (validation failures are not
+      // stored under the key), so the next attempt may send new parameters.
+      if (isRefusal(error)) await store.updateCheckout(record.checkoutId, token, { pendingCreate: null }, now);
+      stripeFailure(error);
+    }
     record = { ...record, paymentIntentId: intent.id, clientSecret: intent.client_secret, amount: intent.amount, currency: intent.currency.toUpperCase(), stripeCustomerId: params.customer ?? null };
   }
   const unchanged = record.amount === wish.amount && record.currency === wish.currency && (record.stripeCustomerId ?? null) === (wish.customer ?? null);

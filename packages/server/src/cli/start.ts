@@ -3,6 +3,7 @@ import { createCartliftHandler, type CartliftHandler } from '../handler';
 import { serve } from '../http/node';
 import type { CartliftHandlerOptions } from '../options';
 import type { StripeOptions } from '../stripe/client';
+import type { StripeSandbox } from '@cartlift/stripe-sandbox';
 import type { CliArgs } from './args';
 import { loadConfigFile } from './config-file';
 import { staticFiles } from './static-files';
@@ -10,7 +11,8 @@ import { staticFiles } from './static-files';
 export interface Running {
   url: string;
   apiUrl: string;
-  sandbox: boolean;
+  /** The in-process Stripe sandbox, when one was started. */
+  sandbox: StripeSandbox | undefined;
   handler: CartliftHandler;
   server: Server;
   close(): Promise<void>;
@@ -36,10 +38,10 @@ async function listen(handler: CartliftHandler, args: CliArgs, fallback: ReturnT
  * @example
  * const running = await startFromArgs(parseArgs(['--config', 'examples/cartlift.config.json', '--sandbox']))
  */
-export async function startFromArgs(args: CliArgs): Promise<Running> {
+export async function startFromArgs(args: CliArgs, overrides: Partial<CartliftHandlerOptions> = {}): Promise<Running> {
   const { file, options } = await loadConfigFile(args.config);
   const useSandbox = args.sandbox || !process.env.STRIPE_SECRET_KEY;
-  let sandbox: { close(): Promise<void> | void; addWebhookEndpoint(url: string): unknown } | undefined;
+  let sandbox: StripeSandbox | undefined;
   let stripe: StripeOptions;
   if (useSandbox) {
     const { startStripeSandbox } = await import('@cartlift/stripe-sandbox');
@@ -57,7 +59,7 @@ export async function startFromArgs(args: CliArgs): Promise<Running> {
     if (!publishableKey) throw new Error('stripe.publishableKey in the config (or STRIPE_PUBLISHABLE_KEY) must be set to a "pk_test_..." key when STRIPE_SECRET_KEY is set.');
     stripe = { publishableKey };
   }
-  const handlerOptions: CartliftHandlerOptions = { ...options, stripe };
+  const handlerOptions: CartliftHandlerOptions = { ...options, stripe, ...overrides };
   const handler = createCartliftHandler(handlerOptions);
   await handler.store();
   const running = await listen(handler, args, staticFiles(args.static));
@@ -66,7 +68,7 @@ export async function startFromArgs(args: CliArgs): Promise<Running> {
   return {
     url: running.url,
     apiUrl,
-    sandbox: useSandbox,
+    sandbox,
     handler,
     server: running.server,
     async close() {

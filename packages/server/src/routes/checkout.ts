@@ -28,6 +28,7 @@ export function checkoutRoute(ctx: HandlerContext, limiter: RateLimiter) {
     const ip = clientIp(ctx, request, context);
     const store = await ctx.store();
     return mutex.run(body.checkoutId, async () => {
+      let released = false;
       const { token, record } = await acquireLease(store, body.checkoutId, { now: ctx.now, leaseMs: LEASE_MS, waitMs: LEASE_WAIT_MS });
       try {
         if (record.status === 'succeeded') {
@@ -40,7 +41,7 @@ export function checkoutRoute(ctx: HandlerContext, limiter: RateLimiter) {
         checkCouponRate(ctx, limiter, body.codes, ip, facts.emailNormalized);
         const now = ctx.now();
         if (ctx.stripeCustomers && facts.emailNormalized) {
-          facts.stripeCustomerId = await ensureStripeCustomer(ctx.stripe, store, facts.emailNormalized, body.contact, now);
+          facts.stripeCustomerId = await ensureStripeCustomer(ctx.stripe, store, facts.emailNormalized, body.contact, now, facts.stripeCustomerId);
         }
         const isNew = !record.paymentIntentId;
         const quote = await priceAndReserve(pricingContext(ctx, store), body, facts, {
@@ -76,6 +77,7 @@ export function checkoutRoute(ctx: HandlerContext, limiter: RateLimiter) {
           token,
           {
             pendingCreate: null,
+            paymentIntentId: intent.id,
             email: body.contact.email,
             emailNormalized: facts.emailNormalized,
             stripeCustomerId: facts.stripeCustomerId,
@@ -87,10 +89,12 @@ export function checkoutRoute(ctx: HandlerContext, limiter: RateLimiter) {
             promotionIds: quote.applied.map((applied) => applied.promotionId),
           },
           ctx.now(),
+          { release: true },
         );
+        released = true;
         return json({ clientSecret: intent.clientSecret, paymentIntentId: intent.id, amount: intent.amount, currency: intent.currency, quote });
       } finally {
-        await store.releaseCheckout(body.checkoutId, token);
+        if (!released) await store.releaseCheckout(body.checkoutId, token);
       }
     });
   };

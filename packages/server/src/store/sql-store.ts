@@ -62,8 +62,11 @@ const LIVE = `(status = 'committed' OR (status = 'reserved' AND expires_at > $2)
 
 /** Locks one promotion's counter row so concurrent reservations queue behind it. */
 async function lockPromotion(tx: SqlClient, id: string): Promise<void> {
-  await tx.query('INSERT INTO cartlift_promotion_locks (promotion_id) VALUES ($1) ON CONFLICT DO NOTHING', [id]);
-  await tx.query('SELECT promotion_id FROM cartlift_promotion_locks WHERE promotion_id = $1 FOR UPDATE', [id]);
+  // An upsert that always updates takes the row lock in one round trip.
+  await tx.query(
+    'INSERT INTO cartlift_promotion_locks (promotion_id) VALUES ($1) ON CONFLICT (promotion_id) DO UPDATE SET promotion_id = excluded.promotion_id',
+    [id],
+  );
 }
 
 /** Inserts the event id; false when it already exists (a replay). */
@@ -102,11 +105,14 @@ export function createSqlStore(db: SqlDatabase): Store {
     },
 
     async rememberStripeCustomer(emailNormalized, stripeCustomerId, now) {
-      await db.query(
-        'INSERT INTO cartlift_customers (email_normalized, stripe_customer_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+      // The no-op update returns the row that won when two processes raced.
+      const { rows } = await db.query(
+        `INSERT INTO cartlift_customers (email_normalized, stripe_customer_id, created_at) VALUES ($1, $2, $3)
+         ON CONFLICT (email_normalized) DO UPDATE SET stripe_customer_id = cartlift_customers.stripe_customer_id
+         RETURNING stripe_customer_id`,
         [emailNormalized, stripeCustomerId, now],
       );
-      return (await this.stripeCustomerFor(emailNormalized)) ?? stripeCustomerId;
+      return str(rows[0]?.stripe_customer_id) ?? stripeCustomerId;
     },
 
     async promotionUsage(ids, customerKey, now, excludeCheckoutId) {
@@ -141,7 +147,7 @@ export function createSqlStore(db: SqlDatabase): Store {
       return rows[0] ? toCheckout(rows[0]) : null;
     },
 
-    async updateCheckout(checkoutId, token, patch, now) {
+    async updateCheckout(checkoutId, token, patch, now, { release = false } = {}) {
       const sets: string[] = [];
       const params: unknown[] = [checkoutId, token, now];
       for (const [key, value] of Object.entries(patch)) {
@@ -151,7 +157,7 @@ export function createSqlStore(db: SqlDatabase): Store {
         sets.push(`${column} = $${params.length}${JSON_COLUMNS.has(column) ? '::jsonb' : ''}`);
       }
       const { rows } = await db.query(
-        `UPDATE cartlift_checkouts SET updated_at = $3${sets.map((s) => `, ${s}`).join('')}
+        `UPDATE cartlift_checkouts SET updated_at = $3${release ? ', lease_token = NULL, lease_until = NULL' : ''}${sets.map((s) => `, ${s}`).join('')}
           WHERE checkout_id = $1 AND lease_token = $2 RETURNING checkout_id`,
         params,
       );
@@ -165,28 +171,39 @@ export function createSqlStore(db: SqlDatabase): Store {
       ]);
     },
 
-    reservePromotions({ checkoutId, customerKey, promotions, now, expiresAt }) {
+    async reservePromotions({ checkoutId, customerKey, promotions, now, expiresAt }) {
+      // Unlimited promotions need no hold: the checkout row lists what was applied.
+      const limited = promotions
+        .filter((p) => p.limit != null || (p.perCustomerLimit != null && customerKey != null))
+        // Locks are always taken in id order, so two checkouts never deadlock.
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const releaseOthers = (client: SqlClient, kept: string[]) =>
+        client.query(
+          `UPDATE cartlift_redemptions SET status = 'released', updated_at = $2
+            WHERE checkout_id = $1 AND status = 'reserved' AND NOT (promotion_id = ANY($3))`,
+          [checkoutId, now, kept],
+        );
+      if (limited.length === 0) {
+        await releaseOthers(db, []);
+        return { reserved: [], denied: [] };
+      }
       return db.transaction(async (tx) => {
         const reserved: string[] = [];
         const denied: string[] = [];
-        // Locks are always taken in id order, so two checkouts never deadlock.
-        for (const promotion of [...promotions].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-          const limited = promotion.limit != null || (promotion.perCustomerLimit != null && customerKey != null);
-          if (limited) {
-            await lockPromotion(tx, promotion.id);
-            const { rows } = await tx.query(
-              `SELECT count(*)::int AS used, count(*) FILTER (WHERE customer_key = $3)::int AS mine
-                 FROM cartlift_redemptions WHERE promotion_id = $1 AND ${LIVE} AND checkout_id <> $4`,
-              [promotion.id, now, customerKey, checkoutId],
-            );
-            const used = Number(rows[0]?.used ?? 0);
-            const mine = Number(rows[0]?.mine ?? 0);
-            const overGlobal = promotion.limit != null && used >= promotion.limit;
-            const overCustomer = promotion.perCustomerLimit != null && customerKey != null && mine >= promotion.perCustomerLimit;
-            if (overGlobal || overCustomer) {
-              denied.push(promotion.id);
-              continue;
-            }
+        for (const promotion of limited) {
+          await lockPromotion(tx, promotion.id);
+          const { rows } = await tx.query(
+            `SELECT count(*)::int AS used, count(*) FILTER (WHERE customer_key = $3)::int AS mine
+               FROM cartlift_redemptions WHERE promotion_id = $1 AND ${LIVE} AND checkout_id <> $4`,
+            [promotion.id, now, customerKey, checkoutId],
+          );
+          const used = Number(rows[0]?.used ?? 0);
+          const mine = Number(rows[0]?.mine ?? 0);
+          const overGlobal = promotion.limit != null && used >= promotion.limit;
+          const overCustomer = promotion.perCustomerLimit != null && customerKey != null && mine >= promotion.perCustomerLimit;
+          if (overGlobal || overCustomer) {
+            denied.push(promotion.id);
+            continue;
           }
           await tx.query(
             `INSERT INTO cartlift_redemptions (promotion_id, checkout_id, customer_key, status, expires_at, created_at, updated_at)
@@ -198,11 +215,7 @@ export function createSqlStore(db: SqlDatabase): Store {
           );
           reserved.push(promotion.id);
         }
-        await tx.query(
-          `UPDATE cartlift_redemptions SET status = 'released', updated_at = $2
-            WHERE checkout_id = $1 AND status = 'reserved' AND NOT (promotion_id = ANY($3))`,
-          [checkoutId, now, reserved],
-        );
+        await releaseOthers(tx, reserved);
         return { reserved, denied };
       });
     },

@@ -77,13 +77,14 @@ export interface Store {
    */
   acquireCheckout(checkoutId: string, token: string, now: number, leaseMs: number): Promise<CheckoutRecord | null>;
   getCheckout(checkoutId: string): Promise<CheckoutRecord | null>;
-  /** Writes fields of a checkout whose lease `token` holds. */
-  updateCheckout(checkoutId: string, token: string, patch: Partial<Omit<CheckoutRecord, 'checkoutId'>>, now: number): Promise<void>;
+  /** Writes fields of a checkout whose lease `token` holds; `release` also ends the lease. */
+  updateCheckout(checkoutId: string, token: string, patch: Partial<Omit<CheckoutRecord, 'checkoutId'>>, now: number, options?: { release?: boolean }): Promise<void>;
   releaseCheckout(checkoutId: string, token: string): Promise<void>;
   /**
-   * Atomically reserves the promotions for this checkout until `expiresAt`
-   * (row lock per promotion, in id order), releasing this checkout's other
-   * reservations. Promotions over a limit are returned in `denied`, unreserved.
+   * Atomically reserves the limited promotions for this checkout until
+   * `expiresAt` (row lock per promotion, in id order), releasing this
+   * checkout's other reservations. Promotions over a limit are returned in
+   * `denied`, unreserved; unlimited ones need no reservation and are skipped.
    */
   reservePromotions(input: {
     checkoutId: string;

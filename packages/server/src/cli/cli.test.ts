@@ -1,0 +1,78 @@
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parsePromotionsConfig } from '@cartlift/discounts/schema';
+import { openStore } from '../store/open-store';
+import { parseArgs } from './args';
+import { loadConfigFile } from './config-file';
+import { startFromArgs, type Running } from './start';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+const config = path.join(root, 'examples/cartlift.config.json');
+
+describe('parseArgs', () => {
+  test('reads repeated --static and --port', () => {
+    expect(parseArgs(['--config', 'c.json', '--port=9000', '--static', 'a', '--static', 'b', '--sandbox'])).toMatchObject({ config: 'c.json', port: 9000, static: ['a', 'b'], sandbox: true });
+  });
+  test('names the flag at fault', () => {
+    expect(() => parseArgs(['--port', 'http'])).toThrow('--port must be a whole number from 0 to 65535; received "http".');
+    expect(() => parseArgs(['--nope'])).toThrow('Unknown option "--nope"');
+    expect(() => parseArgs(['--config'])).toThrow('--config needs a value');
+  });
+});
+
+test('the demo config and catalog are valid', async () => {
+  const { options } = await loadConfigFile(config);
+  expect(parsePromotionsConfig(options.promotions).promotions.map((p) => p.id)).toEqual(['first-order-5', 'spend-more-save-more', 'free-shipping-50', 'welcome10']);
+  const catalog = options.catalog as { lookup(skus: string[]): Promise<Map<string, unknown>> };
+  expect([...(await catalog.lookup(['TEA-LJ-100', 'CUP-CELADON', 'POT-YIXING', 'SET-GIFT'])).keys()]).toHaveLength(4);
+});
+
+describe('cartlift-server with the sandbox, end to end over HTTP', () => {
+  let running: Running;
+  let blocker: ReturnType<typeof createServer>;
+  beforeAll(async () => {
+    // Take a port so the CLI has to move to the next one.
+    blocker = createServer();
+    const taken = await new Promise<number>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)));
+    running = await startFromArgs(parseArgs(['--config', config, '--sandbox', '--port', String(taken), '--static', path.join(root, 'examples/script-tag')]), {
+      store: await openStore({ kind: 'pglite', memory: true }),
+    });
+    expect(new URL(running.url).port).not.toBe(String(taken));
+  }, 60_000);
+  afterAll(async () => {
+    await running?.close();
+    await running?.handler.store().then((s) => s.close());
+    blocker?.close();
+  });
+
+  test('serves config, static files, quote, checkout, and records the order from the signed webhook', async () => {
+    const cfg = await (await fetch(`${running.apiUrl}/config`)).json();
+    expect(cfg.publishableKey).toMatch(/^pk_test_/);
+    expect(cfg.stripeJsUrl).toBe(running.sandbox!.stripeJsUrl);
+    expect(JSON.stringify(cfg)).not.toContain('WELCOME10"');
+    const page = await fetch(`${running.url}/`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('data-cartlift-add="TEA-LJ-100"');
+    expect((await fetch(`${running.url}/../../etc/passwd`)).status).toBe(404);
+
+    const email = `cli-${Date.now()}@example.com`;
+    const lines = [{ sku: 'POT-YIXING', quantity: 1 }, { sku: 'ADDON-WARRANTY-1Y', quantity: 1 }];
+    const quote = await (await fetch(`${running.apiUrl}/quote`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ lines, contact: { email } }) })).json();
+    // 9800 subtotal: $5 first order + $8 tier; free shipping over $50.
+    expect(quote.total).toBe(9800 - 500 - 800);
+    expect(quote.shippingTotal).toBe(0);
+
+    const res = await fetch(`${running.apiUrl}/checkout`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ checkoutId: `cli-${Date.now()}`, lines, contact: { email } }) });
+    const checkout = await res.json();
+    expect(checkout.amount).toBe(quote.total);
+    const stripe = new Stripe(running.sandbox!.secretKey, { ...running.sandbox!.stripeClientOptions, telemetry: false });
+    await stripe.paymentIntents.confirm(checkout.paymentIntentId, { payment_method: 'pm_card_visa' });
+    await running.sandbox!.webhooksIdle();
+    const store = await running.handler.store();
+    const order = (await store.listOrders()).find((o) => o.paymentIntentId === checkout.paymentIntentId);
+    expect(order?.amount).toBe(quote.total);
+  });
+});

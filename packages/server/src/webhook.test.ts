@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startHarness, storeVariants, unique, type Harness } from './test-support';
+import type { Store } from './store/types';
+
+describe.each(storeVariants())('POST /webhooks/stripe and the first-purchase ledger on $name', ({ open }) => {
+  let store: Store;
+  let h: Harness;
+  beforeAll(async () => {
+    store = await open();
+    h = await startHarness(store);
+  }, 60_000);
+  afterAll(async () => {
+    await h?.close();
+    await store?.close();
+  });
+
+  const checkout = (email: string, extra: Record<string, unknown> = {}) =>
+    h.call('POST', '/checkout', { checkoutId: unique('co'), lines: [{ sku: 'CUP-CELADON', quantity: 2 }], contact: { email }, ...extra });
+
+  test('a bad signature is refused with 400 and records nothing', async () => {
+    const payload = JSON.stringify({ id: 'evt_forged', type: 'payment_intent.succeeded', data: { object: { id: 'pi_x', amount: 1 } } });
+    const wrongSecret = h.stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_not_ours' });
+    const forged = await h.call('POST', '/webhooks/stripe', payload, { 'stripe-signature': wrongSecret });
+    expect(forged.status).toBe(400);
+    expect(forged.body.error.code).toBe('invalid_signature');
+    const missing = await h.call('POST', '/webhooks/stripe', payload);
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.field).toBe('stripe-signature');
+    const stale = h.stripe.webhooks.generateTestHeaderString({ payload, secret: h.sandbox.webhookSecret, timestamp: Math.floor(Date.now() / 1000) - 3600 });
+    expect((await h.call('POST', '/webhooks/stripe', payload, { 'stripe-signature': stale })).status).toBe(400);
+  });
+
+  test('a webhook delivered three times records one order with the intent amount and checkout lines', async () => {
+    const email = `${unique('thrice')}@example.com`;
+    const res = await checkout(email);
+    await h.pay(res.body.paymentIntentId);
+    const event = h.sandbox.events().find((e) => e.type === 'payment_intent.succeeded' && (e.data.object as { id: string }).id === res.body.paymentIntentId)!;
+    await h.sandbox.redeliver(event.id);
+    await h.sandbox.redeliver(event.id);
+    const orders = (await store.listOrders()).filter((o) => o.paymentIntentId === res.body.paymentIntentId);
+    expect(orders).toHaveLength(1);
+    expect(orders[0]!.amount).toBe(res.body.amount);
+    expect(orders[0]!.lines).toEqual(res.body.quote.lines);
+    const accepted = h.sandbox.deliveries().filter((d) => d.eventId === event.id);
+    expect(accepted.length).toBeGreaterThanOrEqual(3);
+  });
+
+  test('first purchase is detected for a guest email, and not after their first paid order', async () => {
+    const email = `${unique('Guest.Buyer')}@Example.com`;
+    const quote = () => h.call('POST', '/quote', { lines: [{ sku: 'CUP-CELADON', quantity: 2 }], contact: { email } });
+    const before = await quote();
+    expect(before.body.applied.map((a: { promotionId: string }) => a.promotionId)).toContain('first-order');
+    const paid = await checkout(email);
+    expect(paid.body.amount).toBe(3600 - 500);
+    await h.pay(paid.body.paymentIntentId);
+    const after = await quote();
+    expect(after.body.applied.map((a: { promotionId: string }) => a.promotionId)).not.toContain('first-order');
+    expect(after.body.notApplied.find((n: { promotionId: string }) => n.promotionId === 'first-order')?.reason.code).toBe('first_purchase');
+    // The same person with different capitals and a +tag is not new either.
+    const [local, domain] = email.split('@');
+    const alias = await h.call('POST', '/quote', { lines: [{ sku: 'CUP-CELADON', quantity: 1 }], contact: { email: `${local!.toUpperCase()}+again@${domain}` } });
+    expect(alias.body.applied.map((a: { promotionId: string }) => a.promotionId)).not.toContain('first-order');
+  });
+
+  test('redemptions are committed by the payment and count against limits', async () => {
+    const email = `${unique('once')}@example.com`;
+    const first = await checkout(email, { codes: ['ONCE'] });
+    expect(first.body.quote.applied.map((a: { promotionId: string }) => a.promotionId)).toContain('once-each');
+    await h.pay(first.body.paymentIntentId);
+    const second = await checkout(email, { codes: ['ONCE'] });
+    const denied = second.body.quote.notApplied.find((n: { promotionId: string }) => n.promotionId === 'once-each');
+    expect(denied?.reason.code).toBe('customer_usage_limit');
+    const order = (await store.listOrders()).find((o) => o.paymentIntentId === first.body.paymentIntentId);
+    expect(order?.promotions).toEqual(expect.arrayContaining(['once-each', 'first-order']));
+  });
+
+  test('events of other types are acknowledged once', async () => {
+    const event = await h.sandbox.emitEvent('customer.created', { id: 'cus_x', object: 'customer' });
+    const attempts = h.sandbox.deliveries().filter((d) => d.eventId === event.id);
+    expect(attempts.at(-1)?.status).toBe(200);
+  });
+});
