@@ -22,6 +22,7 @@ const MINIMUMS: Record<string, number> = {
 
 const ALIPAY = new Set('aud cad cny eur gbp hkd jpy myr nzd sgd usd'.split(' '));
 const WECHAT_PAY = new Set('aud cad chf cny dkk eur gbp hkd jpy nok sek sgd usd'.split(' '));
+const LINK = new Set('aud cad chf czk dkk eur gbp hkd huf jpy mxn nok nzd pln ron sek sgd usd'.split(' '));
 
 /** Payment method types the sandbox can process. */
 export const PAYMENT_METHOD_TYPES = ['card', 'alipay', 'wechat_pay', 'link'] as const;
@@ -66,6 +67,7 @@ export function minimumAmount(code: string): number {
 export function supportsCurrency(type: PaymentMethodType, currency: string): boolean {
   if (type === 'alipay') return ALIPAY.has(currency);
   if (type === 'wechat_pay') return WECHAT_PAY.has(currency);
+  if (type === 'link') return LINK.has(currency);
   return true;
 }
 
@@ -74,6 +76,7 @@ export function supportsCurrency(type: PaymentMethodType, currency: string): boo
  *
  * @example
  * automaticTypes('jpy') // ["card", "alipay", "wechat_pay", "link"]
+ * automaticTypes('cny') // ["card", "alipay", "wechat_pay"]
  */
 export function automaticTypes(currency: string): PaymentMethodType[] {
   return PAYMENT_METHOD_TYPES.filter((t) => supportsCurrency(t, currency));

@@ -59,8 +59,9 @@ export function retrieveCustomer(ctx: OperationContext, id: string): Customer {
  */
 export function updateCustomer(ctx: OperationContext, id: string, params: FormObject): Customer {
   assertKnown(params, FIELDS);
-  const customer = retrieveCustomer(ctx, id);
-  const before = snapshot(customer);
+  const before = retrieveCustomer(ctx, id);
+  // Changes go to a draft, stored only if the whole update succeeds.
+  const customer = snapshot(before);
   for (const field of ['email', 'name', 'phone', 'description'] as const) {
     if (params[field] !== undefined) customer[field] = readString(params, field) || null;
   }
@@ -72,6 +73,7 @@ export function updateCustomer(ctx: OperationContext, id: string, params: FormOb
   for (const key of Object.keys(customer) as (keyof Customer)[]) {
     if (JSON.stringify(before[key]) !== JSON.stringify(customer[key])) previous[key] = before[key];
   }
+  ctx.state.customers.set(id, customer);
   if (Object.keys(previous).length > 0) ctx.emit('customer.updated', customer, previous);
   return customer;
 }

@@ -45,6 +45,10 @@ describe('PaymentIntents through the real stripe client', () => {
     const pi = await stripe.paymentIntents.create({ amount: 1000, currency: 'cny', payment_method_types: ['card', 'alipay', 'wechat_pay'] } as never);
     expect(pi.payment_method_types).toEqual(['card', 'alipay', 'wechat_pay']);
     expect(pi.automatic_payment_methods).toBeNull();
+    const moved = await stripe.paymentIntents.update(pi.id, { currency: 'usd', amount: 500 });
+    expect(moved.payment_method_types).toEqual(['card', 'alipay', 'wechat_pay']);
+    await expect(stripe.paymentIntents.update(pi.id, { currency: 'inr', amount: 10000 })).rejects.toMatchObject({ param: 'currency' });
+    expect((await stripe.paymentIntents.retrieve(pi.id)).currency).toBe('usd');
     await expect(stripe.paymentIntents.create({ amount: 10000, currency: 'inr', payment_method_types: ['alipay'] } as never)).rejects.toMatchObject({
       type: 'StripeInvalidRequestError',
       param: 'payment_method_types',
@@ -106,6 +110,18 @@ describe('PaymentIntents through the real stripe client', () => {
     const recorded = sandbox.paymentIntents().find((p) => p.id === wx.id);
     expect(recorded?.status).toBe('succeeded');
     expect((recorded?.payment_method as { type: string }).type).toBe('wechat_pay');
+  });
+
+  it('a refused request changes nothing: no intent, no event', async () => {
+    const before = { intents: sandbox.paymentIntents().length, events: sandbox.events().length };
+    await expect(
+      stripe.paymentIntents.create({ amount: 800, currency: 'cny', allowed_payment_method_types: ['alipay'], payment_method_data: { type: 'alipay' }, confirm: true }),
+    ).rejects.toMatchObject({ param: 'return_url' });
+    const pi = await stripe.paymentIntents.create({ amount: 800, currency: 'usd', metadata: { a: '1' } });
+    await expect(stripe.paymentIntents.update(pi.id, { amount: 900, metadata: { ['k'.repeat(41)]: 'x' } })).rejects.toMatchObject({ statusCode: 400 });
+    expect((await stripe.paymentIntents.retrieve(pi.id)).amount).toBe(800);
+    expect(sandbox.paymentIntents().length).toBe(before.intents + 1);
+    expect(sandbox.events().length).toBe(before.events + 1);
   });
 
   it('updates amount, metadata and customer while open, and refuses after success', async () => {

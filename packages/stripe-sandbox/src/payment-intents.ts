@@ -75,10 +75,13 @@ export function createPaymentIntent(ctx: OperationContext, params: FormObject): 
     intent.payment_method = method.id;
     intent.status = 'requires_confirmation';
   }
-  ctx.state.paymentIntents.set(id, intent);
-  remember(ctx.state, id);
+  const store = () => {
+    ctx.state.paymentIntents.set(id, intent);
+    remember(ctx.state, id);
+  };
   ctx.emit('payment_intent.created', intent);
-  if (readBoolean(params, 'confirm')) return runConfirmation(ctx, intent, params, method);
+  if (readBoolean(params, 'confirm')) runConfirmation(ctx, intent, params, store, method);
+  store();
   return intent;
 }
 
@@ -102,7 +105,8 @@ export function retrievePaymentIntent(ctx: OperationContext, id: string): Paymen
  */
 export function updatePaymentIntent(ctx: OperationContext, id: string, params: FormObject): PaymentIntent {
   assertKnown(params, SHARED);
-  const intent = retrievePaymentIntent(ctx, id);
+  // Changes go to a draft, stored only if the whole update succeeds.
+  const intent = snapshot(retrievePaymentIntent(ctx, id));
   if (!UPDATABLE.includes(intent.status)) {
     const field = Object.keys(params).find((k) => k !== 'expand') ?? 'amount';
     throw new SandboxApiError(400, {
@@ -140,6 +144,7 @@ export function updatePaymentIntent(ctx: OperationContext, id: string, params: F
     intent.status = 'requires_confirmation';
   }
   if (intent.status === 'requires_payment_method' && intent.payment_method) intent.status = 'requires_confirmation';
+  ctx.state.paymentIntents.set(id, intent);
   // Stripe sends no event for plain updates (there is no payment_intent.updated).
   return intent;
 }
@@ -152,14 +157,17 @@ export function updatePaymentIntent(ctx: OperationContext, id: string, params: F
  */
 export function confirmPaymentIntent(ctx: OperationContext, id: string, params: FormObject): PaymentIntent {
   assertKnown(params, CONFIRM);
-  const intent = retrievePaymentIntent(ctx, id);
+  const intent = snapshot(retrievePaymentIntent(ctx, id));
   if (intent.status !== 'requires_payment_method' && intent.status !== 'requires_confirmation' && intent.status !== 'requires_action') {
     throw unexpectedState(intent, 'confirm', ['requires_payment_method', 'requires_confirmation', 'requires_action']);
   }
   applyMethodTypes(intent, params, false);
   if (params.receipt_email !== undefined) intent.receipt_email = readString(params, 'receipt_email') || null;
   if (params.shipping !== undefined) intent.shipping = readObject(params, 'shipping') ?? null;
-  return runConfirmation(ctx, intent, params);
+  const commit = () => void ctx.state.paymentIntents.set(id, intent);
+  runConfirmation(ctx, intent, params, commit);
+  commit();
+  return intent;
 }
 
 /**
@@ -182,8 +190,12 @@ export function cancelPaymentIntent(ctx: OperationContext, id: string, params: F
   return intent;
 }
 
-/** Attaches a method (if given) and moves the intent on according to the method's test outcome. */
-function runConfirmation(ctx: OperationContext, intent: PaymentIntent, params: FormObject, resolved?: PaymentMethod | null): PaymentIntent {
+/**
+ * Attaches a method (if given) and moves the intent on according to the
+ * method's test outcome. Every refusal is raised before the intent changes,
+ * except a decline, which Stripe records (`commit`) and then reports as 402.
+ */
+function runConfirmation(ctx: OperationContext, intent: PaymentIntent, params: FormObject, commit: () => void, resolved?: PaymentMethod | null): PaymentIntent {
   const method = (resolved === undefined ? resolvePaymentMethod(ctx.state, params, ctx.now) : resolved) ?? storedMethod(ctx, intent);
   if (!method) {
     throw new SandboxApiError(400, {
@@ -195,16 +207,21 @@ function runConfirmation(ctx: OperationContext, intent: PaymentIntent, params: F
     });
   }
   assertAllowed(intent, method);
+  const outcome = ctx.state.outcomes.get(method.id) ?? { kind: 'succeed' as const };
+  const returnUrl = readString(params, 'return_url') ?? null;
+  const useStripeSdk = readBoolean(params, 'use_stripe_sdk') ?? false;
+  if (returnUrl !== null && !/^https?:\/\//.test(returnUrl)) throw invalidRequest('return_url', `Invalid URL: return_url must be an absolute http(s) URL, received ${JSON.stringify(returnUrl)}.`, 'url_invalid');
+  if (outcome.kind === 'redirect' && !returnUrl) {
+    throw invalidRequest('return_url', `A return_url must be specified because this PaymentIntent uses ${method.type}, which redirects the customer to authorize the payment.`);
+  }
   ctx.state.actions.delete(intent.id);
   intent.payment_method = method.id;
   intent.last_payment_error = null;
   intent.next_action = null;
-  const outcome = ctx.state.outcomes.get(method.id) ?? { kind: 'succeed' as const };
-  const returnUrl = readString(params, 'return_url') ?? null;
-  if (returnUrl !== null && !/^https?:\/\//.test(returnUrl)) throw invalidRequest('return_url', `Invalid URL: return_url must be an absolute http(s) URL, received ${JSON.stringify(returnUrl)}.`, 'url_invalid');
   if (outcome.kind === 'succeed') return settleAction(ctx, intent, 'succeed');
   if (outcome.kind === 'decline') {
     fail(ctx, intent, method, { type: 'card_error', code: outcome.code, message: outcome.message, ...(outcome.declineCode ? { decline_code: outcome.declineCode } : {}) });
+    commit();
     throw new SandboxApiError(402, {
       type: 'card_error',
       code: outcome.code,
@@ -215,10 +232,7 @@ function runConfirmation(ctx: OperationContext, intent: PaymentIntent, params: F
       payment_method: snapshot(method),
     });
   }
-  if (outcome.kind === 'redirect' && !returnUrl) {
-    throw invalidRequest('return_url', `A return_url must be specified because this PaymentIntent uses ${method.type}, which redirects the customer to authorize the payment.`);
-  }
-  startAction(ctx, intent, outcome.kind === 'redirect' ? 'alipay' : outcome.kind === 'qr' ? 'wechat_pay' : 'three_d_secure', returnUrl, readBoolean(params, 'use_stripe_sdk') ?? false);
+  startAction(ctx, intent, outcome.kind === 'redirect' ? 'alipay' : outcome.kind === 'qr' ? 'wechat_pay' : 'three_d_secure', returnUrl, useStripeSdk);
   return intent;
 }
 
@@ -269,6 +283,14 @@ const METHOD_PARAMS = ['payment_method_types', 'allowed_payment_method_types', '
 function applyMethodTypes(intent: PaymentIntent, params: FormObject, recompute: boolean): void {
   const given = METHOD_PARAMS.filter((p) => params[p] !== undefined);
   if (given.length === 0 && !recompute) return;
+  if (given.length === 0 && !intent.automatic_payment_methods && !intent.allowed_payment_method_types) {
+    // An explicit legacy list stays as it is, but must suit the new currency.
+    const unsuited = intent.payment_method_types.find((t) => !supportsCurrency(t, intent.currency));
+    if (unsuited) {
+      throw invalidRequest('currency', `The currency ${intent.currency} is invalid for the payment method type ${unsuited} listed in this PaymentIntent's payment_method_types; update payment_method_types too.`, 'payment_method_unactivated');
+    }
+    return;
+  }
   if (given.includes('payment_method_types') && given.length > 1) {
     throw invalidRequest(given.find((p) => p !== 'payment_method_types'), `You may only specify one of these parameters: payment_method_types, ${given.filter((p) => p !== 'payment_method_types').join(', ')}.`, 'parameters_exclusive');
   }

@@ -52,16 +52,26 @@ export function createStripeSandboxHandler(options: StripeSandboxOptions = {}) {
   let publicUrl = options.publicUrl?.replace(/\/$/, '');
   for (const hook of options.webhooks ?? []) hooks.addEndpoint(hook.url, hook.secret ?? webhookSecret, hook.enabledEvents);
 
-  function context(req: IncomingMessage | null, request: StripeEvent['request'] | null): OperationContext {
+  function publish(type: string, object: unknown, previousAttributes: Record<string, unknown> | undefined, request: StripeEvent['request'] | null): void {
+    const base = { type, object, now: Math.floor(Date.now() / 1000), apiVersion: SANDBOX_API_VERSION, request, pendingWebhooks: 0 };
+    const event = recordEvent(state, previousAttributes ? { ...base, previousAttributes } : base);
+    event.pending_webhooks = hooks.count(event);
+    void hooks.deliver(event);
+  }
+
+  /**
+   * An operation context. With `buffer`, events wait there until the request
+   * is known to have taken effect (a refused request emits nothing).
+   */
+  function context(req: IncomingMessage | null, request: StripeEvent['request'] | null, buffer?: (() => void)[]): OperationContext {
     return {
       state,
       now: Math.floor(Date.now() / 1000),
       baseUrl: publicUrl ?? `http://${req?.headers.host ?? '127.0.0.1'}`,
       emit(type, object, previousAttributes) {
-        const base = { type, object, now: Math.floor(Date.now() / 1000), apiVersion: SANDBOX_API_VERSION, request, pendingWebhooks: 0 };
-        const event = recordEvent(state, previousAttributes ? { ...base, previousAttributes } : base);
-        event.pending_webhooks = hooks.count(event);
-        void hooks.deliver(event);
+        const snap = snapshot(object);
+        if (buffer) buffer.push(() => publish(type, snap, previousAttributes, request));
+        else publish(type, snap, previousAttributes, request);
       },
     };
   }
@@ -128,7 +138,8 @@ export function createStripeSandboxHandler(options: StripeSandboxOptions = {}) {
   }
 
   function execute(req: IncomingMessage, res: ServerResponse, method: string, path: string, params: FormObject, key: 'secret' | 'publishable', headers: Record<string, string>, idempotencyKey: string | null) {
-    const ctx = context(req, { id: headers['request-id'] ?? null, idempotency_key: idempotencyKey });
+    const pendingEvents: (() => void)[] = [];
+    const ctx = context(req, { id: headers['request-id'] ?? null, idempotency_key: idempotencyKey }, pendingEvents);
     let status = 200;
     let payload: unknown;
     try {
@@ -138,6 +149,8 @@ export function createStripeSandboxHandler(options: StripeSandboxOptions = {}) {
       status = error.status;
       payload = { error: error.body };
     }
+    // A decline (402) is a recorded outcome with events; other refusals change nothing.
+    if (status === 200 || status === 402) for (const flush of pendingEvents) flush();
     const body = JSON.stringify(payload, null, 2);
     send(res, status, body, { ...headers, 'content-type': 'application/json' });
     return { status, body };
