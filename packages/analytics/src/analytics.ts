@@ -1,0 +1,409 @@
+import {
+  CartliftError,
+  type CartliftInstance,
+  type CartliftPlugin,
+  FUNNEL_EVENTS,
+  type FunnelEvent,
+  type StoragePort,
+  funnelEvent,
+  idbStorage,
+  memoryStorage,
+  uuid,
+} from '@cartlift/core';
+import { backoffDelay, retryAfterMs } from './backoff';
+import { type Consent, effectiveConsent, gtagConsent } from './consent';
+import { collector, type Destination, type HttpDestination, type PageDestination } from './destinations';
+import { assignVariant, bucket, BUCKETS } from './experiments';
+import { type Identity, loadIdentity, saveIdentity, stash, unstash } from './identity';
+import { adopt, append, type Entry, remove } from './queue';
+import { chunkBodies, type CollectorReply, type WireEvent } from './wire';
+
+export interface AnalyticsOptions {
+  /** Where events go. Default: `[collector()]`, i.e. `POST {endpoint}/events`. */
+  destinations?: Destination[];
+  /** The shopper's choice so far. Default "granted"; pass "pending" while a consent banner is up. */
+  consent?: Consent;
+  /** Share of anonymous ids that report, 0–1 (default 1). The same id is always in or out. */
+  sample?: number;
+  /** A batch is sent when it reaches `count` events or `bytes`, or `wait` ms after its first event. */
+  batch?: { count?: number; bytes?: number; wait?: number };
+  /** Most events kept waiting; beyond it the oldest are dropped (and counted). Default 1000. */
+  maxQueue?: number;
+  /** Retry backoff: full jitter over base·2^attempt ms, at most `cap`. Default 1000 / 30000. */
+  retry?: { base?: number; cap?: number };
+  /** Queue storage. Default: IndexedDB database "cartlift-analytics" in browsers, memory elsewhere. */
+  storage?: StoragePort;
+  /** Development schema check, e.g. `validateEvent`; each problem is a console warning. */
+  validate?: (name: string, event: unknown) => string[];
+}
+
+/** Running totals since the plugin was created. */
+export interface AnalyticsCounters {
+  /** Funnel events heard. */
+  tracked: number;
+  /** Events the collector (or an HTTP destination) accepted. */
+  sent: number;
+  /** Events in batches that failed and will be tried again. */
+  retried: number;
+  /** Events given up: queue bound, 4xx other than 408/429, larger than a request may be. */
+  dropped: number;
+  /** Events the collector reported as invalid. */
+  invalid: number;
+  /** Events discarded because consent was denied. */
+  discarded: number;
+  /** Events not reported because the anonymous id is outside the sample. */
+  sampledOut: number;
+  /** Events handed to sendBeacon when the page was hidden. */
+  beaconed: number;
+  /** Events the collector already had (a beacon that did arrive, then a resend): deduplicated there. */
+  duplicates: number;
+  /** Times the queue storage failed (quota, private mode) and memory took over. */
+  storageErrors: number;
+}
+
+export interface AnalyticsPlugin extends CartliftPlugin {
+  /** Reads, or sets, the shopper's consent. */
+  consent(state?: Consent): Consent;
+  /** The variant of this shopper in experiment `key`; sends `experiment_exposure` once per id. */
+  experiment(key: string, variants: readonly string[], weights?: readonly number[]): string;
+  /** The persisted anonymous id experiments and sampling use. */
+  anonymousId(): string;
+  /** Sends what is queued now (resolves when the attempt is over). */
+  flush(): Promise<void>;
+  readonly counters: Readonly<AnalyticsCounters>;
+}
+
+interface Lane {
+  d: HttpDestination;
+  key: string;
+  url: string;
+  /** This page's unsent events, for the synchronous beacon at unload. */
+  mine: Map<string, WireEvent>;
+  unwritten: Set<string>;
+  inflight: Set<string>;
+  beaconed: Set<string>;
+  busy?: boolean;
+  timer?: ReturnType<typeof setTimeout>;
+  retryAt: number;
+  attempt: number;
+  offline?: boolean;
+}
+
+type Win = typeof globalThis & { navigator?: Navigator; document?: Document; dataLayer?: unknown };
+const funnel = new Set<string>(FUNNEL_EVENTS);
+const LEASE = 60_000;
+
+const sentence = (option: string, expected: string, value: unknown) => `Cartlift analytics: ${option} must be ${expected}; received ${JSON.stringify(value)}.`;
+const problem = (option: string, expected: string, value: unknown) => console.error(`${sentence(option, expected, value)} Using the default.`);
+const CONSENTS = '"pending", "granted" or "denied"';
+
+// Every tuning knob is a positive number (sample at most 1).
+const num = (value: number | undefined, fallback: number, option: string, max = 1e9): number =>
+  value === undefined ? fallback : value > 0 && value <= max ? value : (problem(option, `a number above 0 and at most ${max}`, value), fallback);
+
+const isConsent = (c: unknown): c is Consent => c === 'pending' || c === 'granted' || c === 'denied';
+
+/**
+ * The analytics plugin: listens to core's funnel events, keeps them in a
+ * persisted queue shared by the shop's tabs, and delivers each to the
+ * first-party collector (and GA4 / Segment) without loss, within consent.
+ *
+ * @example
+ * import { analytics, ga4 } from '@cartlift/analytics';
+ * const plugin = analytics({ consent: 'pending', destinations: [collector(), ga4()] });
+ * cartlift.use(plugin);
+ * banner.onAccept(() => plugin.consent('granted'));
+ * const variant = plugin.experiment('checkout-button', ['control', 'one-click']);
+ */
+export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
+  const w = globalThis as Win;
+  const me = uuid();
+  const counters: AnalyticsCounters = { tracked: 0, sent: 0, retried: 0, dropped: 0, invalid: 0, discarded: 0, sampledOut: 0, beaconed: 0, duplicates: 0, storageErrors: 0 };
+  let choice: Consent = 'granted';
+  if (options.consent !== undefined) isConsent(options.consent) ? (choice = options.consent) : problem('consent', CONSENTS, options.consent);
+  const sample = num(options.sample, 1, 'sample', 1);
+  const count = num(options.batch?.count, 20, 'batch.count');
+  const bytes = num(options.batch?.bytes, 16_000, 'batch.bytes', 60_000);
+  const wait = num(options.batch?.wait, 1000, 'batch.wait');
+  const maxQueue = num(options.maxQueue, 1000, 'maxQueue');
+  const base = num(options.retry?.base, 1000, 'retry.base');
+  const cap = num(options.retry?.cap, 30_000, 'retry.cap');
+  const dests = options.destinations ?? [collector()];
+  const pages = dests.filter((d): d is PageDestination => d.kind === 'page');
+  const memory = memoryStorage();
+  let store = options.storage ?? (w.indexedDB ? idbStorage('cartlift-analytics', 'queue') : memory);
+  let ident: Identity | undefined;
+  let instance: CartliftInstance | undefined;
+  let lanes: Lane[] = [];
+  let held: WireEvent[] = [];
+  let toWrite: WireEvent[] = [];
+  let writing: Promise<unknown> = Promise.resolve();
+  let release = () => {};
+
+  const identity = () => (ident ??= loadIdentity());
+  const keep = () => choice !== 'denied' && saveIdentity(identity());
+  const sampled = () => sample >= 1 || bucket('cartlift-sample', identity().id) < sample * BUCKETS;
+  const consentNow = () => effectiveConsent(choice, gtagConsent(w.dataLayer));
+  const page = (event: WireEvent) => {
+    for (const d of pages) {
+      try {
+        d.track(event);
+      } catch (error) {
+        console.error(`Cartlift analytics: destination ${d.name} failed: ${error}`);
+      }
+    }
+  };
+  // Storage that fails (quota, private mode, blocked) is swapped for memory for the rest of the page.
+  const safe = async <T>(op: (s: StoragePort) => Promise<T>): Promise<T> => {
+    try {
+      return await op(store);
+    } catch (error) {
+      if (store === memory) throw error;
+      counters.storageErrors++;
+      store = memory;
+      return op(memory);
+    }
+  };
+
+  // A page holds a Web Lock named after itself while alive: other tabs adopt only dead pages' events.
+  const lockName = (id: string) => `cartlift-analytics:${id}`;
+  const lock = () =>
+    new Promise<void>((ready) => {
+      const locks = w.navigator?.locks;
+      if (!locks || store === memory) return ready();
+      locks.request(lockName(me), () => (ready(), new Promise<void>((r) => (release = r)))).catch(() => ready());
+    });
+  let locked = Promise.resolve();
+
+  const liveness = async (): Promise<[(owner: string) => boolean, number]> => {
+    const locks = w.navigator?.locks;
+    // Without Web Locks an owner counts as gone once its event is a lease old.
+    if (!locks) return [() => false, Date.now() - LEASE];
+    const since = Date.now();
+    const { held = [], pending = [] } = await locks.query();
+    const alive = new Set([...held, ...pending].map((l) => l.name));
+    return [(owner) => alive.has(lockName(owner)), since];
+  };
+
+  const schedule = (lane: Lane, ms: number) => {
+    clearTimeout(lane.timer);
+    lane.timer = setTimeout(() => void flushLane(lane), ms);
+  };
+
+  const write = () => {
+    const events = toWrite;
+    toWrite = [];
+    const t = Date.now();
+    const entries: Entry[] = events.map((e) => ({ o: me, t, e }));
+    for (const lane of lanes) {
+      writing = writing
+        .then(() => locked)
+        .then(() => safe((s) => append(s, lane.key, entries, maxQueue)))
+        .then(
+          (dropped) => (counters.dropped += dropped),
+          () => {},
+        )
+        .then(() => {
+          for (const e of events) lane.unwritten.delete(e.event_id);
+        });
+    }
+    for (const lane of lanes) (lane.mine.size >= count ? flushLane(lane) : !lane.timer && schedule(lane, wait));
+  };
+
+  async function flushLane(lane: Lane): Promise<void> {
+    clearTimeout(lane.timer);
+    lane.timer = undefined;
+    if (lane.busy || !instance || consentNow() !== 'granted') {
+      if (!lane.busy && instance && choice === 'granted') schedule(lane, 1000); // Consent Mode may change without telling us
+      return;
+    }
+    const delay = lane.retryAt - Date.now();
+    if (delay > 0) return schedule(lane, delay);
+    lane.busy = true;
+    let again = -1;
+    try {
+      await writing;
+      const [alive, since] = await liveness();
+      const queued = await safe((s) => adopt(s, lane.key, me, alive, since));
+      const mine = new Map(queued.map((x) => [x.e.event_id, x.e] as const));
+      for (const id of lane.unwritten) mine.set(id, lane.mine.get(id)!);
+      lane.mine = mine;
+      const { bodies, ids } = chunkBodies(
+        queued.slice(0, count).map((x) => x.e),
+        bytes,
+        lane.d.field,
+        lane.d.map,
+      );
+      const batch = ids[0];
+      if (!batch) return;
+      lane.inflight = new Set(batch);
+      const [status, retryAfter, reply] = await post(lane.url, bodies[0]!);
+      if (status >= 200 && status < 300) {
+        await safe((s) => remove(s, lane.key, lane.inflight));
+        for (const id of batch) lane.mine.delete(id);
+        counters.sent += batch.length;
+        counters.duplicates += reply.duplicates ?? 0;
+        counters.invalid += reply.invalid?.length ?? 0;
+        lane.attempt = 0;
+        again = queued.length > batch.length ? 0 : -1;
+      } else if (status === 0 || status === 408 || status === 429 || status >= 500) {
+        counters.retried += batch.length;
+        lane.offline = status === 0;
+        lane.retryAt = Date.now() + Math.max(retryAfter, backoffDelay(lane.attempt++, base, cap));
+        again = lane.retryAt - Date.now();
+      } else {
+        // The collector refused the batch for good (400, 413…): retrying cannot help.
+        counters.dropped += batch.length;
+        await safe((s) => remove(s, lane.key, lane.inflight));
+        for (const id of batch) lane.mine.delete(id);
+        again = 0;
+      }
+    } catch {
+      again = wait; // storage failed even in memory: nothing to lose by trying later
+    } finally {
+      lane.busy = false;
+      lane.inflight = new Set();
+      if (again >= 0) schedule(lane, again);
+      else if (lane.mine.size) schedule(lane, wait);
+    }
+  }
+
+  async function post(url: string, body: string): Promise<[number, number, CollectorReply]> {
+    try {
+      // A string body goes as text/plain;charset=UTF-8, CORS-safelisted: no preflight, like the beacon.
+      const res = await fetch(url, { method: 'POST', body, keepalive: true });
+      const reply = ((await res.json().catch(() => 0)) || {}) as CollectorReply;
+      return [res.status, retryAfterMs(res.headers.get('retry-after')), reply];
+    } catch {
+      return [0, 0, {}];
+    }
+  }
+
+  // At unload only synchronous work survives: beacon what this page owns and
+  // is not already in flight, and stash events IndexedDB may not have written yet.
+  const hide = (unload: boolean) => {
+    const granted = consentNow() === 'granted';
+    const stashed: { k: string; e: WireEvent }[] = [];
+    for (const lane of lanes) {
+      const events = [...lane.mine.values()].filter((e) => !lane.inflight.has(e.event_id) && !lane.beaconed.has(e.event_id));
+      if (granted) {
+        const { bodies, ids } = chunkBodies(events, 60_000, lane.d.field, lane.d.map);
+        bodies.forEach((body, i) => {
+          // A string body goes as text/plain;charset=UTF-8: CORS-safelisted, no preflight at unload.
+          if (w.navigator?.sendBeacon?.(lane.url, body)) {
+            counters.beaconed += ids[i]!.length;
+            for (const id of ids[i]!) lane.beaconed.add(id);
+          }
+        });
+      }
+      if (unload) for (const id of lane.unwritten) stashed.push({ k: lane.key, e: lane.mine.get(id)! });
+    }
+    if (unload) {
+      stash(me, stashed);
+      release();
+    }
+  };
+  const onHide = () => hide(true);
+  const onVisibility = () => w.document?.visibilityState === 'hidden' && hide(false);
+  // Back from the back/forward cache: alive again. Back online: no need to sit out a network-error backoff.
+  const onShow = (event: PageTransitionEvent) => event.persisted && ((locked = lock()), resume(true));
+  const resume = (all: boolean) => {
+    for (const lane of lanes) if (all || lane.offline) (lane.retryAt = lane.attempt = 0), schedule(lane, 0);
+  };
+  const onOnline = () => resume(false);
+
+
+  const onEvent = (name: string, payload: FunnelEvent) => {
+    if (!funnel.has(name)) return;
+    counters.tracked++;
+    if (options.validate) for (const p of options.validate(name, payload)) console.warn(`Cartlift analytics: ${p}`);
+    if (choice === 'denied') return void counters.discarded++;
+    if (!sampled()) return void counters.sampledOut++;
+    const id = identity();
+    const event = { ...payload, name, anonymous_id: id.id } as WireEvent;
+    for (const _ in id.x) {
+      event.experiments = { ...id.x };
+      break;
+    }
+    if (pages.length) consentNow() === 'granted' ? page(event) : held.push(event) > maxQueue && held.shift();
+    if (!lanes.length) return;
+    for (const lane of lanes) lane.mine.set(event.event_id, event), lane.unwritten.add(event.event_id);
+    if (toWrite.push(event) === 1) queueMicrotask(write);
+  };
+
+  return {
+    name: 'analytics',
+    counters,
+    setup(inst) {
+      instance = inst;
+      const endpoint = (inst.options.endpoint ?? '/api/cartlift').replace(/\/$/, '');
+      lanes = dests
+        .filter((d): d is HttpDestination => d.kind === 'http')
+        .map((d) => ({ d, key: `q:${d.name}`, url: d.url ?? `${endpoint}/events`, mine: new Map(), unwritten: new Set(), inflight: new Set(), beaconed: new Set(), retryAt: 0, attempt: 0 }));
+      keep();
+      locked = lock();
+      // Events a previous page stashed at unload rejoin the queue (append skips ids already there).
+      const back = unstash<{ k: string; e: WireEvent }>();
+      for (const lane of lanes) {
+        const entries = back.filter((x) => x.k === lane.key).map((x) => ({ o: me, t: Date.now(), e: x.e }));
+        if (entries.length) writing = writing.then(() => safe((s) => append(s, lane.key, entries, maxQueue))).catch(() => {});
+        schedule(lane, 0);
+      }
+      const off = inst.events.onAny(onEvent as (name: string, payload: unknown) => void);
+      const listeners = [
+        [w, 'pagehide', onHide],
+        [w, 'pageshow', onShow],
+        [w, 'online', onOnline],
+        [w.document, 'visibilitychange', onVisibility],
+      ] as [EventTarget | undefined, string, EventListener][];
+      for (const [target, type, fn] of listeners) target?.addEventListener?.(type, fn);
+      return () => {
+        off();
+        for (const [target, type, fn] of listeners) target?.removeEventListener?.(type, fn);
+        for (const lane of lanes) clearTimeout(lane.timer);
+        release();
+        instance = undefined;
+      };
+    },
+    consent(state) {
+      if (state === undefined) return choice;
+      if (!isConsent(state)) throw new CartliftError('invalid_consent', sentence('consent', CONSENTS, state), 'consent');
+      choice = state;
+      if (state === 'denied') {
+        // The shopper said no: what was waiting goes, and so does the stored id.
+        held = [];
+        toWrite = [];
+        saveIdentity(null);
+        unstash();
+        for (const lane of lanes) {
+          lane.mine.clear();
+          lane.unwritten.clear();
+          writing = writing.then(() => safe((s) => s.del(lane.key))).catch(() => {});
+        }
+      } else if (consentNow() === 'granted') {
+        keep();
+        const release = held;
+        held = [];
+        release.forEach(page);
+      }
+      for (const lane of lanes) schedule(lane, 0);
+      return choice;
+    },
+    experiment(key, variants, weights) {
+      const id = identity();
+      const variant = assignVariant(key, id.id, variants, weights);
+      // Exposure needs the cart (for cart id and currency): before use() the assignment is returned, not yet recorded.
+      if (instance && id.x[key] !== variant) {
+        id.x[key] = variant;
+        keep();
+        instance.events.emit('experiment_exposure', funnelEvent(instance.cart.get(), [], { experiment: key, variant }));
+      }
+      return variant;
+    },
+    anonymousId: () => identity().id,
+    async flush() {
+      if (toWrite.length) write();
+      await Promise.all(lanes.map(flushLane));
+    },
+  };
+}

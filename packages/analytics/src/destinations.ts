@@ -1,0 +1,35 @@
+import type { WireEvent } from './wire';
+
+/** A destination inside the page (GA4's dataLayer, Segment's analytics.js): handed each event once consent allows. */
+export interface PageDestination {
+  kind: 'page';
+  name: string;
+  track(event: WireEvent): void;
+}
+
+/**
+ * A destination over HTTP, fed from the persisted queue: bodies are
+ * `{"<field>":[map(event), …]}` posted as text/plain (no CORS preflight).
+ */
+export interface HttpDestination {
+  kind: 'http';
+  name: string;
+  /** Absolute or page-relative URL; the collector defaults to `{endpoint}/events`. */
+  url?: string;
+  field: string;
+  map?(event: WireEvent): unknown;
+}
+
+export type Destination = PageDestination | HttpDestination;
+
+/**
+ * Cartlift's first-party collector (the default destination): `POST {endpoint}/events`.
+ *
+ * @example
+ * analytics({ destinations: [collector(), ga4()] })
+ * analytics({ destinations: [collector({ url: 'https://shop.example/api/cartlift/events' })] })
+ */
+export function collector(options: { url?: string } = {}): HttpDestination {
+  return { kind: 'http', name: 'collector', url: options.url, field: 'events' };
+}
+
