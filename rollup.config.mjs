@@ -16,6 +16,11 @@ const packages = fs
 
 const NODE_PACKAGES = new Set(['server', 'stripe-sandbox']);
 
+// Script-tag chunking: modules the checkout alone uses, and the few checkout
+// modules the first chunk needs (element definitions, strings, styles).
+const FIRST_CHUNK = /packages\/core\/src\/|node_modules\/idb-keyval\/|packages\/checkout\/src\/(elements|cart-element|buy-elements|i18n|styles)\.tsx?$/;
+const CHECKOUT_ONLY = /node_modules\/(preact|@stripe)\/|packages\/(discounts|checkout)\/src\//;
+
 function transpile({ minify = false, node = false } = {}) {
   return esbuild({
     target: node ? 'node20' : 'es2022',
@@ -72,7 +77,16 @@ function browserBundles() {
       {
         input: { 'cartlift-boot': path.join(pkgDir('cartlift'), 'src/script-tag/boot.ts') },
         plugins: [browserResolve(), transpile({ minify: true })],
-        output: { dir: path.join(pkgDir('cartlift'), 'dist/cdn'), format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+        output: {
+          dir: path.join(pkgDir('cartlift'), 'dist/cdn'),
+          format: 'es',
+          entryFileNames: '[name].js',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+          // What boot needs is one static chunk; everything only the checkout needs is one lazy
+          // chunk (one request, better compression). Both are named, because rollup would
+          // otherwise pull shared dependencies into whichever manual chunk uses them.
+          manualChunks: (id) => (FIRST_CHUNK.test(id) ? 'base' : CHECKOUT_ONLY.test(id) ? 'checkout' : undefined),
+        },
         onwarn,
       },
       {

@@ -8,11 +8,12 @@ export interface CartElementOptions {
 
 /** The `<cartlift-cart>` element's public methods. */
 export interface CartliftCartElement extends HTMLElement {
-  /** Opens the drawer (loads it first if needed). */
-  open(): void;
+  /** Opens the drawer (loads it first if needed), on the cart unless told otherwise. */
+  open(start?: DrawerStart): void;
 }
 
 type DrawerModule = typeof import('./drawer');
+type DrawerStart = import('./drawer').DrawerStart;
 let drawerModule: Promise<DrawerModule> | undefined;
 
 /**
@@ -74,11 +75,11 @@ export function defineCartElement(instance: CartliftInstance, { locale }: CartEl
       this.off?.();
     }
 
-    open() {
+    open(start?: DrawerStart) {
       loadDrawer().then(
         ({ mountDrawer }) => {
           this.button.setAttribute('aria-expanded', 'true');
-          mountDrawer(this.drawer, { instance, locale, host: this, onClose: () => this.closed() });
+          mountDrawer(this.drawer, { instance, locale, host: this, ...(start ? { start } : {}), onClose: () => this.closed() });
         },
         (error: unknown) => instance.events.emit('error', { code: 'chunk_load_failed', message: `The cart drawer could not load: ${String(error)}` }),
       );
@@ -98,13 +99,31 @@ export function defineCartElement(instance: CartliftInstance, { locale }: CartEl
  *
  * @example
  * openCart(document);
+ * openCart(document, { view: 'checkout', buyNow: { sku: 'POT-YIXING' } });
  */
-export function openCart(doc: Document): void {
+export function openCart(doc: Document, start?: DrawerStart): void {
   let element = doc.querySelector<CartliftCartElement>('cartlift-cart');
   if (!element) {
     element = doc.createElement('cartlift-cart') as CartliftCartElement;
     element.setAttribute('headless', '');
     doc.body.append(element);
   }
-  element.open();
+  element.open(start);
+}
+
+/**
+ * Handles the page's arrival from a cart link or a redirect payment, loading
+ * that code only when the URL asks for it.
+ *
+ * @example
+ * handleLanding(cartlift, 'en', location.search);
+ */
+export function handleLanding(instance: CartliftInstance, locale: Locale, search: string): void {
+  const params = new URLSearchParams(search);
+  const link = params.has('cartlift-cart');
+  const returned = params.has('payment_intent_client_secret');
+  if (!link && !returned) return;
+  void import('./landing')
+    .then((landing) => (returned ? landing.completeRedirect(instance, locale, params) : landing.applyCartLink(instance, params)))
+    .catch((error: unknown) => instance.events.emit('error', { code: 'landing_failed', message: String(error) }));
 }

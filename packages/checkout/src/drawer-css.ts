@@ -39,5 +39,6 @@ legend{font-weight:700;margin-bottom:.5rem;padding:0}
 .consent label{margin:0}
 .sheet,.paid{display:flex;flex-direction:column;gap:.5rem}
 .pay,.checkout{width:100%;font-weight:700}
+.express{min-height:48px}
 button:disabled{opacity:.55;cursor:not-allowed}
 `;

@@ -1,38 +1,37 @@
-import { type CartState, type CartliftInstance, cartCount, funnelEvent, idbStorage, toFunnelItems } from '@cartlift/core';
+import { type AddInput, type CartState, type CartliftInstance, cartCount, funnelEvent, toFunnelItems } from '@cartlift/core';
 import { render } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { AddOns } from './add-ons';
+import { buyNowCart } from './express';
+import { ExpressSlot } from './express-slot';
 import { Coupon } from './coupon';
 import { drawerCss } from './drawer-css';
 import { drawerText as text } from './drawer-text';
 import { type Locale, buttonText, pick } from './i18n';
 import { Line } from './lines';
 import type { PaymentOutcome } from './pay';
-import { type PublicConfig, type ServerApi, createServerApi } from './server-api';
+import type { PublicConfig } from './server-api';
+import { apiFor, storage } from './session';
+import { recordPurchase } from './purchase';
 import { Sheet } from './sheet';
+import { loadStripeJs } from './stripe-loader';
 import { adoptStyles } from './styles';
 import { Summary, firstPurchaseOffer } from './summary';
 import { useQuote } from './use-quote';
 
+/** How the drawer opens: on the cart (default), straight to checkout for one product, or on a finished payment. */
+export type DrawerStart = { view: 'cart' } | { view: 'checkout'; buyNow?: AddInput } | { view: 'paid'; outcome: PaymentOutcome };
+
 export interface DrawerProps {
   instance: CartliftInstance;
   locale: Locale;
-  /** The <cartlift-cart> element: Stripe's iframe mounts in its light DOM. */
+  /** The <cartlift-cart> element: Stripe's iframes mount in its light DOM. */
   host: HTMLElement;
+  start?: DrawerStart;
   onClose(): void;
 }
 
 const styled = new WeakSet<Node>();
-const apis = new Map<string, ServerApi>();
-const storage = idbStorage();
-
-function apiFor(instance: CartliftInstance): ServerApi {
-  const endpoint = instance.options.endpoint ?? '/api/cartlift';
-  let api = apis.get(endpoint);
-  if (!api) apis.set(endpoint, (api = createServerApi(endpoint)));
-  return api;
-}
-
 /**
  * Renders the drawer into `container` (inside the element's shadow root) and
  * opens it; closing unmounts it and calls `onClose`.
@@ -50,24 +49,36 @@ export function mountDrawer(container: HTMLElement, props: DrawerProps): void {
 
 type View = { name: 'cart' } | { name: 'checkout' } | { name: 'paid'; outcome: PaymentOutcome };
 
+function firstView(start: DrawerStart | undefined): View {
+  if (start?.view === 'paid') return { name: 'paid', outcome: start.outcome };
+  return { name: start?.view === 'checkout' ? 'checkout' : 'cart' };
+}
+
 /**
  * The cart drawer: a modal <dialog>, so the browser traps focus, closes on
  * Escape and makes the page behind it inert. Loaded lazily on first intent.
  */
-export function Drawer({ instance, locale, host, onClose }: DrawerProps) {
+export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const api = apiFor(instance);
-  const [cart, setCart] = useState<CartState>(instance.cart.get);
+  const [shopperCart, setCart] = useState<CartState>(instance.cart.get);
+  // "Buy now" checks out one product without touching the shopper's cart.
+  const [buyNow] = useState(() => (start?.view === 'checkout' && start.buyNow ? buyNowCart(instance, start.buyNow) : undefined));
+  const cart = buyNow ?? shopperCart;
   const [config, setConfig] = useState<PublicConfig>();
-  const [view, setView] = useState<View>({ name: 'cart' });
+  const [view, setView] = useState<View>(() => firstView(start));
   const [slot, setSlot] = useState<HTMLElement>();
   const { quote, preview, error, pending } = useQuote(api, cart, config);
   const t = (key: 'title' | 'checkoutTitle' | 'paidTitle' | 'close' | 'back' | 'empty' | 'checkout' | 'continueShopping' | 'updating' | 'serverFailed') => pick(text[key], locale);
 
   useEffect(() => instance.cart.subscribe(setCart), [instance]);
   useEffect(() => {
-    api.config().then(setConfig, () => {});
+    api.config().then((c) => {
+      setConfig(c);
+      // Opening the drawer is checkout intent: fetch Stripe.js now, not at page load.
+      loadStripeJs(c, locale).catch(() => {});
+    }, () => {});
   }, [api]);
 
   useLayoutEffect(() => {
@@ -99,9 +110,7 @@ export function Drawer({ instance, locale, host, onClose }: DrawerProps) {
   useEffect(() => heading.current?.focus(), [view.name]);
 
   const paid = (outcome: PaymentOutcome, paidCart: CartState) => {
-    instance.events.emit('purchase', funnelEvent(paidCart, toFunnelItems(paidCart.lines), { transaction_id: outcome.paymentIntentId, value: outcome.amount, currency: outcome.currency.toUpperCase() }));
-    void instance.cart.clear().catch(() => {});
-    void storage.del('pending-payment').catch(() => {});
+    recordPurchase(instance, storage, outcome, paidCart, { clearCart: !buyNow });
     setView({ name: 'paid', outcome });
   };
 
@@ -148,9 +157,12 @@ export function Drawer({ instance, locale, host, onClose }: DrawerProps) {
               {pending ? t('updating') : error ? `${t('serverFailed')} ${error.message}` : ''}
             </p>
             {view.name === 'cart' && (
-              <button type="button" class="primary checkout" part="checkout" disabled={!config} onClick={() => setView({ name: 'checkout' })}>
-                {t('checkout')}
-              </button>
+              <>
+                <button type="button" class="primary checkout" part="checkout" disabled={!config} onClick={() => setView({ name: 'checkout' })}>
+                  {t('checkout')}
+                </button>
+                {config && <ExpressSlot instance={instance} api={api} host={host} locale={locale} cart={cart} total={quote?.total} onPaid={paid} />}
+              </>
             )}
             {view.name === 'checkout' && config && slot && (
               <Sheet instance={instance} api={api} config={config} cart={cart} quote={quote} locale={locale} storage={storage} paymentSlot={slot} onPaid={paid} />

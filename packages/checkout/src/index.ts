@@ -1,5 +1,12 @@
 export type { CartElementOptions, CartliftCartElement } from './cart-element';
-export { defineCartElement, loadDrawer, openCart } from './cart-element';
+export { defineCartElement, handleLanding, loadDrawer, openCart } from './cart-element';
+export { defineBuyElements } from './buy-elements';
+export type { DrawerStart } from './drawer';
+export type { PublicConfig, AddOnOffer, CheckoutResponse, CartBody } from './server-api';
+export { ServerError, createServerApi } from './server-api';
+export type { ShopperProfile } from './profile';
+export { forgetProfile, loadProfile, saveProfile } from './profile';
+export { loadStripeJs } from './stripe-loader';
 export type { Locale, Localized } from './i18n';
 export { pick, resolveLocale } from './i18n';
 export { adoptStyles } from './styles';

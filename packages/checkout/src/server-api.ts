@@ -31,6 +31,8 @@ export interface CartBody {
   codes?: string[];
   contact?: { email?: string; name?: string; phone?: string };
   shipping?: { optionId?: string; address?: Record<string, string> };
+  /** A cart link's raw parameters, for the server to check (and verify its signature). */
+  link?: { cart: string; coupon?: string; sig?: string };
 }
 
 /** An error the server answered with, or a network failure (`code: 'network'`). */

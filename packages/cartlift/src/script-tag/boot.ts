@@ -1,7 +1,7 @@
 // The boot module the loader imports: creates the store, binds the page,
 // defines the elements and swaps the queueing stub for the real API.
 import { broadcastSync, createCartlift, idbStorage, replayQueue } from '@cartlift/core';
-import { defineCartElement, loadDrawer, openCart } from '@cartlift/checkout';
+import { defineBuyElements, defineCartElement, handleLanding, loadDrawer, openCart } from '@cartlift/checkout/elements';
 import { bindDocument } from './bind';
 import { readScriptConfig } from './config';
 import { createScriptApi } from './api';
@@ -19,6 +19,8 @@ const open = () => {
 };
 bindDocument(document, instance, open, report, () => void loadDrawer().catch(() => {}));
 defineCartElement(instance, { locale: config.locale });
+defineBuyElements(instance, { locale: config.locale });
+handleLanding(instance, config.locale, location.search);
 
 const api = createScriptApi(instance, config, open);
 window.Cartlift = api;

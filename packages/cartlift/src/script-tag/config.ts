@@ -1,5 +1,5 @@
 import { describeValue as describe, isCurrency } from '@cartlift/core';
-import { type Locale, resolveLocale } from '@cartlift/checkout';
+import { type Locale, resolveLocale } from '@cartlift/checkout/elements';
 
 export interface ScriptConfig {
   endpoint: string;

@@ -1,0 +1,95 @@
+import { type AddInput, type CartliftInstance, parseMinorUnits } from '@cartlift/core';
+import { loadDrawer, openCart } from './cart-element';
+import { type Locale, pick } from './i18n';
+import { adoptStyles, baseCss } from './styles';
+
+const BUY_NOW = { en: 'Buy now', 'zh-CN': '立即购买' };
+const EXPRESS = { en: 'Express checkout', 'zh-CN': '快捷支付' };
+
+/** The product an element buys, from its sku / quantity / name / price attributes. */
+function productOf(el: HTMLElement): AddInput | undefined {
+  const sku = el.getAttribute('sku');
+  if (!sku) return undefined;
+  const quantity = Number(el.getAttribute('quantity') ?? 1);
+  const item: AddInput = { sku, quantity: Number.isInteger(quantity) && quantity >= 1 && quantity <= 999 ? quantity : 1 };
+  const name = el.getAttribute('name');
+  if (name) item.name = name;
+  const price = el.getAttribute('price');
+  if (price) {
+    try {
+      item.price = parseMinorUnits(price, `price on <${el.localName} sku="${sku}">`);
+    } catch (error) {
+      console.error(`Cartlift: ${(error as Error).message}`);
+    }
+  }
+  return item;
+}
+
+function shadowButton(host: HTMLElement, label: string, css = ''): { root: ShadowRoot; button: HTMLButtonElement } {
+  const root = host.attachShadow({ mode: 'open' });
+  adoptStyles(root, baseCss + css);
+  const button = Object.assign(document.createElement('button'), { type: 'button', textContent: label });
+  button.setAttribute('part', 'button');
+  root.append(button);
+  return { root, button };
+}
+
+/**
+ * Defines `<cartlift-buy-button sku>` ("Buy now": straight to checkout for
+ * one product, the cart untouched) and `<cartlift-express-checkout [sku]>`
+ * (wallet buttons: the product, or the cart without a sku). Both fetch their
+ * code and Stripe.js on intent — pointer over, focus or touch — never at load.
+ *
+ * @example
+ * defineBuyElements(cartlift, { locale: 'en' });
+ * // <cartlift-buy-button sku="POT-YIXING" name="Yixing teapot" price="8900"></cartlift-buy-button>
+ */
+export function defineBuyElements(instance: CartliftInstance, { locale }: { locale: Locale }): void {
+  if (!customElements.get('cartlift-buy-button')) {
+    customElements.define(
+      'cartlift-buy-button',
+      class extends HTMLElement {
+        connectedCallback() {
+          if (this.shadowRoot) return;
+          const { button } = shadowButton(this, pick(BUY_NOW, locale), ':host{display:inline-block}button{width:100%}');
+          button.classList.add('primary');
+          button.onpointerenter = button.onfocus = () => void loadDrawer().catch(() => {});
+          button.onclick = () => {
+            const buyNow = productOf(this);
+            if (buyNow) openCart(document, { view: 'checkout', buyNow });
+            else console.error('Cartlift: <cartlift-buy-button> needs a sku attribute, such as sku="TEA-LJ-100".');
+          };
+        }
+      },
+    );
+  }
+  if (!customElements.get('cartlift-express-checkout')) {
+    customElements.define(
+      'cartlift-express-checkout',
+      class extends HTMLElement {
+        private started = false;
+        connectedCallback() {
+          if (this.shadowRoot) return;
+          // The box keeps its height from the start, so the wallet buttons arriving shift nothing.
+          const { root, button: placeholder } = shadowButton(this, pick(EXPRESS, locale), ':host{display:block;min-height:48px;position:relative}button{width:100%;height:48px}[hidden]{display:none}');
+          const start = () => this.start(placeholder);
+          this.addEventListener('pointerenter', start);
+          this.addEventListener('focusin', start);
+          this.addEventListener('touchstart', start, { passive: true });
+          placeholder.onclick = start;
+          root.append(document.createElement('slot'));
+        }
+
+        private start(placeholder: HTMLButtonElement) {
+          if (this.started) return;
+          this.started = true;
+          placeholder.setAttribute('aria-busy', 'true');
+          import('./express-mount').then(
+            ({ mountExpressElement }) => mountExpressElement(this, instance, locale, productOf(this), () => (placeholder.hidden = true)),
+            () => (this.started = false),
+          );
+        }
+      },
+    );
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * What a page needs at boot: the custom element definitions and landing
+ * handling. Everything heavier (drawer, checkout, Stripe.js) loads from here
+ * on intent, so this subpath stays in the script tag's first chunk.
+ *
+ * @example
+ * import { defineCartElement, defineBuyElements } from '@cartlift/checkout/elements';
+ */
+export { defineCartElement, handleLanding, loadDrawer, openCart } from './cart-element';
+export type { CartElementOptions, CartliftCartElement } from './cart-element';
+export { defineBuyElements } from './buy-elements';
+export { resolveLocale } from './i18n';
+export type { Locale } from './i18n';

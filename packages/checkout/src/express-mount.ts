@@ -1,0 +1,29 @@
+import type { AddInput, CartliftInstance } from '@cartlift/core';
+import { openCart } from './cart-element';
+import { buyNowCart, mountExpressCheckout } from './express';
+import type { Locale } from './i18n';
+import { recordPurchase } from './purchase';
+import { apiFor, storage } from './session';
+
+/**
+ * Mounts wallet buttons for `<cartlift-express-checkout>` into its light DOM.
+ * With a product it buys that product alone; without, the cart.
+ */
+export async function mountExpressElement(host: HTMLElement, instance: CartliftInstance, locale: Locale, product: AddInput | undefined, onReady: () => void): Promise<void> {
+  const target = document.createElement('div');
+  host.append(target);
+  const cart = () => (product ? buyNowCart(instance, product) : instance.cart.get());
+  await mountExpressCheckout(target, {
+    instance,
+    api: apiFor(instance),
+    locale,
+    storage,
+    cart,
+    onReady,
+    onPaid: (outcome, paid) => {
+      recordPurchase(instance, storage, outcome, paid, { clearCart: !product });
+      openCart(document, { view: 'paid', outcome });
+    },
+    onError: (message) => instance.events.emit('error', { code: 'express_checkout_failed', message }),
+  });
+}

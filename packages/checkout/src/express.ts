@@ -1,0 +1,78 @@
+import { type AddInput, type CartState, type CartliftInstance, type StoragePort, funnelEvent, toFunnelItems, uuid } from '@cartlift/core';
+import type { StripeExpressCheckoutElementConfirmEvent } from '@stripe/stripe-js';
+import type { Locale } from './i18n';
+import { type PaymentOutcome, PaymentError } from './pay';
+import { loadProfile } from './profile';
+import type { ServerApi } from './server-api';
+import { loadStripeJs } from './stripe-loader';
+import { cartBody } from './use-quote';
+
+export interface ExpressOptions {
+  instance: CartliftInstance;
+  api: ServerApi;
+  locale: Locale;
+  storage: StoragePort;
+  /** What this button buys: the cart, or one product (buy now). */
+  cart(): CartState;
+  onPaid(outcome: PaymentOutcome, cart: CartState): void;
+  onError(message: string): void;
+  onReady?(): void;
+}
+
+/** A one-line cart for "buy now", kept apart from the shopper's cart. */
+export function buyNowCart(instance: CartliftInstance, item: AddInput): CartState {
+  const base = instance.cart.get();
+  return { id: uuid(), currency: base.currency, rev: 0, codes: base.codes ?? [], lines: [{ ...item, key: item.sku, quantity: item.quantity ?? 1 }] };
+}
+
+/**
+ * Mounts Stripe's Express Checkout Element (Apple Pay, Google Pay, Link…) in
+ * `target` (light DOM). One click on a wallet pays: the server prices and
+ * creates the PaymentIntent on confirm, with the wallet's email or the saved
+ * profile's. Returns a function that unmounts it.
+ *
+ * @example
+ * const express = await mountExpressCheckout(div, { instance, api, locale, storage, cart: () => instance.cart.get(), onPaid, onError });
+ */
+export async function mountExpressCheckout(target: HTMLElement, options: ExpressOptions): Promise<{ destroy(): void; setAmount(amount: number): void }> {
+  const { api, instance, locale } = options;
+  const config = await api.config();
+  const first = options.cart();
+  const quote = await api.quote(cartBody(first));
+  const stripe = await loadStripeJs(config, locale);
+  const elements = stripe.elements({ mode: 'payment', amount: Math.max(quote.total, 1), currency: config.currency.toLowerCase(), locale: locale === 'zh-CN' ? 'zh' : 'en' });
+  const element = elements.create('expressCheckout', { buttonHeight: 48, layout: { maxColumns: 1, maxRows: 1, overflow: 'never' } });
+  let checkoutId = uuid();
+
+  element.on('ready', () => options.onReady?.());
+  element.on('click', (event) => {
+    instance.events.emit('begin_checkout', funnelEvent(first, toFunnelItems(options.cart().lines), { value: quote.total, method: 'express' }));
+    event.resolve({ emailRequired: true });
+  });
+  element.on('confirm', (event: StripeExpressCheckoutElementConfirmEvent) => {
+    void confirm(event).catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      event.paymentFailed?.({ reason: 'fail' });
+      options.onError(message);
+      instance.events.emit('checkout_error', funnelEvent(options.cart(), toFunnelItems(options.cart().lines), { error_code: (error as { code?: string }).code ?? 'unknown', message, method: 'express' }));
+    });
+  });
+
+  async function confirm(event: StripeExpressCheckoutElementConfirmEvent) {
+    const cart = options.cart();
+    const profile = await loadProfile(options.storage);
+    const email = event.billingDetails?.email ?? profile?.email;
+    if (!email) throw new PaymentError('email_required', locale === 'zh-CN' ? '需要邮箱地址才能完成支付。' : 'An email address is needed to pay.');
+    const name = event.billingDetails?.name ?? profile?.name;
+    const submitted = await elements.submit();
+    if (submitted.error) throw new PaymentError(submitted.error.code ?? 'invalid_payment_details', submitted.error.message ?? 'Check your payment details.');
+    const session = await api.checkout({ ...cartBody(cart), checkoutId, contact: { email, ...(name ? { name } : {}) }, ...(profile?.address ? { shipping: { address: profile.address } } : {}) });
+    const result = await stripe.confirmPayment({ elements, clientSecret: session.clientSecret, confirmParams: { return_url: location.href }, redirect: 'if_required' });
+    if (result.error) throw new PaymentError(result.error.code ?? 'payment_failed', result.error.message ?? 'The payment did not go through.');
+    options.onPaid({ paymentIntentId: session.paymentIntentId, status: result.paymentIntent.status, amount: session.amount, currency: session.currency }, cart);
+    checkoutId = uuid();
+  }
+
+  element.mount(target);
+  return { destroy: () => element.destroy(), setAmount: (amount) => amount > 0 && elements.update({ amount }) };
+}
