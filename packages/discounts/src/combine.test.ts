@@ -15,7 +15,7 @@ describe('combining', () => {
     const r = evaluate(cart(A, [pct('TEN', 10), pct('TWENTY', 20)]));
     expect(applied(r)).toEqual(['TWENTY']);
     expect(r.notApplied[0]).toMatchObject({ promotionId: 'TEN', reason: { code: 'not_combinable', params: { withId: 'TWENTY' } } });
-    expect(r.notApplied[0]!.message).toBe('TEN cannot be combined with TWENTY.');
+    expect(describeReason(r.notApplied[0]!)).toBe('TEN cannot be combined with TWENTY.');
     expect(r.bestDeal).toMatchObject({ mode: 'exact', chosen: ['TWENTY'], savings: 2000, runnerUp: { promotionIds: ['TEN'], savings: 1000 } });
   });
 
@@ -106,7 +106,7 @@ describe('reasons in two languages', () => {
   it('explains expired codes with the configured date', () => {
     const p = pct('S', 10, { code: 'SPRING10', endsAt: '2025-03-01', timeZone: 'Asia/Shanghai' });
     const entry = evaluate(cart([line('A', 100)], [p], { codes: ['SPRING10'] })).notApplied[0]!;
-    expect(entry.message).toBe('Code SPRING10 expired on 2025-03-01.');
+    expect(describeReason(entry)).toBe('Code SPRING10 expired on 2025-03-01.');
     expect(describeReason(entry, 'zh-CN')).toBe('优惠码 SPRING10 已于 2025-03-01 过期。');
   });
 });

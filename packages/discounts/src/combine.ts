@@ -13,14 +13,13 @@ export function promotionClass(rule: Rule): PromotionClass {
   return to === 'order' ? 'order' : to === 'shipping' ? 'shipping' : 'product';
 }
 
+const CLASSES = ['product', 'order', 'shipping'] as const;
+
 /** Defaults: combines with the other classes, not its own. */
 export function combinesWith(p: Promotion, cls: PromotionClass): Record<PromotionClass, boolean> {
-  const given = p.combinesWith ?? {};
-  return {
-    product: given.product ?? cls !== 'product',
-    order: given.order ?? cls !== 'order',
-    shipping: given.shipping ?? cls !== 'shipping',
-  };
+  const out = { ...p.combinesWith };
+  for (const k of CLASSES) out[k] ??= k !== cls;
+  return out as Record<PromotionClass, boolean>;
 }
 
 /** Product thresholds use the gross price; order ones default to after product discounts, shipping to after order discounts. */

@@ -1,4 +1,4 @@
-import { CartliftError, assertCurrency, assertMinorUnits } from '@cartlift/core';
+import { CartliftError, assertMinorUnits as units } from '@cartlift/core';
 import type { Compiled } from './promotion-index';
 import type { CartLineInput, EvaluateInput } from './types';
 
@@ -36,34 +36,37 @@ function key(l: CartLineInput): string {
   return `${l.sku}\u0000${l.variant ?? ''}\u0000${l.unitPrice}\u0000${l.quantity}\u0000${(l.tags ?? []).join('\u0001')}`;
 }
 
-function fail(field: string, message: string): never {
-  throw new CartliftError('invalid_cart', `${field} ${message}.`, field);
+// Only the checks that keep the money exact (whole minor units, sums below
+// 2^53) and the result well defined; the config schema and the server's
+// request schemas check everything else before a cart gets here.
+function fail(field: string, expected: string, received: unknown): never {
+  throw new CartliftError('invalid_cart', `${field} must be ${expected}; received ${String(received)}.`, field);
 }
+
+const safe = (n: number, field: string) => (Number.isSafeInteger(n) ? n : fail(field, 'below 2^53 minor units', n));
 
 function checkLine(l: CartLineInput, i: number): number {
   const at = `lines[${i}]`;
-  if (typeof l?.sku !== 'string' || !l.sku) fail(`${at}.sku`, `must be a non-empty string; received ${String(l?.sku)}`);
-  const sub = assertMinorUnits(l.quantity, `${at}.quantity`) * assertMinorUnits(l.unitPrice, `${at}.unitPrice`);
-  return Number.isSafeInteger(sub) ? sub : fail(at, 'quantity x unitPrice must stay below 2^53 minor units');
+  if (typeof l?.sku !== 'string' || !l.sku) fail(`${at}.sku`, 'a non-empty string', l?.sku);
+  return safe(units(l.quantity, `${at}.quantity`) * units(l.unitPrice, `${at}.unitPrice`), `${at} quantity x unitPrice`);
 }
 
 export function buildContext(input: EvaluateInput): Ctx {
-  const currency = assertCurrency(input.currency, 'currency');
-  if (!Number.isFinite(input.now)) fail('now', `must be epoch milliseconds; received ${String(input.now)}`);
+  const currency = input.currency;
+  if (!/^[A-Z]{3}$/.test(currency)) fail('currency', 'an ISO 4217 code such as "CNY"', currency);
+  if (!Number.isFinite(input.now)) fail('now', 'epoch milliseconds', input.now);
   const subs = input.lines.map(checkLine);
   const keys = input.lines.map(key);
   const order = input.lines.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
   const gross = order.map((i) => subs[i]!);
-  const grossTotal = gross.reduce((a, b) => a + b, 0);
-  if (!Number.isSafeInteger(grossTotal)) fail('lines', 'must add up to less than 2^53 minor units');
   return {
     input,
     currency,
     lines: order.map((i) => input.lines[i]!),
     order,
     gross,
-    grossTotal,
-    shipping: assertMinorUnits(input.shipping?.amount ?? 0, 'shipping.amount'),
+    grossTotal: safe(gross.reduce((a, b) => a + b, 0), 'lines total'),
+    shipping: units(input.shipping?.amount ?? 0, 'shipping.amount'),
     all: gross.map((_, i) => i),
   };
 }

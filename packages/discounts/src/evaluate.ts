@@ -4,7 +4,6 @@ import { type Cand, type Ctx, buildContext, stageOf } from './context';
 import { type Refusal, refuse, refusalFromFail } from './eligibility';
 import { price } from './price';
 import { type Compiled, indexPromotions } from './promotion-index';
-import { describeEn } from './reasons-en';
 import { nextStep, reach } from './rules/threshold';
 import { matches } from './selector';
 import type { Applied, EvaluateInput, EvaluateResult, LineResult, NotApplied, UsageLimitFact } from './types';
@@ -29,8 +28,7 @@ function gather(ctx: Ctx, notApplied: NotApplied[]): Map<Compiled, number[]> {
   for (const code of codes) {
     const list = index.byCode.get(code);
     if (!list) {
-      const reason = { code: 'unknown_code', params: { code } } as const;
-      notApplied.push({ promotionId: null, code, reason, message: describeEn({ reason }) });
+      notApplied.push({ promotionId: null, code, reason: { code: 'unknown_code', params: { code } } });
     } else for (const c of list) hits.set(c, ctx.all);
   }
   // Scope by selector; buy-x-get-y also looks at its reward lines.
@@ -44,10 +42,9 @@ function gather(ctx: Ctx, notApplied: NotApplied[]): Map<Compiled, number[]> {
 }
 
 function entry(c: Compiled, r: Refusal): NotApplied {
-  const e: NotApplied = { promotionId: c.id, name: c.p.name, reason: r.reason, message: '' };
+  const e: NotApplied = { promotionId: c.id, name: c.p.name, reason: r.reason };
   if (c.p.code) e.code = c.p.code;
   if (r.unlock) e.unlock = r.unlock;
-  e.message = describeEn(e);
   return e;
 }
 
@@ -55,7 +52,9 @@ function entry(c: Compiled, r: Refusal): NotApplied {
  * Prices a cart against a promotions config: checks every promotion that could
  * touch the cart, picks the combination that saves the most, splits each
  * discount over the lines by largest remainder and explains every promotion
- * that did not apply. Pure: the same input always gives the same result.
+ * that did not apply (machine-readable `reason` and `unlock`; `describeReason`
+ * turns an entry into a sentence when one is shown, so the sentence builder is
+ * not part of the engine). Pure: the same input always gives the same result.
  *
  * @example
  * const result = evaluate({
@@ -66,7 +65,7 @@ function entry(c: Compiled, r: Refusal): NotApplied {
  *   promotions: config.promotions,
  * });
  * result.total;                  // 14900 with "首单立减 ¥30" applied
- * result.notApplied[0]?.message; // "Add ¥20.00 more for ¥30.00 off."
+ * describeReason(result.notApplied[0]!); // "Add CN¥20.00 more for CN¥30.00 off."
  */
 export function evaluate(input: EvaluateInput): EvaluateResult {
   const ctx = buildContext(input);
@@ -87,6 +86,7 @@ export function evaluate(input: EvaluateInput): EvaluateResult {
     else if (r.threshold) later.push(cand);
     else if (!r.offSchedule || cand.c.code) refusals.set(cand, r);
   }
+  const candidates = cands.map((cand) => cand.c.id); // precedence order, before the stage sort
   cands.sort(byStage);
   const search = searchBestDeal(ctx, cands);
   const final = price(ctx, search.chosen, true);
@@ -157,7 +157,7 @@ export function evaluate(input: EvaluateInput): EvaluateResult {
     bestDeal: {
       mode: search.mode,
       cap: EXACT_CAP,
-      candidates: [...cands].sort((a, b) => a.c.rank - b.c.rank).map((c) => c.c.id),
+      candidates,
       chosen: applied.map((a) => a.promotionId),
       considered: search.considered,
       savings,

@@ -13,14 +13,16 @@ export function basisPoints(percent: number): number {
  * percentOf(1015, 1000) // 102 (101.5 rounds to the even 102)
  */
 export function percentOf(amount: number, bp: number): number {
+  let q: number;
+  let r: number;
   if (amount * bp <= Number.MAX_SAFE_INTEGER) {
-    const n = amount * bp;
-    const q = Math.floor(n / 10000);
-    const r = n - q * 10000;
-    return r > 5000 || (r === 5000 && q % 2 === 1) ? q + 1 : q;
+    q = Math.floor((amount * bp) / 10000);
+    r = amount * bp - q * 10000;
+  } else {
+    // bp <= 10000, so the quotient stays within amount: safe as a number again.
+    const n = BigInt(amount) * BigInt(bp);
+    q = Number(n / 10000n);
+    r = Number(n % 10000n);
   }
-  const n = BigInt(amount) * BigInt(bp);
-  const q = n / 10000n;
-  const r = n % 10000n;
-  return Number(r > 5000n || (r === 5000n && q % 2n === 1n) ? q + 1n : q);
+  return r > 5000 || (r === 5000 && q % 2 === 1) ? q + 1 : q;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from './evaluate';
+import { describeReason } from './reasons';
 import { cart, line, promo } from './test-helpers';
 
 const ids = (r: ReturnType<typeof evaluate>) => r.applied.map((a) => `${a.promotionId}:${a.amount}`);
@@ -32,7 +33,7 @@ describe('rule types', () => {
     expect([over.shippingDiscount, over.shippingTotal, over.total]).toEqual([1200, 0, 9900]);
     const under = evaluate(cart([line('A', 9800)], [free], { shipping: { amount: 1200 } }));
     expect(under.shippingTotal).toBe(1200);
-    expect(under.notApplied[0]!.message).toBe('Add CN¥1.00 more for free shipping.');
+    expect(describeReason(under.notApplied[0]!)).toBe('Add CN¥1.00 more for free shipping.');
     const off = promo('S', { type: 'amount_off', amount: 5000, appliesTo: 'shipping' }, { currency: 'CNY' });
     expect(evaluate(cart([line('A', 100)], [off], { shipping: { amount: 800 } })).shippingTotal).toBe(0);
   });
@@ -44,7 +45,7 @@ describe('rule types', () => {
     const mid = evaluate(cart([line('A', 25000)], [t]));
     expect(mid.applied[0]!.unlock).toEqual({ kind: 'spend_more', amount: 4900, currency: 'CNY', reward: { kind: 'amount_off', amount: 6000, currency: 'CNY' } });
     const below = evaluate(cart([line('A', 17900)], [t]));
-    expect(below.notApplied[0]!.message).toBe('Add CN¥20.00 more for CN¥30.00 off.');
+    expect(describeReason(below.notApplied[0]!)).toBe('Add CN¥20.00 more for CN¥30.00 off.');
     expect(below.notApplied[0]!.reason).toEqual({ code: 'min_subtotal', params: { required: 19900, current: 17900, currency: 'CNY' } });
   });
 
@@ -68,7 +69,7 @@ describe('rule types', () => {
     expect(evaluate(cart(cups(4), [b])).discountTotal).toBe(1000); // 6 units: 2 free
     expect(evaluate(cart(cups(7), [b])).discountTotal).toBe(1000); // 9 units, capped at 2 applications
     const short = evaluate(cart([line('BIG', 900, 2, ['cup'])], [b]));
-    expect(short.notApplied[0]!.message).toBe('Add 1 more item for buy 2 get 1 free.');
+    expect(describeReason(short.notApplied[0]!)).toBe('Add 1 more item for buy 2 get 1 free.');
   });
 
   it('buy X get named Y at a percentage', () => {
@@ -107,7 +108,7 @@ describe('conditions', () => {
     expect(evaluate(cart(A, [ch], { channel: 'web' })).notApplied[0]!.reason.code).toBe('channel');
     expect(evaluate(cart(A, [ch], { channel: 'app' })).applied).toHaveLength(1);
     const cur = promo('U', { type: 'amount_off', amount: 100 }, { currency: 'USD' });
-    expect(evaluate(cart(A, [cur])).notApplied[0]!.message).toBe('U applies only to orders in USD.');
+    expect(describeReason(evaluate(cart(A, [cur])).notApplied[0]!)).toBe('U applies only to orders in USD.');
   });
 
   it('usage limits: refused when used up, reported when applied', () => {
@@ -123,9 +124,10 @@ describe('conditions', () => {
     expect(evaluate(cart(A, [p])).applied).toEqual([]);
     expect(evaluate(cart(A, [p], { codes: [' save10 '] })).applied[0]).toMatchObject({ promotionId: 'C', code: 'Save10' });
     const unknown = evaluate(cart(A, [p], { codes: ['NOPE'] })).notApplied[0]!;
-    expect(unknown).toMatchObject({ promotionId: null, code: 'NOPE', message: 'Code NOPE is not valid.' });
+    expect(unknown).toEqual({ promotionId: null, code: 'NOPE', reason: { code: 'unknown_code', params: { code: 'NOPE' } } });
+    expect(describeReason(unknown)).toBe('Code NOPE is not valid.');
     const off = evaluate(cart(A, [{ ...p, enabled: false }], { codes: ['SAVE10'] })).notApplied[0]!;
-    expect(off.message).toBe('Code Save10 is not active.');
+    expect(describeReason(off)).toBe('Code Save10 is not active.');
     const items = evaluate(cart(A, [{ ...p, rule: { ...base, appliesTo: { skus: ['Z'] } } }], { codes: ['SAVE10'] }));
     expect(items.notApplied[0]!.reason.code).toBe('no_items');
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from './evaluate';
+import { describeReason } from './reasons';
 import { toEpoch } from './schedule';
 import { cart, line, promo } from './test-helpers';
 
@@ -29,6 +30,6 @@ describe('schedule in an IANA time zone', () => {
 
   it('tells an entered code it has not started yet', () => {
     const p = promo('S', { type: 'percent_off', percent: 10 }, { code: 'SOON', startsAt: '2025-06-01T09:00', timeZone: 'Asia/Shanghai' });
-    expect(evaluate(cart([line('A', 1000)], [p], { codes: ['SOON'] })).notApplied[0]!.message).toBe('Code SOON starts on 2025-06-01T09:00.');
+    expect(describeReason(evaluate(cart([line('A', 1000)], [p], { codes: ['SOON'] })).notApplied[0]!)).toBe('Code SOON starts on 2025-06-01T09:00.');
   });
 });

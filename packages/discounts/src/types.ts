@@ -204,8 +204,7 @@ export interface NotApplied {
   name?: PromotionName;
   code?: string;
   reason: Reason;
-  /** `reason` (and `unlock`) as an English sentence; use describeReason for other locales. */
-  message: string;
+  /** What would make it apply; `describeReason(entry, locale)` gives the sentence. */
   unlock?: Unlock;
 }
 
