@@ -1,3 +1,4 @@
+import { describeReason } from '@cartlift/discounts';
 import { parseJson, readBody } from '../http/body';
 import { json } from '../http/errors';
 import type { HandlerContext as RequestContext } from '../http/node';
@@ -22,6 +23,7 @@ export function quoteRoute(ctx: HandlerContext, limiter: RateLimiter) {
     checkCouponRate(ctx, limiter, body.codes, ip, facts.emailNormalized);
     const result = await priceCart(pricingContext(ctx, store), body, facts, { now: ctx.now() });
     recordCouponFailures(ctx, limiter, result.notApplied, ip, facts.emailNormalized);
-    return json(result);
+    // The engine leaves sentences to describeReason; the HTTP answer keeps an English one per entry.
+    return json({ ...result, notApplied: result.notApplied.map((entry) => ({ ...entry, message: describeReason(entry) })) });
   };
 }
