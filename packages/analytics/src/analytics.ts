@@ -403,6 +403,7 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
     anonymousId: () => identity().id,
     async flush() {
       if (toWrite.length) write();
+      await writing;
       await Promise.all(lanes.map(flushLane));
     },
   };

@@ -1,0 +1,152 @@
+import { createCartlift, funnelEvent, memoryStorage, type StoragePort } from '@cartlift/core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type Collector, startCollector } from '../../../test/e2e/analytics/collector.mjs';
+import { analytics, type AnalyticsOptions } from './analytics';
+import { ga4 } from './ga4';
+import { segment } from './segment';
+import { collector as collectorDestination } from './destinations';
+
+// The plugin against the real collector fixture over real HTTP (Node's fetch).
+let server: Collector | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function setup(options: AnalyticsOptions = {}, collectorOptions = {}) {
+  server = await startCollector(collectorOptions);
+  const cartlift = createCartlift({ currency: 'USD', endpoint: server.url });
+  const plugin = analytics({ retry: { base: 5, cap: 50 }, batch: { wait: 5 }, ...options });
+  const teardown = cartlift.use(plugin);
+  const track = (n: number, extra: Record<string, unknown> = {}) => {
+    for (let i = 0; i < n; i++) cartlift.events.emit('add_to_cart', funnelEvent(cartlift.cart.get(), [{ item_id: `SKU-${i}`, quantity: 1, price: 2400 }], extra));
+  };
+  return { cartlift, plugin, track, teardown, server };
+}
+
+async function until(check: () => boolean, what: string) {
+  for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  if (!check()) throw new Error(`Gave up waiting for ${what}.`);
+}
+
+describe('analytics plugin', () => {
+  it('batches by count: 45 events go in batches of at most 20', async () => {
+    const { plugin, track, server } = await setup({ batch: { count: 20, wait: 5 } });
+    track(45);
+    await until(() => plugin.counters.sent === 45, '45 events sent');
+    expect(server.stats.requests).toBeGreaterThanOrEqual(3);
+    expect(server.stored()).toHaveLength(45);
+    expect(server.stored()[0]).toMatchObject({ name: 'add_to_cart', currency: 'USD', value: 2400, anonymous_id: plugin.anonymousId() });
+  });
+
+  it('ignores events that are not funnel steps', async () => {
+    const { cartlift, plugin } = await setup();
+    cartlift.events.emit('open', { source: 'api' });
+    cartlift.events.emit('error', { code: 'x', message: 'y' });
+    expect(plugin.counters.tracked).toBe(0);
+  });
+
+  it('buffers while consent is pending (neither sent nor dropped), sends on grant, discards on deny', async () => {
+    const { plugin, track, server } = await setup({ consent: 'pending' });
+    track(5);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(server.stats.requests).toBe(0);
+    expect(plugin.counters).toMatchObject({ tracked: 5, sent: 0, dropped: 0, discarded: 0 });
+    plugin.consent('granted');
+    await until(() => plugin.counters.sent === 5, 'buffered events sent after grant');
+    plugin.consent('denied');
+    track(3);
+    expect(plugin.counters.discarded).toBe(3);
+    expect(() => plugin.consent('yes' as never)).toThrow('consent must be "pending", "granted" or "denied"; received "yes".');
+  });
+
+  it('retries 5xx and 429 with backoff until the collector accepts, without duplicates', async () => {
+    const { plugin, track, server } = await setup({}, { failRate: 0.6, retryAfter: 0, seed: 7 });
+    track(60);
+    await until(() => plugin.counters.sent === 60, '60 events through a failing collector');
+    expect(server.stats.failed).toBeGreaterThan(0);
+    expect(plugin.counters.retried).toBeGreaterThan(0);
+    expect(server.stored()).toHaveLength(60);
+    expect(server.stats.duplicates).toBe(0);
+  });
+
+  it('drops and counts a batch refused with a 4xx other than 408/429', async () => {
+    server = await startCollector();
+    const cartlift = createCartlift({ currency: 'USD' });
+    const plugin = analytics({ destinations: [collectorDestination({ url: `${server.url}/nowhere` })], batch: { wait: 5 } });
+    cartlift.use(plugin);
+    cartlift.events.emit('view_item', funnelEvent(cartlift.cart.get(), [{ item_id: 'TEA', quantity: 1 }]));
+    await until(() => plugin.counters.dropped === 1, 'the 404 batch dropped');
+    expect(plugin.counters.sent).toBe(0);
+  });
+
+  it('bounds the queue: the oldest events are dropped first and counted', async () => {
+    const { plugin, track, server } = await setup({ consent: 'pending', maxQueue: 5 });
+    track(8, { step: 'x' });
+    await plugin.flush();
+    expect(plugin.counters.dropped).toBe(3);
+    plugin.consent('granted');
+    await until(() => plugin.counters.sent === 5, 'the 5 newest sent');
+    expect(server.stored().map((e) => (e.items as { item_id: string }[])[0]!.item_id)).toEqual(['SKU-3', 'SKU-4', 'SKU-5', 'SKU-6', 'SKU-7']);
+  });
+
+  it('survives storage quota errors by carrying on in memory', async () => {
+    const quota: StoragePort = {
+      ...memoryStorage(),
+      update: () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
+    };
+    const { plugin, track } = await setup({ storage: quota });
+    track(10);
+    await until(() => plugin.counters.sent === 10, 'events sent despite the quota error');
+    expect(plugin.counters.storageErrors).toBe(1);
+  });
+
+  it('sends experiment_exposure once per experiment and tags later events with the assignments', async () => {
+    const { plugin, track, server } = await setup();
+    const variant = plugin.experiment('checkout-button', ['control', 'one-click']);
+    expect(plugin.experiment('checkout-button', ['control', 'one-click'])).toBe(variant);
+    track(1);
+    await until(() => plugin.counters.sent === 2, 'exposure and event sent');
+    const [exposure, event] = server.stored();
+    expect(exposure).toMatchObject({ name: 'experiment_exposure', experiment: 'checkout-button', variant });
+    expect(event).toMatchObject({ name: 'add_to_cart', experiments: { 'checkout-button': variant } });
+  });
+
+  it('samples by anonymous id: a shopper is always in or always out', async () => {
+    const { plugin, track } = await setup({ sample: 0.0001 });
+    track(4);
+    const { sampledOut, tracked } = plugin.counters;
+    expect(tracked).toBe(4);
+    expect([0, 4]).toContain(sampledOut);
+  });
+
+  it('warns in development about events that break the schema', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { validateEvent } = await import('./schema');
+    const { cartlift } = await setup({ validate: validateEvent });
+    cartlift.events.emit('purchase', funnelEvent(cartlift.cart.get(), [], { transaction_id: '' }));
+    expect(warn).toHaveBeenCalledWith('Cartlift analytics: purchase.transaction_id must be a non-empty string (the order id); received "".');
+    warn.mockRestore();
+  });
+
+  it('logs one clear error for a bad option and keeps working with the default', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    analytics({ batch: { count: 0 } });
+    expect(error).toHaveBeenCalledWith('Cartlift analytics: batch.count must be a number above 0 and at most 1000000000; received 0. Using the default.');
+    error.mockRestore();
+  });
+
+  it('forwards to GA4 (dataLayer) and Segment (analytics.js) in major units once consent is granted', async () => {
+    const dataLayer: unknown[] = [];
+    const calls: unknown[][] = [];
+    const js = { track: (...args: unknown[]) => void calls.push(args) };
+    const { cartlift, plugin } = await setup({ consent: 'pending', destinations: [ga4({ dataLayer }), segment({ analytics: js })] });
+    cartlift.events.emit('purchase', funnelEvent(cartlift.cart.get(), [{ item_id: 'TEA', quantity: 2, price: 1999 }], { transaction_id: 'ord_1' }));
+    expect(dataLayer).toEqual([]);
+    plugin.consent('granted');
+    expect(dataLayer[1]).toMatchObject({ event: 'purchase', ecommerce: { currency: 'USD', value: 39.98, transaction_id: 'ord_1', items: [{ item_id: 'TEA', price: 19.99, quantity: 2 }] } });
+    expect(calls[0]![0]).toBe('Order Completed');
+    expect(calls[0]![1]).toMatchObject({ order_id: 'ord_1', total: 39.98, revenue: 39.98, currency: 'USD', products: [{ product_id: 'TEA', price: 19.99, quantity: 2 }] });
+    expect(calls[0]![2]).toMatchObject({ messageId: expect.any(String) });
+  });
+});
