@@ -15,6 +15,7 @@ import { webhookRoute } from './routes/webhook';
 import { createStripeClient } from './stripe/client';
 import { openStore } from './store/open-store';
 import type { Store } from './store/types';
+import { env } from './env';
 
 export interface CartliftHandler extends FetchHandler {
   /** The opened (and migrated) store. */
@@ -32,7 +33,7 @@ function resolveContext(options: CartliftHandlerOptions): HandlerContext {
   if (basePath && !basePath.startsWith('/')) throw new Error(`basePath must start with "/", such as "/api/cartlift"; received ${JSON.stringify(options.basePath)}.`);
   const currency = assertCurrency(options.currency, 'currency');
   const promotions: PromotionsConfig = options.promotions === undefined ? { version: 1, promotions: [] } : parsePromotionsConfig(options.promotions);
-  const webhookSecret = options.stripe.webhookSecret ?? process.env.STRIPE_WEBHOOK_SECRET;
+  const webhookSecret = options.stripe.webhookSecret ?? env('STRIPE_WEBHOOK_SECRET');
   let opened: Promise<Store> | undefined;
   const given = options.store;
   return {

@@ -12,8 +12,7 @@ export interface Route {
 
 /**
  * Matches `method path` under `basePath`. Unknown paths get 404, known paths
- * with another method 405 with `Allow`. Requests outside the base path are
- * marked (`x-cartlift-route: none`) so adapters can hand them to static files.
+ * with another method 405 with `Allow`.
  *
  * @example
  * const route = createRouter('/api/cartlift', [{ method: 'GET', path: '/config', handler }])
@@ -24,7 +23,7 @@ export function createRouter(basePath: string, routes: readonly Route[]) {
   return (request: Request, context?: RequestContext): Promise<Response> | Response => {
     const { pathname } = new URL(request.url);
     if (pathname !== basePath && !pathname.startsWith(`${basePath}/`)) {
-      return errorResponse(404, 'not_found', `No Cartlift route at ${pathname}; routes live under ${basePath}.`, undefined, { 'x-cartlift-route': 'none' });
+      return errorResponse(404, 'not_found', `No Cartlift route at ${pathname}; routes live under ${basePath}.`);
     }
     const sub = pathname.slice(basePath.length).replace(/\/+$/, '') || '/';
     const candidates = byPath.get(sub);

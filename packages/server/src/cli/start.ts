@@ -7,6 +7,7 @@ import type { StripeSandbox } from '@cartlift/stripe-sandbox';
 import type { CliArgs } from './args';
 import { loadConfigFile } from './config-file';
 import { staticFiles } from './static-files';
+import { env } from '../env';
 
 export interface Running {
   url: string;
@@ -40,7 +41,7 @@ async function listen(handler: CartliftHandler, args: CliArgs, fallback: ReturnT
  */
 export async function startFromArgs(args: CliArgs, overrides: Partial<CartliftHandlerOptions> = {}): Promise<Running> {
   const { file, options } = await loadConfigFile(args.config);
-  const useSandbox = args.sandbox || !process.env.STRIPE_SECRET_KEY;
+  const useSandbox = args.sandbox || !env('STRIPE_SECRET_KEY');
   let sandbox: StripeSandbox | undefined;
   let stripe: StripeOptions;
   if (useSandbox) {
@@ -55,7 +56,7 @@ export async function startFromArgs(args: CliArgs, overrides: Partial<CartliftHa
       api: { host: '127.0.0.1', port: started.port, protocol: 'http' },
     };
   } else {
-    const publishableKey = process.env.STRIPE_PUBLISHABLE_KEY ?? file.stripe?.publishableKey;
+    const publishableKey = env('STRIPE_PUBLISHABLE_KEY') ?? file.stripe?.publishableKey;
     if (!publishableKey) throw new Error('stripe.publishableKey in the config (or STRIPE_PUBLISHABLE_KEY) must be set to a "pk_test_..." key when STRIPE_SECRET_KEY is set.');
     stripe = { publishableKey };
   }

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse, Server } from 'node:http';
-import { Readable } from 'node:stream';
 
 export interface HandlerContext {
   /** The connecting client's address, used for rate limits. */
@@ -8,21 +7,30 @@ export interface HandlerContext {
 export type FetchHandler = (request: Request, context?: HandlerContext) => Promise<Response>;
 
 /**
- * Adapts a fetch handler to Node's `http` (and Express: `app.use(toNodeListener(handler))`).
- * The body is streamed, never buffered here, so the handler's size limit holds.
+ * Adapts a fetch handler to Node's `http`, and to Express/Connect middleware:
+ * requests outside the handler's base path go to `fallback`, else to `next`,
+ * else get a 404. The body is streamed, never buffered here, so the
+ * handler's size limit holds.
  *
  * @example
  * http.createServer(toNodeListener(createCartliftHandler(options))).listen(8787)
+ * app.use(toNodeListener(handler)) // Express: before any body parser
  */
-export function toNodeListener(handler: FetchHandler, fallback?: (req: IncomingMessage, res: ServerResponse) => void) {
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+export function toNodeListener(handler: FetchHandler & { basePath?: string }, fallback?: (req: IncomingMessage, res: ServerResponse) => void) {
+  const outside = (req: IncomingMessage) => {
+    if (handler.basePath === undefined) return false;
+    const path = (req.url ?? '/').split('?')[0]!;
+    return path !== handler.basePath && !path.startsWith(`${handler.basePath}/`);
+  };
+  return async (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): Promise<void> => {
     try {
-      const request = toRequest(req);
-      const response = await handler(request, { clientIp: req.socket.remoteAddress ?? '' });
-      if (response.status === 404 && fallback && response.headers.get('x-cartlift-route') === 'none') {
-        fallback(req, res);
+      if (outside(req) && (fallback || next)) {
+        if (fallback) fallback(req, res);
+        else next!();
         return;
       }
+      const request = await toRequest(req);
+      const response = await handler(request, { clientIp: req.socket.remoteAddress ?? '' });
       await writeResponse(res, response);
     } catch (error) {
       console.error('[cartlift] request failed in the Node adapter:', error);
@@ -34,7 +42,10 @@ export function toNodeListener(handler: FetchHandler, fallback?: (req: IncomingM
   };
 }
 
-function toRequest(req: IncomingMessage): Request {
+// Loaded on first use so that importing this package on an edge runtime never touches node:stream.
+let readable: Promise<typeof import('node:stream').Readable> | undefined;
+
+async function toRequest(req: IncomingMessage): Promise<Request> {
   const host = req.headers.host ?? 'localhost';
   const url = new URL(req.url ?? '/', `http://${host}`);
   const headers = new Headers();
@@ -48,7 +59,7 @@ function toRequest(req: IncomingMessage): Request {
   return new Request(url, {
     method,
     headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : null,
+    body: hasBody ? ((await (readable ??= import('node:stream').then((m) => m.Readable))).toWeb(req) as ReadableStream<Uint8Array>) : null,
     // Required by Node's fetch for streamed request bodies.
     ...(hasBody ? { duplex: 'half' } : {}),
   } as RequestInit);
@@ -57,7 +68,6 @@ function toRequest(req: IncomingMessage): Request {
 async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
-    if (name === 'x-cartlift-route') return;
     headers[name] = value;
   });
   res.writeHead(response.status, headers);
@@ -87,7 +97,7 @@ export interface ServeOptions {
  * @example
  * const { url, close } = await serve(handler, { port: 8787 })
  */
-export async function serve(handler: FetchHandler, options: ServeOptions = {}): Promise<{ server: Server; url: string; port: number; close(): Promise<void> }> {
+export async function serve(handler: FetchHandler & { basePath?: string }, options: ServeOptions = {}): Promise<{ server: Server; url: string; port: number; close(): Promise<void> }> {
   const { createServer } = await import('node:http');
   const server = createServer(toNodeListener(handler, options.fallback));
   const host = options.host ?? '127.0.0.1';

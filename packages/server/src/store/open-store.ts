@@ -2,6 +2,7 @@ import { openPGlite, type PGliteOptions } from './pglite';
 import { openPostgres, type PostgresOptions } from './postgres';
 import { createSqlStore } from './sql-store';
 import type { Store } from './types';
+import { env } from '../env';
 
 export type StoreOptions = ({ kind: 'pglite' } & PGliteOptions) | ({ kind: 'postgres' } & PostgresOptions);
 
@@ -14,7 +15,7 @@ export type StoreOptions = ({ kind: 'pglite' } & PGliteOptions) | ({ kind: 'post
  * const shared = await openStore({ kind: 'postgres', connectionString: process.env.DATABASE_URL })
  */
 export async function openStore(options?: StoreOptions): Promise<Store> {
-  const chosen: StoreOptions = options ?? (process.env.DATABASE_URL ? { kind: 'postgres' } : { kind: 'pglite' });
+  const chosen: StoreOptions = options ?? (env('DATABASE_URL') ? { kind: 'postgres' } : { kind: 'pglite' });
   const db = chosen.kind === 'postgres' ? await openPostgres(chosen) : await openPGlite(chosen);
   const store = createSqlStore(db);
   try {

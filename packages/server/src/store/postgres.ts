@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { SqlClient, SqlDatabase } from './sql';
+import { env } from '../env';
 
 export interface PostgresOptions {
   /** `postgres://user:pass@host:5432/db`; defaults to `DATABASE_URL`. */
@@ -29,7 +30,7 @@ const wrap = (target: Pool | PoolClient): SqlClient => ({
  * const db = await openPostgres({ connectionString: process.env.DATABASE_URL })
  */
 export async function openPostgres(options: PostgresOptions = {}): Promise<SqlDatabase> {
-  const connectionString = options.connectionString ?? process.env.DATABASE_URL;
+  const connectionString = options.connectionString ?? env('DATABASE_URL');
   if (!connectionString) {
     throw new Error('store.connectionString (or the DATABASE_URL environment variable) must be a postgres:// URL; received nothing.');
   }

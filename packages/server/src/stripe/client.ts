@@ -1,4 +1,5 @@
 import Stripe from 'stripe';
+import { env } from '../env';
 
 export interface StripeOptions {
   /** `sk_test_...` / `sk_live_...`; defaults to `STRIPE_SECRET_KEY`. */
@@ -24,7 +25,7 @@ export interface StripeOptions {
  */
 export function createStripeClient(options: StripeOptions): Stripe {
   if (options.client) return options.client;
-  const secretKey = options.secretKey ?? process.env.STRIPE_SECRET_KEY;
+  const secretKey = options.secretKey ?? env('STRIPE_SECRET_KEY');
   if (!secretKey) {
     throw new Error('stripe.secretKey (or the STRIPE_SECRET_KEY environment variable) must be a Stripe secret key such as "sk_test_..."; received nothing.');
   }
