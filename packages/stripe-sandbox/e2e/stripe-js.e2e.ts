@@ -1,8 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import Stripe from 'stripe';
-// The built package: the e2e test covers what ships (dist/index.js serving dist/stripe-js.js).
-import { startStripeSandbox, type StripeSandbox } from '../dist/index.js';
+// Resolves to the built package (dist/index.js serving dist/stripe-js.js) under Playwright:
+// the e2e test covers what ships.
+import { startStripeSandbox, type StripeSandbox } from '@cartlift/stripe-sandbox';
 import { startHost } from './fixture/host.js';
 
 let sandbox: StripeSandbox;

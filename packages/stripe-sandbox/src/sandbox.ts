@@ -224,6 +224,10 @@ export function createStripeSandboxHandler(options: StripeSandboxOptions = {}) {
     deliveries(): DeliveryAttempt[] {
       return hooks.attempts();
     },
+    /** Stops webhook delivery: attempts in flight are aborted, none are started. */
+    stopWebhooks(): void {
+      hooks.stop();
+    },
     /** Resolves when no webhook delivery (including retries) is in flight. */
     webhooksIdle(): Promise<void> {
       return hooks.idle();

@@ -50,8 +50,9 @@ export async function startStripeSandbox(options: StartStripeSandboxOptions = {}
     stripeJsUrl: `${url}/v3/`,
     /** Options for `new Stripe(key, …)` that point the real client at this sandbox. */
     stripeClientOptions: { host, port, protocol: 'http' as const },
-    /** Stops the server (open keep-alive connections included). */
+    /** Stops the server (open keep-alive connections included) and webhook delivery. */
     close(): Promise<void> {
+      handler.stopWebhooks();
       return new Promise((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();

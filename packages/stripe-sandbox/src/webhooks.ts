@@ -50,11 +50,12 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions = {}) 
   const endpoints: WebhookEndpoint[] = [];
   const log: DeliveryAttempt[] = [];
   const pending = new Set<Promise<void>>();
+  const stopped = new AbortController();
 
   const matching = (event: StripeEvent) => endpoints.filter((e) => e.enabledEvents.includes('*') || e.enabledEvents.includes(event.type));
 
   async function post(endpoint: WebhookEndpoint, event: StripeEvent, payload: string): Promise<void> {
-    for (let attempt = 1; attempt <= attempts; attempt++) {
+    for (let attempt = 1; attempt <= attempts && !stopped.signal.aborted; attempt++) {
       const record: DeliveryAttempt = { eventId: event.id, eventType: event.type, endpointId: endpoint.id, url: endpoint.url, attempt, status: null, error: null, ok: false, at: Date.now() };
       try {
         const response = await fetch(endpoint.url, {
@@ -65,7 +66,7 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions = {}) 
             'stripe-signature': signatureHeader(payload, endpoint.secret),
           },
           body: payload,
-          signal: AbortSignal.timeout(timeoutMs),
+          signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), stopped.signal]),
         });
         await response.arrayBuffer().catch(() => undefined);
         record.status = response.status;
@@ -103,6 +104,10 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions = {}) 
     },
     /** Every attempt so far, oldest first. */
     attempts: (): DeliveryAttempt[] => log.slice(),
+    /** Aborts deliveries in flight and sends nothing more (used when the sandbox closes). */
+    stop(): void {
+      stopped.abort();
+    },
     /** Resolves once no delivery is in flight (including deliveries started meanwhile). */
     async idle(): Promise<void> {
       while (pending.size > 0) await Promise.allSettled([...pending]);
