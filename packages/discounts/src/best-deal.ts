@@ -23,10 +23,9 @@ interface Scored {
 
 /** Most savings, then fewest promotions, then the earliest in precedence. */
 function better(a: Scored, b: Scored): boolean {
-  if (a.savings !== b.savings) return a.savings > b.savings;
-  if (a.pick.length !== b.pick.length) return a.pick.length < b.pick.length;
-  for (let i = 0; i < a.pick.length; i++) if (a.pick[i] !== b.pick[i]) return a.pick[i]! < b.pick[i]!;
-  return false;
+  let d = b.savings - a.savings || a.pick.length - b.pick.length;
+  for (let i = 0; !d && i < a.pick.length; i++) d = a.pick[i]! - b.pick[i]!;
+  return d < 0;
 }
 
 /**

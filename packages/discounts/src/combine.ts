@@ -13,7 +13,8 @@ export function promotionClass(rule: Rule): PromotionClass {
   return to === 'order' ? 'order' : to === 'shipping' ? 'shipping' : 'product';
 }
 
-const CLASSES = ['product', 'order', 'shipping'] as const;
+/** The classes in evaluation order: a promotion's stage is its class's index here. */
+export const CLASSES = ['product', 'order', 'shipping'] as const;
 
 /** Defaults: combines with the other classes, not its own. */
 export function combinesWith(p: Promotion, cls: PromotionClass): Record<PromotionClass, boolean> {

@@ -26,12 +26,6 @@ export interface Cand {
   stage: number;
 }
 
-const STAGE = { product: 0, order: 1, shipping: 2 } as const;
-
-export function stageOf(c: Compiled): number {
-  return STAGE[c.cls];
-}
-
 function key(l: CartLineInput): string {
   return `${l.sku}\u0000${l.variant ?? ''}\u0000${l.unitPrice}\u0000${l.quantity}\u0000${(l.tags ?? []).join('\u0001')}`;
 }

@@ -1,12 +1,12 @@
 import { EXACT_CAP, searchBestDeal } from './best-deal';
-import { conflicts } from './combine';
-import { type Cand, type Ctx, buildContext, stageOf } from './context';
+import { CLASSES, conflicts } from './combine';
+import { type Cand, type Ctx, buildContext } from './context';
 import { type Refusal, refuse, refusalFromFail } from './eligibility';
 import { price } from './price';
-import { type Compiled, indexPromotions } from './promotion-index';
-import { nextStep, reach } from './rules/threshold';
+import { type Compiled, indexPromotions, push } from './promotion-index';
+import { nextStep } from './rules/threshold';
 import { matches } from './selector';
-import type { Applied, EvaluateInput, EvaluateResult, LineResult, NotApplied, UsageLimitFact } from './types';
+import type { Applied, EvaluateInput, EvaluateResult, LineResult, NotApplied, Unlock, UsageLimitFact } from './types';
 
 const byStage = (a: Cand, b: Cand) => a.stage - b.stage || a.c.rank - b.c.rank;
 
@@ -14,14 +14,9 @@ const byStage = (a: Cand, b: Cand) => a.stage - b.stage || a.c.rank - b.c.rank;
 function gather(ctx: Ctx, notApplied: NotApplied[]): Map<Compiled, number[]> {
   const index = indexPromotions(ctx.input.promotions);
   const hits = new Map<Compiled, number[]>();
-  const add = (c: Compiled, l: number) => {
-    const list = hits.get(c);
-    if (!list) hits.set(c, [l]);
-    else if (list[list.length - 1] !== l) list.push(l);
-  };
   ctx.lines.forEach((line, l) => {
-    for (const c of index.bySku.get(line.sku) ?? []) add(c, l);
-    for (const tag of line.tags ?? []) for (const c of index.byTag.get(tag) ?? []) add(c, l);
+    for (const c of index.bySku.get(line.sku) ?? []) push(hits, c, l);
+    for (const tag of line.tags ?? []) for (const c of index.byTag.get(tag) ?? []) push(hits, c, l);
   });
   if (ctx.lines.length) for (const c of index.everyLine) hits.set(c, ctx.all);
   const codes = new Set((ctx.input.codes ?? []).map((code) => code.trim().toUpperCase()).filter(Boolean));
@@ -41,11 +36,9 @@ function gather(ctx: Ctx, notApplied: NotApplied[]): Map<Compiled, number[]> {
   return hits;
 }
 
-function entry(c: Compiled, r: Refusal): NotApplied {
-  const e: NotApplied = { promotionId: c.id, name: c.p.name, reason: r.reason };
-  if (c.p.code) e.code = c.p.code;
-  if (r.unlock) e.unlock = r.unlock;
-  return e;
+/** Id, name, `extra`, then code and unlock when present: the shape applied and notApplied entries share. */
+function entry<T>(c: Compiled, extra: T, unlock?: Unlock) {
+  return { promotionId: c.id, name: c.p.name, ...extra, ...(c.p.code && { code: c.p.code }), ...(unlock && { unlock }) };
 }
 
 /**
@@ -74,7 +67,7 @@ export function evaluate(input: EvaluateInput): EvaluateResult {
   const all: Cand[] = [];
   for (const [c, lines] of hits) {
     const gross = c.cls === 'product' ? lines.reduce((s, l) => s + ctx.gross[l]!, 0) : ctx.grossTotal;
-    all.push({ c, lines, gross, stage: stageOf(c) });
+    all.push({ c, lines, gross, stage: CLASSES.indexOf(c.cls) });
   }
   all.sort((a, b) => a.c.rank - b.c.rank);
   const cands: Cand[] = [];
@@ -96,11 +89,8 @@ export function evaluate(input: EvaluateInput): EvaluateResult {
     const amount = final.amounts[k]!;
     if (amount === 0) return;
     kept.push(cand);
-    const a: Applied = { promotionId: cand.c.id, name: cand.c.p.name, class: cand.c.cls, amount };
-    if (cand.c.p.code) a.code = cand.c.p.code;
-    const next = nextStep(cand.c.p, final.bases[k]!, reach(cand.c.p, final.bases[k]!));
-    if (next) a.unlock = refusalFromFail(cand.c, ctx, next).unlock!;
-    applied.push(a);
+    const next = nextStep(cand.c.p, final.bases[k]!);
+    applied.push(entry(cand.c, { class: cand.c.cls, amount }, next && refusalFromFail(cand.c, ctx, next).unlock));
   });
   // Why each other candidate is out, judged against the chosen deal.
   for (const cand of [...cands.filter((c) => !kept.includes(c)), ...later]) {
@@ -123,15 +113,14 @@ export function evaluate(input: EvaluateInput): EvaluateResult {
   }
   for (const cand of all) {
     const r = refusals.get(cand);
-    if (r) notApplied.push(entry(cand.c, r));
+    if (r) notApplied.push(entry(cand.c, { reason: r.reason }, r.unlock));
   }
   const lines: LineResult[] = new Array(ctx.lines.length);
   ctx.lines.forEach((line, l) => {
     const subtotal = ctx.gross[l]!;
     const total = final.rem[l]!;
-    const out: LineResult = { sku: line.sku, quantity: line.quantity, unitPrice: line.unitPrice, subtotal, discount: subtotal - total, total, allocations: final.allocs![l]! };
-    if (line.variant !== undefined) out.variant = line.variant;
-    lines[ctx.order[l]!] = out;
+    const variant = line.variant;
+    lines[ctx.order[l]!] = { sku: line.sku, quantity: line.quantity, unitPrice: line.unitPrice, subtotal, discount: subtotal - total, total, allocations: final.allocs![l]!, ...(variant !== undefined && { variant }) };
   });
   const usageLimits: UsageLimitFact[] = [];
   for (const cand of kept) {

@@ -1,4 +1,5 @@
 import { byPrecedence, combinesWith, promotionClass, thresholdBase } from './combine';
+import { basisPoints } from './rounding';
 import { toEpoch } from './schedule';
 import { compileSelector, type CompiledSelector } from './selector';
 import type { Promotion, PromotionClass, Selector, ThresholdBase } from './types';
@@ -32,10 +33,11 @@ export interface PromotionIndex {
 
 const cache = new WeakMap<readonly Promotion[], PromotionIndex>();
 
-function push<K>(map: Map<K, Compiled[]>, key: K, c: Compiled): void {
+/** Appends `v` to `key`'s list, skipping a repeat of the last value. */
+export function push<K, V>(map: Map<K, V[]>, key: K, v: V): void {
   const list = map.get(key);
-  if (list) list.push(c);
-  else map.set(key, [c]);
+  if (!list) map.set(key, [v]);
+  else if (list[list.length - 1] !== v) list.push(v);
 }
 
 function scopeOf(p: Promotion): Selector | undefined {
@@ -61,7 +63,7 @@ function compile(p: Promotion, rank: number): Compiled {
     base: thresholdBase(p, cls),
     cw: combinesWith(p, cls),
     exclusive: p.exclusive === true,
-    bp: r.type === 'percent_off' ? Math.round(r.percent * 100) : r.type === 'buy_x_get_y' ? Math.round((r.get.percent ?? 100) * 100) : 0,
+    bp: basisPoints(r.type === 'percent_off' ? r.percent : r.type === 'buy_x_get_y' ? (r.get.percent ?? 100) : 0),
   };
 }
 

@@ -36,7 +36,8 @@ export function reach(p: Promotion, base: number): Reached {
 }
 
 /** The next tier (or next multiple of an "every" rule) above `base`, if any is left to reach. */
-export function nextStep(p: Promotion, base: number, reached: Reached): Fail | undefined {
+export function nextStep(p: Promotion, base: number): Fail | undefined {
+  const reached = reach(p, base);
   if (!reached.ok) return undefined;
   const r = p.rule;
   if (r.type === 'tiered') {

@@ -1,5 +1,5 @@
 import { spread, sumOf } from '../allocate-lines';
-import { percentOf } from '../rounding';
+import { basisPoints, percentOf } from '../rounding';
 import type { TieredRule } from '../types';
 import type { Outcome } from './outcome';
 
@@ -7,6 +7,6 @@ import type { Outcome } from './outcome';
 export function tiered(r: TieredRule, tier: number, lines: number[], rem: number[]): Outcome {
   const t = r.tiers[tier]!;
   const left = sumOf(rem, lines);
-  const d = t.amount !== undefined ? Math.min(t.amount, left) : percentOf(left, Math.round((t.percent ?? 0) * 100));
+  const d = t.amount !== undefined ? Math.min(t.amount, left) : percentOf(left, basisPoints(t.percent ?? 0));
   return { lines, amounts: spread(rem, lines, d) };
 }
