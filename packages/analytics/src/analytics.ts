@@ -25,7 +25,7 @@ export interface AnalyticsOptions {
   consent?: Consent;
   /** Share of anonymous ids that report, 0–1 (default 1). The same id is always in or out. */
   sample?: number;
-  /** A batch is sent when it reaches `count` events or `bytes`, or `wait` ms after its first event. */
+  /** A batch is sent when it reaches `count` events or `bytes`, or `wait` ms after its first event. Default 20 / 16000 / 250: soon enough that a shopper bouncing after 400 ms leaves little for the unload beacon. */
   batch?: { count?: number; bytes?: number; wait?: number };
   /** Most events kept waiting; beyond it the oldest are dropped (and counted). Default 1000. */
   maxQueue?: number;
@@ -124,7 +124,7 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
   const sample = num(options.sample, 1, 'sample', 1);
   const count = num(options.batch?.count, 20, 'batch.count');
   const bytes = num(options.batch?.bytes, 16_000, 'batch.bytes', 60_000);
-  const wait = num(options.batch?.wait, 1000, 'batch.wait');
+  const wait = num(options.batch?.wait, 250, 'batch.wait');
   const maxQueue = num(options.maxQueue, 1000, 'maxQueue');
   const base = num(options.retry?.base, 1000, 'retry.base');
   const cap = num(options.retry?.cap, 30_000, 'retry.cap');

@@ -1,0 +1,17 @@
+// The harness page: Cartlift core plus the analytics plugin with its defaults,
+// posting to this origin's /events. The test drives it through window.track.
+import { createCartlift, funnelEvent, memoryStorage } from '@cartlift/core';
+import { analytics } from '@cartlift/analytics';
+
+const params = new URLSearchParams(location.search);
+const cartlift = createCartlift({ currency: 'USD', endpoint: location.origin, storage: memoryStorage() });
+const plugin = analytics(params.has('consent') ? { consent: params.get('consent') } : {});
+cartlift.use(plugin);
+
+/** Emits one add_to_cart per harness sequence id (the id is our ground truth, independent of event_id). */
+window.track = (seqs) => {
+  for (const seq of seqs) cartlift.events.emit('add_to_cart', funnelEvent(cartlift.cart.get(), [{ item_id: 'TEA-LJ-100', quantity: 1, price: 2400 }], { seq }));
+};
+window.cartlift = cartlift;
+window.analyticsPlugin = plugin;
+window.ready = true;
