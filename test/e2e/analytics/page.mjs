@@ -15,3 +15,4 @@ window.track = (seqs) => {
 window.cartlift = cartlift;
 window.analyticsPlugin = plugin;
 window.ready = true;
+window.core = { createCartlift, funnelEvent, memoryStorage };
