@@ -50,6 +50,7 @@ describe.each(storeVariants())('routes, config and bad input on $name', ({ open 
     ['another currency', { lines: [{ sku: 'TEA-LJ-100', quantity: 1 }], currency: 'EUR' }, {}, 400, 'unsupported_currency', 'currency'],
     ['a bad email', { lines: [{ sku: 'TEA-LJ-100', quantity: 1 }], contact: { email: 'nope' } }, {}, 400, 'invalid_request', 'contact.email'],
     ['a form content type', 'lines=1', { 'content-type': 'application/x-www-form-urlencoded' }, 415, 'unsupported_media_type', 'content-type'],
+    ['text/plain (a preflight-free cross-site post)', '{"lines":[{"sku":"TEA-LJ-100","quantity":1}]}', { 'content-type': 'text/plain' }, 415, 'unsupported_media_type', 'content-type'],
     ['a body over the limit', JSON.stringify({ lines: [{ sku: 'x'.repeat(70_000), quantity: 1 }] }), {}, 413, 'body_too_large', 'body'],
   ])('POST /quote with %s answers %i', async (_name, body, headers, status, code, field) => {
     const res = await h.call('POST', '/quote', body, headers as Record<string, string>);

@@ -74,8 +74,7 @@ export async function resolveLines(ctx: PricingContext, cart: CartRequest): Prom
 export async function customerFacts(store: Store, email: string | undefined): Promise<CustomerFacts> {
   if (!email) return { emailNormalized: null, stripeCustomerId: null, firstPurchase: true };
   const emailNormalized = normalizeEmail(email);
-  const stripeCustomerId = await store.stripeCustomerFor(emailNormalized);
-  const paid = await store.hasPaidOrder({ emailNormalized, stripeCustomerId });
+  const { stripeCustomerId, paid } = await store.customerLedger(emailNormalized);
   return { emailNormalized, stripeCustomerId, firstPurchase: !paid };
 }
 

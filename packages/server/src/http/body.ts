@@ -3,16 +3,20 @@ import { HttpError } from './errors';
 /**
  * Reads the request body as text, refusing it as soon as it passes `limit`
  * bytes (so a huge or endless body never sits in memory) and refusing
- * non-JSON content types when `json` is set.
+ * non-JSON content types when `json` is set (`beacon` also allows text/plain).
  *
  * @example
  * const text = await readBody(request, { limit: 64 * 1024, json: true })
  */
-export async function readBody(request: Request, { limit, json }: { limit: number; json: boolean }): Promise<string> {
+export async function readBody(
+  request: Request,
+  { limit, json, beacon = false }: { limit: number; json: boolean; beacon?: boolean },
+): Promise<string> {
   if (json) {
     const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (type !== 'application/json' && type !== 'text/plain') {
-      // text/plain is allowed because navigator.sendBeacon cannot send JSON without a CORS preflight.
+    // Requiring application/json makes cross-site posts need a CORS preflight;
+    // only beacon routes (navigator.sendBeacon cannot set it) accept text/plain.
+    if (type !== 'application/json' && !(beacon && type === 'text/plain')) {
       throw new HttpError(415, 'unsupported_media_type', `Content-Type must be "application/json"; received ${type ? JSON.stringify(type) : 'none'}.`, 'content-type');
     }
   }

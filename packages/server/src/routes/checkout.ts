@@ -7,6 +7,7 @@ import { HttpError, json } from '../http/errors';
 import type { HandlerContext as RequestContext } from '../http/node';
 import { parseWith } from '../http/validation';
 import type { HandlerContext } from '../options';
+import { normalizeEmail } from '../email';
 import { customerFacts, pricingContext } from '../pricing';
 import type { RateLimiter } from '../rate-limit';
 import { checkoutBody } from '../requests';
@@ -26,6 +27,7 @@ export function checkoutRoute(ctx: HandlerContext, limiter: RateLimiter) {
   return async (request: Request, context?: RequestContext): Promise<Response> => {
     const body = parseWith(schema, parseJson(await readBody(request, { limit: ctx.limits.bodyBytes, json: true })));
     const ip = clientIp(ctx, request, context);
+    checkCouponRate(ctx, limiter, body.codes, ip, normalizeEmail(body.contact.email));
     const store = await ctx.store();
     return mutex.run(body.checkoutId, async () => {
       let released = false;
@@ -38,7 +40,6 @@ export function checkoutRoute(ctx: HandlerContext, limiter: RateLimiter) {
           throw new HttpError(409, 'checkout_canceled', `Checkout ${body.checkoutId} was canceled; start a new checkout with a new checkoutId.`, 'checkoutId');
         }
         const facts = await customerFacts(store, body.contact.email);
-        checkCouponRate(ctx, limiter, body.codes, ip, facts.emailNormalized);
         const now = ctx.now();
         if (ctx.stripeCustomers && facts.emailNormalized) {
           facts.stripeCustomerId = await ensureStripeCustomer(ctx.stripe, store, facts.emailNormalized, body.contact, now, facts.stripeCustomerId);

@@ -4,6 +4,7 @@ import { json } from '../http/errors';
 import type { HandlerContext as RequestContext } from '../http/node';
 import { parseWith } from '../http/validation';
 import type { HandlerContext } from '../options';
+import { normalizeEmail } from '../email';
 import { customerFacts, priceCart, pricingContext } from '../pricing';
 import type { RateLimiter } from '../rate-limit';
 import { quoteBody } from '../requests';
@@ -18,9 +19,10 @@ export function quoteRoute(ctx: HandlerContext, limiter: RateLimiter) {
   return async (request: Request, context?: RequestContext): Promise<Response> => {
     const body = parseWith(schema, parseJson(await readBody(request, { limit: ctx.limits.bodyBytes, json: true })));
     const ip = clientIp(ctx, request, context);
+    // Refuse a guesser before spending a database round trip on them.
+    checkCouponRate(ctx, limiter, body.codes, ip, body.contact?.email ? normalizeEmail(body.contact.email) : null);
     const store = await ctx.store();
     const facts = await customerFacts(store, body.contact?.email);
-    checkCouponRate(ctx, limiter, body.codes, ip, facts.emailNormalized);
     const result = await priceCart(pricingContext(ctx, store), body, facts, { now: ctx.now() });
     recordCouponFailures(ctx, limiter, result.notApplied, ip, facts.emailNormalized);
     // The engine leaves sentences to describeReason; the HTTP answer keeps an English one per entry.

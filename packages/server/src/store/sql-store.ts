@@ -104,6 +104,19 @@ export function createSqlStore(db: SqlDatabase): Store {
       return str(rows[0]?.stripe_customer_id);
     },
 
+    async customerLedger(emailNormalized) {
+      const { rows } = await db.query(
+        `SELECT c.stripe_customer_id,
+                EXISTS (SELECT 1 FROM cartlift_orders o
+                         WHERE o.email_normalized = x.email
+                            OR (c.stripe_customer_id IS NOT NULL AND o.stripe_customer_id = c.stripe_customer_id)) AS paid
+           FROM (SELECT $1::text AS email) x
+           LEFT JOIN cartlift_customers c ON c.email_normalized = x.email`,
+        [emailNormalized],
+      );
+      return { stripeCustomerId: str(rows[0]?.stripe_customer_id), paid: rows[0]?.paid === true };
+    },
+
     async rememberStripeCustomer(emailNormalized, stripeCustomerId, now) {
       // The no-op update returns the row that won when two processes raced.
       const { rows } = await db.query(

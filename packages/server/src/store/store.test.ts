@@ -74,6 +74,12 @@ describe.each(storeVariants())('Store on $name', ({ open }) => {
     expect((await store.listOrders()).filter((o) => o.checkoutId === id)).toHaveLength(1);
     expect(await store.hasPaidOrder({ emailNormalized: email })).toBe(true);
     expect(await store.hasPaidOrder({ stripeCustomerId: 'cus_1' })).toBe(true);
+    expect(await store.customerLedger(email)).toEqual({ stripeCustomerId: null, paid: true });
+    // Another email remembered for the same Stripe customer is not a first purchase either.
+    const other = `${unique('other')}@example.com`;
+    expect((await store.customerLedger(other)).paid).toBe(false);
+    await store.rememberStripeCustomer(other, 'cus_1', 70);
+    expect(await store.customerLedger(other)).toEqual({ stripeCustomerId: 'cus_1', paid: true });
     expect((await store.promotionUsage([promotion], null, 1e12))[promotion]!.used).toBe(1);
     // A later failure event for the paid intent releases nothing.
     await store.recordPaymentEnded({ eventId: `evt_${id}_fail`, eventType: 'payment_intent.payment_failed', paymentIntentId: `pi_${id}`, canceled: false, now: 60 });

@@ -67,6 +67,8 @@ export interface Store {
   /** True when a paid order exists for this normalised email or Stripe customer. */
   hasPaidOrder(facts: { emailNormalized?: string | null; stripeCustomerId?: string | null }): Promise<boolean>;
   stripeCustomerFor(emailNormalized: string): Promise<string | null>;
+  /** The remembered Stripe customer and whether a paid order exists for either, in one round trip. */
+  customerLedger(emailNormalized: string): Promise<{ stripeCustomerId: string | null; paid: boolean }>;
   /** Records the mapping; returns the id that won when two processes raced. */
   rememberStripeCustomer(emailNormalized: string, stripeCustomerId: string, now: number): Promise<string>;
   /** Committed plus unexpired reserved redemptions, not counting `excludeCheckoutId`'s own. */
