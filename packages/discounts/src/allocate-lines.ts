@@ -1,4 +1,5 @@
 import { allocate } from '@cartlift/core';
+import type { CartLineInput } from './types';
 
 /**
  * Splits `amount` over `lines` by largest remainder, in proportion to
@@ -15,5 +16,19 @@ export function spread(rem: readonly number[], lines: readonly number[], amount:
 export function sumOf(rem: readonly number[], lines: readonly number[]): number {
   let s = 0;
   for (const l of lines) s += rem[l]!;
+  return s;
+}
+
+/** Units (quantities) on `lines`. */
+export function unitsOf(cart: readonly CartLineInput[], lines: readonly number[]): number {
+  let s = 0;
+  for (const l of lines) s += cart[l]!.quantity;
+  return s;
+}
+
+/** The sum of `xs`. */
+export function sum(xs: readonly number[]): number {
+  let s = 0;
+  for (const x of xs) s += x;
   return s;
 }

@@ -1,4 +1,5 @@
 import { CartliftError, assertMinorUnits as units } from '@cartlift/core';
+import { sum } from './allocate-lines';
 import type { Compiled } from './promotion-index';
 import type { CartLineInput, EvaluateInput } from './types';
 
@@ -59,7 +60,7 @@ export function buildContext(input: EvaluateInput): Ctx {
     lines: order.map((i) => input.lines[i]!),
     order,
     gross,
-    grossTotal: safe(gross.reduce((a, b) => a + b, 0), 'lines total'),
+    grossTotal: safe(sum(gross), 'lines total'),
     shipping: units(input.shipping?.amount ?? 0, 'shipping.amount'),
     all: gross.map((_, i) => i),
   };

@@ -1,3 +1,4 @@
+import { unitsOf } from './allocate-lines';
 import type { Cand, Ctx } from './context';
 import { price } from './price';
 import type { Compiled } from './promotion-index';
@@ -52,7 +53,7 @@ export function refuse(cand: Cand, ctx: Ctx): Refusal | null {
     return no('customer_usage_limit', { required: p.limits.perCustomer });
   }
   if (cand.lines.length === 0) return no('no_items');
-  const units = cand.lines.reduce((s, l) => s + ctx.lines[l]!.quantity, 0);
+  const units = unitsOf(ctx.lines, cand.lines);
   if (cond.minQuantity !== undefined && units < cond.minQuantity) {
     return refusalFromFail(c, ctx, { kind: 'items', required: cond.minQuantity, current: units, tier: 0 });
   }

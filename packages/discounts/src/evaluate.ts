@@ -1,3 +1,4 @@
+import { sum, sumOf } from './allocate-lines';
 import { EXACT_CAP, searchBestDeal } from './best-deal';
 import { CLASSES, conflicts } from './combine';
 import { type Cand, type Ctx, buildContext } from './context';
@@ -66,7 +67,7 @@ export function evaluate(input: EvaluateInput): EvaluateResult {
   const hits = gather(ctx, notApplied);
   const all: Cand[] = [];
   for (const [c, lines] of hits) {
-    const gross = c.cls === 'product' ? lines.reduce((s, l) => s + ctx.gross[l]!, 0) : ctx.grossTotal;
+    const gross = c.cls === 'product' ? sumOf(ctx.gross, lines) : ctx.grossTotal;
     all.push({ c, lines, gross, stage: CLASSES.indexOf(c.cls) });
   }
   all.sort((a, b) => a.c.rank - b.c.rank);
@@ -129,7 +130,7 @@ export function evaluate(input: EvaluateInput): EvaluateResult {
     const used = input.usage?.[cand.c.id];
     usageLimits.push({ promotionId: cand.c.id, ...limits, used: used?.used ?? 0, usedByCustomer: used?.usedByCustomer ?? 0 });
   }
-  const discountTotal = ctx.grossTotal - final.rem.reduce((a, b) => a + b, 0);
+  const discountTotal = ctx.grossTotal - sum(final.rem);
   const shippingDiscount = ctx.shipping - final.ship;
   const savings = discountTotal + shippingDiscount;
   return {

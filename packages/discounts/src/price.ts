@@ -1,3 +1,4 @@
+import { sum } from './allocate-lines';
 import type { Cand, Ctx } from './context';
 import { amountOff } from './rules/amount-off';
 import { buyXGetY } from './rules/buy-x-get-y';
@@ -52,7 +53,7 @@ export function price(ctx: Ctx, combo: readonly Cand[], full = false): Priced {
   const fails: (Fail | undefined)[] = [];
   let afterProduct = -1;
   let afterOrder = -1;
-  const left = () => rem.reduce((a, b) => a + b, 0);
+  const left = () => sum(rem);
   combo.forEach((cand) => {
     if (cand.stage > 0 && afterProduct < 0) afterProduct = left();
     if (cand.stage > 1 && afterOrder < 0) afterOrder = left();
@@ -78,5 +79,5 @@ export function price(ctx: Ctx, combo: readonly Cand[], full = false): Priced {
     amounts.push(amount);
     bases.push(base);
   });
-  return { savings: amounts.reduce((a, b) => a + b, 0), amounts, bases, fails, rem, ship, allocs };
+  return { savings: sum(amounts), amounts, bases, fails, rem, ship, allocs };
 }

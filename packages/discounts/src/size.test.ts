@@ -3,23 +3,29 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { expect, it } from 'vitest';
 
-// The issue's budget is 6 KB (6144 B) gzip. Measured today: ~7.4 KB with
-// @cartlift/core inlined, ~6.5 KB with core external. Until the engine is
-// trimmed this is a ratchet at the current size (+~3%), so it cannot grow
-// unnoticed; the lead's size test holds the real budget.
-const BUDGET = 7680;
+// The issue's budget: the engine without its schema <= 6 KB gzip, measured as a
+// standalone npm user gets it: `evaluate` bundled, minified, ESM, gzip -9, with
+// @cartlift/core inlined. The whole main entry adds the sentence builders (en,
+// zh-CN) and Intl money formatting, which `evaluate` no longer carries.
+const BUDGET = 6144;
+const WHOLE_ENTRY = 8192;
 
-async function gzipSize(contents: string, external: string[] = []): Promise<number> {
-  const out = await build({
+async function bundle(contents: string, external: string[] = []) {
+  return build({
     stdin: { contents, resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'ts' },
     bundle: true,
     minify: true,
     format: 'esm',
     write: false,
+    metafile: true,
     conditions: ['source'],
     external,
     logLevel: 'silent',
   });
+}
+
+async function gzipSize(contents: string, external: string[] = []): Promise<number> {
+  const out = await bundle(contents, external);
   return gzipSync(out.outputFiles[0]!.contents, { level: 9 }).length;
 }
 
@@ -27,9 +33,19 @@ it(`the engine (evaluate, core included, no zod) stays within ${BUDGET} bytes gz
   const evaluateOnly = await gzipSize(`export { evaluate } from './index';`);
   const whole = await gzipSize(`export * from './index';`);
   const ownOnly = await gzipSize(`export { evaluate } from './index';`, ['@cartlift/core']);
-  console.log(`@cartlift/discounts gzip: evaluate ${evaluateOnly} B (without core ${ownOnly} B), whole main entry ${whole} B; target 6144 B, ratchet ${BUDGET} B`);
+  console.log(`@cartlift/discounts gzip: evaluate ${evaluateOnly} B (without core ${ownOnly} B), whole main entry ${whole} B; budgets ${BUDGET} B and ${WHOLE_ENTRY} B`);
   expect(evaluateOnly).toBeLessThanOrEqual(BUDGET);
-  expect(whole).toBeLessThanOrEqual(BUDGET + 768); // describeReason in zh-CN and helpers
+  expect(whole).toBeLessThanOrEqual(WHOLE_ENTRY);
+});
+
+it('evaluate leaves sentences to describeReason: no sentence builder or money formatting in its bundle', async () => {
+  const sentences = /reasons|sentence|names|core\/src\/format/;
+  const used = async (contents: string) => {
+    const [output] = Object.values((await bundle(contents)).metafile.outputs);
+    return Object.entries(output!.inputs).flatMap(([file, v]) => (v.bytesInOutput > 0 && sentences.test(file) ? [file] : []));
+  };
+  expect(await used(`export { describeReason } from './index';`)).not.toEqual([]); // the check can see them
+  expect(await used(`export { evaluate } from './index';`)).toEqual([]);
 });
 
 it('the main entry never pulls in zod', async () => {

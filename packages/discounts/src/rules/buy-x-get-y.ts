@@ -1,4 +1,4 @@
-import { spread } from '../allocate-lines';
+import { spread, sum, unitsOf } from '../allocate-lines';
 import type { Ctx } from '../context';
 import type { Compiled } from '../promotion-index';
 import { percentOf } from '../rounding';
@@ -27,9 +27,8 @@ function cheapest(ctx: Ctx, getLines: number[], units: number): [number, number]
 export function buyXGetY(r: BuyXGetYRule, c: Compiled, ctx: Ctx, lines: number[], rem: number[]): Outcome {
   const buyLines = lines.filter((l) => matches(c.sel, ctx.lines[l]!));
   const getLines = lines.filter((l) => matches(c.getSel, ctx.lines[l]!));
-  const qty = (ls: number[]) => ls.reduce((s, l) => s + ctx.lines[l]!.quantity, 0);
-  const buyUnits = qty(buyLines);
-  const getUnits = qty(getLines);
+  const buyUnits = unitsOf(ctx.lines, buyLines);
+  const getUnits = unitsOf(ctx.lines, getLines);
   const X = r.buy.quantity;
   const Y = r.get.quantity;
   const fits = (k: number) => {
@@ -52,7 +51,7 @@ export function buyXGetY(r: BuyXGetYRule, c: Compiled, ctx: Ctx, lines: number[]
   const rewards = cheapest(ctx, getLines, lo * Y);
   const caps = rewards.map(([l, u]) => Math.min(rem[l]!, u * ctx.lines[l]!.unitPrice));
   const base = rewards.reduce((s, [l, u]) => s + u * ctx.lines[l]!.unitPrice, 0);
-  const capTotal = caps.reduce((a, b) => a + b, 0);
+  const capTotal = sum(caps);
   const d = Math.min(percentOf(base, c.bp), capTotal);
   const rl = rewards.map(([l]) => l);
   return { lines: rl, amounts: capTotal === 0 ? rl.map(() => 0) : spread(rem, rl, d, caps) };
