@@ -110,7 +110,12 @@ export async function loadCatalogFile(file: string): Promise<Catalog> {
   return createCatalog(data as CatalogSource);
 }
 
-/** The product's name in `locale`, falling back to English, then any. */
+/**
+ * The product's name in `locale`, falling back to English, then any.
+ *
+ * @example
+ * localName({ en: 'Celadon tea cup', 'zh-CN': '青瓷茶杯' }, 'zh-CN') // "青瓷茶杯"
+ */
 export function localName(name: Product['name'], locale = 'en'): string {
   if (typeof name === 'string') return name;
   return name[locale] ?? name.en ?? Object.values(name)[0] ?? '';

@@ -19,7 +19,7 @@ describe.each(storeVariants())('routes, config and bad input on $name', ({ open 
     expect(res.status).toBe(200);
     expect(res.body.publishableKey).toMatch(/^pk_test_/);
     expect(res.body.currency).toBe('USD');
-    expect(res.body.promotions.promotions.map((p: { id: string }) => p.id)).toEqual(['first-order']);
+    expect(res.body.promotions.map((p: { id: string }) => p.id)).toEqual(['first-order']);
     expect(res.body.addOns['POT-YIXING'][0].sku).toBe('ADDON-WARRANTY-1Y');
     const text = JSON.stringify(res.body);
     for (const secret of ['WELCOME10', 'LIMITED', 'sk_test', 'whsec_']) expect(text).not.toContain(secret);

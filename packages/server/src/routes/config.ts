@@ -29,7 +29,7 @@ export function configRoute(ctx: HandlerContext) {
       publishableKey: ctx.stripeOptions.publishableKey,
       ...(ctx.stripeOptions.jsUrl ? { stripeJsUrl: ctx.stripeOptions.jsUrl } : {}),
       currency: ctx.currency,
-      promotions: publicPromotions(ctx.promotions),
+      promotions: publicPromotions(ctx.promotions).promotions,
       addOns: addOnOffers(ctx),
       shippingOptions: ctx.shippingOptions,
       limits: { maxQuantity: ctx.limits.maxQuantity, maxLines: ctx.limits.maxLines },

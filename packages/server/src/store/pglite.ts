@@ -28,7 +28,12 @@ export async function openPGlite(options: PGliteOptions = {}): Promise<SqlDataba
   return fromPGlite(db);
 }
 
-/** Wraps an existing PGlite instance (yours to create, ours to close). */
+/**
+ * Wraps an existing PGlite instance (yours to create, ours to close).
+ *
+ * @example
+ * const store = createSqlStore(fromPGlite(await PGlite.create('./data')))
+ */
 export function fromPGlite(db: PGliteLike): SqlDatabase {
   const client = (target: Pick<PGliteLike, 'query' | 'exec'>): SqlClient => ({
     query: (sql, params) => target.query(sql, params),

@@ -52,7 +52,12 @@ export async function openPostgres(options: PostgresOptions = {}): Promise<SqlDa
   return fromPool(pool);
 }
 
-/** Wraps an existing pool (yours to create, ours to end on close). */
+/**
+ * Wraps an existing pool (yours to create, ours to end on close).
+ *
+ * @example
+ * const store = createSqlStore(fromPool(new pg.Pool({ connectionString, ssl: true })))
+ */
 export function fromPool(pool: Pool): SqlDatabase {
   return {
     kind: 'postgres',
