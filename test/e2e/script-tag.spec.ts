@@ -153,17 +153,17 @@ test('bad button attributes explain themselves and never break the page', async 
   expect(problems.uncaught).toEqual([]);
 });
 
-test('Cartlift.open() and [data-cartlift-open-cart] open the drawer; the drawer chunk loads only on intent', async ({ page, problems }) => {
+test('Cartlift.open() and [data-cartlift-open-cart] open the drawer; the checkout chunk loads only on intent', async ({ page, problems }) => {
   const requested: string[] = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
   await page.goto('/');
   await booted(page);
   await page.waitForLoadState('networkidle');
-  expect(requested.filter((p) => p.includes('drawer'))).toEqual([]);
+  expect(requested.filter((p) => p.includes('checkout-'))).toEqual([]);
   await page.getByRole('button', { name: /View cart/ }).click();
   await expect(page.getByRole('dialog', { name: /Your cart/ })).toBeVisible();
   await expect(page.getByRole('dialog')).toContainText('Your cart is empty.');
-  expect(requested.filter((p) => p.includes('drawer'))).toHaveLength(1);
+  expect(requested.filter((p) => p.includes('checkout-'))).toHaveLength(1);
   expect(problems.uncaught).toEqual([]);
 });
 

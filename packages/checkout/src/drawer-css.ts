@@ -25,7 +25,7 @@ dl{margin:0;display:flex;flex-direction:column;gap:.35rem}
 dl div{display:flex;justify-content:space-between;gap:1rem}
 dd{margin:0}
 .discount{color:#1f5f4a}
-.total{font-weight:700;font-size:1.1rem;border-top:1px solid #ddd;padding-top:.5rem}
+.total{font-weight:700;font-size:1.1rem;border-top:1px solid #ddd;padding-top:.5rem;display:flex;justify-content:space-between;margin:0}
 .add-ons li,.codes li{display:flex;justify-content:space-between;align-items:center;gap:.5rem}
 .coupon .row{display:flex;gap:.5rem}
 input,select{font:inherit;padding:.5rem;border:1px solid #767676;border-radius:var(--cl-radius);min-height:44px;box-sizing:border-box;width:100%}

@@ -1,4 +1,4 @@
-import { type AddInput, type CartState, type CartliftInstance, cartCount, funnelEvent, toFunnelItems } from '@cartlift/core';
+import { type AddInput, type CartState, type CartliftInstance, cartCount, cartSubtotal, formatMoney, funnelEvent, toFunnelItems } from '@cartlift/core';
 import { render } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { AddOns } from './add-ons';
@@ -152,7 +152,16 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
             )}
             {config && view.name === 'cart' && <AddOns instance={instance} cart={cart} addOns={config.addOns} locale={locale} />}
             {view.name === 'cart' && <Coupon instance={instance} cart={cart} quote={quote} locale={locale} />}
-            {shown && <Summary result={shown} estimate={!quote} locale={locale} firstPurchase={config && firstPurchaseOffer(config.promotions)} />}
+            {shown ? (
+              <Summary result={shown} estimate={!quote} locale={locale} firstPurchase={config && firstPurchaseOffer(config.promotions)} />
+            ) : (
+              // Without the server (yet), the display prices still give an estimate.
+              cart.lines.every((l) => l.price !== undefined) && (
+                <p class="total">
+                  {pick(text.estimatedTotal, locale)} <strong>{formatMoney({ amount: cartSubtotal(cart), currency: cart.currency }, locale)}</strong>
+                </p>
+              )
+            )}
             <p class="muted" aria-live="polite">
               {pending ? t('updating') : error ? `${t('serverFailed')} ${error.message}` : ''}
             </p>
