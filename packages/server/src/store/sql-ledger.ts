@@ -1,0 +1,126 @@
+import type { SqlClient, SqlDatabase } from './sql';
+import { json, str, toCheckout, toOrder } from './sql-rows';
+import type { Store } from './types';
+
+/** Inserts the event id; false when it already exists (a replay). */
+async function claimEvent(tx: SqlClient, eventId: string, type: string, now: number): Promise<boolean> {
+  const { rows } = await tx.query(
+    'INSERT INTO cartlift_webhook_events (event_id, type, received_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id',
+    [eventId, type, now],
+  );
+  return rows.length === 1;
+}
+
+/** Orders, webhook events and customers: the ledger that decides first purchases. */
+export function ledgerMethods(
+  db: SqlDatabase,
+): Pick<Store, 'hasPaidOrder' | 'stripeCustomerFor' | 'customerLedger' | 'rememberStripeCustomer' | 'recordPaymentSucceeded' | 'recordPaymentEnded' | 'recordEventOnce' | 'listOrders'> {
+  return {
+    async hasPaidOrder({ emailNormalized, stripeCustomerId }) {
+      if (!emailNormalized && !stripeCustomerId) return false;
+      const { rows } = await db.query(
+        'SELECT 1 FROM cartlift_orders WHERE email_normalized = $1 OR stripe_customer_id = $2 LIMIT 1',
+        [emailNormalized ?? null, stripeCustomerId ?? null],
+      );
+      return rows.length > 0;
+    },
+
+    async stripeCustomerFor(emailNormalized) {
+      const { rows } = await db.query('SELECT stripe_customer_id FROM cartlift_customers WHERE email_normalized = $1', [emailNormalized]);
+      return str(rows[0]?.stripe_customer_id);
+    },
+
+    async customerLedger(emailNormalized) {
+      const { rows } = await db.query(
+        `SELECT c.stripe_customer_id,
+                EXISTS (SELECT 1 FROM cartlift_orders o
+                         WHERE o.email_normalized = x.email
+                            OR (c.stripe_customer_id IS NOT NULL AND o.stripe_customer_id = c.stripe_customer_id)) AS paid
+           FROM (SELECT $1::text AS email) x
+           LEFT JOIN cartlift_customers c ON c.email_normalized = x.email`,
+        [emailNormalized],
+      );
+      return { stripeCustomerId: str(rows[0]?.stripe_customer_id), paid: rows[0]?.paid === true };
+    },
+
+    async rememberStripeCustomer(emailNormalized, stripeCustomerId, now) {
+      // The no-op update returns the row that won when two processes raced.
+      const { rows } = await db.query(
+        `INSERT INTO cartlift_customers (email_normalized, stripe_customer_id, created_at) VALUES ($1, $2, $3)
+         ON CONFLICT (email_normalized) DO UPDATE SET stripe_customer_id = cartlift_customers.stripe_customer_id
+         RETURNING stripe_customer_id`,
+        [emailNormalized, stripeCustomerId, now],
+      );
+      return str(rows[0]?.stripe_customer_id) ?? stripeCustomerId;
+    },
+
+    recordPaymentSucceeded(facts) {
+      return db.transaction(async (tx) => {
+        if (!(await claimEvent(tx, facts.eventId, facts.eventType, facts.now))) return { duplicate: true, order: null };
+        const { rows: checkouts } = await tx.query('SELECT * FROM cartlift_checkouts WHERE payment_intent_id = $1 FOR UPDATE', [
+          facts.paymentIntentId,
+        ]);
+        const checkout = checkouts[0] ? toCheckout(checkouts[0]) : null;
+        // An intent Cartlift did not create (another system on the same account) is not an order here.
+        if (!checkout) return { duplicate: false, order: null };
+        const promotions = checkout.promotionIds;
+        const { rows } = await tx.query(
+          `INSERT INTO cartlift_orders (payment_intent_id, checkout_id, amount, currency, email, email_normalized, stripe_customer_id, lines, promotions, created_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10)
+           ON CONFLICT DO NOTHING RETURNING *`,
+          [
+            facts.paymentIntentId,
+            checkout.checkoutId,
+            facts.amount,
+            facts.currency.toUpperCase(),
+            checkout.email,
+            checkout.emailNormalized,
+            facts.stripeCustomerId ?? checkout.stripeCustomerId,
+            json(checkout.lines ?? []),
+            json(promotions),
+            facts.now,
+          ],
+        );
+        if (rows.length === 0) return { duplicate: true, order: null };
+        // The shopper paid with these promotions, so they are committed even
+        // when the reservation had expired or been released meanwhile.
+        for (const id of promotions) {
+          await tx.query(
+            `INSERT INTO cartlift_redemptions (promotion_id, checkout_id, customer_key, status, expires_at, created_at, updated_at)
+                  VALUES ($1, $2, $3, 'committed', NULL, $4, $4)
+             ON CONFLICT (promotion_id, checkout_id) DO UPDATE SET status = 'committed', expires_at = NULL, updated_at = excluded.updated_at`,
+            [id, checkout.checkoutId, checkout.emailNormalized, facts.now],
+          );
+        }
+        await tx.query(`UPDATE cartlift_checkouts SET status = 'succeeded', updated_at = $2 WHERE checkout_id = $1`, [checkout.checkoutId, facts.now]);
+        return { duplicate: false, order: toOrder(rows[0]!) };
+      });
+    },
+
+    recordPaymentEnded(facts) {
+      return db.transaction(async (tx) => {
+        if (!(await claimEvent(tx, facts.eventId, facts.eventType, facts.now))) return { duplicate: true };
+        const { rows } = await tx.query(`SELECT checkout_id, status FROM cartlift_checkouts WHERE payment_intent_id = $1`, [facts.paymentIntentId]);
+        const row = rows[0];
+        if (!row || row.status === 'succeeded') return { duplicate: false };
+        await tx.query(
+          `UPDATE cartlift_redemptions SET status = 'released', updated_at = $2 WHERE checkout_id = $1 AND status = 'reserved'`,
+          [row.checkout_id, facts.now],
+        );
+        if (facts.canceled) {
+          await tx.query(`UPDATE cartlift_checkouts SET status = 'canceled', updated_at = $2 WHERE checkout_id = $1`, [row.checkout_id, facts.now]);
+        }
+        return { duplicate: false };
+      });
+    },
+
+    recordEventOnce(eventId, eventType, now) {
+      return claimEvent(db, eventId, eventType, now);
+    },
+
+    async listOrders() {
+      const { rows } = await db.query('SELECT * FROM cartlift_orders ORDER BY created_at, payment_intent_id');
+      return rows.map(toOrder);
+    },
+  };
+}

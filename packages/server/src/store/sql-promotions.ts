@@ -1,0 +1,91 @@
+import type { SqlClient, SqlDatabase } from './sql';
+import type { PromotionUsage, Store } from './types';
+
+// A redemption counts while committed, or reserved and not yet expired.
+const LIVE = `(status = 'committed' OR (status = 'reserved' AND expires_at > $2))`;
+
+/** Locks one promotion's counter row so concurrent reservations queue behind it. */
+async function lockPromotion(tx: SqlClient, id: string): Promise<void> {
+  // An upsert that always updates takes the row lock in one round trip.
+  await tx.query(
+    'INSERT INTO cartlift_promotion_locks (promotion_id) VALUES ($1) ON CONFLICT (promotion_id) DO UPDATE SET promotion_id = excluded.promotion_id',
+    [id],
+  );
+}
+
+/** Usage counting and atomic reservations of limited promotions. */
+export function promotionMethods(db: SqlDatabase): Pick<Store, 'promotionUsage' | 'reservePromotions' | 'releaseReservations'> {
+  return {
+    async promotionUsage(ids, customerKey, now, excludeCheckoutId) {
+      const usage: Record<string, PromotionUsage> = {};
+      for (const id of ids) usage[id] = { used: 0, usedByCustomer: 0 };
+      if (ids.length === 0) return usage;
+      const { rows } = await db.query(
+        `SELECT promotion_id, count(*)::int AS used, count(*) FILTER (WHERE customer_key = $3)::int AS mine
+           FROM cartlift_redemptions
+          WHERE promotion_id = ANY($1) AND ${LIVE} AND checkout_id <> $4
+          GROUP BY promotion_id`,
+        [ids, now, customerKey, excludeCheckoutId ?? ''],
+      );
+      for (const row of rows) usage[String(row.promotion_id)] = { used: Number(row.used), usedByCustomer: Number(row.mine) };
+      return usage;
+    },
+
+    async reservePromotions({ checkoutId, customerKey, promotions, now, expiresAt }) {
+      // Unlimited promotions need no hold: the checkout row lists what was applied.
+      const limited = promotions
+        .filter((p) => p.limit != null || (p.perCustomerLimit != null && customerKey != null))
+        // Locks are always taken in id order, so two checkouts never deadlock.
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const releaseOthers = (client: SqlClient, kept: string[]) =>
+        client.query(
+          `UPDATE cartlift_redemptions SET status = 'released', updated_at = $2
+            WHERE checkout_id = $1 AND status = 'reserved' AND NOT (promotion_id = ANY($3))`,
+          [checkoutId, now, kept],
+        );
+      if (limited.length === 0) {
+        await releaseOthers(db, []);
+        return { reserved: [], denied: [] };
+      }
+      return db.transaction(async (tx) => {
+        const reserved: string[] = [];
+        const denied: string[] = [];
+        for (const promotion of limited) {
+          await lockPromotion(tx, promotion.id);
+          const { rows } = await tx.query(
+            `SELECT count(*)::int AS used, count(*) FILTER (WHERE customer_key = $3)::int AS mine
+               FROM cartlift_redemptions WHERE promotion_id = $1 AND ${LIVE} AND checkout_id <> $4`,
+            [promotion.id, now, customerKey, checkoutId],
+          );
+          const used = Number(rows[0]?.used ?? 0);
+          const mine = Number(rows[0]?.mine ?? 0);
+          const overGlobal = promotion.limit != null && used >= promotion.limit;
+          const overCustomer = promotion.perCustomerLimit != null && customerKey != null && mine >= promotion.perCustomerLimit;
+          if (overGlobal || overCustomer) {
+            denied.push(promotion.id);
+            continue;
+          }
+          await tx.query(
+            `INSERT INTO cartlift_redemptions (promotion_id, checkout_id, customer_key, status, expires_at, created_at, updated_at)
+                  VALUES ($1, $2, $3, 'reserved', $4, $5, $5)
+             ON CONFLICT (promotion_id, checkout_id) DO UPDATE
+                     SET customer_key = excluded.customer_key, status = 'reserved', expires_at = excluded.expires_at, updated_at = excluded.updated_at
+                   WHERE cartlift_redemptions.status <> 'committed'`,
+            [promotion.id, checkoutId, customerKey, expiresAt, now],
+          );
+          reserved.push(promotion.id);
+        }
+        await releaseOthers(tx, reserved);
+        return { reserved, denied };
+      });
+    },
+
+    async releaseReservations(checkoutId, now) {
+      const { rows } = await db.query(
+        `UPDATE cartlift_redemptions SET status = 'released', updated_at = $2 WHERE checkout_id = $1 AND status = 'reserved' RETURNING promotion_id`,
+        [checkoutId, now],
+      );
+      return rows.length;
+    },
+  };
+}

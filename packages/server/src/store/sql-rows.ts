@@ -1,0 +1,57 @@
+import type { CheckoutRecord, OrderRecord } from './types';
+
+/** Row mapping shared by the SQL store's parts. bigint columns arrive as strings from pg, numbers from PGlite. */
+export type Row = Record<string, unknown>;
+
+export const num = (value: unknown): number | null => (value == null ? null : Number(value));
+export const str = (value: unknown): string | null => (value == null ? null : String(value));
+export const json = (value: unknown): string | null => (value == null ? null : JSON.stringify(value));
+
+export function toCheckout(row: Row): CheckoutRecord {
+  return {
+    checkoutId: String(row.checkout_id),
+    paymentIntentId: str(row.payment_intent_id),
+    clientSecret: str(row.client_secret),
+    pendingCreate: (row.pending_create as Record<string, unknown> | null) ?? null,
+    status: String(row.status) as CheckoutRecord['status'],
+    amount: num(row.amount),
+    currency: str(row.currency),
+    email: str(row.email),
+    emailNormalized: str(row.email_normalized),
+    stripeCustomerId: str(row.stripe_customer_id),
+    lines: row.lines ?? null,
+    quote: row.quote ?? null,
+    promotionIds: (row.promotion_ids as string[] | null) ?? [],
+  };
+}
+
+export function toOrder(row: Row): OrderRecord {
+  return {
+    paymentIntentId: String(row.payment_intent_id),
+    checkoutId: str(row.checkout_id),
+    amount: Number(row.amount),
+    currency: String(row.currency),
+    email: str(row.email),
+    emailNormalized: str(row.email_normalized),
+    stripeCustomerId: str(row.stripe_customer_id),
+    lines: row.lines,
+    promotions: (row.promotions as string[]) ?? [],
+    createdAt: Number(row.created_at),
+  };
+}
+
+export const CHECKOUT_COLUMNS: Record<string, string> = {
+  paymentIntentId: 'payment_intent_id',
+  clientSecret: 'client_secret',
+  pendingCreate: 'pending_create',
+  status: 'status',
+  amount: 'amount',
+  currency: 'currency',
+  email: 'email',
+  emailNormalized: 'email_normalized',
+  stripeCustomerId: 'stripe_customer_id',
+  lines: 'lines',
+  quote: 'quote',
+  promotionIds: 'promotion_ids',
+};
+export const JSON_COLUMNS = new Set(['pending_create', 'lines', 'quote', 'promotion_ids']);
