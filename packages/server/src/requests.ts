@@ -46,7 +46,7 @@ function cartFields(limits: RequestLimits) {
       .max(limits.maxCodes, { error: `must contain at most ${limits.maxCodes} codes` })
       .optional(),
     shipping: z
-      .object({ optionId: z.string({ error: 'must be a shipping option id string' }).max(64).optional() }, { error: 'must be an object such as {"optionId": "standard"}' })
+      .object({ optionId: z.string({ error: 'must be a shipping option id string' }).max(64, { error: 'must be at most 64 characters' }).optional() }, { error: 'must be an object such as {"optionId": "standard"}' })
       .optional(),
     currency: z.string({ error: 'must be an ISO 4217 code' }).optional(),
   };

@@ -5,7 +5,7 @@ export type RouteHandler = (request: Request, context?: RequestContext) => Promi
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** Path under the base path, such as "/quote". */
+  /** Path under the base path, such as "/quote"; "/admin/*" also matches "/admin" and everything below it. */
   path: string;
   handler: RouteHandler;
 }
@@ -17,6 +17,15 @@ export interface Route {
  * @example
  * const route = createRouter('/api/cartlift', [{ method: 'GET', path: '/config', handler }])
  */
+function prefixMatch(byPath: Map<string, Route[]>, sub: string): Route[] | undefined {
+  for (const [path, routes] of byPath) {
+    if (!path.endsWith('/*')) continue;
+    const prefix = path.slice(0, -2);
+    if (sub === prefix || sub.startsWith(`${prefix}/`)) return routes;
+  }
+  return undefined;
+}
+
 export function createRouter(basePath: string, routes: readonly Route[]) {
   const byPath = new Map<string, Route[]>();
   for (const route of routes) byPath.set(route.path, [...(byPath.get(route.path) ?? []), route]);
@@ -26,7 +35,7 @@ export function createRouter(basePath: string, routes: readonly Route[]) {
       return errorResponse(404, 'not_found', `No Cartlift route at ${pathname}; routes live under ${basePath}.`);
     }
     const sub = pathname.slice(basePath.length).replace(/\/+$/, '') || '/';
-    const candidates = byPath.get(sub);
+    const candidates = byPath.get(sub) ?? prefixMatch(byPath, sub);
     if (!candidates) return errorResponse(404, 'not_found', `No route ${request.method} ${pathname}.`);
     const method = request.method === 'HEAD' ? 'GET' : request.method;
     const route = candidates.find((candidate) => candidate.method === method);

@@ -74,6 +74,20 @@ describe.each(storeVariants())('POST /webhooks/stripe and the first-purchase led
     expect(order?.promotions).toEqual(expect.arrayContaining(['once-each', 'first-order']));
   });
 
+  test('a canceled intent releases its holds and closes the checkout', async () => {
+    const email = `${unique('cancel')}@example.com`;
+    const checkoutId = unique('co');
+    const first = await h.call('POST', '/checkout', { checkoutId, lines: [{ sku: 'CUP-CELADON', quantity: 1 }], codes: ['ONCE'], contact: { email } });
+    expect(first.body.quote.applied.map((a: { promotionId: string }) => a.promotionId)).toContain('once-each');
+    await h.stripe.paymentIntents.cancel(first.body.paymentIntentId);
+    await h.sandbox.webhooksIdle();
+    const again = await h.call('POST', '/checkout', { checkoutId, lines: [{ sku: 'CUP-CELADON', quantity: 1 }], contact: { email } });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('checkout_canceled');
+    const fresh = await checkout(email, { codes: ['ONCE'] });
+    expect(fresh.body.quote.applied.map((a: { promotionId: string }) => a.promotionId)).toContain('once-each');
+  });
+
   test('events of other types are acknowledged once', async () => {
     const event = await h.sandbox.emitEvent('customer.created', { id: 'cus_x', object: 'customer' });
     const attempts = h.sandbox.deliveries().filter((d) => d.eventId === event.id);

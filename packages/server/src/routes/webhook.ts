@@ -14,8 +14,10 @@ async function verify(ctx: HandlerContext, payload: string, signature: string): 
       lastError = error;
     }
   }
-  const detail = lastError instanceof Error ? lastError.message.split('\n')[0] : 'no webhook secret is configured';
-  throw new HttpError(400, 'invalid_signature', `The Stripe-Signature header does not verify: ${detail}`, 'stripe-signature');
+  // Stripe's first sentence says what failed (no match, timestamp outside the tolerance, bad header).
+  const first = lastError instanceof Error ? (lastError.message.trim().split(/\n|(?<=\.)\s/)[0] ?? '') : 'no webhook secret is configured';
+  const detail = first.replace(/[.\s]*$/, '');
+  throw new HttpError(400, 'invalid_signature', `The Stripe-Signature header does not verify: ${detail}.`, 'stripe-signature');
 }
 
 /**
