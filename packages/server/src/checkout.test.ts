@@ -61,6 +61,21 @@ describe.each(storeVariants())('POST /checkout on $name', ({ open }) => {
     expect((await h.stripe.paymentIntents.retrieve(first.body.paymentIntentId)).amount).toBe(4900);
   });
 
+  test('a process that died after creating the intent is recovered: the same intent, updated', async () => {
+    const checkoutId = unique('co');
+    const params = { amount: 1234, currency: 'usd', payment_method_types: ['card'], metadata: { cartlift_checkout_id: checkoutId } };
+    // The dead process saved its create parameters, created the intent, and never saved the id;
+    // its lease has since expired.
+    await store.acquireCheckout(checkoutId, 'dead-process', Date.now() - 120_000, 1000);
+    await store.updateCheckout(checkoutId, 'dead-process', { pendingCreate: params }, Date.now() - 119_000);
+    const orphan = await h.stripe.paymentIntents.create(params as never, { idempotencyKey: checkoutId });
+    const res = await h.call('POST', '/checkout', body(checkoutId));
+    expect(res.status).toBe(200);
+    expect(res.body.paymentIntentId).toBe(orphan.id);
+    expect((await h.stripe.paymentIntents.retrieve(orphan.id)).amount).toBe(res.body.amount);
+    expect(h.sandbox.paymentIntents().filter((pi) => pi.metadata.cartlift_checkout_id === checkoutId)).toHaveLength(1);
+  });
+
   test('a paid checkout refuses further changes', async () => {
     const checkoutId = unique('co');
     const first = await h.call('POST', '/checkout', body(checkoutId));
