@@ -57,7 +57,8 @@ export function newSchemaName(): string {
 
 /** Options for a PostgreSQL store in the given schema. */
 export function postgresOptions(schema = newSchemaName()): StoreOptions {
-  return { kind: 'postgres', connectionString: pgUrl!, schema, max: 10 };
+  // Small pools: every test file (and each simulated process) opens its own, under max_connections.
+  return { kind: 'postgres', connectionString: pgUrl!, schema, max: 5 };
 }
 
 export const CATALOG: Product[] = [
