@@ -3,7 +3,7 @@ import { parseArgs, USAGE } from '../cli/args';
 import { startFromArgs } from '../cli/start';
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseArgs(process.argv.slice(2), process.env);
   if (args.help) {
     console.log(USAGE);
     return;

@@ -4,25 +4,35 @@ export interface CliArgs {
   host: string;
   static: string[];
   sandbox: boolean;
+  /** Fail when the port is taken instead of moving to the next one. */
+  strictPort: boolean;
   help: boolean;
 }
 
-export const USAGE = `Usage: cartlift-server --config cartlift.config.json [--port 5173] [--host 127.0.0.1] [--static <dir>]... [--sandbox]
+export const USAGE = `Usage: cartlift-server --config cartlift.config.json [--port 5173] [--strict-port] [--host 127.0.0.1] [--static <dir>]... [--sandbox]
 
   --config   JSON config: currency, catalog, promotions, stripe.publishableKey (see docs/server.md)
-  --port     port to listen on (default 5173; the next free port is used if it is taken)
+  --port     port to listen on (default: PORT, else 5173; the next free port is used if it is taken)
+  --strict-port  exit instead of moving to the next free port
   --host     interface to bind (default 127.0.0.1)
   --static   directory served at / for paths outside the API (repeatable; first match wins)
   --sandbox  use the offline Stripe sandbox (also the default when STRIPE_SECRET_KEY is unset)`;
 
+function parsePort(text: string, name: string): number {
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) throw new Error(`${name} must be a whole number from 0 to 65535; received ${JSON.stringify(text)}.`);
+  return port;
+}
+
 /**
- * Parses the command line; throws a sentence naming the flag on mistakes.
+ * Parses the command line (and PORT from `environment`); throws a sentence naming the flag on mistakes.
  *
  * @example
  * parseArgs(['--config', 'c.json', '--static', 'a', '--static', 'b'])
  */
-export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { config: 'cartlift.config.json', port: undefined, host: '127.0.0.1', static: [], sandbox: false, help: false };
+export function parseArgs(argv: readonly string[], environment: Record<string, string | undefined> = {}): CliArgs {
+  const args: CliArgs = { config: 'cartlift.config.json', port: undefined, host: '127.0.0.1', static: [], sandbox: false, strictPort: false, help: false };
+  if (environment.PORT !== undefined) args.port = parsePort(environment.PORT, 'PORT');
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const [name, inline] = flag.startsWith('--') && flag.includes('=') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
@@ -35,13 +45,12 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--config':
         args.config = value();
         break;
-      case '--port': {
-        const text = value();
-        const port = Number(text);
-        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535; received ${JSON.stringify(text)}.`);
-        args.port = port;
+      case '--port':
+        args.port = parsePort(value(), '--port');
         break;
-      }
+      case '--strict-port':
+        args.strictPort = true;
+        break;
       case '--host':
         args.host = value();
         break;

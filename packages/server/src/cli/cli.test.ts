@@ -16,6 +16,11 @@ describe('parseArgs', () => {
   test('reads repeated --static and --port', () => {
     expect(parseArgs(['--config', 'c.json', '--port=9000', '--static', 'a', '--static', 'b', '--sandbox'])).toMatchObject({ config: 'c.json', port: 9000, static: ['a', 'b'], sandbox: true });
   });
+  test('reads PORT, which --port overrides, and --strict-port', () => {
+    expect(parseArgs([], { PORT: '4173' }).port).toBe(4173);
+    expect(parseArgs(['--port', '9000', '--strict-port'], { PORT: '4173' })).toMatchObject({ port: 9000, strictPort: true });
+    expect(() => parseArgs([], { PORT: 'abc' })).toThrow('PORT must be a whole number');
+  });
   test('names the flag at fault', () => {
     expect(() => parseArgs(['--port', 'http'])).toThrow('--port must be a whole number from 0 to 65535; received "http".');
     expect(() => parseArgs(['--nope'])).toThrow('Unknown option "--nope"');

@@ -27,7 +27,7 @@ async function listen(handler: CartliftHandler, args: CliArgs, fallback: ReturnT
       return await serve(handler, { port, host: args.host, fallback });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'EADDRINUSE' || port === 0 || port - first >= 20) throw error;
+      if (code !== 'EADDRINUSE' || args.strictPort || port === 0 || port - first >= 20) throw error;
     }
   }
 }
