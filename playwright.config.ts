@@ -1,19 +1,27 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 // Playwright cannot download its own browsers here: use Debian's Chromium
 // (CARTLIFT_CHROMIUM overrides the path).
 const executablePath = process.env.CARTLIFT_CHROMIUM ?? '/usr/bin/chromium';
 const port = Number(process.env.CARTLIFT_E2E_PORT ?? 4173);
+// The demo server as `npm start` runs it, with a fresh embedded database per run.
+const dataDir = process.env.CARTLIFT_E2E_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cartlift-e2e-'));
+process.env.CARTLIFT_E2E_DATA_DIR = dataDir;
 
 export default defineConfig({
   testDir: 'test/e2e',
+  // The analytics delivery harness belongs to issue 6, still open: `npm run test:delivery`.
+  testIgnore: process.env.CARTLIFT_DELIVERY ? [] : ['analytics/**'],
   timeout: 30_000,
   workers: 2,
   retries: 0,
   reporter: [['list']],
   forbidOnly: !!process.env.CI,
   use: {
-    baseURL: `http://localhost:${port}`,
+    baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
     launchOptions: {
       executablePath,
@@ -21,9 +29,10 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node examples/serve.mjs --port ${port} --strict-port`,
-    url: `http://localhost:${port}/`,
+    command: `node packages/server/dist/bin/cartlift-server.js --config examples/cartlift.config.json --static examples/script-tag --static packages/cartlift/dist/cdn --sandbox --port ${port} --strict-port --data-dir ${dataDir}`,
+    url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     stdout: 'ignore',
+    env: { STRIPE_SECRET_KEY: '' },
   },
 });

@@ -224,7 +224,8 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
     try {
       await writing;
       const [alive, since] = await liveness();
-      const queued = await safe((s) => adopt(s, lane.key, me, alive, since));
+      const all = await safe((s) => adopt(s, lane.key, me, alive, since));
+      const queued = all.filter((x) => x.o === me);
       const mine = new Map(queued.map((x) => [x.e.event_id, x.e] as const));
       for (const id of lane.unwritten) mine.set(id, lane.mine.get(id)!);
       lane.mine = mine;
@@ -235,7 +236,8 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
         lane.d.map,
       );
       const batch = ids[0];
-      if (!batch) return;
+      // Nothing of ours, but other pages' events wait: look again, in case their page is gone.
+      if (!batch) return void (all.length && schedule(lane, 2000));
       lane.inflight = new Set(batch);
       const [status, retryAfter, reply] = await post(lane.url, bodies[0]!);
       if (status >= 200 && status < 300) {

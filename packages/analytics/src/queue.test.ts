@@ -16,8 +16,8 @@ describe('persisted queue', () => {
   it('adopts only events of dead pages written before the liveness snapshot', async () => {
     const s = memoryStorage();
     await append(s, 'q', [entry('1', 'dead', 5), entry('2', 'alive', 5), entry('3', 'dead', 50), entry('4', 'me', 5)], 10);
-    const mine = await adopt(s, 'q', 'me', (o) => o === 'alive' || o === 'me', 10);
-    expect(mine.map((x) => x.e.event_id)).toEqual(['1', '4']);
+    const all = await adopt(s, 'q', 'me', (o) => o === 'alive' || o === 'me', 10);
+    expect(all.map((x) => `${x.e.event_id}:${x.o}`)).toEqual(['1:me', '2:alive', '3:dead', '4:me']);
     await remove(s, 'q', new Set(['1']));
     expect(((await s.get<Entry[]>('q')) ?? []).map((x) => `${x.e.event_id}:${x.o}`)).toEqual(['2:alive', '3:dead', '4:me']);
   });

@@ -32,14 +32,14 @@ export async function append(storage: StoragePort, key: string, entries: readonl
 /**
  * Takes over entries whose owner page is gone (`alive` says who is alive;
  * entries written after `since` are never taken, their owner may be newer
- * than the liveness snapshot), then returns this page's entries, oldest first.
+ * than the liveness snapshot), then returns the whole queue, oldest first;
+ * this page's entries are those with `o === me`.
  *
  * @example
- * const mine = await adopt(storage, key, pageId, (owner) => held.has(owner), snapshotTime);
+ * const mine = (await adopt(storage, key, pageId, (owner) => held.has(owner), snapshotTime)).filter((x) => x.o === pageId);
  */
 export async function adopt(storage: StoragePort, key: string, me: string, alive: (owner: string) => boolean, since: number): Promise<Entry[]> {
-  const q = await storage.update(key, (old) => list(old).map((x) => (x.o !== me && x.t < since && !alive(x.o) ? { ...x, o: me } : x)));
-  return q.filter((x) => x.o === me);
+  return storage.update(key, (old) => list(old).map((x) => (x.o !== me && x.t < since && !alive(x.o) ? { ...x, o: me } : x)));
 }
 
 /**

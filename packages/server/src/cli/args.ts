@@ -6,14 +6,17 @@ export interface CliArgs {
   sandbox: boolean;
   /** Fail when the port is taken instead of moving to the next one. */
   strictPort: boolean;
+  /** Overrides the config's embedded-database folder (PGlite). */
+  dataDir: string | undefined;
   help: boolean;
 }
 
-export const USAGE = `Usage: cartlift-server --config cartlift.config.json [--port 5173] [--strict-port] [--host 127.0.0.1] [--static <dir>]... [--sandbox]
+export const USAGE = `Usage: cartlift-server --config cartlift.config.json [--port 5173] [--strict-port] [--data-dir <dir>] [--host 127.0.0.1] [--static <dir>]... [--sandbox]
 
   --config   JSON config: currency, catalog, promotions, stripe.publishableKey (see docs/server.md)
   --port     port to listen on (default: PORT, else 5173; the next free port is used if it is taken)
   --strict-port  exit instead of moving to the next free port
+  --data-dir     folder of the embedded database (PGlite), overriding the config's store.dataDir
   --host     interface to bind (default 127.0.0.1)
   --static   directory served at / for paths outside the API (repeatable; first match wins)
   --sandbox  use the offline Stripe sandbox (also the default when STRIPE_SECRET_KEY is unset)`;
@@ -31,7 +34,7 @@ function parsePort(text: string, name: string): number {
  * parseArgs(['--config', 'c.json', '--static', 'a', '--static', 'b'])
  */
 export function parseArgs(argv: readonly string[], environment: Record<string, string | undefined> = {}): CliArgs {
-  const args: CliArgs = { config: 'cartlift.config.json', port: undefined, host: '127.0.0.1', static: [], sandbox: false, strictPort: false, help: false };
+  const args: CliArgs = { config: 'cartlift.config.json', port: undefined, host: '127.0.0.1', static: [], sandbox: false, strictPort: false, dataDir: undefined, help: false };
   if (environment.PORT !== undefined) args.port = parsePort(environment.PORT, 'PORT');
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
@@ -47,6 +50,9 @@ export function parseArgs(argv: readonly string[], environment: Record<string, s
         break;
       case '--port':
         args.port = parsePort(value(), '--port');
+        break;
+      case '--data-dir':
+        args.dataDir = value();
         break;
       case '--strict-port':
         args.strictPort = true;

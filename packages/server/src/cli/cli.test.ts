@@ -15,6 +15,8 @@ const config = path.join(root, 'examples/cartlift.config.json');
 describe('parseArgs', () => {
   test('reads repeated --static and --port', () => {
     expect(parseArgs(['--config', 'c.json', '--port=9000', '--static', 'a', '--static', 'b', '--sandbox'])).toMatchObject({ config: 'c.json', port: 9000, static: ['a', 'b'], sandbox: true });
+    expect(parseArgs(['--data-dir', '/tmp/x']).dataDir).toBe('/tmp/x');
+    expect(() => parseArgs(['--data-dir'])).toThrow('--data-dir needs a value; received nothing.');
   });
   test('reads PORT, which --port overrides, and --strict-port', () => {
     expect(parseArgs([], { PORT: '4173' }).port).toBe(4173);

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import path from 'node:path';
 import { createCartliftHandler, type CartliftHandler } from '../handler';
 import { serve } from '../http/node';
 import type { CartliftHandlerOptions } from '../options';
@@ -40,7 +41,8 @@ async function listen(handler: CartliftHandler, args: CliArgs, fallback: ReturnT
  * const running = await startFromArgs(parseArgs(['--config', 'examples/cartlift.config.json', '--sandbox']))
  */
 export async function startFromArgs(args: CliArgs, overrides: Partial<CartliftHandlerOptions> = {}): Promise<Running> {
-  const { file, options } = await loadConfigFile(args.config);
+  const { file, options: fromFile } = await loadConfigFile(args.config);
+  const options = args.dataDir ? { ...fromFile, store: { kind: 'pglite' as const, dataDir: path.resolve(args.dataDir) } } : fromFile;
   const useSandbox = args.sandbox || !env('STRIPE_SECRET_KEY');
   let sandbox: StripeSandbox | undefined;
   let stripe: StripeOptions;
