@@ -2,6 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { badgeCount, booted, expect, test } from './fixtures';
 
 const add = (name: RegExp) => ({ role: 'button' as const, name });
+/** Only the storefront's HTML page (not Stripe.js or API URLs that also end in '/'). */
+const storefront = (url: URL) => url.pathname === '/';
 
 test('adds two products by clicking and finds them again after a reload', async ({ page, problems }) => {
   await page.goto('/');
@@ -104,7 +106,7 @@ test('a full storage quota falls back to memory without losing the cart', async 
 });
 
 test('a bad data-currency logs one clear error and the buttons still work', async ({ page, problems }) => {
-  await page.route('**/', async (route) => {
+  await page.route(storefront, async (route) => {
     const response = await route.fetch();
     const html = (await response.text()).replace('data-currency="USD"', 'data-currency="DOLLARS"');
     await route.fulfill({ response, body: html });
@@ -168,7 +170,7 @@ test('Cartlift.open() and [data-cartlift-open-cart] open the drawer; the checkou
 });
 
 test('shows Simplified Chinese with data-locale="zh-CN"', async ({ page }) => {
-  await page.route('**/', async (route) => {
+  await page.route(storefront, async (route) => {
     const response = await route.fetch();
     await route.fulfill({ response, body: (await response.text()).replace('data-locale="en"', 'data-locale="zh-CN"') });
   });

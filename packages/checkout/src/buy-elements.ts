@@ -70,8 +70,9 @@ export function defineBuyElements(instance: CartliftInstance, { locale }: { loca
         private started = false;
         connectedCallback() {
           if (this.shadowRoot) return;
-          // The box keeps its height from the start, so the wallet buttons arriving shift nothing.
-          const { root, button: placeholder } = shadowButton(this, pick(EXPRESS, locale), ':host{display:block;min-height:48px;position:relative}button{width:100%;height:48px}[hidden]{display:none}');
+          // The box keeps its height from the start and the placeholder lies over it,
+          // so the wallet buttons arriving underneath shift nothing.
+          const { root, button: placeholder } = shadowButton(this, pick(EXPRESS, locale), ':host{display:block;min-height:48px;position:relative}button{position:absolute;inset:0;width:100%;height:48px}[hidden]{display:none}');
           const start = () => this.start(placeholder);
           this.addEventListener('pointerenter', start);
           this.addEventListener('focusin', start);

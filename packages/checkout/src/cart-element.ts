@@ -50,7 +50,6 @@ export function defineCartElement(instance: CartliftInstance, { locale }: CartEl
     private button = el('button', { type: 'button', onclick: () => this.open(), onpointerenter: loadDrawer, onfocus: loadDrawer }, { part: 'badge', 'aria-haspopup': 'dialog', 'aria-expanded': 'false' });
     private count = el('span', {}, { part: 'count' });
     private live = el('div', { className: 'sr-only' }, { role: 'status', 'aria-live': 'polite' });
-    private drawer = el('div', {});
 
     connectedCallback() {
       if (!this.shadowRoot) {
@@ -58,7 +57,7 @@ export function defineCartElement(instance: CartliftInstance, { locale }: CartEl
         adoptStyles(root, baseCss);
         this.button.append(`${pick(buttonText.cart, locale)} `, this.count);
         this.button.hidden = this.hasAttribute('headless');
-        root.append(this.button, this.live, this.drawer);
+        root.append(this.button, this.live);
       }
       let shown = -1;
       this.off = instance.cart.subscribe((cart) => {
@@ -79,7 +78,7 @@ export function defineCartElement(instance: CartliftInstance, { locale }: CartEl
       loadDrawer().then(
         ({ mountDrawer }) => {
           this.button.setAttribute('aria-expanded', 'true');
-          mountDrawer(this.drawer, { instance, locale, host: this, ...(start ? { start } : {}), onClose: () => this.closed() });
+          mountDrawer({ instance, locale, ...(start ? { start } : {}), onClose: () => this.closed() });
         },
         (error: unknown) => instance.events.emit('error', { code: 'chunk_load_failed', message: `The cart drawer could not load: ${String(error)}` }),
       );
@@ -124,6 +123,6 @@ export function handleLanding(instance: CartliftInstance, locale: Locale, search
   const returned = params.has('payment_intent_client_secret');
   if (!link && !returned) return;
   void import('./landing')
-    .then((landing) => (returned ? landing.completeRedirect(instance, locale, params) : landing.applyCartLink(instance, params)))
+    .then((landing) => (returned ? landing.completeRedirect(instance, locale, params) : landing.applyCartLink(instance, locale, params)))
     .catch((error: unknown) => instance.events.emit('error', { code: 'landing_failed', message: String(error) }));
 }

@@ -1,7 +1,10 @@
-/** Drawer and checkout layout; shipped in the drawer chunk, not the first one. */
+/**
+ * Drawer and checkout layout; shipped in the drawer chunk, not the first one.
+ * Stays below z-index 2147483647, where Stripe puts its own overlays.
+ */
 export const drawerCss = `
-dialog{margin:0 0 0 auto;height:100%;max-height:100%;width:min(440px,100%);border:0;padding:0;background:var(--cl-bg);color:var(--cl-fg);box-shadow:-8px 0 24px rgb(0 0 0/.2)}
-dialog::backdrop{background:rgb(0 0 0/.4)}
+dialog{position:fixed;inset:0 0 0 auto;z-index:2147483001;margin:0;height:100%;max-height:100%;width:min(440px,100%);border:0;padding:0;overflow:auto;background:var(--cl-bg);color:var(--cl-fg);box-shadow:-8px 0 24px rgb(0 0 0/.2)}
+.backdrop{position:fixed;inset:0;z-index:2147483000;background:rgb(0 0 0/.4)}
 .panel{display:flex;flex-direction:column;gap:1rem;padding:1.25rem;min-height:100%;box-sizing:border-box}
 header{display:flex;justify-content:space-between;align-items:center;gap:1rem}
 h2{font-size:1.25rem;margin:0}
@@ -23,7 +26,7 @@ li img{border-radius:var(--cl-radius);object-fit:cover;grid-row:span 2}
 .bar div{height:100%;background:var(--cl-accent)}
 dl{margin:0;display:flex;flex-direction:column;gap:.35rem}
 dl div{display:flex;justify-content:space-between;gap:1rem}
-dd{margin:0}
+dd{margin:0;white-space:nowrap}
 .discount{color:#1f5f4a}
 .total{font-weight:700;font-size:1.1rem;border-top:1px solid #ddd;padding-top:.5rem;display:flex;justify-content:space-between;margin:0}
 .add-ons li,.codes li{display:flex;justify-content:space-between;align-items:center;gap:.5rem}

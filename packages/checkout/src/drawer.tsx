@@ -1,50 +1,64 @@
 import { type AddInput, type CartState, type CartliftInstance, cartCount, cartSubtotal, formatMoney, funnelEvent, toFunnelItems } from '@cartlift/core';
 import { render } from 'preact';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { AddOns } from './add-ons';
 import { buyNowCart } from './express';
 import { ExpressSlot } from './express-slot';
 import { Coupon } from './coupon';
-import { drawerCss } from './drawer-css';
 import { drawerText as text } from './drawer-text';
 import { type Locale, buttonText, pick } from './i18n';
 import { Line } from './lines';
+import { openPortal } from './portal';
 import type { PaymentOutcome } from './pay';
 import type { PublicConfig } from './server-api';
 import { apiFor, storage } from './session';
 import { recordPurchase } from './purchase';
 import { Sheet } from './sheet';
 import { loadStripeJs } from './stripe-loader';
-import { adoptStyles } from './styles';
 import { Summary, firstPurchaseOffer } from './summary';
 import { useQuote } from './use-quote';
 
 /** How the drawer opens: on the cart (default), straight to checkout for one product, or on a finished payment. */
 export type DrawerStart = { view: 'cart' } | { view: 'checkout'; buyNow?: AddInput } | { view: 'paid'; outcome: PaymentOutcome };
 
-export interface DrawerProps {
+export interface DrawerOptions {
   instance: CartliftInstance;
   locale: Locale;
-  /** The <cartlift-cart> element: Stripe's iframes mount in its light DOM. */
-  host: HTMLElement;
   start?: DrawerStart;
+  /** Called after the drawer has closed. */
   onClose(): void;
 }
 
-const styled = new WeakSet<Node>();
+export interface DrawerProps extends DrawerOptions {
+  /** The portal's host element: Stripe's iframes mount in its light DOM. */
+  host: HTMLElement;
+}
+
 /**
- * Renders the drawer into `container` (inside the element's shadow root) and
- * opens it; closing unmounts it and calls `onClose`.
+ * Opens the drawer in a portal at the end of <body>; closing unmounts it,
+ * gives the page back and calls `onClose`.
  *
  * @example
- * mountDrawer(shadowRoot.querySelector('div'), { instance, locale: 'en', host, onClose });
+ * mountDrawer({ instance, locale: 'en', onClose: () => button.focus() });
  */
-export function mountDrawer(container: HTMLElement, props: DrawerProps): void {
+export function mountDrawer(options: DrawerOptions): void {
+  const previous = deepActiveElement(document);
+  const portal = openPortal(document);
   const onClose = () => {
-    render(null, container);
-    props.onClose();
+    render(null, portal.container);
+    portal.release();
+    options.onClose();
+    // Focus goes back where it was when the caller didn't place it.
+    if (document.activeElement === document.body) previous?.focus();
   };
-  render(<Drawer {...props} onClose={onClose} />, container);
+  render(<Drawer {...options} host={portal.host} onClose={onClose} />, portal.container);
+}
+
+/** The focused element, looking inside shadow roots (a focused custom element's inner button). */
+function deepActiveElement(doc: Document): HTMLElement | undefined {
+  let active = doc.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement && active !== doc.body ? active : undefined;
 }
 
 type View = { name: 'cart' } | { name: 'checkout' } | { name: 'paid'; outcome: PaymentOutcome };
@@ -55,8 +69,9 @@ function firstView(start: DrawerStart | undefined): View {
 }
 
 /**
- * The cart drawer: a modal <dialog>, so the browser traps focus, closes on
- * Escape and makes the page behind it inert. Loaded lazily on first intent.
+ * The cart drawer: a dialog marked aria-modal over an inert page (see
+ * openPortal for why not showModal), closed by Escape, the × button or a
+ * click on the backdrop. Loaded lazily on first intent.
  */
 export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -81,17 +96,7 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
     }, () => {});
   }, [api]);
 
-  useLayoutEffect(() => {
-    // The drawer's styles travel with its chunk, not the first download.
-    const root = dialog.current?.getRootNode();
-    if (root instanceof ShadowRoot && !styled.has(root)) {
-      styled.add(root);
-      adoptStyles(root, drawerCss);
-    }
-  }, []);
-
   useEffect(() => {
-    dialog.current?.showModal();
     instance.events.emit('view_cart', funnelEvent(cart, toFunnelItems(cart.lines)));
   }, []);
 
@@ -117,7 +122,9 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
   const shown = quote ?? preview;
   const title = view.name === 'cart' ? t('title') : view.name === 'checkout' ? t('checkoutTitle') : t('paidTitle');
   return (
-    <dialog part="drawer" ref={dialog} aria-labelledby="cartlift-title" onClose={onClose} onClick={(e) => e.target === dialog.current && dialog.current?.close()}>
+    <>
+    <div class="backdrop" part="backdrop" onClick={onClose} />
+    <dialog open part="drawer" ref={dialog} aria-modal="true" aria-labelledby="cartlift-title" onKeyDown={(e) => e.key === 'Escape' && !e.defaultPrevented && onClose()}>
       <div class="panel">
         <header>
           {view.name === 'checkout' && (
@@ -128,14 +135,14 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
           <h2 id="cartlift-title" tabIndex={-1} ref={heading}>
             {title} {view.name === 'cart' && <span class="muted">({pick(buttonText.items, locale)(cartCount(cart))})</span>}
           </h2>
-          <button type="button" part="close" aria-label={t('close')} onClick={() => dialog.current?.close()}>
+          <button type="button" part="close" aria-label={t('close')} onClick={onClose}>
             ×
           </button>
         </header>
         {view.name === 'paid' ? (
           <div class="paid" role="status">
             <p>{pick(text.paidDetail, locale)(view.outcome.paymentIntentId)}</p>
-            <button type="button" class="primary" onClick={() => dialog.current?.close()}>
+            <button type="button" class="primary" onClick={onClose}>
               {t('continueShopping')}
             </button>
           </div>
@@ -180,5 +187,6 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
         )}
       </div>
     </dialog>
+    </>
   );
 }

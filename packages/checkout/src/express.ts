@@ -61,7 +61,8 @@ export async function mountExpressCheckout(target: HTMLElement, options: Express
   async function confirm(event: StripeExpressCheckoutElementConfirmEvent) {
     const cart = options.cart();
     const profile = await loadProfile(options.storage);
-    const email = event.billingDetails?.email ?? profile?.email;
+    // The shop knows a returning shopper by the email they saved here (orders, first purchase); else the wallet's.
+    const email = profile?.email ?? event.billingDetails?.email;
     if (!email) throw new PaymentError('email_required', locale === 'zh-CN' ? '需要邮箱地址才能完成支付。' : 'An email address is needed to pay.');
     const name = event.billingDetails?.name ?? profile?.name;
     const submitted = await elements.submit();

@@ -35,7 +35,7 @@ export function parseCartParam(value: string): { sku: string; quantity: number }
  * Fills the cart from a cart link once the server has checked it (skus exist,
  * and the HMAC signature when the shop requires one), then leaves the URL clean.
  */
-export async function applyCartLink(instance: CartliftInstance, params: URLSearchParams): Promise<void> {
+export async function applyCartLink(instance: CartliftInstance, locale: Locale, params: URLSearchParams): Promise<void> {
   const raw = params.get('cartlift-cart') ?? '';
   const coupon = params.get('cartlift-coupon');
   cleanUrl(LINK_PARAMS);
@@ -48,8 +48,8 @@ export async function applyCartLink(instance: CartliftInstance, params: URLSearc
   try {
     const quote = await apiFor(instance).quote({ lines, codes, link: { cart: raw, ...(coupon ? { coupon } : {}), ...(params.get('cartlift-sig') ? { sig: params.get('cartlift-sig') as string } : {}) } });
     for (const line of quote.lines) {
-      const name = (line as { name?: unknown }).name;
-      await instance.cart.add({ sku: line.sku, quantity: line.quantity, price: line.unitPrice, ...(typeof name === 'string' ? { name } : {}) });
+      const name = localName((line as { name?: unknown }).name, locale);
+      await instance.cart.add({ sku: line.sku, quantity: line.quantity, price: line.unitPrice, ...(name ? { name } : {}) });
     }
     for (const code of codes) await instance.cart.addCode(code);
     openCart(document);
@@ -76,6 +76,14 @@ export async function completeRedirect(instance: CartliftInstance, locale: Local
   } else {
     openCart(document, { view: 'checkout' });
   }
+}
+
+/** A catalog name, plain or by locale, as text. */
+function localName(name: unknown, locale: Locale): string | undefined {
+  if (typeof name === 'string') return name;
+  const names = name as Record<string, unknown> | undefined;
+  const text = names?.[locale] ?? names?.en;
+  return typeof text === 'string' ? text : undefined;
 }
 
 function report(instance: CartliftInstance, code: string, message: string): void {

@@ -62,7 +62,7 @@ describe.each(storeVariants())('routes, config and bad input on $name', ({ open 
 
   test('error messages name the field, what was expected and what was received', async () => {
     const res = await h.call('POST', '/quote', { lines: [{ sku: 'TEA-LJ-100', quantity: 0 }] });
-    expect(res.body.error.message).toBe('lines[0].quantity must be a whole number from 1 to 99; received 0.');
+    expect(res.body.error.message).toBe('lines[0].quantity must be a whole number from 1 to 999; received 0.');
   });
 
   test('a streamed body is cut off at the limit without reading it all', async () => {

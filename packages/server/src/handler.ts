@@ -47,7 +47,7 @@ function resolveContext(options: CartliftHandlerOptions): HandlerContext {
     store: () => (opened ??= isStore(given) ? Promise.resolve(given) : openStore(given)),
     shippingOptions: options.shippingOptions ?? [],
     limits: {
-      maxQuantity: options.limits?.maxQuantity ?? 99,
+      maxQuantity: options.limits?.maxQuantity ?? 999,
       maxLines: options.limits?.maxLines ?? 100,
       maxCodes: options.limits?.maxCodes ?? 5,
       bodyBytes: options.limits?.bodyBytes ?? 64 * 1024,
@@ -59,6 +59,7 @@ function resolveContext(options: CartliftHandlerOptions): HandlerContext {
     stripeCustomers: options.stripeCustomers ?? true,
     paymentMethodTypes: options.paymentMethodTypes ?? paymentMethodTypes,
     channel: options.channel ?? 'web',
+    cartLinks: options.cartLinks ?? {},
     now: options.now ?? Date.now,
     logger: options.logger ?? { error: (message, detail) => console.error(message, detail) },
   };

@@ -1,3 +1,4 @@
+import type { CartLinkOptions } from './cart-links';
 import type { PromotionsConfig } from '@cartlift/discounts';
 import type Stripe from 'stripe';
 import type { Catalog, CatalogSource } from './catalog';
@@ -22,7 +23,7 @@ export interface CartliftHandlerOptions {
   store?: Store | StoreOptions;
   /** Shipping choices; the first is the default. Default: none (no shipping line). */
   shippingOptions?: ShippingOption[];
-  /** Request limits: maxQuantity (99), maxLines (100), maxCodes (5), bodyBytes (64 KiB), webhookBodyBytes (1 MiB). */
+  /** Request limits: maxQuantity (999, as the browser cart), maxLines (100), maxCodes (5), bodyBytes (64 KiB), webhookBodyBytes (1 MiB). */
   limits?: Partial<RequestLimits & { bodyBytes: number; webhookBodyBytes: number }>;
   /** Limits on failed coupon codes (guessing), or false to turn them off. */
   rateLimit?: RateLimitOptions | false;
@@ -34,6 +35,8 @@ export interface CartliftHandlerOptions {
   stripeCustomers?: boolean;
   /** Override the payment method types per currency (see docs/server.md for the default table). */
   paymentMethodTypes?: (currency: string) => string[];
+  /** Cart links: an HMAC secret to verify signed links, and whether unsigned ones are refused. */
+  cartLinks?: CartLinkOptions;
   /** Sales channel passed to the engine (promotions can target channels). Default "web". */
   channel?: string;
   /** Clock, for tests. */
@@ -59,6 +62,7 @@ export interface HandlerContext {
   trustProxy: boolean;
   stripeCustomers: boolean;
   paymentMethodTypes: (currency: string) => string[];
+  cartLinks: CartLinkOptions;
   channel: string;
   now: () => number;
   logger: { error(message: string, detail?: unknown): void; info?(message: string): void };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 export interface RequestLimits {
-  /** Largest accepted quantity per line. Default 99. */
+  /** Largest accepted quantity per line. Default 999, the browser cart's bound. */
   maxQuantity: number;
   /** Most lines per cart. Default 100. */
   maxLines: number;
@@ -57,6 +57,16 @@ export function quoteBody(limits: RequestLimits) {
     {
       ...cartFields(limits),
       contact: z.object({ email: email.optional() }, { error: 'must be an object such as {"email": "li.wei@example.com"}' }).optional(),
+      link: z
+        .object(
+          {
+            cart: z.string({ error: 'must be the cart link text such as "TEA-LJ-100:2"' }).max(2000, { error: 'must be at most 2000 characters' }),
+            coupon: z.string({ error: 'must be a coupon code string' }).max(64, { error: 'must be at most 64 characters' }).optional(),
+            sig: z.string({ error: 'must be a hex signature string' }).max(128, { error: 'must be at most 128 characters' }).optional(),
+          },
+          { error: 'must be an object such as {"cart": "TEA-LJ-100:2", "sig": "…"}' },
+        )
+        .optional(),
     },
     { error: 'must be a JSON object such as {"lines": [{"sku": "TEA-LJ-100", "quantity": 1}]}' },
   );

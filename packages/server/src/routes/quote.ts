@@ -8,6 +8,7 @@ import { normalizeEmail } from '../email';
 import { customerFacts, priceCart, pricingContext } from '../pricing';
 import type { RateLimiter } from '../rate-limit';
 import { quoteBody } from '../requests';
+import { verifyCartLink } from '../cart-links';
 import { checkCouponRate, clientIp, recordCouponFailures } from './client';
 
 /**
@@ -17,7 +18,9 @@ import { checkCouponRate, clientIp, recordCouponFailures } from './client';
 export function quoteRoute(ctx: HandlerContext, limiter: RateLimiter) {
   const schema = quoteBody(ctx.limits);
   return async (request: Request, context?: RequestContext): Promise<Response> => {
-    const body = parseWith(schema, parseJson(await readBody(request, { limit: ctx.limits.bodyBytes, json: true })));
+    const parsed = parseWith(schema, parseJson(await readBody(request, { limit: ctx.limits.bodyBytes, json: true })));
+    // A cart link stands for its own lines and coupon: the signature covers those, not what the browser sent beside it.
+    const body = parsed.link ? { ...parsed, ...(await verifyCartLink(parsed.link, ctx.cartLinks, ctx.limits.maxQuantity)) } : parsed;
     const ip = clientIp(ctx, request, context);
     // Refuse a guesser before spending a database round trip on them.
     checkCouponRate(ctx, limiter, body.codes, ip, body.contact?.email ? normalizeEmail(body.contact.email) : null);
@@ -26,6 +29,12 @@ export function quoteRoute(ctx: HandlerContext, limiter: RateLimiter) {
     const result = await priceCart(pricingContext(ctx, store), body, facts, { now: ctx.now() });
     recordCouponFailures(ctx, limiter, result.notApplied, ip, facts.emailNormalized);
     // The engine leaves sentences to describeReason; the HTTP answer keeps an English one per entry.
-    return json({ ...result, notApplied: result.notApplied.map((entry) => ({ ...entry, message: describeReason(entry) })) });
+    const products = await ctx.catalog.lookup(result.lines.map((line) => line.sku));
+    return json({
+      ...result,
+      // Names let a cart filled from a link show what it holds; they are display text, never prices.
+      lines: result.lines.map((line) => ({ ...line, name: products.get(line.sku)?.name })),
+      notApplied: result.notApplied.map((entry) => ({ ...entry, message: describeReason(entry) })),
+    });
   };
 }

@@ -62,8 +62,12 @@ export function createExpressCheckoutElement(group: GroupState, options: Record<
       host = h('div', { class: 'StripeElement StripeSandboxElement', 'data-stripe-sandbox': 'expressCheckout' });
       parent.append(host);
       const root = shadowWithStyles(host, CSS_TEXT);
-      const button = h('button', { type: 'button', class: 'wallet', 'aria-describedby': 'wallet-banner' }, group.texts.wallet);
-      root.replaceChildren(h('div', { class: 'root' }, h('p', { class: 'banner', id: 'wallet-banner' }, group.texts.banner), button));
+      // Like Stripe's, the element is exactly one row of `buttonHeight` (40–55 px, default 44), so
+      // pages can reserve its space; the test-mode notice rides inside the button.
+      const height = Math.min(55, Math.max(40, Number(options.buttonHeight) || 44));
+      const button = h('button', { type: 'button', class: 'wallet', 'aria-describedby': 'wallet-banner' }, group.texts.wallet, h('span', { class: 'test-badge', 'aria-hidden': 'true' }, 'TEST'));
+      button.style.height = `${height}px`;
+      root.replaceChildren(button, h('span', { class: 'sr-only', id: 'wallet-banner' }, group.texts.banner));
       button.addEventListener('click', () => void pay());
       button.addEventListener('focus', () => events.emit('focus', { elementType: 'expressCheckout' }));
       button.addEventListener('blur', () => events.emit('blur', { elementType: 'expressCheckout' }));

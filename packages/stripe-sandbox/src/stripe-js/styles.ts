@@ -15,7 +15,9 @@ button:focus-visible,input:focus-visible,[role=tab]:focus-visible{outline:3px so
 .link{font:inherit;font-size:.9rem;justify-self:start;padding:.3rem 0;border:0;background:none;color:#2e2a9c;text-decoration:underline;cursor:pointer}
 .note{margin:0;font-size:.9rem;color:#30313d}
 .error{margin:0;min-height:1em;color:#b3093c;font-size:.9rem}
-.wallet{font:inherit;width:100%;padding:.8rem 1rem;border:0;border-radius:.5rem;background:#1a1f36;color:#fff;font-weight:600;cursor:pointer}
+.wallet{font:inherit;width:100%;padding:0 1rem;border:0;border-radius:.5rem;background:#1a1f36;color:#fff;font-weight:600;cursor:pointer;display:flex;align-items:center;justify-content:center;gap:.5rem;box-sizing:border-box}
+.test-badge{font-size:.7rem;padding:.1rem .35rem;border-radius:.25rem;background:#fff4e5;color:#6b3600}
+.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .overlay{position:fixed;inset:0;display:grid;place-items:center;background:rgba(10,15,30,.55);z-index:2147483647}
 .dialog{max-width:22rem;width:calc(100% - 2rem);display:grid;gap:.75rem;padding:1.25rem;border-radius:.75rem;background:#fff;color:#1a1f36}
 .dialog h2{margin:0;font-size:1.15rem}

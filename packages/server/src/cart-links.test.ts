@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseCartLink, signCartLink, verifyCartLink } from './cart-links';
+import { startHarness, storeVariants, type Harness } from './test-support';
+import type { Store } from './store/types';
+
+describe('cart links', () => {
+  test('parse SKU:QTY lists and refuse anything else, naming the field', () => {
+    expect(parseCartLink('TEA-LJ-100:2,CUP-CELADON', 999)).toEqual([
+      { sku: 'TEA-LJ-100', quantity: 2 },
+      { sku: 'CUP-CELADON', quantity: 1 },
+    ]);
+    for (const bad of ['', 'TEA:0', 'TEA:1000', 'TEA;2', 'A:1,,B:2']) expect(() => parseCartLink(bad, 999)).toThrow(/^link\.cart must look like/);
+  });
+
+  test('signatures cover cart and coupon; a changed link or a missing signature is refused when required', async () => {
+    const secret = 'campaign-secret';
+    const sig = await signCartLink('TEA-LJ-100:2', 'WELCOME10', secret);
+    expect(sig).toMatch(/^[0-9a-f]{64}$/);
+    await expect(verifyCartLink({ cart: 'TEA-LJ-100:2', coupon: 'WELCOME10', sig }, { secret, required: true }, 999)).resolves.toEqual({
+      lines: [{ sku: 'TEA-LJ-100', quantity: 2 }],
+      codes: ['WELCOME10'],
+    });
+    await expect(verifyCartLink({ cart: 'TEA-LJ-100:20', coupon: 'WELCOME10', sig }, { secret }, 999)).rejects.toThrow(/^link\.sig must be the HMAC-SHA256/);
+    await expect(verifyCartLink({ cart: 'TEA-LJ-100:2', coupon: 'OTHER', sig }, { secret }, 999)).rejects.toThrow(/link was changed/);
+    await expect(verifyCartLink({ cart: 'TEA-LJ-100:2' }, { secret, required: true }, 999)).rejects.toThrow(/^link\.sig must be/);
+    await expect(verifyCartLink({ cart: 'TEA-LJ-100:2' }, {}, 999)).resolves.toMatchObject({ codes: [] });
+  });
+});
+
+describe.each(storeVariants().slice(0, 1))('POST /quote with a cart link on $name', ({ open }) => {
+  let store: Store;
+  let h: Harness;
+  const secret = 'links-secret';
+  beforeAll(async () => {
+    store = await open();
+    h = await startHarness(store, { cartLinks: { secret, required: true } });
+  }, 60_000);
+  afterAll(async () => {
+    await h?.close();
+    await store?.close();
+  });
+
+  test('prices the link itself, not the lines sent beside it, and names the products', async () => {
+    const sig = await signCartLink('TEA-LJ-100:2', undefined, secret);
+    const res = await h.call('POST', '/quote', { lines: [{ sku: 'POT-YIXING', quantity: 9 }], link: { cart: 'TEA-LJ-100:2', sig } });
+    expect(res.status).toBe(200);
+    expect(res.body.lines).toMatchObject([{ sku: 'TEA-LJ-100', quantity: 2, unitPrice: 2400 }]);
+    expect(res.body.lines[0].name).toBeTruthy();
+  });
+
+  test('answers 400 naming link.sig for an unsigned or tampered link', async () => {
+    const res = await h.call('POST', '/quote', { lines: [{ sku: 'TEA-LJ-100', quantity: 2 }], link: { cart: 'TEA-LJ-100:2' } });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'invalid_cart_link', field: 'link.sig' });
+  });
+});

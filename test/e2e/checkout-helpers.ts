@@ -1,0 +1,92 @@
+import type { Locator, Page } from '@playwright/test';
+import Stripe from 'stripe';
+import { booted, expect } from './fixtures';
+
+/** A unique shopper email per test, so first-purchase facts don't leak between tests. */
+export const newEmail = (tag: string) => `${tag}.${Date.now()}.${Math.random().toString(36).slice(2, 7)}@example.com`;
+
+/**
+ * The real stripe client pointed at the demo server's sandbox (found through
+ * /config's stripeJsUrl), to check what reached "Stripe". The sandbox accepts
+ * any sk_test_ key.
+ */
+export async function stripeFor(page: Page): Promise<Stripe> {
+  const config = await (await page.request.get('/api/cartlift/config')).json();
+  const url = new URL(config.stripeJsUrl);
+  return new Stripe('sk_test_e2e_checks', { host: url.hostname, port: Number(url.port), protocol: 'http', telemetry: false });
+}
+
+/** PaymentIntents the sandbox holds for one shopper email. */
+export async function intentsFor(stripe: Stripe, email: string): Promise<Stripe.PaymentIntent[]> {
+  const list = await stripe.paymentIntents.list({ limit: 100 });
+  return list.data.filter((pi) => pi.receipt_email === email);
+}
+
+export function drawer(page: Page): Locator {
+  return page.getByRole('dialog');
+}
+
+/** Counts the shopper's clicks and the fields they type into, for the report. */
+export function effort() {
+  const counts = { clicks: 0, fields: new Set<string>() };
+  return {
+    counts,
+    click: async (target: Locator, options?: Parameters<Locator['click']>[0]) => {
+      counts.clicks++;
+      await target.click(options);
+    },
+    fill: async (target: Locator, value: string, label: string) => {
+      counts.fields.add(label);
+      await target.fill(value);
+    },
+  };
+}
+
+export async function openStore(page: Page): Promise<void> {
+  await page.goto('/');
+  await booted(page);
+}
+
+/** Contact and address as a new shopper types them. */
+export async function fillContact(page: Page, e: ReturnType<typeof effort>, email: string): Promise<void> {
+  const d = drawer(page);
+  await e.fill(d.getByLabel('Email'), email, 'email');
+  await e.fill(d.getByLabel('Full name'), 'Li Wei', 'name');
+  await e.fill(d.getByLabel('Address', { exact: true }), '1 West Lake Road', 'address');
+  await e.fill(d.getByLabel('City'), 'Hangzhou', 'city');
+  await e.fill(d.getByLabel('Postal code'), '310000', 'postal code');
+}
+
+export async function fillCard(page: Page, e: ReturnType<typeof effort>, number = '4242424242424242'): Promise<void> {
+  await expect(page.getByLabel('Card number')).toBeVisible();
+  await e.fill(page.getByLabel('Card number'), number, 'card number');
+  await e.fill(page.getByLabel(/Expiration date/), '12/40', 'card expiry');
+  await e.fill(page.getByLabel(/Security code/), '123', 'card cvc');
+}
+
+/** The amount in "Pay $81.00", in minor units. */
+export async function payAmount(page: Page): Promise<number> {
+  const text = await drawer(page).getByRole('button', { name: /^Pay / }).innerText();
+  return Math.round(Number(text.replace(/[^\d.]/g, '')) * 100);
+}
+
+/** The order reference shown once paid. */
+export async function paidIntentId(page: Page): Promise<string> {
+  const status = drawer(page).getByRole('status');
+  await expect(status).toContainText('Your payment went through', { timeout: 15_000 });
+  return /pi_\w+/.exec(await status.innerText())![0];
+}
+
+/** Sum of layout shifts without recent input, as CLS counts them. */
+export async function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!entry.hadRecentInput) total += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(total), 300);
+      }),
+  );
+}

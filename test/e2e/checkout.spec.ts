@@ -1,0 +1,199 @@
+import AxeBuilder from '@axe-core/playwright';
+import { drawer, effort, fillCard, fillContact, intentsFor, layoutShift, newEmail, openStore, paidIntentId, payAmount, stripeFor } from './checkout-helpers';
+import { badgeCount, booted, expect, test } from './fixtures';
+
+const axeTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+const axe = async (page: import('@playwright/test').Page) =>
+  (await new AxeBuilder({ page }).withTags(axeTags).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+
+test('a new shopper sees the first-purchase offer, uses a coupon and pays by card for exactly the server quote', async ({ page, problems }) => {
+  const email = newEmail('new');
+  const e = effort();
+  await openStore(page);
+  await e.click(page.getByRole('button', { name: /^Add to cart/ }).first());
+  await e.click(page.getByRole('button', { name: /Add two/ }));
+  await e.click(page.locator('cartlift-cart').getByRole('button').first());
+  const d = drawer(page);
+  await expect(d.locator('[part=first-purchase]')).toContainText('$5 off your first order');
+  await expect(d).toContainText('Add $56.00 more for $20.00 off.');
+
+  await e.fill(d.getByLabel('Coupon code'), 'welcome10', 'coupon');
+  await e.click(d.getByRole('button', { name: 'Apply' }));
+  await expect(d.locator('.codes')).toContainText('WELCOME10');
+  await expect(d.locator('dl')).toContainText('WELCOME10: 10% off');
+  expect(await axe(page), 'drawer').toEqual([]);
+
+  await e.click(d.getByRole('button', { name: 'Checkout', exact: true }));
+  await fillContact(page, e, email);
+  await fillCard(page, e);
+  expect(await axe(page), 'checkout sheet').toEqual([]);
+  const shown = await payAmount(page);
+  // What the server says this cart costs this shopper, asked independently.
+  const quote = await (
+    await page.request.post('/api/cartlift/quote', {
+      data: { lines: [{ sku: 'TEA-LJ-100', quantity: 1 }, { sku: 'SET-GIFT', quantity: 2 }], codes: ['WELCOME10'], contact: { email } },
+    })
+  ).json();
+  expect(shown).toBe(quote.total);
+
+  await e.click(d.getByRole('button', { name: /^Pay / }));
+  const id = await paidIntentId(page);
+  const stripe = await stripeFor(page);
+  const intent = await stripe.paymentIntents.retrieve(id);
+  expect(intent.status).toBe('succeeded');
+  expect(intent.amount).toBe(quote.total);
+  await expect(badgeCount(page)).toHaveText('0');
+
+  // The webhook recorded the order: this email no longer gets the first-purchase offer.
+  await expect
+    .poll(async () => {
+      const again = await (await page.request.post('/api/cartlift/quote', { data: { lines: [{ sku: 'TEA-LJ-100', quantity: 1 }], contact: { email } } })).json();
+      return again.notApplied.find((n: { promotionId: string }) => n.promotionId === 'first-order-5')?.reason.code;
+    })
+    .toBe('first_purchase');
+  console.log(`new shopper, card: ${e.counts.fields.size} fields filled (${[...e.counts.fields].join(', ')}), ${e.counts.clicks} clicks from product page to paid`);
+  expect(problems.uncaught).toEqual([]);
+});
+
+test('a returning shopper with a saved profile pays from the product page with one click on the wallet button', async ({ page, problems }) => {
+  const email = newEmail('returning');
+  const setup = effort();
+  // First visit: buy with "remember me" ticked.
+  await openStore(page);
+  await page.getByRole('button', { name: /Add to cart/ }).nth(1).click();
+  await page.locator('cartlift-cart').getByRole('button').first().click();
+  await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
+  await fillContact(page, setup, email);
+  await drawer(page).getByLabel(/Remember my details/).check();
+  await fillCard(page, setup);
+  await drawer(page).getByRole('button', { name: /^Pay / }).click();
+  await paidIntentId(page);
+
+  // Next visit: the teapot's express checkout, nothing typed.
+  await openStore(page);
+  const express = page.locator('cartlift-express-checkout');
+  const before = await layoutShift(page);
+  const e = effort();
+  await express.hover();
+  const wallet = page.getByRole('button', { name: 'Pay (test wallet)' });
+  await expect(wallet).toBeVisible();
+  expect(await layoutShift(page), 'mounting the wallet buttons shifts nothing').toBe(before);
+  expect(before, 'page load with Cartlift elements').toBe(0);
+  await e.click(wallet);
+  await e.click(page.getByRole('button', { name: 'Confirm test payment' }));
+  const id = await paidIntentId(page);
+  const intent = await (await stripeFor(page)).paymentIntents.retrieve(id);
+  const quote = await (await page.request.post('/api/cartlift/quote', { data: { lines: [{ sku: 'POT-YIXING', quantity: 1 }], contact: { email } } })).json();
+  expect(intent).toMatchObject({ status: 'succeeded', receipt_email: email, amount: quote.total });
+  // Buy now leaves the shopper's cart alone (it was emptied by the first order).
+  await expect(badgeCount(page)).toHaveText('0');
+  console.log(`returning shopper, wallet: ${e.counts.clicks} clicks from product page to paid (1 on the page + the wallet's own confirm), ${e.counts.fields.size} fields typed`);
+
+  // "Buy now" prefills the saved profile: only the card remains to type.
+  await openStore(page);
+  const buy = effort();
+  await buy.click(page.locator('cartlift-buy-button').getByRole('button', { name: 'Buy now' }));
+  await expect(drawer(page).getByLabel('Email')).toHaveValue(email);
+  await fillCard(page, buy);
+  await buy.click(drawer(page).getByRole('button', { name: /^Pay / }));
+  await paidIntentId(page);
+  console.log(`returning shopper, buy now: ${buy.counts.clicks} clicks, ${buy.counts.fields.size} fields typed (${[...buy.counts.fields].join(', ')})`);
+
+  // "Forget me" erases the profile.
+  await openStore(page);
+  await page.getByRole('button', { name: /Add to cart/ }).nth(1).click();
+  await page.locator('cartlift-cart').getByRole('button').first().click();
+  await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
+  await drawer(page).getByRole('button', { name: 'Forget me' }).click();
+  await expect(drawer(page).getByLabel('Email')).toHaveValue('');
+  await openStore(page);
+  await page.locator('cartlift-cart').getByRole('button').first().click();
+  await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
+  await expect(drawer(page).getByLabel('Email')).toHaveValue('');
+  expect(problems.uncaught).toEqual([]);
+});
+
+for (const method of ['Alipay', 'WeChat Pay'] as const) {
+  test(`${method} chosen in the Payment Element reaches Stripe as ${method === 'Alipay' ? 'alipay' : 'wechat_pay'}`, async ({ page, problems }) => {
+    const email = newEmail(method === 'Alipay' ? 'alipay' : 'wechat');
+    await openStore(page);
+    await page.getByRole('button', { name: /Add to cart/ }).nth(1).click();
+    await page.locator('cartlift-cart').getByRole('button').first().click();
+    await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
+    await fillContact(page, effort(), email);
+    await page.getByRole('tab', { name: method }).click();
+    await drawer(page).getByRole('button', { name: /^Pay / }).click();
+    if (method === 'Alipay') {
+      // Alipay leaves the shop for its authorisation page, then returns.
+      await page.getByRole('button', { name: /Authorize test payment/ }).click();
+      await booted(page);
+      await expect.poll(() => new URL(page.url()).search, { message: 'the return URL is cleaned' }).toBe('');
+    } else {
+      await page.getByRole('button', { name: 'Simulate scan' }).click();
+    }
+    const id = await paidIntentId(page);
+    const stripe = await stripeFor(page);
+    const intent = await stripe.paymentIntents.retrieve(id);
+    expect(intent.status).toBe('succeeded');
+    const paymentMethod = await stripe.paymentMethods.retrieve(intent.payment_method as string);
+    expect(paymentMethod.type).toBe(method === 'Alipay' ? 'alipay' : 'wechat_pay');
+    expect(problems.uncaught).toEqual([]);
+  });
+}
+
+test('a cart link fills the cart once the server has checked it, then leaves the URL clean', async ({ page, problems }) => {
+  await page.goto('/?utm_source=mail&cartlift-cart=TEA-LJ-100:2,CUP-CELADON:1&cartlift-coupon=welcome10');
+  await booted(page);
+  const d = drawer(page);
+  await expect(d.locator('[part=line]')).toHaveCount(2);
+  await expect(badgeCount(page)).toHaveText('3');
+  await expect(d.locator('.codes')).toContainText('WELCOME10');
+  expect(new URL(page.url()).search).toBe('?utm_source=mail');
+  expect(problems.uncaught).toEqual([]);
+});
+
+test('when Stripe.js cannot load the shopper sees why and a retry, and the cart is kept', async ({ page, problems }) => {
+  await page.route('**/v3/**', (route) => route.abort('blockedbyclient'));
+  await openStore(page);
+  await page.getByRole('button', { name: /Add two/ }).click();
+  await page.locator('cartlift-cart').getByRole('button').first().click();
+  await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
+  await expect(drawer(page).getByRole('alert')).toContainText('Payment could not load. Check your connection and try again — your cart is saved.');
+  await expect(badgeCount(page)).toHaveText('2');
+  await page.unroute('**/v3/**');
+  await drawer(page).getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByLabel('Card number')).toBeVisible();
+  expect(problems.uncaught).toEqual([]);
+});
+
+test('a double click on Pay makes one payment', async ({ page }) => {
+  const email = newEmail('double');
+  await openStore(page);
+  await page.getByRole('button', { name: /Add to cart/ }).nth(1).click();
+  await page.locator('cartlift-cart').getByRole('button').first().click();
+  await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
+  await fillContact(page, effort(), email);
+  await fillCard(page, effort());
+  await drawer(page).getByRole('button', { name: /^Pay / }).dblclick();
+  await paidIntentId(page);
+  const intents = await intentsFor(await stripeFor(page), email);
+  expect(intents).toHaveLength(1);
+  expect(intents[0]!.status).toBe('succeeded');
+});
+
+test('the whole flow works on a page whose CSP has no unsafe-inline and no unsafe-eval', async ({ page, problems }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
+  await page.goto('/strict-csp.html');
+  await booted(page);
+  await page.evaluate(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy: ${e.violatedDirective} ${e.blockedURI}`)));
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await page.locator('cartlift-cart').getByRole('button').first().click();
+  await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
+  await fillContact(page, effort(), newEmail('csp'));
+  await fillCard(page, effort());
+  await drawer(page).getByRole('button', { name: /^Pay / }).click();
+  await paidIntentId(page);
+  expect(violations).toEqual([]);
+  expect(problems.uncaught).toEqual([]);
+});
