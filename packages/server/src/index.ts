@@ -8,3 +8,4 @@ export type { ShippingOption } from './pricing';
 export type { Route, RouteHandler } from './router';
 export { createStripeClient, type StripeOptions } from './stripe/client';
 export * from './store/index';
+export { signCartLink, verifyCartLink, type CartLinkOptions } from './cart-links';
