@@ -141,6 +141,24 @@ for (const method of ['Alipay', 'WeChat Pay'] as const) {
   });
 }
 
+test('an add-on is one tap, priced by the server, and reported as upsell_added', async ({ page, problems }) => {
+  const stripeRequests: string[] = [];
+  page.on('request', (r) => r.url().includes('/v3/') && stripeRequests.push(r.url()));
+  await openStore(page);
+  await page.waitForLoadState('networkidle');
+  expect(stripeRequests, 'Stripe.js is not fetched at page load').toEqual([]);
+  await page.evaluate(() => (window as any).Cartlift.on('upsell_added', (e: { items: { item_id: string }[] }) => ((window as any).upsells ??= []).push(e.items[0]!.item_id)));
+  await page.getByRole('button', { name: /Add to cart/ }).nth(2).click();
+  await page.locator('cartlift-cart').getByRole('button').first().click();
+  const d = drawer(page);
+  await d.getByRole('button', { name: /Add \+\$9\.00.*warranty/i }).click();
+  await expect(d.locator('[part=line]')).toHaveCount(2);
+  await expect(d.locator('dl')).toContainText('$98.00');
+  expect(await page.evaluate(() => (window as any).upsells)).toEqual(['ADDON-WARRANTY-1Y']);
+  expect(stripeRequests.length, 'opening the drawer is checkout intent: Stripe.js loads now').toBeGreaterThan(0);
+  expect(problems.uncaught).toEqual([]);
+});
+
 test('a cart link fills the cart once the server has checked it, then leaves the URL clean', async ({ page, problems }) => {
   await page.goto('/?utm_source=mail&cartlift-cart=TEA-LJ-100:2,CUP-CELADON:1&cartlift-coupon=welcome10');
   await booted(page);
