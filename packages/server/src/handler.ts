@@ -2,6 +2,7 @@ import { assertCurrency } from '@cartlift/core';
 import type { PromotionsConfig } from '@cartlift/discounts';
 import { parsePromotionsConfig } from '@cartlift/discounts/schema';
 import { type Catalog, createCatalog } from './catalog';
+import { parseAllowedOrigins } from './analytics/cors';
 import { toErrorResponse } from './http/errors';
 import type { FetchHandler } from './http/node';
 import type { CartliftHandlerOptions, HandlerContext } from './options';
@@ -9,6 +10,9 @@ import { paymentMethodTypes } from './payment-methods';
 import { createRateLimiter } from './rate-limit';
 import { createRouter, type Route } from './router';
 import { checkoutRoute } from './routes/checkout';
+import { eventsPreflight, eventsRoute, eventsStatsRoute } from './routes/events';
+import { funnelRoute } from './routes/funnel';
+import { reportRoute, reportStylesRoute } from './routes/report';
 import { configRoute } from './routes/config';
 import { quoteRoute } from './routes/quote';
 import { webhookRoute } from './routes/webhook';
@@ -27,6 +31,14 @@ export interface CartliftHandler extends FetchHandler {
 
 const isCatalog = (value: unknown): value is Catalog => typeof (value as Catalog)?.lookup === 'function';
 const isStore = (value: unknown): value is Store => typeof (value as Store)?.reservePromotions === 'function';
+
+function reportToken(token: string | undefined): string | null {
+  if (token === undefined || token === '') return null;
+  if (typeof token !== 'string' || token.length < 16) {
+    throw new Error(`analytics.reportToken must be a secret of at least 16 characters (for example from "openssl rand -hex 24"); received ${typeof token === 'string' ? `${token.length} characters` : typeof token}.`);
+  }
+  return token;
+}
 
 function resolveContext(options: CartliftHandlerOptions): HandlerContext {
   const basePath = (options.basePath ?? '/api/cartlift').replace(/\/+$/, '');
@@ -59,6 +71,11 @@ function resolveContext(options: CartliftHandlerOptions): HandlerContext {
     stripeCustomers: options.stripeCustomers ?? true,
     paymentMethodTypes: options.paymentMethodTypes ?? paymentMethodTypes,
     channel: options.channel ?? 'web',
+    analytics: {
+      allowedOrigins: parseAllowedOrigins(options.analytics?.allowedOrigins),
+      reportToken: reportToken(options.analytics?.reportToken ?? env('CARTLIFT_REPORT_TOKEN')),
+      counters: { since: (options.now ?? Date.now)(), batches: 0, accepted: 0, duplicates: 0, invalid: 0, refused: 0 },
+    },
     cartLinks: options.cartLinks ?? {},
     now: options.now ?? Date.now,
     logger: options.logger ?? { error: (message, detail) => console.error(message, detail) },
@@ -82,12 +99,18 @@ function resolveContext(options: CartliftHandlerOptions): HandlerContext {
 export function createCartliftHandler(options: CartliftHandlerOptions, extraRoutes: readonly Route[] = []): CartliftHandler {
   const ctx = resolveContext(options);
   const limiter = createRateLimiter(ctx.rateLimit ? ctx.rateLimit.windowMs : 60_000);
-  // Later routes (reviews, events, funnel, admin) join this table.
+  // Later routes (reviews, admin) join this table.
   const routes: Route[] = [
     { method: 'GET', path: '/config', handler: configRoute(ctx) },
     { method: 'POST', path: '/quote', handler: quoteRoute(ctx, limiter) },
     { method: 'POST', path: '/checkout', handler: checkoutRoute(ctx, limiter) },
     { method: 'POST', path: '/webhooks/stripe', handler: webhookRoute(ctx) },
+    { method: 'POST', path: '/events', handler: eventsRoute(ctx) },
+    { method: 'OPTIONS', path: '/events', handler: eventsPreflight(ctx) },
+    { method: 'GET', path: '/events/stats', handler: eventsStatsRoute(ctx) },
+    { method: 'GET', path: '/funnel', handler: funnelRoute(ctx) },
+    { method: 'GET', path: '/funnel/report', handler: reportRoute(ctx) },
+    { method: 'GET', path: '/funnel/report.css', handler: reportStylesRoute() },
     ...extraRoutes,
   ];
   const route = createRouter(ctx.basePath, routes);

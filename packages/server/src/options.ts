@@ -1,6 +1,7 @@
 import type { CartLinkOptions } from './cart-links';
 import type { PromotionsConfig } from '@cartlift/discounts';
 import type Stripe from 'stripe';
+import type { AllowedOrigins } from './analytics/cors';
 import type { Catalog, CatalogSource } from './catalog';
 import type { ShippingOption } from './pricing';
 import type { RateLimitOptions } from './rate-limit';
@@ -39,10 +40,30 @@ export interface CartliftHandlerOptions {
   cartLinks?: CartLinkOptions;
   /** Sales channel passed to the engine (promotions can target channels). Default "web". */
   channel?: string;
+  /** The analytics collector (`POST /events`) and the funnel (`GET /funnel`, `/funnel/report`). */
+  analytics?: AnalyticsOptions;
   /** Clock, for tests. */
   now?: () => number;
   /** Where unexpected errors go. Default console. */
   logger?: { error(message: string, detail?: unknown): void; info?(message: string): void };
+}
+
+export interface AnalyticsOptions {
+  /** Shops on other origins allowed to post events and read the reply, such as ["https://shop.example"], or "*". Default: same origin only. */
+  allowedOrigins?: string[] | '*';
+  /** Token that opens the funnel, its report and `/events/stats`. Default CARTLIFT_REPORT_TOKEN; without one, requests from this machine only. */
+  reportToken?: string;
+}
+
+/** Events counted by this process since it started. */
+export interface AnalyticsCounters {
+  since: number;
+  batches: number;
+  accepted: number;
+  duplicates: number;
+  invalid: number;
+  /** Whole batches refused (not JSON, no events array, too large, origin not allowed). */
+  refused: number;
 }
 
 /** Everything a route needs, resolved once. */
@@ -64,6 +85,7 @@ export interface HandlerContext {
   paymentMethodTypes: (currency: string) => string[];
   cartLinks: CartLinkOptions;
   channel: string;
+  analytics: { allowedOrigins: AllowedOrigins; reportToken: string | null; counters: AnalyticsCounters };
   now: () => number;
   logger: { error(message: string, detail?: unknown): void; info?(message: string): void };
 }

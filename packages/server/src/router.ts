@@ -4,7 +4,7 @@ import type { HandlerContext as RequestContext } from './http/node';
 export type RouteHandler = (request: Request, context?: RequestContext) => Promise<Response>;
 
 export interface Route {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
   /** Path under the base path, such as "/quote"; "/admin/*" also matches "/admin" and everything below it. */
   path: string;
   handler: RouteHandler;

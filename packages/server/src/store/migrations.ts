@@ -75,6 +75,28 @@ CREATE TABLE cartlift_customers (
 );
 `,
   },
+  {
+    id: 2,
+    name: 'analytics events',
+    // event_id is the dedupe key: INSERT ... ON CONFLICT DO NOTHING makes
+    // concurrent resends of one event store it once. time is the client's.
+    sql: `
+CREATE TABLE cartlift_analytics_events (
+  event_id text PRIMARY KEY,
+  name text NOT NULL,
+  time bigint NOT NULL,
+  received_at bigint NOT NULL,
+  cart_id text NOT NULL,
+  anonymous_id text,
+  currency text NOT NULL,
+  value bigint NOT NULL,
+  transaction_id text,
+  experiments jsonb,
+  payload jsonb NOT NULL
+);
+CREATE INDEX cartlift_analytics_events_time ON cartlift_analytics_events (time);
+`,
+  },
 ];
 
 /** Advisory-lock key shared by every Cartlift process: "cartlift" in ASCII, folded to int32. */

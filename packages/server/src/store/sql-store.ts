@@ -1,5 +1,6 @@
 import { migrate } from './migrations';
 import type { SqlDatabase } from './sql';
+import { analyticsMethods } from './sql-analytics';
 import { checkoutMethods } from './sql-checkouts';
 import { ledgerMethods } from './sql-ledger';
 import { promotionMethods } from './sql-promotions';
@@ -19,6 +20,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     ...checkoutMethods(db),
     ...promotionMethods(db),
     ...ledgerMethods(db),
+    ...analyticsMethods(db),
     close: () => db.close(),
   };
 }

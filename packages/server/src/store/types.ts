@@ -55,6 +55,43 @@ export interface PaymentFacts {
   now: number;
 }
 
+/** One validated analytics event, as stored. */
+export interface AnalyticsEventRecord {
+  /** Lower-case UUID: the dedupe key. */
+  eventId: string;
+  name: string;
+  /** The client's time, epoch milliseconds. */
+  time: number;
+  cartId: string;
+  anonymousId: string | null;
+  currency: string;
+  /** Minor units of `currency`. */
+  value: number;
+  transactionId: string | null;
+  experiments: Record<string, string> | null;
+  /** The whole event as received (extras included). */
+  payload: unknown;
+}
+
+/** Shoppers per furthest funnel step reached, per UTC day and/or experiment variant. */
+export interface FunnelRow {
+  /** Days since 1970-01-01 (UTC) when grouped by day. */
+  day: number | null;
+  variant: string | null;
+  /** 1-based index into the steps asked for; 0 when the shopper sent no step event. */
+  furthest: number;
+  shoppers: number;
+}
+
+export interface FunnelRowsQuery {
+  from: number;
+  to: number;
+  steps: readonly string[];
+  byDay: boolean;
+  /** Group by this experiment's variant (shoppers outside it are left out). */
+  experiment?: string | undefined;
+}
+
 /**
  * Storage port. Every method is safe to call from many processes sharing one
  * PostgreSQL database: invariants live in SQL (unique keys, row locks,
@@ -104,5 +141,10 @@ export interface Store {
   /** Marks any other event as seen; false when it was seen before. */
   recordEventOnce(eventId: string, eventType: string, now: number): Promise<boolean>;
   listOrders(): Promise<OrderRecord[]>;
+  /** Stores events not seen before (insert-if-absent on event_id); returns the ids newly stored. */
+  recordAnalyticsEvents(events: AnalyticsEventRecord[], now: number): Promise<string[]>;
+  /** Shoppers by furthest step reached in [from, to) of the events' own time. */
+  funnelRows(query: FunnelRowsQuery): Promise<FunnelRow[]>;
+  countAnalyticsEvents(): Promise<number>;
   close(): Promise<void>;
 }

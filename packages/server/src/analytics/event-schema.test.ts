@@ -1,0 +1,58 @@
+import { describe, expect, test } from 'vitest';
+import { checkEvent } from './event-schema';
+
+const good = {
+  name: 'add_to_cart',
+  event_id: '6f9619ff-8b86-4d01-b42d-00cf4fc964ff',
+  time: 1767225600000,
+  cart_id: 'c_1',
+  currency: 'USD',
+  value: 2400,
+  items: [{ item_id: 'TEA-LJ-100', item_name: 'Longjing', price: 2400, quantity: 1 }],
+  anonymous_id: '0b6e7c1a-1111-4222-8333-444455556666',
+  experiments: { 'checkout-button': 'one-click' },
+  seq: 's1',
+};
+
+describe('checkEvent', () => {
+  test('accepts the documented wire event and keeps its extras', () => {
+    const result = checkEvent(good, 0);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.event.seq).toBe('s1');
+  });
+
+  test.each([
+    ['a non-UUID event_id', { event_id: 'abc' }, 'events[4].event_id', /must be a UUID; received "abc"\.$/],
+    ['an unknown name', { name: 'page_view' }, 'events[4].name', /must be one of view_item, .*; received "page_view"\.$/],
+    ['a float value', { value: 19.99 }, 'events[4].value', /whole number of minor units/],
+    ['a negative price', { items: [{ item_id: 'A', quantity: 1, price: -1 }] }, 'events[4].items[0].price', /received -1\.$/],
+    ['a bad currency', { currency: 'usd' }, 'events[4].currency', /ISO 4217/],
+    ['a purchase without transaction_id', { name: 'purchase' }, 'events[4].transaction_id', /order id .* received nothing\.$/],
+    ['a purchase with an empty transaction_id', { name: 'purchase', transaction_id: '' }, 'events[4].transaction_id', /received ""\.$/],
+    ['a non-string variant', { experiments: { k: 3 } }, 'events[4].experiments.k', /variant name/],
+    ['a NUL character', { cart_id: 'a\u0000b' }, 'events[4].cart_id', /NUL/],
+    ['a lone surrogate in an extra', { note: '\ud800' }, 'events[4].note', /surrogates/],
+  ])('refuses %s, naming the field', (_name, patch, field, message) => {
+    const result = checkEvent({ ...good, ...patch }, 4);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.invalid.field).toBe(field);
+      expect(result.invalid.message.startsWith(`${field} `)).toBe(true);
+      expect(result.invalid.message).toMatch(message);
+      expect(result.invalid.event_id).toBe((patch as { event_id?: string }).event_id ?? good.event_id);
+    }
+  });
+
+  test('refuses deep nesting without recursing', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    const result = checkEvent({ ...good, deep }, 0);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.invalid.message).toMatch(/nested at most 16 levels/);
+  });
+
+  test('a non-object event is reported with a null event_id', () => {
+    const result = checkEvent('nope', 1);
+    expect(result).toMatchObject({ ok: false, invalid: { event_id: null, field: 'events[1]', code: 'invalid_event' } });
+  });
+});

@@ -1,0 +1,101 @@
+import type { FUNNEL_STEPS } from './funnel';
+
+export type ReportLocale = 'en' | 'zh-CN';
+
+/** The report page's words, in English and Simplified Chinese. */
+export const REPORT_TEXT = {
+  en: {
+    title: 'Checkout funnel',
+    steps: {
+      view_item: 'Viewed a product',
+      add_to_cart: 'Added to cart',
+      view_cart: 'Viewed the cart',
+      begin_checkout: 'Began checkout',
+      add_shipping_info: 'Entered shipping',
+      add_payment_info: 'Entered payment',
+      purchase: 'Purchased',
+    } satisfies Record<(typeof FUNNEL_STEPS)[number], string>,
+    range: (from: string, to: string) => `${from} to ${to} (UTC). A shopper is one anonymous id, counted at the furthest step reached and every step before it.`,
+    all: 'All shoppers',
+    variant: (name: string) => `Variant “${name}”`,
+    day: (date: string) => date,
+    shoppers: (n: string) => `${n} shoppers with events`,
+    step: 'Step',
+    count: 'Shoppers',
+    chart: 'Reached / lost',
+    conversion: 'From previous step',
+    dropOff: 'Lost',
+    empty: 'No events in this range.',
+    from: 'From',
+    to: 'To',
+    by: 'Group by',
+    byNone: 'Nothing',
+    byDay: 'Day (UTC)',
+    byVariant: 'Experiment variant',
+    experiment: 'Experiment key',
+    show: 'Show',
+    counters: (accepted: string, duplicates: string, invalid: string) => `Since this server started: ${accepted} events accepted, ${duplicates} duplicates ignored, ${invalid} invalid.`,
+    error: 'The report cannot be shown',
+  },
+  'zh-CN': {
+    title: '结账漏斗',
+    steps: {
+      view_item: '浏览商品',
+      add_to_cart: '加入购物车',
+      view_cart: '查看购物车',
+      begin_checkout: '开始结账',
+      add_shipping_info: '填写配送信息',
+      add_payment_info: '填写支付信息',
+      purchase: '完成购买',
+    },
+    range: (from: string, to: string) => `${from} 至 ${to}（UTC）。每位购物者即一个匿名 ID，计入其到达的最远步骤及之前的每一步。`,
+    all: '全部购物者',
+    variant: (name: string) => `变体「${name}」`,
+    day: (date: string) => date,
+    shoppers: (n: string) => `有事件的购物者 ${n} 位`,
+    step: '步骤',
+    count: '购物者',
+    chart: '到达 / 流失',
+    conversion: '较上一步转化率',
+    dropOff: '流失',
+    empty: '此时间段内没有事件。',
+    from: '开始日期',
+    to: '结束日期',
+    by: '分组',
+    byNone: '不分组',
+    byDay: '按天（UTC）',
+    byVariant: '按实验变体',
+    experiment: '实验键',
+    show: '显示',
+    counters: (accepted: string, duplicates: string, invalid: string) => `自本服务启动以来：接收 ${accepted} 个事件，忽略重复 ${duplicates} 个，无效 ${invalid} 个。`,
+    error: '无法显示报表',
+  },
+} as const;
+
+/**
+ * `?locale=zh-CN` wins; otherwise the first of English or Chinese in Accept-Language (by q); else English.
+ *
+ * @example
+ * pickLocale(new URL('http://x/?locale=zh-CN'), null) // 'zh-CN'
+ * pickLocale(new URL('http://x/'), 'fr;q=1, zh-TW;q=0.8, en;q=0.5') // 'zh-CN'
+ */
+export function pickLocale(url: URL, acceptLanguage: string | null): ReportLocale {
+  const asked = url.searchParams.get('locale')?.toLowerCase();
+  if (asked?.startsWith('zh')) return 'zh-CN';
+  if (asked?.startsWith('en')) return 'en';
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .slice(0, 20)
+    .map((part, i) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? 1);
+      return { tag, q: Number.isFinite(q) ? q : 0, i };
+    })
+    .filter((entry) => entry.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  for (const { tag } of ranked) {
+    if (tag.startsWith('zh')) return 'zh-CN';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'en';
+}

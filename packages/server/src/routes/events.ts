@@ -1,0 +1,97 @@
+import { requireReportAccess } from '../analytics/access';
+import { corsHeaders, preflight } from '../analytics/cors';
+import { checkEvent, type InvalidEvent, type WireEvent } from '../analytics/event-schema';
+import { parseJson, readBody } from '../http/body';
+import { HttpError, json, toErrorResponse } from '../http/errors';
+import type { HandlerContext as RequestContext } from '../http/node';
+import type { HandlerContext } from '../options';
+import type { AnalyticsEventRecord } from '../store/types';
+
+/** The wire format's limit (docs/analytics.md): the plugin's beacons stay under 60 KB. */
+export const EVENTS_BODY_BYTES = 64 * 1024;
+
+function toRecord(event: WireEvent): AnalyticsEventRecord {
+  return {
+    eventId: event.event_id.toLowerCase(),
+    name: event.name,
+    time: event.time,
+    cartId: event.cart_id,
+    anonymousId: event.anonymous_id?.toLowerCase() ?? null,
+    currency: event.currency,
+    value: event.value,
+    transactionId: event.transaction_id ?? null,
+    experiments: event.experiments ?? null,
+    payload: event,
+  };
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'an array';
+  if (value === null) return 'null';
+  return typeof value === 'object' ? 'an object' : typeof value;
+}
+
+async function accept(ctx: HandlerContext, request: Request) {
+  const body = parseJson(await readBody(request, { limit: EVENTS_BODY_BYTES, json: false }));
+  const events = (body as { events?: unknown } | null)?.events;
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || !Array.isArray(events)) {
+    throw new HttpError(400, 'invalid_request', `events must be an array of events, as in {"events":[…]}; received ${Array.isArray(body) || typeof body !== 'object' || body === null ? `a body that is ${describe(body)}` : describe(events)}.`, 'events');
+  }
+  const invalid: InvalidEvent[] = [];
+  const records = new Map<string, AnalyticsEventRecord>();
+  let repeated = 0;
+  events.forEach((raw, index) => {
+    const checked = checkEvent(raw, index);
+    if (!checked.ok) return void invalid.push(checked.invalid);
+    const record = toRecord(checked.event);
+    if (records.has(record.eventId)) repeated++;
+    else records.set(record.eventId, record);
+  });
+  const stored = await (await ctx.store()).recordAnalyticsEvents([...records.values()], ctx.now());
+  const result = { accepted: stored.length, duplicates: records.size - stored.length + repeated, invalid };
+  const counters = ctx.analytics.counters;
+  counters.batches++;
+  counters.accepted += result.accepted;
+  counters.duplicates += result.duplicates;
+  counters.invalid += invalid.length;
+  return result;
+}
+
+/**
+ * `POST /events`: the analytics collector. Reads the body as JSON whatever its
+ * content type (sendBeacon sends text/plain), stores each valid event once by
+ * `event_id`, and reports invalid events one by one without failing the batch.
+ */
+export function eventsRoute(ctx: HandlerContext) {
+  return async (request: Request): Promise<Response> => {
+    // Error replies carry the CORS headers too, so a cross-origin plugin can read the status and drop the batch.
+    let cors: Record<string, string> = {};
+    try {
+      cors = corsHeaders(request, ctx.analytics.allowedOrigins);
+      return json(await accept(ctx, request), 200, cors);
+    } catch (error) {
+      const response = toErrorResponse(error, ctx.logger.error);
+      if (response.status < 500) ctx.analytics.counters.refused++;
+      for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
+      return response;
+    }
+  };
+}
+
+/** `OPTIONS /events`: CORS preflight for shops on allowed origins. */
+export function eventsPreflight(ctx: HandlerContext) {
+  return async (request: Request): Promise<Response> => preflight(request, ctx.analytics.allowedOrigins);
+}
+
+/**
+ * `GET /events/stats`: this process's counters since it started, and the
+ * number of events stored (all processes). Behind the report token.
+ */
+export function eventsStatsRoute(ctx: HandlerContext) {
+  return async (request: Request, context?: RequestContext): Promise<Response> => {
+    await requireReportAccess(request, context, ctx.analytics.reportToken, 'Bearer');
+    const stored = await (await ctx.store()).countAnalyticsEvents();
+    return json({ ...ctx.analytics.counters, since: new Date(ctx.analytics.counters.since).toISOString(), stored });
+  };
+}
