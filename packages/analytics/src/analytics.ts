@@ -14,7 +14,7 @@ import { backoffDelay, retryAfterMs } from './backoff';
 import { type Consent, effectiveConsent, gtagConsent } from './consent';
 import { collector, type Destination, type HttpDestination, type PageDestination } from './destinations';
 import { assignVariant, bucket, BUCKETS } from './experiments';
-import { type Identity, loadIdentity, saveIdentity, stash, unstash } from './identity';
+import { type Identity, isStash, loadIdentity, saveIdentity, stash, unstash } from './identity';
 import { adopt, append, type Entry, remove } from './queue';
 import { chunkBodies, type CollectorReply, type WireEvent } from './wire';
 
@@ -313,6 +313,17 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
     for (const lane of lanes) if (all || lane.offline) (lane.retryAt = lane.attempt = 0), schedule(lane, 0);
   };
   const onOnline = () => resume(false);
+  // Events a page stashed at unload rejoin the queue (append skips ids already there):
+  // the next page's, or any open tab's when that page's stash appears.
+  const takeStash = () => {
+    const back = unstash<{ k: string; e: WireEvent }>();
+    for (const lane of lanes) {
+      const entries = back.filter((x) => x.k === lane.key).map((x) => ({ o: me, t: Date.now(), e: x.e }));
+      if (entries.length) writing = writing.then(() => safe((s) => append(s, lane.key, entries, maxQueue))).catch(() => {});
+      schedule(lane, 0);
+    }
+  };
+  const onStorage = (event: StorageEvent) => isStash(event.key) && takeStash();
 
 
   const onEvent = (name: string, payload: FunnelEvent) => {
@@ -344,18 +355,13 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
         .map((d) => ({ d, key: `q:${d.name}`, url: d.url ?? `${endpoint}/events`, mine: new Map(), unwritten: new Set(), inflight: new Set(), beaconed: new Set(), retryAt: 0, attempt: 0 }));
       keep();
       locked = lock();
-      // Events a previous page stashed at unload rejoin the queue (append skips ids already there).
-      const back = unstash<{ k: string; e: WireEvent }>();
-      for (const lane of lanes) {
-        const entries = back.filter((x) => x.k === lane.key).map((x) => ({ o: me, t: Date.now(), e: x.e }));
-        if (entries.length) writing = writing.then(() => safe((s) => append(s, lane.key, entries, maxQueue))).catch(() => {});
-        schedule(lane, 0);
-      }
+      takeStash();
       const off = inst.events.onAny(onEvent as (name: string, payload: unknown) => void);
       const listeners = [
         [w, 'pagehide', onHide],
         [w, 'pageshow', onShow],
         [w, 'online', onOnline],
+        [w, 'storage', onStorage],
         [w.document, 'visibilitychange', onVisibility],
       ] as [EventTarget | undefined, string, EventListener][];
       for (const [target, type, fn] of listeners) target?.addEventListener?.(type, fn);

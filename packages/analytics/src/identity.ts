@@ -43,9 +43,13 @@ export function saveIdentity(identity: Identity | null): void {
 
 const STASH = `${KEY}:stash:`;
 
+/** True for the localStorage key of a page's unload stash (another tab's `storage` event). */
+export const isStash = (key: string | null): boolean => !!key?.startsWith(STASH);
+
 /**
  * At unload, events not yet confirmed written to IndexedDB go to localStorage,
- * which writes synchronously; the next page moves them into the queue.
+ * which writes synchronously; the next page, or any tab still open (through
+ * the `storage` event), moves them into the queue.
  *
  * @example
  * stash(pageId, [{ k: 'q:collector', e }])

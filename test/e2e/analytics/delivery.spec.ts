@@ -84,6 +84,8 @@ test('delivers ≥ 99.9% of 200 events with 0 duplicates after dedupe', async ({
   for (let i = 0; i < 120 && new Set(storedSeqs()).size < tracked.size; i++) await tabs[0]!.waitForTimeout(250);
   const seqs = storedSeqs();
   const delivered = [...tracked].filter((s) => seqs.includes(s)).length;
+  const missing = [...tracked].filter((s) => !seqs.includes(s));
+  if (missing.length) console.log(`  missing: ${missing.join(' ')}`);
   const duplicatesAfterDedupe = seqs.length - new Set(seqs).size;
   const counters = await tabs[0]!.evaluate(() => (window as unknown as { analyticsPlugin: { counters: unknown } }).analyticsPlugin.counters);
   const { stats } = collector;
