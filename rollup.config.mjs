@@ -85,7 +85,7 @@ function browserBundles() {
           // What boot needs is one static chunk; everything only the checkout needs is one lazy
           // chunk (one request, better compression). Both are named, because rollup would
           // otherwise pull shared dependencies into whichever manual chunk uses them.
-          manualChunks: (id) => (FIRST_CHUNK.test(id) ? 'base' : CHECKOUT_ONLY.test(id) ? 'checkout' : undefined),
+          manualChunks: (id) => (FIRST_CHUNK.test(id) ? 'base' : CHECKOUT_ONLY.test(id) ? 'checkout' : /packages\/analytics\/src\//.test(id) ? 'analytics' : undefined),
         },
         onwarn,
       },

@@ -5,10 +5,17 @@ import type { StoragePort } from './storage';
 import { type CartStore, createCartStore } from './store';
 import type { SyncPort } from './sync';
 
+/** How many past events a late plugin is replayed (oldest dropped first). */
+const HISTORY = 200;
+
 /** A plugin: a plain object made by a factory, e.g. `analytics({...})`. */
 export interface CartliftPlugin {
   name: string;
-  /** Called once when installed; may return a teardown function. */
+  /**
+   * Called once when installed; may return a teardown function. The instance's
+   * `events.onAny` first replays the events emitted since the instance started
+   * (the last 200), so a plugin installed late misses nothing.
+   */
   setup(instance: CartliftInstance): void | (() => void);
 }
 
@@ -42,6 +49,17 @@ export interface CartliftInstance {
  */
 export function createCartlift(options: CartliftOptions): CartliftInstance {
   const events = createEmitter<CartliftEvents>();
+  // What happened before a plugin arrived (the script tag loads analytics lazily):
+  // a plugin's onAny hears it first, so a late install loses no event.
+  const history: [keyof CartliftEvents, unknown][] = [];
+  events.onAny((name, payload) => history.push([name, payload]) > HISTORY && history.shift());
+  const forPlugins: Emitter<CartliftEvents> = {
+    ...events,
+    onAny(listener) {
+      for (const [name, payload] of [...history]) listener(name, payload as never);
+      return events.onAny(listener);
+    },
+  };
   const cart = createCartStore({ ...options, events });
   const plugins = new Map<string, () => void>();
   const instance: CartliftInstance = {
@@ -52,7 +70,7 @@ export function createCartlift(options: CartliftOptions): CartliftInstance {
     use(plugin) {
       const existing = plugins.get(plugin.name);
       if (existing) return existing;
-      const teardown = plugin.setup(instance) ?? (() => {});
+      const teardown = plugin.setup({ ...instance, events: forPlugins }) ?? (() => {});
       const remove = () => {
         plugins.delete(plugin.name);
         teardown();

@@ -110,3 +110,19 @@ describe('createCartStore', () => {
     expect(listener).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('plugins', () => {
+  it('hear, through onAny, what happened before they were installed, then what follows', async () => {
+    const { createCartlift } = await import('./cartlift');
+    const cartlift = createCartlift({ currency: 'USD' });
+    await cartlift.cart.add({ sku: 'TEA', price: 100 });
+    const heard: string[] = [];
+    cartlift.use({ name: 'late', setup: (i) => void i.events.onAny((name) => heard.push(name)) });
+    await cartlift.cart.add({ sku: 'CUP' });
+    expect(heard.filter((n) => n === 'add_to_cart')).toHaveLength(2);
+    // The host page's own onAny is not replayed to.
+    const own: string[] = [];
+    cartlift.events.onAny((name) => own.push(name));
+    expect(own).toEqual([]);
+  });
+});

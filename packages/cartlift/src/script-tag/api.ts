@@ -1,3 +1,4 @@
+import type { AnalyticsOptions, AnalyticsPlugin } from '@cartlift/analytics';
 import type { AddInput, CartliftInstance, CartliftPlugin, CartStore } from '@cartlift/core';
 import type { ScriptConfig } from './config';
 
@@ -11,7 +12,13 @@ export interface CartliftScriptApi {
   open(): void;
   /** Adds an item, like clicking a [data-cartlift-add] button. */
   add(item: AddInput): Promise<unknown>;
+  /**
+   * Installs a plugin object, or by name a plugin Cartlift ships: `use('analytics', options)`
+   * loads the analytics chunk and resolves to the plugin (later calls resolve to the same one).
+   * Events from before it loaded are not lost: plugins hear them first.
+   */
   use(plugin: CartliftPlugin): () => void;
+  use(plugin: 'analytics', options?: AnalyticsOptions): Promise<AnalyticsPlugin>;
   /** Calls `callback` with the API once the saved cart has been read. */
   ready(callback: (api: CartliftScriptApi) => void): void;
   /** Accepts late `Cartlift.push([method, ...args])` calls from the snippet style. */
@@ -25,6 +32,16 @@ export interface CartliftScriptApi {
  * window.Cartlift = createScriptApi(instance, config, open);
  */
 export function createScriptApi(instance: CartliftInstance, config: ScriptConfig, open: () => void): CartliftScriptApi {
+  let analytics: Promise<AnalyticsPlugin> | undefined;
+  const use = ((plugin: CartliftPlugin | 'analytics', options?: AnalyticsOptions) => {
+    if (plugin !== 'analytics') return instance.use(plugin);
+    analytics ??= import('@cartlift/analytics').then((m) => {
+      const installed = m.analytics(options);
+      instance.use(installed);
+      return installed;
+    });
+    return analytics;
+  }) as CartliftScriptApi['use'];
   const api: CartliftScriptApi = {
     version: '0.1.0',
     config,
@@ -32,7 +49,7 @@ export function createScriptApi(instance: CartliftInstance, config: ScriptConfig
     on: instance.on,
     open,
     add: (item) => instance.cart.add(item),
-    use: instance.use,
+    use,
     ready: (callback) => void instance.cart.ready.then(() => callback(api)),
     push: ([method, ...args]) => (api as unknown as Record<string, (...a: unknown[]) => unknown>)[method]?.(...args),
   };
