@@ -18,7 +18,8 @@ describe('funnel queries', () => {
     ['by=week', 'by', /^by must be "variant" or "day"; received "week"\.$/],
     ['by=variant', 'experiment', /^experiment must name the experiment .*; received nothing\.$/],
     ['experiment=k', 'experiment', /^experiment is only read with by=variant/],
-    ['from=2024-01-01&to=2026-01-01&by=day', 'to', /at most 366 days apart/],
+    ['from=2024-01-01&to=2026-01-01&by=day', 'from', /at most 366 days apart/],
+    ['by=variant&experiment=%00', 'experiment', /characters of text/],
   ])('%s is a 400 naming %s', (text, field, message) => {
     try {
       q(text);

@@ -75,14 +75,16 @@ export function parseFunnelQuery(params: URLSearchParams, now: number): FunnelQu
   }
   const by = byText as FunnelQuery['by'];
   const experiment = params.get('experiment');
-  if (by === 'variant' && (experiment === null || experiment.length === 0 || experiment.length > 100)) {
-    throw new HttpError(400, 'invalid_request', `experiment must name the experiment (1 to 100 characters) when by is "variant"; received ${experiment === null ? 'nothing' : JSON.stringify(experiment.slice(0, 40))}.`, 'experiment');
+  // NUL and unpaired surrogates cannot reach PostgreSQL as text; no stored key holds them anyway.
+  const storable = experiment !== null && !/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(experiment);
+  if (by === 'variant' && (experiment === null || !storable || experiment.length === 0 || experiment.length > 100)) {
+    throw new HttpError(400, 'invalid_request', `experiment must name the experiment (1 to 100 characters of text) when by is "variant"; received ${experiment === null ? 'nothing' : JSON.stringify(experiment.slice(0, 40))}.`, 'experiment');
   }
   if (by !== 'variant' && experiment !== null) {
     throw new HttpError(400, 'invalid_request', `experiment is only read with by=variant; received experiment ${JSON.stringify(experiment.slice(0, 40))} with by ${by === null ? 'missing' : `"${by}"`}.`, 'experiment');
   }
   if (by === 'day' && to - from > MAX_DAYS * DAY) {
-    throw new HttpError(400, 'invalid_request', `from and to must be at most ${MAX_DAYS} days apart when by is "day"; received ${Math.ceil((to - from) / DAY)} days.`, 'to');
+    throw new HttpError(400, 'invalid_request', `from and to must be at most ${MAX_DAYS} days apart when by is "day"; received ${Math.ceil((to - from) / DAY)} days.`, 'from');
   }
   return { from, to, by, experiment: by === 'variant' ? experiment : null };
 }

@@ -1,0 +1,48 @@
+/** Helpers for the analytics route tests: a handler without Stripe calls, and events. */
+import { createCartliftHandler, type CartliftHandler } from '../handler';
+import type { AnalyticsOptions } from '../options';
+import type { Store } from '../store/types';
+import { CATALOG } from '../test-support';
+
+export function analyticsHandler(store: Store, analytics: AnalyticsOptions = {}, now = () => Date.parse('2030-02-01T00:00:00Z')): CartliftHandler {
+  return createCartliftHandler({ currency: 'USD', catalog: CATALOG, stripe: { publishableKey: 'pk_test_x', secretKey: 'sk_test_x' }, store, analytics, now });
+}
+
+export interface Reply {
+  status: number;
+  headers: Headers;
+  text: string;
+  body: any;
+}
+
+/** Calls the handler in-process; `ip` is the socket address the Node adapter would pass. */
+export async function send(handler: CartliftHandler, method: string, path: string, init: { body?: string; headers?: Record<string, string>; ip?: string } = {}): Promise<Reply> {
+  const response = await handler(new Request(`http://shop.test${handler.basePath}${path}`, { method, headers: init.headers ?? {}, ...(init.body === undefined ? {} : { body: init.body }) }), {
+    clientIp: init.ip ?? '203.0.113.7',
+  });
+  const text = await response.text();
+  let body: unknown = null;
+  try {
+    body = JSON.parse(text);
+  } catch {}
+  return { status: response.status, headers: response.headers, text, body };
+}
+
+export const postEvents = (handler: CartliftHandler, events: unknown[], headers: Record<string, string> = { 'content-type': 'text/plain;charset=UTF-8' }) =>
+  send(handler, 'POST', '/events', { body: JSON.stringify({ events }), headers });
+
+/** A valid wire event (docs/analytics.md) with a fresh event_id. */
+export function wireEvent(name: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    name,
+    event_id: crypto.randomUUID(),
+    time: Date.parse('2030-01-01T10:00:00Z'),
+    cart_id: 'c_1',
+    currency: 'USD',
+    value: 2400,
+    items: [{ item_id: 'TEA-LJ-100', item_name: 'Longjing', price: 2400, quantity: 1 }],
+    anonymous_id: crypto.randomUUID(),
+    ...(name === 'purchase' ? { transaction_id: `pi_${crypto.randomUUID()}` } : {}),
+    ...extra,
+  };
+}
