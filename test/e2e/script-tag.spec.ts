@@ -38,6 +38,16 @@ test('the drawer is keyboard-complete, announces changes and has no axe violatio
   await page.keyboard.press('Enter');
   await expect(drawer.locator('[part=quantity]')).toHaveText('2');
   await expect(page.locator('cartlift-cart').getByRole('status')).toHaveText('Cart updated: 2 items.');
+  // Focus stays in the drawer: the page behind it is inert.
+  // (`body` is the step through the browser's own UI, from where focus comes back to the drawer.)
+  for (let i = 0; i < 25; i++) {
+    await page.keyboard.press('Tab');
+    const where = await page.evaluate(() => {
+      const active = document.activeElement;
+      return active === document.body ? 'browser' : active?.closest('cartlift-drawer') ? 'drawer' : active?.outerHTML.slice(0, 80);
+    });
+    expect(['drawer', 'browser']).toContain(where);
+  }
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await page.keyboard.press('Escape');
