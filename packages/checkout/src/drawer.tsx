@@ -114,6 +114,16 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
 
   useEffect(() => heading.current?.focus(), [view.name]);
 
+  // Escape closes from anywhere in the drawer, or when focus is nowhere (on <body>);
+  // not from Stripe's own overlays (3-D Secure, WeChat Pay QR), whose Escape is theirs.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented && (event.target === document.body || event.composedPath().includes(host))) onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
   const paid = (outcome: PaymentOutcome, paidCart: CartState) => {
     recordPurchase(instance, storage, outcome, paidCart, { clearCart: !buyNow });
     setView({ name: 'paid', outcome });
@@ -124,7 +134,7 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
   return (
     <>
     <div class="backdrop" part="backdrop" onClick={onClose} />
-    <dialog open part="drawer" ref={dialog} aria-modal="true" aria-labelledby="cartlift-title" onKeyDown={(e) => e.key === 'Escape' && !e.defaultPrevented && onClose()}>
+    <dialog open part="drawer" ref={dialog} aria-modal="true" aria-labelledby="cartlift-title">
       <div class="panel">
         <header>
           {view.name === 'checkout' && (
