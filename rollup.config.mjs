@@ -76,7 +76,8 @@ function browserBundles() {
     list.push(
       {
         input: { 'cartlift-boot': path.join(pkgDir('cartlift'), 'src/script-tag/boot.ts') },
-        plugins: [browserResolve(), transpile({ minify: true })],
+        // Hashed chunks from earlier builds would linger and be served (and measured): start clean.
+        plugins: [clean(path.join(pkgDir('cartlift'), 'dist/cdn')), browserResolve(), transpile({ minify: true })],
         output: {
           dir: path.join(pkgDir('cartlift'), 'dist/cdn'),
           format: 'es',
@@ -107,6 +108,11 @@ function browserBundles() {
     });
   }
   return list;
+}
+
+/** Empties a folder once, when its build starts. */
+function clean(dir) {
+  return { name: 'clean', buildStart: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
 function onwarn(warning, warn) {
