@@ -2,23 +2,26 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { type Collector, startCollector } from './collector.mjs';
+import { BASE_PATH, type RealCollector, startRealCollector } from './real-server.mjs';
 
 // Delivery harness (issue 6): the shipped builds in real Chromium, 200 events
 // across page bounces ~400 ms after load, offline/online flips, three tabs at
-// once, and a collector failing 30% of requests (500, 503/429 + Retry-After).
+// once, and the real @cartlift/server collector (POST /events, PGlite) behind a
+// proxy failing 30% of requests (500, 503/429 + Retry-After).
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const dist = (pkg: string) => path.join(root, 'packages', pkg, 'dist');
 const TOTAL = 200;
 
-let collector: Collector;
+let collector: RealCollector;
 
 test.beforeAll(async () => {
   if (!fs.existsSync(path.join(dist('analytics'), 'index.js')) || !fs.existsSync(path.join(dist('core'), 'index.js'))) {
     execFileSync('npx', ['rollup', '-c', '--silent'], { cwd: root, env: { ...process.env, CARTLIFT_PACKAGES: 'core,analytics' }, stdio: 'inherit' });
   }
-  collector = await startCollector({
+  const serverBuilt = fs.existsSync(dist('server')) && fs.readdirSync(path.join(dist('server'), 'chunks')).some((f) => f.endsWith('.js') && fs.readFileSync(path.join(dist('server'), 'chunks', f), 'utf8').includes('cartlift_analytics_events'));
+  if (!serverBuilt) throw new Error('packages/server/dist has no POST /events yet: run "npm run build" before "npm run test:delivery".');
+  collector = await startRealCollector({
     failRate: 0.3,
     retryAfter: 1,
     seed: 2024,
@@ -38,7 +41,7 @@ test.afterAll(async () => {
 test('delivers ≥ 99.9% of 200 events with 0 duplicates after dedupe', async ({ browser }) => {
   test.setTimeout(90_000);
   const context = await browser.newContext();
-  const url = `${collector.url}/page.html`;
+  const url = `${collector.url}/page.html?endpoint=${encodeURIComponent(BASE_PATH)}`;
   const problems: string[] = [];
   const tracked = new Set<string>();
   let next = 0;
@@ -80,20 +83,23 @@ test('delivers ≥ 99.9% of 200 events with 0 duplicates after dedupe', async ({
   await Promise.all(tabs.slice(1).map((tab) => tab.close()));
   const generated = Date.now() - started;
 
-  const storedSeqs = () => collector.stored().map((e) => e.seq as string);
-  for (let i = 0; i < 120 && new Set(storedSeqs()).size < tracked.size; i++) await tabs[0]!.waitForTimeout(250);
-  const seqs = storedSeqs();
+  for (let i = 0; i < 120 && new Set(await collector.storedSeqs()).size < tracked.size; i++) await tabs[0]!.waitForTimeout(250);
+  const seqs = await collector.storedSeqs();
   const delivered = [...tracked].filter((s) => seqs.includes(s)).length;
   const missing = [...tracked].filter((s) => !seqs.includes(s));
   if (missing.length) console.log(`  missing: ${missing.join(' ')}`);
   const duplicatesAfterDedupe = seqs.length - new Set(seqs).size;
   const counters = await tabs[0]!.evaluate(() => (window as unknown as { analyticsPlugin: { counters: unknown } }).analyticsPlugin.counters);
-  const { stats } = collector;
+  const { proxy } = collector;
+  const server = await collector.serverStats();
   console.log(
     [
       `analytics delivery: ${delivered}/${tracked.size} delivered (${((100 * delivered) / tracked.size).toFixed(2)}%), ${duplicatesAfterDedupe} duplicates after dedupe`,
       `  ${round} rounds × 3 tabs in ${generated} ms, drained ${Date.now() - started - generated} ms later`,
-      `  collector: ${stats.requests} requests, ${stats.failed} failed on purpose, ${stats.received} events received, ${stats.duplicates} resends deduplicated by event_id`,
+      `  real server behind the proxy: ${proxy.requests} requests, ${proxy.failed} failed on purpose, ${server.batches} batches read, ${server.accepted} events stored, ${server.duplicates} resends deduplicated by event_id, ${server.invalid} invalid, ${server.refused} batches refused`,
+      ...(delivered < tracked.size
+        ? [`  missing: ${[...tracked].filter((s) => !seqs.includes(s)).map((s) => `${s}${collector.failedSeqs.has(s) ? ' (sent once, failed on purpose, never resent)' : ' (never reached the collector)'}`).join(', ')}`]
+        : []),
       `  last tab's counters: ${JSON.stringify(counters)}`,
     ].join('\n'),
   );
@@ -101,5 +107,7 @@ test('delivers ≥ 99.9% of 200 events with 0 duplicates after dedupe', async ({
   expect(tracked.size).toBe(TOTAL);
   expect(delivered / tracked.size).toBeGreaterThanOrEqual(0.999);
   expect(duplicatesAfterDedupe).toBe(0);
+  expect(server.invalid).toBe(0);
+  expect(server.stored).toBe(seqs.length);
   await context.close();
 });

@@ -1,10 +1,10 @@
 // The harness page: Cartlift core plus the analytics plugin with its defaults,
-// posting to this origin's /events. The test drives it through window.track.
+// posting to this origin's /events (or `?endpoint=`'s). The test drives it through window.track.
 import { createCartlift, funnelEvent, memoryStorage } from '@cartlift/core';
 import { analytics } from '@cartlift/analytics';
 
 const params = new URLSearchParams(location.search);
-const cartlift = createCartlift({ currency: 'USD', endpoint: location.origin, storage: memoryStorage() });
+const cartlift = createCartlift({ currency: 'USD', endpoint: params.get('endpoint') ?? location.origin, storage: memoryStorage() });
 const plugin = analytics(params.has('consent') ? { consent: params.get('consent') } : {});
 cartlift.use(plugin);
 

@@ -1,0 +1,12 @@
+export const BASE_PATH: string;
+export interface RealCollector {
+  url: string;
+  endpoint: string;
+  proxy: { requests: number; failed: number; beaconLike: number };
+  /** Harness sequence ids seen in requests the proxy failed on purpose. */
+  failedSeqs: Set<string>;
+  serverStats(): Promise<{ batches: number; accepted: number; duplicates: number; invalid: number; refused: number; stored: number }>;
+  storedSeqs(): Promise<(string | null)[]>;
+  close(): Promise<void>;
+}
+export function startRealCollector(options?: { failRate?: number; retryAfter?: number; seed?: number; files?: Record<string, string>; dirs?: Record<string, string> }): Promise<RealCollector>;

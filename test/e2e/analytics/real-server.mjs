@@ -1,0 +1,110 @@
+// The delivery harness's collector: the REAL @cartlift/server (built dist,
+// embedded PGlite in memory) behind a thin proxy that fails a share of
+// `POST /events` requests (500, 503 and 429 with Retry-After) before they reach
+// it, and serves the harness page and the built packages.
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import { createCartliftHandler, createSqlStore, openPGlite, toNodeListener } from '@cartlift/server';
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.map': 'application/json' };
+export const BASE_PATH = '/api/cartlift';
+
+/** A deterministic PRNG (mulberry32) so a failure pattern can be replayed. */
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Starts the real server plus the fault-injecting proxy on 127.0.0.1.
+ * Options: failRate (0–1), retryAfter (seconds), seed, files ({ '/url': '/abs/path' }), dirs ({ '/prefix/': '/abs/dir' }).
+ */
+export async function startRealCollector({ failRate = 0, retryAfter = 1, seed = 1, files = {}, dirs = {} } = {}) {
+  const random = prng(seed);
+  const db = await openPGlite({ memory: true });
+  const store = createSqlStore(db);
+  await store.migrate();
+  const handler = createCartliftHandler({
+    currency: 'USD',
+    catalog: [{ sku: 'TEA-LJ-100', name: 'Longjing', price: 2400, currency: 'USD' }],
+    // No Stripe call is made by the analytics routes.
+    stripe: { publishableKey: 'pk_test_harness', secretKey: 'sk_test_harness' },
+    store,
+  });
+  const real = toNodeListener(handler);
+  const proxy = { requests: 0, failed: 0, beaconLike: 0 };
+  // Harness sequence ids seen in requests failed on purpose: tells a lost event that never came from one nobody resent.
+  const failedSeqs = new Set();
+
+  const fail = (req, res) => {
+    proxy.failed++;
+    const pick = random();
+    const status = pick < 1 / 3 ? 500 : pick < 2 / 3 ? 503 : 429;
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk)); // read the body, as a real server that failed would have
+    req.on('end', () => {
+      try {
+        for (const e of JSON.parse(Buffer.concat(chunks).toString('utf8')).events ?? []) if (e?.seq) failedSeqs.add(e.seq);
+      } catch {}
+      res.writeHead(status, { 'content-type': 'application/json', ...(status === 500 ? {} : { 'retry-after': String(retryAfter) }) });
+      res.end(JSON.stringify({ error: { code: 'injected', message: 'Injected failure; retry later.' } }));
+    });
+  };
+
+  async function serveFile(res, file) {
+    try {
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(await fs.readFile(file));
+    } catch {
+      res.writeHead(404).end();
+    }
+  }
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname.startsWith(`${BASE_PATH}/`)) {
+      if (url.pathname === `${BASE_PATH}/events` && req.method === 'POST') {
+        proxy.requests++;
+        if (String(req.headers['content-type'] ?? '').startsWith('text/plain')) proxy.beaconLike++;
+        if (failRate > 0 && random() < failRate) return fail(req, res);
+      }
+      return void real(req, res);
+    }
+    if (files[url.pathname]) return void serveFile(res, files[url.pathname]);
+    for (const [prefix, dir] of Object.entries(dirs)) {
+      if (!url.pathname.startsWith(prefix)) continue;
+      const file = path.join(dir, path.posix.normalize(url.pathname.slice(prefix.length)).replace(/^(\.\.\/)+/, ''));
+      if (file.startsWith(dir)) return void serveFile(res, file);
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: origin,
+    endpoint: `${origin}${BASE_PATH}`,
+    proxy,
+    failedSeqs,
+    /** The server's own counters (GET /events/stats; loopback needs no token). */
+    async serverStats() {
+      return (await fetch(`${origin}${BASE_PATH}/events/stats`)).json();
+    },
+    /** The stored events' harness sequence ids, one row per stored event_id. */
+    async storedSeqs() {
+      const { rows } = await db.query("SELECT payload ->> 'seq' AS seq FROM cartlift_analytics_events");
+      return rows.map((row) => row.seq);
+    },
+    close: async () => {
+      await new Promise((resolve) => (server.closeAllConnections?.(), server.close(() => resolve())));
+      await store.close();
+    },
+  };
+}
