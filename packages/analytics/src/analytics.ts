@@ -240,14 +240,19 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
       if (!batch) return void (all.length && schedule(lane, 2000));
       lane.inflight = new Set(batch);
       const [status, retryAfter, reply] = await post(lane.url, bodies[0]!);
-      if (status >= 200 && status < 300) {
+      // Delivered, or refused for good: either way it leaves the queue.
+      const settle = async () => {
         await safe((s) => remove(s, lane.key, lane.inflight));
         for (const id of batch) lane.mine.delete(id);
+      };
+      if (status >= 200 && status < 300) {
+        await settle();
         counters.sent += batch.length;
         counters.duplicates += reply.duplicates ?? 0;
         counters.invalid += reply.invalid?.length ?? 0;
         lane.attempt = 0;
-        again = queued.length > batch.length ? 0 : -1;
+        // More of ours: at once. Else one more look in 2 s, for events a closed page left behind.
+        again = queued.length > batch.length ? 0 : 2000;
       } else if (status === 0 || status === 408 || status === 429 || status >= 500) {
         counters.retried += batch.length;
         lane.offline = status === 0;
@@ -256,8 +261,7 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
       } else {
         // The collector refused the batch for good (400, 413…): retrying cannot help.
         counters.dropped += batch.length;
-        await safe((s) => remove(s, lane.key, lane.inflight));
-        for (const id of batch) lane.mine.delete(id);
+        await settle();
         again = 0;
       }
     } catch {
@@ -282,7 +286,7 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
   }
 
   // At unload only synchronous work survives: beacon what this page owns and
-  // is not already in flight, and stash events IndexedDB may not have written yet.
+  // is not already in flight, and stash what is unacknowledged for the tabs that stay.
   const hide = (unload: boolean) => {
     const granted = consentNow() === 'granted';
     const stashed: { k: string; e: WireEvent }[] = [];
@@ -298,7 +302,9 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
           }
         });
       }
-      if (unload) for (const id of lane.unwritten) stashed.push({ k: lane.key, e: lane.mine.get(id)! });
+      // Everything unacknowledged, not only what IndexedDB may not have written: if a request in
+      // flight (or a beacon) fails after this page is gone, an open tab finishes it.
+      if (unload) for (const e of lane.mine.values()) stashed.push({ k: lane.key, e });
     }
     if (unload) {
       stash(me, stashed);
