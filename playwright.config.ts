@@ -13,8 +13,6 @@ process.env.CARTLIFT_E2E_DATA_DIR = dataDir;
 
 export default defineConfig({
   testDir: 'test/e2e',
-  // The analytics delivery harness belongs to issue 6, still open: `npm run test:delivery`.
-  testIgnore: process.env.CARTLIFT_DELIVERY ? [] : ['analytics/**'],
   timeout: 30_000,
   workers: 2,
   retries: 0,
