@@ -1,26 +1,12 @@
-// A small, real collector for the analytics harness and unit tests: it stands
-// in for @cartlift/server's `POST /events` until the lead wires that one. It
-// speaks the wire format of docs/analytics.md, dedupes by event_id, can fail a
+// A small in-process collector for the analytics plugin's unit tests and
+// benchmark, where starting @cartlift/server would cost more than the test (the
+// delivery harness uses the real server: real-server.mjs). It speaks the wire format of docs/analytics.md, dedupes by event_id, can fail a
 // share of requests (500, 503 and 429 with Retry-After) and serves static files.
-import fs from 'node:fs/promises';
 import http from 'node:http';
-import path from 'node:path';
+import { prng, staticFiles } from './fixture-kit.mjs';
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.map': 'application/json' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_BODY = 64 * 1024;
-
-/** A deterministic PRNG (mulberry32) so a failure pattern can be replayed. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One event's problem as a sentence, or undefined when it is acceptable. */
 function invalid(e) {
@@ -37,6 +23,7 @@ function invalid(e) {
  */
 export async function startCollector({ failRate = 0, retryAfter = 1, seed = 1, files = {}, dirs = {}, basePath = '' } = {}) {
   const random = prng(seed);
+  const serveStatic = staticFiles(files, dirs);
   const stored = new Map(); // event_id → event
   const stats = { requests: 0, failed: 0, received: 0, duplicates: 0, invalid: 0, beaconLike: 0 };
   const settings = { failRate, retryAfter };
@@ -89,15 +76,6 @@ export async function startCollector({ failRate = 0, retryAfter = 1, seed = 1, f
     json(res, 200, { accepted, duplicates, invalid: bad });
   }
 
-  async function serveFile(res, file) {
-    try {
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(await fs.readFile(file));
-    } catch {
-      res.writeHead(404).end();
-    }
-  }
-
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (req.method === 'OPTIONS') {
@@ -105,13 +83,7 @@ export async function startCollector({ failRate = 0, retryAfter = 1, seed = 1, f
       return;
     }
     if (url.pathname === `${basePath}/events` && req.method === 'POST') return void events(req, res).catch(() => json(res, 400, { error: { code: 'bad_request', message: 'The request could not be read.' } }));
-    if (files[url.pathname]) return void serveFile(res, files[url.pathname]);
-    for (const [prefix, dir] of Object.entries(dirs)) {
-      if (!url.pathname.startsWith(prefix)) continue;
-      const file = path.join(dir, path.posix.normalize(url.pathname.slice(prefix.length)).replace(/^(\.\.\/)+/, ''));
-      if (file.startsWith(dir)) return void serveFile(res, file);
-    }
-    res.writeHead(404).end();
+    if (!serveStatic(url.pathname, res)) res.writeHead(404).end();
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();

@@ -2,25 +2,11 @@
 // embedded PGlite in memory) behind a thin proxy that fails a share of
 // `POST /events` requests (500, 503 and 429 with Retry-After) before they reach
 // it, and serves the harness page and the built packages.
-import fs from 'node:fs/promises';
 import http from 'node:http';
-import path from 'node:path';
+import { prng, staticFiles } from './fixture-kit.mjs';
 import { createCartliftHandler, createSqlStore, openPGlite, toNodeListener } from '@cartlift/server';
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.map': 'application/json' };
 export const BASE_PATH = '/api/cartlift';
-
-/** A deterministic PRNG (mulberry32) so a failure pattern can be replayed. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Starts the real server plus the fault-injecting proxy on 127.0.0.1.
@@ -28,6 +14,7 @@ function prng(seed) {
  */
 export async function startRealCollector({ failRate = 0, retryAfter = 1, seed = 1, files = {}, dirs = {} } = {}) {
   const random = prng(seed);
+  const serveStatic = staticFiles(files, dirs);
   const db = await openPGlite({ memory: true });
   const store = createSqlStore(db);
   await store.migrate();
@@ -58,15 +45,6 @@ export async function startRealCollector({ failRate = 0, retryAfter = 1, seed = 
     });
   };
 
-  async function serveFile(res, file) {
-    try {
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(await fs.readFile(file));
-    } catch {
-      res.writeHead(404).end();
-    }
-  }
-
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname.startsWith(`${BASE_PATH}/`)) {
@@ -77,13 +55,7 @@ export async function startRealCollector({ failRate = 0, retryAfter = 1, seed = 
       }
       return void real(req, res);
     }
-    if (files[url.pathname]) return void serveFile(res, files[url.pathname]);
-    for (const [prefix, dir] of Object.entries(dirs)) {
-      if (!url.pathname.startsWith(prefix)) continue;
-      const file = path.join(dir, path.posix.normalize(url.pathname.slice(prefix.length)).replace(/^(\.\.\/)+/, ''));
-      if (file.startsWith(dir)) return void serveFile(res, file);
-    }
-    res.writeHead(404).end();
+    if (!serveStatic(url.pathname, res)) res.writeHead(404).end();
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
