@@ -1,5 +1,8 @@
 import {
+  BUCKETS,
   CartliftError,
+  assignVariant,
+  bucket,
   type CartliftInstance,
   type CartliftPlugin,
   FUNNEL_EVENTS,
@@ -13,7 +16,6 @@ import {
 import { backoffDelay, retryAfterMs } from './backoff';
 import { type Consent, effectiveConsent, gtagConsent } from './consent';
 import { collector, type Destination, type HttpDestination, type PageDestination } from './destinations';
-import { assignVariant, bucket, BUCKETS } from './experiments';
 import { type Identity, isStash, loadIdentity, saveIdentity, stash, unstash } from './identity';
 import { adopt, append, type Entry, remove } from './queue';
 import { chunkBodies, type CollectorReply, type WireEvent } from './wire';

@@ -1,5 +1,4 @@
 import type { FunnelEvent, FunnelEventName } from '@cartlift/core';
-import { encoder } from './experiments';
 
 /** One event as the collector receives it: core's payload plus its name and who/which variants. */
 export interface WireEvent extends FunnelEvent {
@@ -17,6 +16,7 @@ export interface CollectorReply {
 
 
 /** UTF-8 length, which is what the 64 KB keepalive/beacon quota counts. */
+const encoder = /* @__PURE__ */ new TextEncoder();
 export const byteLength = (text: string): number => encoder.encode(text).length;
 
 /**

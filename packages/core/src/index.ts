@@ -21,3 +21,4 @@ export type { QueuedCall } from './queue';
 export { replayQueue } from './queue';
 export type { CartliftInstance, CartliftOptions, CartliftPlugin } from './cartlift';
 export { createCartlift } from './cartlift';
+export { assignVariant, bucket, BUCKETS, hash32 } from './experiments';

@@ -1,6 +1,6 @@
 export { createCartliftHandler, type CartliftHandler } from './handler';
 export type { AnalyticsCounters, AnalyticsOptions, CartliftHandlerOptions } from './options';
-export { assignVariant, bucket, hash32 } from './analytics/experiments';
+export { assignVariant, bucket, hash32 } from '@cartlift/core';
 export { FUNNEL_STEPS, type FunnelGroup, type FunnelStep } from './analytics/funnel';
 export { serve, toNodeListener, type FetchHandler, type ServeOptions } from './http/node';
 export { createCatalog, loadCatalogFile, localName, type Catalog, type CatalogSource, type Product, type AddOnOffer } from './catalog';
