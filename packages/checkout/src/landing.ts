@@ -1,4 +1,4 @@
-import { type CartState, type CartliftInstance, normalizeCode } from '@cartlift/core';
+import { type CartState, type CartliftInstance, normalizeCode, parseCartLink } from '@cartlift/core';
 import { openCart } from './cart-element';
 import type { Locale } from './i18n';
 import type { PaymentOutcome } from './pay';
@@ -18,20 +18,6 @@ function cleanUrl(names: string[]): void {
 }
 
 /**
- * Parses `SKU:QTY,SKU:QTY`. Returns undefined for anything malformed.
- *
- * @example
- * parseCartParam('TEA-LJ-100:2,CUP-CELADON:1') // [{ sku: 'TEA-LJ-100', quantity: 2 }, { sku: 'CUP-CELADON', quantity: 1 }]
- */
-export function parseCartParam(value: string): { sku: string; quantity: number }[] | undefined {
-  const lines = value.split(',').map((part) => {
-    const match = /^([\w.:-]{1,64}?)(?::(\d{1,3}))?$/.exec(part.trim());
-    return match ? { sku: match[1]!, quantity: Number(match[2] ?? 1) } : undefined;
-  });
-  return lines.length > 0 && lines.length <= 100 && lines.every((l) => l && l.quantity >= 1) ? (lines as { sku: string; quantity: number }[]) : undefined;
-}
-
-/**
  * Fills the cart from a cart link once the server has checked it (skus exist,
  * and the HMAC signature when the shop requires one), then leaves the URL clean.
  */
@@ -39,10 +25,11 @@ export async function applyCartLink(instance: CartliftInstance, locale: Locale, 
   const raw = params.get('cartlift-cart') ?? '';
   const coupon = params.get('cartlift-coupon');
   cleanUrl(LINK_PARAMS);
-  const lines = parseCartParam(raw);
-  if (!lines) {
-    report(instance, 'invalid_cart_link', `The cart link's cartlift-cart must look like "SKU:QTY,SKU:QTY"; received ${JSON.stringify(raw.slice(0, 80))}.`);
-    return;
+  let lines;
+  try {
+    lines = parseCartLink(raw);
+  } catch (error) {
+    return report(instance, 'invalid_cart_link', `The cart link was not applied: ${(error as Error).message}`);
   }
   const codes = coupon ? [normalizeCode(coupon)] : [];
   try {

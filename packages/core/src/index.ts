@@ -22,3 +22,4 @@ export { replayQueue } from './queue';
 export type { CartliftInstance, CartliftOptions, CartliftPlugin } from './cartlift';
 export { createCartlift } from './cartlift';
 export { assignVariant, bucket, BUCKETS, hash32 } from './experiments';
+export { parseCartLink } from './cart-link';

@@ -1,15 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parseCartLink, signCartLink, verifyCartLink } from './cart-links';
+import { signCartLink, verifyCartLink } from './cart-links';
 import { startHarness, storeVariants, type Harness } from './test-support';
 import type { Store } from './store/types';
 
 describe('cart links', () => {
-  test('parse SKU:QTY lists and refuse anything else, naming the field', () => {
-    expect(parseCartLink('TEA-LJ-100:2,CUP-CELADON', 999)).toEqual([
-      { sku: 'TEA-LJ-100', quantity: 2 },
-      { sku: 'CUP-CELADON', quantity: 1 },
-    ]);
-    for (const bad of ['', 'TEA:0', 'TEA:1000', 'TEA;2', 'A:1,,B:2']) expect(() => parseCartLink(bad, 999)).toThrow(/^link\.cart must look like/);
+  test('a malformed link is refused naming link.cart', async () => {
+    await expect(verifyCartLink({ cart: 'TEA;2' }, {}, 999)).rejects.toThrow(/^link\.cart must look like/);
   });
 
   test('signatures cover cart and coupon; a changed link or a missing signature is refused when required', async () => {

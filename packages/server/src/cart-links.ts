@@ -1,3 +1,4 @@
+import { parseCartLink } from '@cartlift/core';
 import { HttpError } from './http/errors';
 
 /** How the shop treats cart links (`?cartlift-cart=SKU:QTY,…&cartlift-coupon=CODE&cartlift-sig=…`). */
@@ -39,20 +40,6 @@ function sameText(a: string, b: string): boolean {
   let diff = a.length ^ b.length;
   for (let i = 0; i < b.length; i++) diff |= (a.charCodeAt(i) || 0) ^ b.charCodeAt(i);
   return diff === 0;
-}
-
-/**
- * Parses a link's `SKU:QTY,SKU:QTY` into lines; refuses malformed text with a sentence.
- *
- * @example
- * parseCartLink('TEA-LJ-100:2,CUP-CELADON') // [{ sku: 'TEA-LJ-100', quantity: 2 }, { sku: 'CUP-CELADON', quantity: 1 }]
- */
-export function parseCartLink(cart: string, maxQuantity: number): { sku: string; quantity: number }[] {
-  const lines = cart.split(',').map((part) => /^([\w.:-]{1,64}?)(?::(\d{1,4}))?$/.exec(part.trim()));
-  if (lines.length === 0 || lines.length > 100 || lines.some((m) => !m || Number(m[2] ?? 1) < 1 || Number(m[2] ?? 1) > maxQuantity)) {
-    throw new HttpError(400, 'invalid_cart_link', `link.cart must look like "SKU:QTY,SKU:QTY" with quantities from 1 to ${maxQuantity}; received ${JSON.stringify(cart.slice(0, 80))}.`, 'link.cart');
-  }
-  return lines.map((m) => ({ sku: m![1]!, quantity: Number(m![2] ?? 1) }));
 }
 
 /**

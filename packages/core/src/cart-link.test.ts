@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { parseCartLink } from './cart-link';
+
+describe('parseCartLink', () => {
+  it('reads SKU:QTY lists, a missing quantity meaning 1', () => {
+    expect(parseCartLink('TEA-LJ-100:2,CUP-CELADON')).toEqual([
+      { sku: 'TEA-LJ-100', quantity: 2 },
+      { sku: 'CUP-CELADON', quantity: 1 },
+    ]);
+  });
+
+  it('refuses anything else with a sentence naming link.cart', () => {
+    for (const bad of ['', 'TEA:0', 'TEA:1000', 'TEA;2', 'A:1,,B:2', Array.from({ length: 101 }, (_, i) => `S${i}`).join(',')]) {
+      expect(() => parseCartLink(bad)).toThrow(/^link\.cart must look like "SKU:QTY,SKU:QTY" with quantities from 1 to 999/);
+    }
+    expect(() => parseCartLink('TEA:50', 10)).toThrow(/from 1 to 10; received "TEA:50"/);
+  });
+});
