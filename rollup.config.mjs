@@ -16,10 +16,37 @@ const packages = fs
 
 const NODE_PACKAGES = new Set(['server', 'stripe-sandbox']);
 
-// Script-tag chunking: modules the checkout alone uses, and the few checkout
-// modules the first chunk needs (element definitions, strings, styles).
-const FIRST_CHUNK = /packages\/core\/src\/|node_modules\/idb-keyval\/|packages\/checkout\/src\/(elements|cart-element|buy-elements|i18n|styles)\.tsx?$/;
-const CHECKOUT_ONLY = /node_modules\/(preact|@stripe)\/|packages\/(discounts|checkout)\/src\//;
+// Script-tag chunking. The first chunk is what boot reaches through static
+// imports (derived, so it can't drift; through a package's index that means the
+// whole small package, e.g. all of core); the lazy checkout and analytics code
+// each travel as one chunk (one request, better compression).
+const CHECKOUT = /node_modules\/(preact|@stripe)\/|packages\/(discounts|checkout)\/src\//;
+const ANALYTICS = /packages\/analytics\/src\//;
+
+/** Module ids reached from `entry` through static imports only. */
+function staticallyReached(getModuleInfo, entry) {
+  const seen = new Set();
+  const visit = (id) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    for (const next of getModuleInfo(id)?.importedIds ?? []) visit(next);
+  };
+  visit(entry);
+  return seen;
+}
+
+function scriptTagChunks(entry) {
+  let first;
+  // Named chunks, because rollup would otherwise pull shared dependencies into
+  // whichever manual chunk happens to use them.
+  return (id, { getModuleInfo }) => {
+    first ??= staticallyReached(getModuleInfo, entry);
+    if (first.has(id)) return 'base';
+    if (ANALYTICS.test(id)) return 'analytics';
+    if (CHECKOUT.test(id)) return 'checkout';
+    return undefined;
+  };
+}
 
 function transpile({ minify = false, node = false } = {}) {
   return esbuild({
@@ -83,10 +110,7 @@ function browserBundles() {
           format: 'es',
           entryFileNames: '[name].js',
           chunkFileNames: 'chunks/[name]-[hash].js',
-          // What boot needs is one static chunk; everything only the checkout needs is one lazy
-          // chunk (one request, better compression). Both are named, because rollup would
-          // otherwise pull shared dependencies into whichever manual chunk uses them.
-          manualChunks: (id) => (FIRST_CHUNK.test(id) ? 'base' : CHECKOUT_ONLY.test(id) ? 'checkout' : /packages\/analytics\/src\//.test(id) ? 'analytics' : undefined),
+          manualChunks: scriptTagChunks(path.join(pkgDir('cartlift'), 'src/script-tag/boot.ts')),
         },
         onwarn,
       },
