@@ -74,7 +74,6 @@ function firstView(start: DrawerStart | undefined): View {
  * click on the backdrop. Loaded lazily on first intent.
  */
 export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const api = apiFor(instance);
   const [shopperCart, setCart] = useState<CartState>(instance.cart.get);
@@ -134,7 +133,7 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
   return (
     <>
     <div class="backdrop" part="backdrop" onClick={onClose} />
-    <dialog open part="drawer" ref={dialog} aria-modal="true" aria-labelledby="cartlift-title">
+    <dialog open part="drawer" aria-modal="true" aria-labelledby="cartlift-title">
       <div class="panel">
         <header>
           {view.name === 'checkout' && (

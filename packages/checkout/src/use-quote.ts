@@ -37,10 +37,12 @@ function previewOf(cart: CartState, config: PublicConfig | undefined): EvaluateR
  * Prices the cart twice: at once from the local engine (an estimate), then by
  * the server (authoritative). Stale server answers are dropped.
  */
-export function useQuote(api: ServerApi, cart: CartState, config: PublicConfig | undefined, email?: string): QuoteState {
+export function useQuote(api: ServerApi, cart: CartState, config: PublicConfig | undefined): QuoteState {
   const preview = useMemo(() => previewOf(cart, config), [cart, config]);
   const [state, setState] = useState<Omit<QuoteState, 'preview'>>({ pending: false });
-  const body = JSON.stringify({ ...cartBody(cart), ...(email ? { contact: { email } } : {}) });
+  const body = cartBody(cart);
+  // What the server prices, as text: a quote is asked for only when that changes.
+  const key = JSON.stringify(body);
 
   useEffect(() => {
     if (cart.lines.length === 0) {
@@ -50,7 +52,7 @@ export function useQuote(api: ServerApi, cart: CartState, config: PublicConfig |
     let current = true;
     setState((s) => ({ ...s, pending: true }));
     const timer = setTimeout(() => {
-      api.quote(JSON.parse(body)).then(
+      api.quote(body).then(
         (quote) => current && setState({ quote, pending: false }),
         (error: unknown) => current && setState({ pending: false, error: error instanceof ServerError ? error : new ServerError(0, 'unknown', String(error)) }),
       );
@@ -59,7 +61,7 @@ export function useQuote(api: ServerApi, cart: CartState, config: PublicConfig |
       current = false;
       clearTimeout(timer);
     };
-  }, [body]);
+  }, [key]);
 
   return { ...state, preview };
 }
