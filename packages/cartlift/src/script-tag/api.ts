@@ -1,5 +1,5 @@
 import type { AnalyticsOptions, AnalyticsPlugin } from '@cartlift/analytics';
-import type { AddInput, CartliftInstance, CartliftPlugin, CartStore } from '@cartlift/core';
+import { type AddInput, type CartliftInstance, type CartliftPlugin, type CartStore, replayQueue } from '@cartlift/core';
 import type { ScriptConfig } from './config';
 
 /** `window.Cartlift` once loaded. */
@@ -29,9 +29,9 @@ export interface CartliftScriptApi {
  * Builds the script tag's public API around an instance.
  *
  * @example
- * window.Cartlift = createScriptApi(instance, config, open);
+ * window.Cartlift = createScriptApi(instance, config, open, console.error);
  */
-export function createScriptApi(instance: CartliftInstance, config: ScriptConfig, open: () => void): CartliftScriptApi {
+export function createScriptApi(instance: CartliftInstance, config: ScriptConfig, open: () => void, onError: (error: unknown) => void): CartliftScriptApi {
   let analytics: Promise<AnalyticsPlugin> | undefined;
   const use = ((plugin: CartliftPlugin | 'analytics', options?: AnalyticsOptions) => {
     if (plugin !== 'analytics') return instance.use(plugin);
@@ -51,7 +51,8 @@ export function createScriptApi(instance: CartliftInstance, config: ScriptConfig
     add: (item) => instance.cart.add(item),
     use,
     ready: (callback) => void instance.cart.ready.then(() => callback(api)),
-    push: ([method, ...args]) => (api as unknown as Record<string, (...a: unknown[]) => unknown>)[method]?.(...args),
+    // The same dispatch as the replay of calls queued before load, errors included.
+    push: (call) => replayQueue([call], api, onError),
   };
   return api;
 }

@@ -22,6 +22,7 @@ defineCartElement(instance, { locale: config.locale });
 defineBuyElements(instance, { locale: config.locale });
 handleLanding(instance, config.locale, location.search);
 
-const api = createScriptApi(instance, config, open);
+const failed = (error: unknown) => report(`Cartlift: a queued call failed: ${error instanceof Error ? error.message : String(error)}`);
+const api = createScriptApi(instance, config, open, failed);
 window.Cartlift = api;
-replayQueue(stub.q ?? [], api, (error) => report(`Cartlift: a queued call failed: ${error instanceof Error ? error.message : String(error)}`));
+replayQueue(stub.q ?? [], api, failed);
