@@ -10,6 +10,11 @@
 # "main"; set a directory to use a private cluster there instead).
 set -euo pipefail
 
+# Only the URL may reach stdout (callers capture it): everything the tools
+# print — pg_ctlcluster says "Removed stale pid file." on stdout after a
+# reboot — goes to stderr. The URL is written to the saved stdout, fd 3.
+exec 3>&1 1>&2
+
 log() { echo "[ensure-postgres] $*" >&2; }
 
 if [ -z "${PG_VERSION:-}" ]; then
@@ -42,7 +47,7 @@ if ! ready; then
     fi
     log "starting a private cluster in $CARTLIFT_PG_DATA on 127.0.0.1:$PORT"
     as_postgres "$BIN/pg_ctl" -D "$CARTLIFT_PG_DATA" -l "$CARTLIFT_PG_DATA/server.log" -w \
-      -o "-c listen_addresses=127.0.0.1 -p $PORT -k /tmp" start >/dev/null
+      -o "-c listen_addresses=127.0.0.1 -p $PORT -k /tmp" start >/dev/null 3>&-
   else
     if ! pg_lsclusters -h 2>/dev/null | awk '{print $1" "$2}' | grep -qx "$PG_VERSION main"; then
       log "creating Debian cluster $PG_VERSION/main"
@@ -53,7 +58,7 @@ if ! ready; then
     sed -i -E "s/^#?listen_addresses\s*=.*/listen_addresses = '127.0.0.1'/" "$CONF"
     sed -i -E "s/^#?port\s*=.*/port = $PORT/" "$CONF"
     log "starting Debian cluster $PG_VERSION/main on 127.0.0.1:$PORT"
-    pg_ctlcluster "$PG_VERSION" main start
+    pg_ctlcluster "$PG_VERSION" main start 3>&-  # the server must not hold the URL pipe open
   fi
   for _ in $(seq 1 50); do ready && break; sleep 0.2; done
   ready || { log "PostgreSQL did not become ready on 127.0.0.1:$PORT"; exit 1; }
@@ -76,4 +81,4 @@ if [ "$(admin -c "select 1 from pg_database where datname = '$DB'")" != 1 ]; the
   admin -c "create database $DB owner $ROLE"
 fi
 
-echo "postgres://$ROLE:$PASSWORD@127.0.0.1:$PORT/$DB"
+echo "postgres://$ROLE:$PASSWORD@127.0.0.1:$PORT/$DB" >&3

@@ -18,6 +18,10 @@ export interface StoreVariant {
 }
 
 const pgUrl = process.env.CARTLIFT_TEST_DATABASE_URL;
+if (pgUrl && !/^postgres(ql)?:\/\//.test(pgUrl)) {
+  // pg would read anything else as a host name ("getaddrinfo ENOTFOUND base").
+  throw new Error(`CARTLIFT_TEST_DATABASE_URL must be one postgres:// URL; received ${JSON.stringify(pgUrl.slice(0, 80))}.`);
+}
 let noticePrinted = false;
 
 /** PGlite always; PostgreSQL when CARTLIFT_TEST_DATABASE_URL is set (each call gets a fresh schema). */
