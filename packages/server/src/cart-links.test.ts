@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { signCartLink, verifyCartLink } from './cart-links';
-import { startHarness, storeVariants, type Harness } from './test-support';
-import type { Store } from './store/types';
+import { openHarness, storeVariants, type Harness } from './test-support';
 
 describe('cart links', () => {
   test('a malformed link is refused naming link.cart', async () => {
@@ -24,17 +23,12 @@ describe('cart links', () => {
 });
 
 describe.each(storeVariants().slice(0, 1))('POST /quote with a cart link on $name', ({ open }) => {
-  let store: Store;
   let h: Harness;
   const secret = 'links-secret';
   beforeAll(async () => {
-    store = await open();
-    h = await startHarness(store, { cartLinks: { secret, required: true } });
+    h = await openHarness(open, { cartLinks: { secret, required: true } });
   }, 60_000);
-  afterAll(async () => {
-    await h?.close();
-    await store?.close();
-  });
+  afterAll(() => h?.close());
 
   test('prices the link itself, not the lines sent beside it, and names the products', async () => {
     const sig = await signCartLink('TEA-LJ-100:2', undefined, secret);

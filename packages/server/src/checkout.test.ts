@@ -1,18 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startHarness, storeVariants, unique, type Harness } from './test-support';
-import type { Store } from './store/types';
+import { openHarness, storeVariants, unique, type Harness } from './test-support';
 
 describe.each(storeVariants())('POST /checkout on $name', ({ open }) => {
-  let store: Store;
   let h: Harness;
   beforeAll(async () => {
-    store = await open();
-    h = await startHarness(store);
+    h = await openHarness(open);
   }, 60_000);
-  afterAll(async () => {
-    await h?.close();
-    await store?.close();
-  });
+  afterAll(() => h?.close());
 
   const body = (checkoutId: string, extra: Record<string, unknown> = {}) => ({
     checkoutId,
@@ -66,8 +60,8 @@ describe.each(storeVariants())('POST /checkout on $name', ({ open }) => {
     const params = { amount: 1234, currency: 'usd', payment_method_types: ['card'], metadata: { cartlift_checkout_id: checkoutId } };
     // The dead process saved its create parameters, created the intent, and never saved the id;
     // its lease has since expired.
-    await store.acquireCheckout(checkoutId, 'dead-process', Date.now() - 120_000, 1000);
-    await store.updateCheckout(checkoutId, 'dead-process', { pendingCreate: params }, Date.now() - 119_000);
+    await h.store.acquireCheckout(checkoutId, 'dead-process', Date.now() - 120_000, 1000);
+    await h.store.updateCheckout(checkoutId, 'dead-process', { pendingCreate: params }, Date.now() - 119_000);
     const orphan = await h.stripe.paymentIntents.create(params as never, { idempotencyKey: checkoutId });
     const res = await h.call('POST', '/checkout', body(checkoutId));
     expect(res.status).toBe(200);

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startHarness, type Harness } from './test-support';
+import { openHarness, type Harness } from './test-support';
 import { openStore } from './store/open-store';
-import type { Store } from './store/types';
 
 // Bodies shaped like real requests but with anything in any field.
 const line = fc.record(
@@ -25,16 +24,11 @@ const body = fc.oneof(
 );
 
 describe('fuzzed request bodies', () => {
-  let store: Store;
   let h: Harness;
   beforeAll(async () => {
-    store = await openStore({ kind: 'pglite', memory: true });
-    h = await startHarness(store, { rateLimit: false });
+    h = await openHarness(() => openStore({ kind: 'pglite', memory: true }), { rateLimit: false });
   }, 60_000);
-  afterAll(async () => {
-    await h?.close();
-    await store?.close();
-  });
+  afterAll(() => h?.close());
 
   test.each(['/quote', '/checkout', '/webhooks/stripe'])('never answer 5xx on POST %s', async (path) => {
     await fc.assert(

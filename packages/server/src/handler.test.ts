@@ -1,18 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startHarness, storeVariants, unique, type Harness } from './test-support';
-import type { Store } from './store/types';
+import { openHarness, startHarness, storeVariants, unique, type Harness } from './test-support';
 
 describe.each(storeVariants())('routes, config and bad input on $name', ({ open }) => {
-  let store: Store;
   let h: Harness;
   beforeAll(async () => {
-    store = await open();
-    h = await startHarness(store, { rateLimit: { perIp: 3, perEmail: 2, windowMs: 60_000 } });
+    h = await openHarness(open, { rateLimit: { perIp: 3, perEmail: 2, windowMs: 60_000 } });
   }, 60_000);
-  afterAll(async () => {
-    await h?.close();
-    await store?.close();
-  });
+  afterAll(() => h?.close());
 
   test('GET /config shares public facts only, with an ETag', async () => {
     const res = await h.call('GET', '/config');
@@ -111,7 +105,7 @@ describe.each(storeVariants())('routes, config and bad input on $name', ({ open 
   });
 
   test('an unexpected failure is a generic 500 without details', async () => {
-    const broken = await startHarness(store, {
+    const broken = await startHarness(h.store, {
       catalog: { getProducts: () => { throw new Error('db password is hunter2'); } },
       logger: { error: () => {} },
     });

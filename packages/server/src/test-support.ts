@@ -162,6 +162,22 @@ export async function startHarness(store: Store, overrides: Partial<CartliftHand
   };
 }
 
+/** Opens a store and a harness on it; the harness's `close()` closes both. */
+export async function openHarness(open: () => Promise<Store>, overrides: Partial<CartliftHandlerOptions> = {}): Promise<Harness> {
+  const store = await open();
+  const harness = await startHarness(store, overrides).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
+  return {
+    ...harness,
+    async close() {
+      await harness.close();
+      await store.close();
+    },
+  };
+}
+
 let counter = 0;
 /** A fresh checkout id / email per test, so tests share one database without meeting. */
 export function unique(prefix: string): string {

@@ -1,18 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startHarness, storeVariants, unique, type Harness } from './test-support';
-import type { Store } from './store/types';
+import { openHarness, storeVariants, unique, type Harness } from './test-support';
 
 describe.each(storeVariants())('POST /webhooks/stripe and the first-purchase ledger on $name', ({ open }) => {
-  let store: Store;
   let h: Harness;
   beforeAll(async () => {
-    store = await open();
-    h = await startHarness(store);
+    h = await openHarness(open);
   }, 60_000);
-  afterAll(async () => {
-    await h?.close();
-    await store?.close();
-  });
+  afterAll(() => h?.close());
 
   const checkout = (email: string, extra: Record<string, unknown> = {}) =>
     h.call('POST', '/checkout', { checkoutId: unique('co'), lines: [{ sku: 'CUP-CELADON', quantity: 2 }], contact: { email }, ...extra });
@@ -37,7 +31,7 @@ describe.each(storeVariants())('POST /webhooks/stripe and the first-purchase led
     const event = h.sandbox.events().find((e) => e.type === 'payment_intent.succeeded' && (e.data.object as { id: string }).id === res.body.paymentIntentId)!;
     await h.sandbox.redeliver(event.id);
     await h.sandbox.redeliver(event.id);
-    const orders = (await store.listOrders()).filter((o) => o.paymentIntentId === res.body.paymentIntentId);
+    const orders = (await h.store.listOrders()).filter((o) => o.paymentIntentId === res.body.paymentIntentId);
     expect(orders).toHaveLength(1);
     expect(orders[0]!.amount).toBe(res.body.amount);
     expect(orders[0]!.lines).toEqual(res.body.quote.lines);
@@ -70,7 +64,7 @@ describe.each(storeVariants())('POST /webhooks/stripe and the first-purchase led
     const second = await checkout(email, { codes: ['ONCE'] });
     const denied = second.body.quote.notApplied.find((n: { promotionId: string }) => n.promotionId === 'once-each');
     expect(denied?.reason.code).toBe('customer_usage_limit');
-    const order = (await store.listOrders()).find((o) => o.paymentIntentId === first.body.paymentIntentId);
+    const order = (await h.store.listOrders()).find((o) => o.paymentIntentId === first.body.paymentIntentId);
     expect(order?.promotions).toEqual(expect.arrayContaining(['once-each', 'first-order']));
   });
 

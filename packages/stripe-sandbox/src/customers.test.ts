@@ -1,14 +1,12 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStripeSandbox, type StripeSandbox } from './server.js';
+import type { StripeSandbox } from './server.js';
+import { startSandboxWithClient } from './test-support.js';
 
 let sandbox: StripeSandbox;
 let stripe: Stripe;
 
-beforeAll(async () => {
-  sandbox = await startStripeSandbox();
-  stripe = new Stripe(sandbox.secretKey, { ...sandbox.stripeClientOptions, maxNetworkRetries: 0, telemetry: false });
-});
+beforeAll(async () => ({ sandbox, stripe } = await startSandboxWithClient()));
 afterAll(() => sandbox.close());
 
 describe('Customers through the real stripe client', () => {

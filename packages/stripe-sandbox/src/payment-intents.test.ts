@@ -1,14 +1,12 @@
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStripeSandbox, type StripeSandbox } from './server.js';
+import type { StripeSandbox } from './server.js';
+import { clientFor, startSandboxWithClient } from './test-support.js';
 
 let sandbox: StripeSandbox;
 let stripe: Stripe;
 
-beforeAll(async () => {
-  sandbox = await startStripeSandbox();
-  stripe = new Stripe(sandbox.secretKey, { ...sandbox.stripeClientOptions, maxNetworkRetries: 0, telemetry: false });
-});
+beforeAll(async () => ({ sandbox, stripe } = await startSandboxWithClient()));
 afterAll(() => sandbox.close());
 
 describe('PaymentIntents through the real stripe client', () => {
@@ -194,7 +192,7 @@ describe('validation and errors', () => {
     expect(missing.status).toBe(401);
     expect((await missing.json()).error.message).toMatch(/did not provide an API key/);
     for (const key of ['sk_live_abc123', 'nonsense']) {
-      const bad = new Stripe(key, { ...sandbox.stripeClientOptions, maxNetworkRetries: 0, telemetry: false });
+      const bad = clientFor(sandbox, key);
       await expect(bad.paymentIntents.list()).rejects.toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
     }
   });

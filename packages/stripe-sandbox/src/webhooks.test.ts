@@ -4,6 +4,7 @@ import Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startStripeSandbox, type StripeSandbox } from './server.js';
 import { signatureHeader } from './signature.js';
+import { clientFor } from './test-support.js';
 
 type Received = { headers: IncomingMessage['headers']; body: string };
 
@@ -31,7 +32,7 @@ let hook: Awaited<ReturnType<typeof receiver>>;
 beforeAll(async () => {
   hook = await receiver();
   sandbox = await startStripeSandbox({ webhooks: [{ url: hook.url }], webhookRetryDelayMs: 5, webhookAttempts: 3 });
-  stripe = new Stripe(sandbox.secretKey, { ...sandbox.stripeClientOptions, maxNetworkRetries: 0, telemetry: false });
+  stripe = clientFor(sandbox);
 });
 afterEach(async () => {
   await sandbox.webhooksIdle();

@@ -1,6 +1,7 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStripeSandbox, type StripeSandbox } from '../server.js';
+import type { StripeSandbox } from '../server.js';
+import { startSandboxWithClient } from '../test-support.js';
 import { createApiClient } from './api.js';
 import { confirmPayment } from './confirm.js';
 import { createElements } from './elements.js';
@@ -8,10 +9,7 @@ import { createElements } from './elements.js';
 let sandbox: StripeSandbox;
 let stripe: Stripe;
 
-beforeAll(async () => {
-  sandbox = await startStripeSandbox();
-  stripe = new Stripe(sandbox.secretKey, { ...sandbox.stripeClientOptions, maxNetworkRetries: 0, telemetry: false });
-});
+beforeAll(async () => ({ sandbox, stripe } = await startSandboxWithClient()));
 afterAll(() => sandbox.close());
 
 /** An Elements group whose Payment Element port reports the given tab and card fields (the DOM part is covered by the e2e test). */
