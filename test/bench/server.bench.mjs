@@ -1,12 +1,15 @@
 // Loopback throughput and latency of the Cartlift server: POST /quote and
 // POST /checkout (Stripe = the in-process sandbox through the real `stripe`
-// client), on embedded PGlite and, when CARTLIFT_TEST_DATABASE_URL is set, on
-// PostgreSQL. Imports the BUILT packages: run `npm run build` first.
+// client), on embedded PGlite and on PostgreSQL: CARTLIFT_TEST_DATABASE_URL,
+// else the loopback server test/pg/ensure-postgres.sh starts when Debian's
+// postgresql is installed. Imports the BUILT packages: run `npm run build` first.
 //
 //   node test/bench/server.bench.mjs
 //
 // Bounded: each phase stops at its request count or after PHASE_MS.
+import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { createCartliftHandler, openStore, serve } from '@cartlift/server';
 import { startStripeSandbox } from '@cartlift/stripe-sandbox';
 
@@ -14,6 +17,8 @@ const PHASE_MS = Number(process.env.BENCH_PHASE_MS ?? 8000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const QUOTES = 3000;
 const CHECKOUTS = 600;
+const EVENT_BATCHES = 1500;
+const BATCH_SIZE = 20;
 
 const catalog = [
   { sku: 'TEA-LJ-100', name: 'Longjing 100 g', price: 2400, currency: 'USD', tags: ['tea'] },
@@ -28,6 +33,22 @@ const promotions = {
     { id: 'welcome', name: 'Welcome', code: 'WELCOME10', rule: { type: 'percent_off', percent: 10 }, limits: { total: 1000000, perCustomer: 1000 } },
   ],
 };
+
+/** A batch as the analytics plugin sends it: funnel steps of one shopper, fresh event ids. */
+function eventBatch() {
+  const anonymous_id = crypto.randomUUID();
+  const steps = ['view_item', 'add_to_cart', 'view_cart', 'begin_checkout'];
+  return Array.from({ length: BATCH_SIZE }, (_, i) => ({
+    name: steps[i % steps.length],
+    event_id: crypto.randomUUID(),
+    time: Date.now(),
+    cart_id: 'c_bench',
+    currency: 'USD',
+    value: 2400,
+    items: [{ item_id: 'TEA-LJ-100', item_name: 'Longjing 100 g', price: 2400, quantity: 1 }],
+    anonymous_id,
+  }));
+}
 
 function percentile(sorted, p) {
   if (sorted.length === 0) return NaN;
@@ -87,6 +108,7 @@ async function benchStore(name, store) {
     route: 'POST /checkout',
     ...(await phase(CHECKOUTS, (i) => post('/checkout', { checkoutId: `bench-${run}-${i}`, lines, codes: ['WELCOME10'], contact: { email: `c${i}-${run}@example.com` } }))),
   });
+  rows.push({ store: name, route: `POST /events ×${BATCH_SIZE}`, ...(await phase(EVENT_BATCHES, () => post('/events', { events: eventBatch() }))) });
   await server.close();
   await sandbox.close();
   return rows;
@@ -94,7 +116,7 @@ async function benchStore(name, store) {
 
 const rows = [];
 rows.push(...(await benchStore('PGlite (memory)', await openStore({ kind: 'pglite', memory: true }))));
-const pgUrl = process.env.CARTLIFT_TEST_DATABASE_URL;
+const pgUrl = process.env.CARTLIFT_TEST_DATABASE_URL || localPostgres();
 if (pgUrl) {
   const schema = `bench_${Date.now().toString(36)}`;
   const store = await openStore({ kind: 'postgres', connectionString: pgUrl, schema, max: 10 });
@@ -106,14 +128,21 @@ if (pgUrl) {
   await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   await client.end();
 } else {
-  console.log('PostgreSQL rows skipped: set CARTLIFT_TEST_DATABASE_URL (test/pg/ensure-postgres.sh prints one).');
+  console.log('PostgreSQL rows skipped: set CARTLIFT_TEST_DATABASE_URL, or install Debian\'s postgresql for test/pg/ensure-postgres.sh.');
+}
+
+/** The URL of a loopback PostgreSQL started by the test script, or '' when it can't start one. */
+function localPostgres() {
+  const script = fileURLToPath(new URL('../pg/ensure-postgres.sh', import.meta.url));
+  const result = spawnSync('bash', [script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 60_000 });
+  return result.status === 0 ? result.stdout.trim() : '';
 }
 
 console.log(`\nCartlift server on loopback, ${CONCURRENCY} concurrent clients, Stripe = in-process sandbox (same CPU)`);
 const pad = (text, width) => String(text).padEnd(width);
 const num = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
-console.log(`${pad('store', 18)}${pad('route', 16)}${pad('requests', 10)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}non-200`);
+console.log(`${pad('store', 18)}${pad('route', 20)}${pad('requests', 10)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}non-200`);
 for (const row of rows) {
-  console.log(`${pad(row.store, 18)}${pad(row.route, 16)}${pad(row.n, 10)}${pad(num(row.perSecond, 0), 10)}${pad(num(row.p50), 9)}${pad(num(row.p99), 9)}${row.errors}`);
+  console.log(`${pad(row.store, 18)}${pad(row.route, 20)}${pad(row.n, 10)}${pad(num(row.perSecond, 0), 10)}${pad(num(row.p50), 9)}${pad(num(row.p99), 9)}${row.errors}${row.route.startsWith('POST /events') ? `        = ${num(row.perSecond * BATCH_SIZE, 0)} events/s` : ''}`);
 }
 process.exit(0);
