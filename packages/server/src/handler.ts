@@ -32,6 +32,12 @@ export interface CartliftHandler extends FetchHandler {
 const isCatalog = (value: unknown): value is Catalog => typeof (value as Catalog)?.lookup === 'function';
 const isStore = (value: unknown): value is Store => typeof (value as Store)?.reservePromotions === 'function';
 
+function eventsPerMinute(limit: unknown): number | false {
+  if (limit === undefined) return 3000;
+  if (limit === false || (Number.isSafeInteger(limit) && (limit as number) > 0)) return limit as number | false;
+  throw new Error(`analytics.eventsPerMinute must be a positive whole number or false; received ${JSON.stringify(limit)}.`);
+}
+
 function reportToken(token: string | undefined): string | null {
   if (token === undefined || token === '') return null;
   if (typeof token !== 'string' || token.length < 16) {
@@ -74,7 +80,8 @@ function resolveContext(options: CartliftHandlerOptions): HandlerContext {
     analytics: {
       allowedOrigins: parseAllowedOrigins(options.analytics?.allowedOrigins),
       reportToken: reportToken(options.analytics?.reportToken ?? env('CARTLIFT_REPORT_TOKEN')),
-      counters: { since: (options.now ?? Date.now)(), batches: 0, accepted: 0, duplicates: 0, invalid: 0, refused: 0 },
+      eventsPerMinute: eventsPerMinute(options.analytics?.eventsPerMinute),
+      counters: { since: (options.now ?? Date.now)(), batches: 0, accepted: 0, duplicates: 0, invalid: 0, refused: 0, throttled: 0 },
     },
     cartLinks: options.cartLinks ?? {},
     now: options.now ?? Date.now,
@@ -105,7 +112,7 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
     { method: 'POST', path: '/quote', handler: quoteRoute(ctx, limiter) },
     { method: 'POST', path: '/checkout', handler: checkoutRoute(ctx, limiter) },
     { method: 'POST', path: '/webhooks/stripe', handler: webhookRoute(ctx) },
-    { method: 'POST', path: '/events', handler: eventsRoute(ctx) },
+    { method: 'POST', path: '/events', handler: eventsRoute(ctx, createRateLimiter(60_000)) },
     { method: 'OPTIONS', path: '/events', handler: eventsPreflight(ctx) },
     { method: 'GET', path: '/events/stats', handler: eventsStatsRoute(ctx) },
     { method: 'GET', path: '/funnel', handler: funnelRoute(ctx) },

@@ -53,6 +53,13 @@ export interface AnalyticsOptions {
   allowedOrigins?: string[] | '*';
   /** Token that opens the funnel, its report and `/events/stats`. Default CARTLIFT_REPORT_TOKEN; without one, requests from this machine only. */
   reportToken?: string;
+  /**
+   * Events accepted per client IP per minute before `POST /events` answers
+   * 429 with Retry-After (the plugin waits and resends, so nothing is lost),
+   * or false for no limit. Default 3000: a shopper sends tens a minute, a
+   * shared (NAT) address a few hundred.
+   */
+  eventsPerMinute?: number | false;
 }
 
 /** Events counted by this process since it started. */
@@ -62,8 +69,10 @@ export interface AnalyticsCounters {
   accepted: number;
   duplicates: number;
   invalid: number;
-  /** Whole batches refused (not JSON, no events array, too large, origin not allowed). */
+  /** Whole batches refused (not JSON, no events array, too large, origin not allowed, over the rate limit). */
   refused: number;
+  /** Of those, batches refused by the per-client rate limit (resent later by the plugin). */
+  throttled: number;
 }
 
 /** Everything a route needs, resolved once. */
@@ -85,7 +94,7 @@ export interface HandlerContext {
   paymentMethodTypes: (currency: string) => string[];
   cartLinks: CartLinkOptions;
   channel: string;
-  analytics: { allowedOrigins: AllowedOrigins; reportToken: string | null; counters: AnalyticsCounters };
+  analytics: { allowedOrigins: AllowedOrigins; reportToken: string | null; eventsPerMinute: number | false; counters: AnalyticsCounters };
   now: () => number;
   logger: { error(message: string, detail?: unknown): void; info?(message: string): void };
 }

@@ -10,8 +10,8 @@ export interface RateLimitOptions {
 export interface RateLimiter {
   /** Seconds to wait when any key is over its limit, else 0. */
   retryAfter(keys: Array<{ key: string; limit: number }>, now: number): number;
-  /** Counts one failed attempt against each key. */
-  hit(keys: string[], now: number): void;
+  /** Counts `weight` (default 1) against each key. */
+  hit(keys: string[], now: number, weight?: number): void;
 }
 
 /**
@@ -42,12 +42,12 @@ export function createRateLimiter(windowMs: number): RateLimiter {
       }
       return wait;
     },
-    hit(keys, now) {
+    hit(keys, now, weight = 1) {
       sweep(now);
       for (const key of keys) {
         const entry = windows.get(key);
-        if (!entry || now - entry.start >= windowMs) windows.set(key, { start: now, count: 1 });
-        else entry.count += 1;
+        if (!entry || now - entry.start >= windowMs) windows.set(key, { start: now, count: weight });
+        else entry.count += weight;
       }
     },
   };

@@ -5,7 +5,7 @@ export interface RealCollector {
   proxy: { requests: number; failed: number; beaconLike: number };
   /** Harness sequence ids seen in requests the proxy failed on purpose. */
   failedSeqs: Set<string>;
-  serverStats(): Promise<{ batches: number; accepted: number; duplicates: number; invalid: number; refused: number; stored: number }>;
+  serverStats(): Promise<{ batches: number; accepted: number; duplicates: number; invalid: number; refused: number; throttled: number; stored: number }>;
   storedSeqs(): Promise<(string | null)[]>;
   close(): Promise<void>;
 }

@@ -92,6 +92,10 @@ test('the config file may allow shops on other origins to post events (the repor
   const base = { currency: 'USD', catalog: [{ sku: 'A', name: 'A', price: 100, currency: 'USD' }] };
   await writeFile(file, JSON.stringify({ ...base, analytics: { allowedOrigins: ['https://shop.example'] } }));
   expect((await loadConfigFile(file)).options.analytics).toEqual({ allowedOrigins: ['https://shop.example'] });
+  await writeFile(file, JSON.stringify({ ...base, analytics: { eventsPerMinute: 600 } }));
+  expect((await loadConfigFile(file)).options.analytics).toEqual({ eventsPerMinute: 600 });
+  await writeFile(file, JSON.stringify({ ...base, analytics: { eventsPerMinute: -1 } }));
+  await expect(loadConfigFile(file)).rejects.toThrow(/analytics\.eventsPerMinute/);
   await writeFile(file, JSON.stringify({ ...base, analytics: { reportToken: 'in-the-file-0123456789' } }));
   await expect(loadConfigFile(file)).rejects.toThrow(/analytics/);
 });

@@ -14,7 +14,12 @@ const fileSchema = z.object({
   store: z.union([z.object({ kind: z.literal('pglite'), dataDir: z.string().optional() }), z.object({ kind: z.literal('postgres'), connectionString: z.string().optional() })]).optional(),
   rateLimit: z.union([z.literal(false), z.object({ windowMs: z.number().optional(), perIp: z.number().optional(), perEmail: z.number().optional() })]).optional(),
   // The report token is a secret: it comes from CARTLIFT_REPORT_TOKEN, never from this file.
-  analytics: z.strictObject({ allowedOrigins: z.union([z.literal('*'), z.array(z.string())]).optional() }).optional(),
+  analytics: z
+    .strictObject({
+      allowedOrigins: z.union([z.literal('*'), z.array(z.string())]).optional(),
+      eventsPerMinute: z.union([z.literal(false), z.number().int().positive()]).optional(),
+    })
+    .optional(),
 });
 
 export type ConfigFile = z.infer<typeof fileSchema>;
@@ -59,7 +64,7 @@ export async function loadConfigFile(file: string): Promise<{ file: ConfigFile; 
       ...(config.shippingOptions ? { shippingOptions: config.shippingOptions } : {}),
       ...(store ? { store } : {}),
       ...(config.rateLimit !== undefined ? { rateLimit: config.rateLimit } : {}),
-      ...(config.analytics ? { analytics: config.analytics.allowedOrigins ? { allowedOrigins: config.analytics.allowedOrigins } : {} } : {}),
+      ...(config.analytics ? { analytics: config.analytics } : {}),
     },
   };
 }

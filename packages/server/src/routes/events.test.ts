@@ -99,12 +99,39 @@ describe.each(storeVariants())('POST /events on $name', ({ open }) => {
     expect(() => analyticsHandler(store, { allowedOrigins: ['https://shop.example/'] })).toThrow(/allowedOrigins must be "\*" or a list of origins .*received "https:\/\/shop.example\/"/);
   });
 
+  test('a client over eventsPerMinute gets 429 with Retry-After and CORS; other clients and the next minute pass', async () => {
+    let now = Date.parse('2030-02-01T00:00:00Z');
+    const limited = analyticsHandler(store, { eventsPerMinute: 30, allowedOrigins: ['https://shop.example'] }, () => now);
+    const post = (ip: string) =>
+      send(limited, 'POST', '/events', {
+        body: JSON.stringify({ events: Array.from({ length: 20 }, () => wireEvent('view_item')) }),
+        headers: { 'content-type': 'text/plain', origin: 'https://shop.example' },
+        ip,
+      });
+    expect((await post('198.51.100.1')).status).toBe(200);
+    // 20 of 30 used: the next batch is still admitted whole (a batch is never split).
+    expect((await post('198.51.100.1')).status).toBe(200);
+    const refused = await post('198.51.100.1');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('60');
+    expect(refused.headers.get('access-control-allow-origin')).toBe('https://shop.example');
+    expect(refused.body.error).toMatchObject({ code: 'too_many_events', field: 'events', message: 'This client sent more than 30 events in a minute; resend them in 60 seconds.' });
+    expect((await post('198.51.100.2')).status).toBe(200);
+    now += 30_000;
+    expect((await post('198.51.100.1')).headers.get('retry-after')).toBe('30');
+    now += 30_000;
+    expect((await post('198.51.100.1')).status).toBe(200);
+    const stats = await send(limited, 'GET', '/events/stats', { ip: '127.0.0.1' });
+    expect(stats.body).toMatchObject({ batches: 4, accepted: 80, refused: 2, throttled: 2 });
+    expect(() => analyticsHandler(store, { eventsPerMinute: 0 })).toThrow('analytics.eventsPerMinute must be a positive whole number or false; received 0.');
+  });
+
   test('GET /events/stats counts this process and the stored total, behind the token rule', async () => {
     const denied = await send(handler, 'GET', '/events/stats');
     expect(denied.status).toBe(403);
     const stats = await send(handler, 'GET', '/events/stats', { ip: '127.0.0.1' });
     expect(stats.status).toBe(200);
-    expect(stats.body).toMatchObject({ accepted: expect.any(Number), duplicates: expect.any(Number), invalid: expect.any(Number), refused: expect.any(Number), stored: await store.countAnalyticsEvents() });
+    expect(stats.body).toMatchObject({ accepted: expect.any(Number), duplicates: expect.any(Number), invalid: expect.any(Number), refused: expect.any(Number), throttled: expect.any(Number), stored: await store.countAnalyticsEvents() });
     expect(stats.body.duplicates).toBeGreaterThanOrEqual(248);
     expect(stats.body.invalid).toBeGreaterThanOrEqual(4);
   });

@@ -5,7 +5,9 @@ import { parseJson, readBody } from '../http/body';
 import { HttpError, json, toErrorResponse } from '../http/errors';
 import type { HandlerContext as RequestContext } from '../http/node';
 import type { HandlerContext } from '../options';
+import type { RateLimiter } from '../rate-limit';
 import type { AnalyticsEventRecord } from '../store/types';
+import { clientIp } from './client';
 
 /** The wire format's limit (docs/analytics.md): the plugin's beacons stay under 60 KB. */
 export const EVENTS_BODY_BYTES = 64 * 1024;
@@ -32,12 +34,25 @@ function describe(value: unknown): string {
   return typeof value === 'object' ? 'an object' : typeof value;
 }
 
-async function accept(ctx: HandlerContext, request: Request) {
+/** Refuses a client over its events-per-minute before the body is read; the plugin honours Retry-After. */
+function checkRate(ctx: HandlerContext, limiter: RateLimiter, key: string): void {
+  const limit = ctx.analytics.eventsPerMinute;
+  if (limit === false) return;
+  const wait = limiter.retryAfter([{ key, limit }], ctx.now());
+  if (wait > 0) {
+    ctx.analytics.counters.throttled++;
+    throw new HttpError(429, 'too_many_events', `This client sent more than ${limit} events in a minute; resend them in ${wait} seconds.`, 'events', { 'retry-after': String(wait) });
+  }
+}
+
+async function accept(ctx: HandlerContext, request: Request, limiter: RateLimiter, rateKey: string) {
+  checkRate(ctx, limiter, rateKey);
   const body = parseJson(await readBody(request, { limit: EVENTS_BODY_BYTES, json: false }));
   const events = (body as { events?: unknown } | null)?.events;
   if (typeof body !== 'object' || body === null || Array.isArray(body) || !Array.isArray(events)) {
     throw new HttpError(400, 'invalid_request', `events must be an array of events, as in {"events":[…]}; received ${Array.isArray(body) || typeof body !== 'object' || body === null ? `a body that is ${describe(body)}` : describe(events)}.`, 'events');
   }
+  if (ctx.analytics.eventsPerMinute !== false) limiter.hit([rateKey], ctx.now(), events.length);
   const invalid: InvalidEvent[] = [];
   const records = new Map<string, AnalyticsEventRecord>();
   let repeated = 0;
@@ -63,13 +78,13 @@ async function accept(ctx: HandlerContext, request: Request) {
  * content type (sendBeacon sends text/plain), stores each valid event once by
  * `event_id`, and reports invalid events one by one without failing the batch.
  */
-export function eventsRoute(ctx: HandlerContext) {
-  return async (request: Request): Promise<Response> => {
+export function eventsRoute(ctx: HandlerContext, limiter: RateLimiter) {
+  return async (request: Request, context?: RequestContext): Promise<Response> => {
     // Error replies carry the CORS headers too, so a cross-origin plugin can read the status and drop the batch.
     let cors: Record<string, string> = {};
     try {
       cors = corsHeaders(request, ctx.analytics.allowedOrigins);
-      return json(await accept(ctx, request), 200, cors);
+      return json(await accept(ctx, request, limiter, `events:${clientIp(ctx, request, context)}`), 200, cors);
     } catch (error) {
       const response = toErrorResponse(error, ctx.logger.error);
       if (response.status < 500) ctx.analytics.counters.refused++;
