@@ -21,7 +21,9 @@ const NODE_PACKAGES = new Set(['server', 'stripe-sandbox']);
 // whole small package, e.g. all of core); the lazy checkout and analytics code
 // each travel as one chunk (one request, better compression).
 const CHECKOUT = /node_modules\/(preact|@stripe)\/|packages\/(discounts|checkout)\/src\//;
-const ANALYTICS = /packages\/analytics\/src\//;
+const ANALYTICS = /packages\/analytics\/src\/|packages\/cartlift\/src\/script-tag\/analytics\.ts$/;
+// Destinations a page names: each a small chunk of its own, fetched only then.
+const DESTINATIONS = /packages\/analytics\/src\/(ga4|segment)\.ts$/;
 
 /** Module ids reached from `entry` through static imports only. */
 function staticallyReached(getModuleInfo, entry) {
@@ -42,6 +44,8 @@ function scriptTagChunks(entry) {
   return (id, { getModuleInfo }) => {
     first ??= staticallyReached(getModuleInfo, entry);
     if (first.has(id)) return 'base';
+    const destination = DESTINATIONS.exec(id)?.[1];
+    if (destination) return destination;
     if (ANALYTICS.test(id)) return 'analytics';
     if (CHECKOUT.test(id)) return 'checkout';
     return undefined;

@@ -20,8 +20,39 @@ test("Cartlift.use('analytics') loads on demand and delivers events from before 
   await expect.poll(async () => (await counters()).sent, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
   const final = await counters();
   expect(requested.some((p) => p.includes('/chunks/analytics-'))).toBe(true);
+  // GA4 and Segment are chunks of their own, fetched only by pages that name them.
+  expect(requested.filter((p) => /\/chunks\/(ga4|segment)-/.test(p))).toEqual([]);
   expect(final.sent).toBe(final.tracked);
   expect(final.dropped).toBe(0);
   expect(posts.length).toBeGreaterThan(0);
+  expect(problems.uncaught).toEqual([]);
+});
+
+test('destinations by name: GA4 comes in its own chunk and gets the events in major units; Segment is never fetched', async ({ page, problems }) => {
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto('/');
+  await booted(page);
+  await page.evaluate(async () => {
+    const w = window as unknown as { dataLayer: unknown[]; Cartlift: { use(name: string, o?: object): Promise<Plugin> } };
+    w.dataLayer = [];
+    await w.Cartlift.use('analytics', { destinations: ['collector', ['ga4', { dataLayer: w.dataLayer }]] });
+  });
+  await page.getByRole('button', { name: /Add two/ }).click();
+  const pushed = () => page.evaluate(() => (window as unknown as { dataLayer: Array<{ event?: string; ecommerce?: { value: number; currency: string } }> }).dataLayer.filter((e) => e.event === 'add_to_cart'));
+  await expect.poll(async () => (await pushed()).length).toBe(1);
+  const [added] = await pushed();
+  // Two gift sets at $35.00: GA4 takes major units.
+  expect(added!.ecommerce).toMatchObject({ currency: 'USD', value: 70 });
+  expect(requested.filter((p) => p.includes('/chunks/ga4-'))).toHaveLength(1);
+  expect(requested.filter((p) => p.includes('/chunks/segment-'))).toEqual([]);
+  const refused = await page.evaluate(() =>
+    (window as unknown as { Cartlift: { use(name: string, o?: object): Promise<unknown> } }).Cartlift.use('analytics', { destinations: ['gtm'] }).then(
+      () => 'installed',
+      (e: Error) => e.message,
+    ),
+  );
+  // The plugin is installed once; later calls resolve to it and ignore their options.
+  expect(refused).toBe('installed');
   expect(problems.uncaught).toEqual([]);
 });

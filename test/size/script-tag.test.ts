@@ -11,8 +11,8 @@ function firstDownload(): string[] {
   return [path.join(cdn, 'cartlift.js'), ...staticClosure(path.join(cdn, 'cartlift-boot.js'))];
 }
 
-function checkoutChunk(): string {
-  const [name] = fs.readdirSync(path.join(cdn, 'chunks')).filter((f) => f.startsWith('checkout-'));
+function chunk(prefix: string): string {
+  const [name] = fs.readdirSync(path.join(cdn, 'chunks')).filter((f) => f.startsWith(`${prefix}-`));
   return path.join(cdn, 'chunks', name ?? 'missing');
 }
 
@@ -25,12 +25,24 @@ describe('script-tag size budgets', () => {
 
   it('keeps the checkout (drawer, Preact, engine, stripe-js loader) to 25 KB gzip, loaded lazily', () => {
     const first = new Set(firstDownload());
-    const checkout = staticClosure(checkoutChunk()).filter((f) => !first.has(f));
+    const checkout = staticClosure(chunk('checkout')).filter((f) => !first.has(f));
     const total = report('checkout chunk (everything but Stripe.js)', checkout, 25 * KB);
     expect(total).toBeLessThanOrEqual(25 * KB);
     expect([...first].some((f) => f.includes('checkout-')), 'the checkout chunk must not be in the first download').toBe(false);
     const firstCode = [...first].map((f) => fs.readFileSync(f, 'utf8')).join('\n');
     expect(firstCode).not.toContain('showModal');
     expect(firstCode).not.toContain('js.stripe.com');
+  });
+
+  it("keeps Cartlift.use('analytics') to 4.5 KB gzip, with GA4 and Segment as chunks fetched only when named", () => {
+    const first = new Set(firstDownload());
+    const analytics = staticClosure(chunk('analytics')).filter((f) => !first.has(f));
+    const total = report("Cartlift.use('analytics') chunk (plugin + collector)", analytics, 4.5 * KB);
+    expect(total).toBeLessThanOrEqual(4.5 * KB);
+    for (const name of ['ga4', 'segment']) {
+      expect(analytics.some((f) => path.basename(f).startsWith(`${name}-`)), `${name} must not load with the plugin`).toBe(false);
+      const extra = staticClosure(chunk(name)).filter((f) => !first.has(f) && !analytics.includes(f));
+      expect(report(`  + destinations: ['${name}']`, extra, 1.5 * KB)).toBeLessThanOrEqual(1.5 * KB);
+    }
   });
 });

@@ -1,5 +1,6 @@
-import type { AnalyticsOptions, AnalyticsPlugin } from '@cartlift/analytics';
+import type { AnalyticsPlugin } from '@cartlift/analytics';
 import { type AddInput, type CartliftInstance, type CartliftPlugin, type CartStore, replayQueue } from '@cartlift/core';
+import type { ScriptAnalyticsOptions } from './analytics';
 import type { ScriptConfig } from './config';
 
 /** `window.Cartlift` once loaded. */
@@ -15,10 +16,11 @@ export interface CartliftScriptApi {
   /**
    * Installs a plugin object, or by name a plugin Cartlift ships: `use('analytics', options)`
    * loads the analytics chunk and resolves to the plugin (later calls resolve to the same one).
+   * Destinations go by name: `destinations: ['collector', 'ga4', ['segment', { endpoint }]]`.
    * Events from before it loaded are not lost: plugins hear them first.
    */
   use(plugin: CartliftPlugin): () => void;
-  use(plugin: 'analytics', options?: AnalyticsOptions): Promise<AnalyticsPlugin>;
+  use(plugin: 'analytics', options?: ScriptAnalyticsOptions): Promise<AnalyticsPlugin>;
   /** Calls `callback` with the API once the saved cart has been read. */
   ready(callback: (api: CartliftScriptApi) => void): void;
   /** Accepts late `Cartlift.push([method, ...args])` calls from the snippet style. */
@@ -33,13 +35,15 @@ export interface CartliftScriptApi {
  */
 export function createScriptApi(instance: CartliftInstance, config: ScriptConfig, open: () => void, onError: (error: unknown) => void): CartliftScriptApi {
   let analytics: Promise<AnalyticsPlugin> | undefined;
-  const use = ((plugin: CartliftPlugin | 'analytics', options?: AnalyticsOptions) => {
+  const use = ((plugin: CartliftPlugin | 'analytics', options?: ScriptAnalyticsOptions) => {
     if (plugin !== 'analytics') return instance.use(plugin);
-    analytics ??= import('@cartlift/analytics').then((m) => {
-      const installed = m.analytics(options);
+    analytics ??= import('./analytics').then(async ({ loadAnalytics }) => {
+      const installed = await loadAnalytics(options);
       instance.use(installed);
       return installed;
     });
+    // A refused call may be made again, corrected.
+    analytics.catch(() => (analytics = undefined));
     return analytics;
   }) as CartliftScriptApi['use'];
   const api: CartliftScriptApi = {
