@@ -7,7 +7,7 @@ import { toErrorResponse } from './http/errors';
 import type { FetchHandler } from './http/node';
 import type { CartliftHandlerOptions, HandlerContext } from './options';
 import { paymentMethodTypes } from './payment-methods';
-import { createRateLimiter } from './rate-limit';
+import { createRateLimiter, storeRateLimiter } from './rate-limit';
 import { createRouter, type Route } from './router';
 import { checkoutRoute } from './routes/checkout';
 import { eventsPreflight, eventsRoute, eventsStatsRoute } from './routes/events';
@@ -105,7 +105,8 @@ function resolveContext(options: CartliftHandlerOptions): HandlerContext {
  */
 export function createCartliftHandler(options: CartliftHandlerOptions, extraRoutes: readonly Route[] = []): CartliftHandler {
   const ctx = resolveContext(options);
-  const limiter = createRateLimiter(ctx.rateLimit ? ctx.rateLimit.windowMs : 60_000);
+  // Coupon guessing is counted in the database (shared by every process); the events flood guard per process.
+  const limiter = storeRateLimiter(ctx.store, ctx.rateLimit ? ctx.rateLimit.windowMs : 60_000);
   // Later routes (reviews, admin) join this table.
   const routes: Route[] = [
     { method: 'GET', path: '/config', handler: configRoute(ctx) },

@@ -49,4 +49,14 @@ describe.skipIf(!pgUrl)('several processes on one PostgreSQL', () => {
     const winners = results.filter((r) => r.body.quote.applied.some((a: { promotionId: string }) => a.promotionId === 'limited100'));
     expect(winners).toHaveLength(100);
   }, 120_000);
+
+  test('coupon guessing is limited once across processes, not once per process', async () => {
+    const ip = `198.51.100.${Math.floor(Math.random() * 200) + 20}`;
+    const guess = (i: number) => all()[i % 4]!.call('POST', '/quote', { lines: [{ sku: 'TEA-LJ-100', quantity: 1 }], codes: [`NOPE${i}`] }, { 'x-test-ip': ip });
+    // The default limit is 20 unknown codes per client IP per 10 minutes.
+    for (let i = 0; i < 20; i++) expect((await guess(i)).status).toBe(200);
+    const refused = await Promise.all([20, 21, 22, 23].map(guess));
+    expect(refused.map((r) => r.status)).toEqual([429, 429, 429, 429]);
+    expect(refused[0]!.body.error.code).toBe('too_many_coupon_attempts');
+  });
 });

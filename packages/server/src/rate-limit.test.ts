@@ -1,13 +1,48 @@
-import { expect, test } from 'vitest';
-import { createRateLimiter } from './rate-limit';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createRateLimiter, storeRateLimiter, type RateLimiter } from './rate-limit';
+import type { Store } from './store/types';
+import { storeVariants, unique } from './test-support';
 
-test('a key over its limit waits until its window ends', () => {
-  const limiter = createRateLimiter(60_000);
-  const keys = [{ key: 'ip:1', limit: 2 }];
-  limiter.hit(['ip:1'], 0);
-  expect(limiter.retryAfter(keys, 1000)).toBe(0);
-  limiter.hit(['ip:1'], 1000);
-  expect(limiter.retryAfter(keys, 30_000)).toBe(30);
-  expect(limiter.retryAfter(keys, 60_000)).toBe(0);
-  expect(limiter.retryAfter([{ key: 'ip:2', limit: 2 }], 30_000)).toBe(0);
+async function waitsUntilTheWindowEnds(limiter: RateLimiter, prefix: string) {
+  const [a, b] = [`${prefix}:a`, `${prefix}:b`];
+  const keys = [{ key: a, limit: 2 }];
+  await limiter.hit([a], 0);
+  expect(await limiter.retryAfter(keys, 1000)).toBe(0);
+  await limiter.hit([a], 1000);
+  expect(await limiter.retryAfter(keys, 30_000)).toBe(30);
+  expect(await limiter.retryAfter(keys, 60_000)).toBe(0);
+  expect(await limiter.retryAfter([{ key: b, limit: 2 }], 30_000)).toBe(0);
+  // A new window starts after the old one ended, weighted hits included.
+  await limiter.hit([a, b], 60_000, 5);
+  expect(await limiter.retryAfter([{ key: a, limit: 6 }, { key: b, limit: 6 }], 61_000)).toBe(0);
+  expect(await limiter.retryAfter([{ key: a, limit: 5 }], 61_000)).toBe(59);
+}
+
+test('in memory: a key over its limit waits until its window ends', async () => {
+  await waitsUntilTheWindowEnds(createRateLimiter(60_000), 'memory');
+});
+
+describe.each(storeVariants())('in the database on $name', ({ open }) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await open();
+  }, 60_000);
+  afterAll(() => store?.close());
+
+  test('a key over its limit waits until its window ends', async () => {
+    await waitsUntilTheWindowEnds(storeRateLimiter(async () => store, 60_000), unique('db'));
+  });
+
+  test('two limiters on one database share the count, even hitting at once', async () => {
+    const key = unique('shared');
+    const limiters = [storeRateLimiter(async () => store, 60_000), storeRateLimiter(async () => store, 60_000)];
+    await Promise.all(Array.from({ length: 40 }, (_, i) => limiters[i % 2]!.hit([key, `${key}:email`], 1000)));
+    expect(await store.rateWindows([key, `${key}:email`], 0)).toEqual([
+      { key, start: 1000, count: 40 },
+      { key: `${key}:email`, start: 1000, count: 40 },
+    ].sort((x, y) => x.key.localeCompare(y.key)));
+    expect(await limiters[1]!.retryAfter([{ key, limit: 40 }], 2000)).toBe(59);
+    expect(await store.sweepRateWindows(61_000)).toBeGreaterThanOrEqual(2);
+    expect(await store.rateWindows([key], 0)).toEqual([]);
+  });
 });

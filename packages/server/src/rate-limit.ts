@@ -1,3 +1,5 @@
+import type { RateWindow, Store } from './store/types';
+
 export interface RateLimitOptions {
   /** Window length in ms. Default 10 minutes. */
   windowMs?: number;
@@ -9,22 +11,34 @@ export interface RateLimitOptions {
 
 export interface RateLimiter {
   /** Seconds to wait when any key is over its limit, else 0. */
-  retryAfter(keys: Array<{ key: string; limit: number }>, now: number): number;
+  retryAfter(keys: Array<{ key: string; limit: number }>, now: number): Promise<number>;
   /** Counts `weight` (default 1) against each key. */
-  hit(keys: string[], now: number, weight?: number): void;
+  hit(keys: string[], now: number, weight?: number): Promise<void>;
+}
+
+/** Seconds until the longest-blocked key's window ends, or 0 when none is at its limit. */
+export function secondsToWait(windows: readonly RateWindow[], keys: ReadonlyArray<{ key: string; limit: number }>, now: number, windowMs: number): number {
+  let wait = 0;
+  for (const { key, limit } of keys) {
+    const window = windows.find((w) => w.key === key);
+    if (window && now - window.start < windowMs && window.count >= limit) {
+      wait = Math.max(wait, Math.ceil((window.start + windowMs - now) / 1000));
+    }
+  }
+  return wait;
 }
 
 /**
- * A fixed-window counter in process memory. It slows code guessing per
- * process; behind several processes each keeps its own window (documented in
- * docs/server.md), which still bounds guessing to processes x limit.
+ * Fixed windows in this process's memory: a flood guard each process keeps
+ * for itself (used for `POST /events`, where a database round trip per
+ * batch would be the cost it guards against).
  *
  * @example
- * const limiter = createRateLimiter(600_000)
- * limiter.hit(['ip:1.2.3.4'], Date.now())
+ * const limiter = createRateLimiter(60_000)
+ * await limiter.hit(['events:1.2.3.4'], Date.now(), 20)
  */
 export function createRateLimiter(windowMs: number): RateLimiter {
-  const windows = new Map<string, { start: number; count: number }>();
+  const windows = new Map<string, RateWindow>();
   let lastSweep = 0;
   const sweep = (now: number) => {
     if (now - lastSweep < windowMs) return;
@@ -32,22 +46,42 @@ export function createRateLimiter(windowMs: number): RateLimiter {
     for (const [key, entry] of windows) if (now - entry.start >= windowMs) windows.delete(key);
   };
   return {
-    retryAfter(keys, now) {
-      let wait = 0;
-      for (const { key, limit } of keys) {
-        const entry = windows.get(key);
-        if (entry && now - entry.start < windowMs && entry.count >= limit) {
-          wait = Math.max(wait, Math.ceil((entry.start + windowMs - now) / 1000));
-        }
-      }
-      return wait;
+    async retryAfter(keys, now) {
+      return secondsToWait([...windows.values()], keys, now, windowMs);
     },
-    hit(keys, now, weight = 1) {
+    async hit(keys, now, weight = 1) {
       sweep(now);
       for (const key of keys) {
         const entry = windows.get(key);
-        if (!entry || now - entry.start >= windowMs) windows.set(key, { start: now, count: weight });
+        if (!entry || now - entry.start >= windowMs) windows.set(key, { key, start: now, count: weight });
         else entry.count += weight;
+      }
+    },
+  };
+}
+
+/**
+ * Fixed windows in the database: every process on one PostgreSQL counts
+ * against the same limit, so a guesser spread over N processes still gets
+ * the limit once (used for coupon codes).
+ *
+ * @example
+ * const limiter = storeRateLimiter(() => handler.store(), 600_000)
+ */
+export function storeRateLimiter(store: () => Promise<Store>, windowMs: number): RateLimiter {
+  let lastSweep = 0;
+  return {
+    async retryAfter(keys, now) {
+      const windows = await (await store()).rateWindows(keys.map((k) => k.key), now - windowMs);
+      return secondsToWait(windows, keys, now, windowMs);
+    },
+    async hit(keys, now, weight = 1) {
+      const db = await store();
+      await db.hitRate(keys, now, windowMs, weight);
+      // Old windows are dead rows; once a window per process is plenty.
+      if (now - lastSweep >= windowMs) {
+        lastSweep = now;
+        await db.sweepRateWindows(now - windowMs);
       }
     },
   };

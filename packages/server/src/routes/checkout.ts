@@ -27,7 +27,7 @@ export function checkoutRoute(ctx: HandlerContext, limiter: RateLimiter) {
   return async (request: Request, context?: RequestContext): Promise<Response> => {
     const body = parseWith(schema, parseJson(await readBody(request, { limit: ctx.limits.bodyBytes, json: true })));
     const ip = clientIp(ctx, request, context);
-    checkCouponRate(ctx, limiter, body.codes, ip, normalizeEmail(body.contact.email));
+    await checkCouponRate(ctx, limiter, body.codes, ip, normalizeEmail(body.contact.email));
     const store = await ctx.store();
     return mutex.run(body.checkoutId, async () => {
       let released = false;
@@ -50,7 +50,7 @@ export function checkoutRoute(ctx: HandlerContext, limiter: RateLimiter) {
           now,
           expiresAt: now + ctx.reservationTtlMs,
         });
-        recordCouponFailures(ctx, limiter, quote.notApplied, ip, facts.emailNormalized);
+        await recordCouponFailures(ctx, limiter, quote.notApplied, ip, facts.emailNormalized);
         let intent;
         try {
           intent = await ensureIntent(

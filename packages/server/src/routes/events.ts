@@ -35,10 +35,10 @@ function describe(value: unknown): string {
 }
 
 /** Refuses a client over its events-per-minute before the body is read; the plugin honours Retry-After. */
-function checkRate(ctx: HandlerContext, limiter: RateLimiter, key: string): void {
+async function checkRate(ctx: HandlerContext, limiter: RateLimiter, key: string): Promise<void> {
   const limit = ctx.analytics.eventsPerMinute;
   if (limit === false) return;
-  const wait = limiter.retryAfter([{ key, limit }], ctx.now());
+  const wait = await limiter.retryAfter([{ key, limit }], ctx.now());
   if (wait > 0) {
     ctx.analytics.counters.throttled++;
     throw new HttpError(429, 'too_many_events', `This client sent more than ${limit} events in a minute; resend them in ${wait} seconds.`, 'events', { 'retry-after': String(wait) });
@@ -46,13 +46,13 @@ function checkRate(ctx: HandlerContext, limiter: RateLimiter, key: string): void
 }
 
 async function accept(ctx: HandlerContext, request: Request, limiter: RateLimiter, rateKey: string) {
-  checkRate(ctx, limiter, rateKey);
+  await checkRate(ctx, limiter, rateKey);
   const body = parseJson(await readBody(request, { limit: EVENTS_BODY_BYTES, json: false }));
   const events = (body as { events?: unknown } | null)?.events;
   if (typeof body !== 'object' || body === null || Array.isArray(body) || !Array.isArray(events)) {
     throw new HttpError(400, 'invalid_request', `events must be an array of events, as in {"events":[…]}; received ${Array.isArray(body) || typeof body !== 'object' || body === null ? `a body that is ${describe(body)}` : describe(events)}.`, 'events');
   }
-  if (ctx.analytics.eventsPerMinute !== false) limiter.hit([rateKey], ctx.now(), events.length);
+  if (ctx.analytics.eventsPerMinute !== false) await limiter.hit([rateKey], ctx.now(), events.length);
   const invalid: InvalidEvent[] = [];
   const records = new Map<string, AnalyticsEventRecord>();
   let repeated = 0;

@@ -22,12 +22,12 @@ export function quoteRoute(ctx: HandlerContext, limiter: RateLimiter) {
     // A cart link stands for its own lines and coupon: the signature covers those, not what the browser sent beside it.
     const body = parsed.link ? { ...parsed, ...(await verifyCartLink(parsed.link, ctx.cartLinks, ctx.limits.maxQuantity)) } : parsed;
     const ip = clientIp(ctx, request, context);
-    // Refuse a guesser before spending a database round trip on them.
-    checkCouponRate(ctx, limiter, body.codes, ip, body.contact?.email ? normalizeEmail(body.contact.email) : null);
+    // Refuse a guesser before pricing anything for them.
+    await checkCouponRate(ctx, limiter, body.codes, ip, body.contact?.email ? normalizeEmail(body.contact.email) : null);
     const store = await ctx.store();
     const facts = await customerFacts(store, body.contact?.email);
     const result = await priceCart(pricingContext(ctx, store), body, facts, { now: ctx.now() });
-    recordCouponFailures(ctx, limiter, result.notApplied, ip, facts.emailNormalized);
+    await recordCouponFailures(ctx, limiter, result.notApplied, ip, facts.emailNormalized);
     // The engine leaves sentences to describeReason; the HTTP answer keeps an English one per entry.
     const products = await ctx.catalog.lookup(result.lines.map((line) => line.sku));
     return json({

@@ -97,6 +97,20 @@ CREATE TABLE cartlift_analytics_events (
 CREATE INDEX cartlift_analytics_events_time ON cartlift_analytics_events (time);
 `,
   },
+  {
+    id: 3,
+    name: 'rate limits',
+    // Fixed windows shared by every process on the database, so N processes
+    // still allow a guesser the limit once, not N times.
+    sql: `
+CREATE TABLE cartlift_rate_limits (
+  key text PRIMARY KEY,
+  window_start bigint NOT NULL,
+  count bigint NOT NULL
+);
+CREATE INDEX cartlift_rate_limits_window ON cartlift_rate_limits (window_start);
+`,
+  },
 ];
 
 /** Advisory-lock key shared by every Cartlift process: "cartlift" in ASCII, folded to int32. */

@@ -4,6 +4,7 @@ import { analyticsMethods } from './sql-analytics';
 import { checkoutMethods } from './sql-checkouts';
 import { ledgerMethods } from './sql-ledger';
 import { promotionMethods } from './sql-promotions';
+import { rateLimitMethods } from './sql-rate-limits';
 import type { Store } from './types';
 
 /**
@@ -21,6 +22,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     ...promotionMethods(db),
     ...ledgerMethods(db),
     ...analyticsMethods(db),
+    ...rateLimitMethods(db),
     close: () => db.close(),
   };
 }

@@ -92,6 +92,13 @@ export interface FunnelRowsQuery {
   experiment?: string | undefined;
 }
 
+/** One key's fixed rate-limit window. */
+export interface RateWindow {
+  key: string;
+  start: number;
+  count: number;
+}
+
 /**
  * Storage port. Every method is safe to call from many processes sharing one
  * PostgreSQL database: invariants live in SQL (unique keys, row locks,
@@ -146,5 +153,14 @@ export interface Store {
   /** Shoppers by furthest step reached in [from, to) of the events' own time. */
   funnelRows(query: FunnelRowsQuery): Promise<FunnelRow[]>;
   countAnalyticsEvents(): Promise<number>;
+  /** The rate-limit windows of these keys that started after `since`. */
+  rateWindows(keys: string[], since: number): Promise<RateWindow[]>;
+  /**
+   * Adds `weight` to each key's window atomically, starting a new window at
+   * `now` where the old one started at or before `now - windowMs`.
+   */
+  hitRate(keys: string[], now: number, windowMs: number, weight: number): Promise<void>;
+  /** Deletes windows that started at or before `before`. */
+  sweepRateWindows(before: number): Promise<number>;
   close(): Promise<void>;
 }
