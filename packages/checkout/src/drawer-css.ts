@@ -21,6 +21,7 @@ li img{border-radius:var(--cl-radius);object-fit:cover;grid-row:span 2}
 .muted{color:var(--cl-muted);font-weight:normal}
 .error{color:#a4161a;margin:.25rem 0 0}
 .banner{background:#fdf0d5;border-radius:var(--cl-radius);padding:.6rem .8rem;margin:0;font-weight:600;color:#5c3b00}
+.summary{display:flex;flex-direction:column;gap:.6rem}
 .progress p{margin:0 0 .35rem}
 .bar{height:8px;background:#e8e4da;border-radius:4px;overflow:hidden}
 .bar div{height:100%;background:var(--cl-accent)}
