@@ -55,6 +55,25 @@ describe('cartlift-server with the sandbox, end to end over HTTP', () => {
     blocker?.close();
   });
 
+  test('request targets and Host headers that are no URL get 4xx, and the server lives on', async () => {
+    const { request } = await import('node:http');
+    const raw = (target: string, host?: string) =>
+      new Promise<number>((resolve, reject) => {
+        const url = new URL(running.url);
+        const req = request({ host: url.hostname, port: url.port, path: target, headers: host ? { host } : {} }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await raw('//a:99999')).toBe(404);
+    expect(await raw('/api/cartlift//a:99999')).toBe(404);
+    expect(await raw('/api/cartlift/config', 'a:99999')).toBe(400);
+    expect(await raw('/', 'a:99999')).toBe(200);
+    expect((await fetch(`${running.apiUrl}/config`)).status).toBe(200);
+  });
+
   test('serves config, static files, quote, checkout, and records the order from the signed webhook', async () => {
     const cfg = await (await fetch(`${running.apiUrl}/config`)).json();
     expect(cfg.publishableKey).toMatch(/^pk_test_/);

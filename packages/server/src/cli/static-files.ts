@@ -41,6 +41,15 @@ async function find(root: string, urlPath: string): Promise<string | null> {
   return null;
 }
 
+/** The path of a request target, or null for one like "//a:99999" that is no URL at all. */
+function pathOf(target: string): string | null {
+  try {
+    return new URL(target, 'http://localhost').pathname;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Serves files from the first directory that has them (GET/HEAD only).
  *
@@ -50,8 +59,8 @@ async function find(root: string, urlPath: string): Promise<string | null> {
 export function staticFiles(dirs: readonly string[]) {
   const roots = dirs.map((dir) => path.resolve(dir));
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-    if (req.method === 'GET' || req.method === 'HEAD') {
+    const pathname = pathOf(req.url ?? '/');
+    if (pathname !== null && (req.method === 'GET' || req.method === 'HEAD')) {
       for (const root of roots) {
         const file = await find(root, pathname);
         if (!file) continue;
@@ -62,6 +71,6 @@ export function staticFiles(dirs: readonly string[]) {
       }
     }
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end(`Not found: ${pathname}`);
+    res.end(`Not found: ${pathname ?? req.url}`);
   };
 }

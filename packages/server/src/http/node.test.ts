@@ -69,3 +69,26 @@ test('as middleware, requests outside the base path go to next()', async () => {
     server.close();
   }
 });
+
+test('a Host header no URL can hold is a 400 naming the host, not a 500', async () => {
+  const server = await serve(echo, { port: 0 });
+  try {
+    const reply = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpRequest(`${server.url}/api/cartlift/quote`, { method: 'GET', headers: { host: 'a:99999' } }, (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(reply.status).toBe(400);
+    expect(JSON.parse(reply.body).error).toEqual({
+      code: 'invalid_request',
+      field: 'host',
+      message: 'The request line and Host header must form a URL, as in "Host: shop.example"; received "a:99999".',
+    });
+  } finally {
+    await server.close();
+  }
+});

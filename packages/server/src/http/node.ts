@@ -16,7 +16,7 @@ export type FetchHandler = (request: Request, context?: HandlerContext) => Promi
  * http.createServer(toNodeListener(createCartliftHandler(options))).listen(8787)
  * app.use(toNodeListener(handler)) // Express: before any body parser
  */
-export function toNodeListener(handler: FetchHandler & { basePath?: string }, fallback?: (req: IncomingMessage, res: ServerResponse) => void) {
+export function toNodeListener(handler: FetchHandler & { basePath?: string }, fallback?: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>) {
   const outside = (req: IncomingMessage) => {
     if (handler.basePath === undefined) return false;
     const path = (req.url ?? '/').split('?')[0]!;
@@ -25,11 +25,19 @@ export function toNodeListener(handler: FetchHandler & { basePath?: string }, fa
   return async (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): Promise<void> => {
     try {
       if (outside(req) && (fallback || next)) {
-        if (fallback) fallback(req, res);
+        // Awaited, so a failing fallback is answered here instead of rejecting unhandled (which ends the process).
+        if (fallback) await fallback(req, res);
         else next!();
         return;
       }
-      const request = await toRequest(req);
+      const url = requestUrl(req);
+      if (!url) {
+        const message = `The request line and Host header must form a URL, as in "Host: shop.example"; received ${JSON.stringify(String(req.headers.host ?? '').slice(0, 100))}.`;
+        res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify({ error: { code: 'invalid_request', message, field: 'host' } }));
+        return;
+      }
+      const request = await toRequest(req, url);
       const response = await handler(request, { clientIp: req.socket.remoteAddress ?? '' });
       await writeResponse(res, response);
     } catch (error) {
@@ -45,9 +53,16 @@ export function toNodeListener(handler: FetchHandler & { basePath?: string }, fa
 // Loaded on first use so that importing this package on an edge runtime never touches node:stream.
 let readable: Promise<typeof import('node:stream').Readable> | undefined;
 
-async function toRequest(req: IncomingMessage): Promise<Request> {
-  const host = req.headers.host ?? 'localhost';
-  const url = new URL(req.url ?? '/', `http://${host}`);
+/** The request's URL, or null when a client sent a Host (or path) no URL can hold. */
+function requestUrl(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', `http://${req.headers.host || 'localhost'}`);
+  } catch {
+    return null;
+  }
+}
+
+async function toRequest(req: IncomingMessage, url: URL): Promise<Request> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
@@ -88,7 +103,7 @@ export interface ServeOptions {
   port?: number;
   host?: string;
   /** Called for requests the handler has no route for (static files in the CLI). */
-  fallback?: (req: IncomingMessage, res: ServerResponse) => void;
+  fallback?: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 }
 
 /**
