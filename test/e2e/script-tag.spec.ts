@@ -192,3 +192,39 @@ test('shows Simplified Chinese with data-locale="zh-CN"', async ({ page }) => {
   await button.click();
   await expect(page.getByRole('dialog', { name: /我的购物车/ })).toContainText('小计');
 });
+
+test('view_item is emitted once per product as it comes into view, late products included', async ({ page, problems }) => {
+  await page.setViewportSize({ width: 1280, height: 300 });
+  await page.addInitScript(() => {
+    const w = window as unknown as { Cartlift: unknown[]; views: Array<{ items: Array<{ item_id: string; price?: number }>; value: number; cart_id: string }> };
+    w.views = [];
+    w.Cartlift = [['on', 'view_item', (event: (typeof w.views)[number]) => w.views.push(event)]];
+  });
+  type View = { items: Array<{ item_id: string; item_name?: string; price?: number }>; value: number; cart_id: string };
+  const views = () => page.evaluate(() => (window as unknown as { views: View[] }).views);
+  const skus = async () => (await views()).map((v) => v.items[0]!.item_id).sort();
+  await page.goto('/');
+  await booted(page);
+  // The products sit below a 300 px viewport: nothing has been seen yet.
+  await page.waitForTimeout(300);
+  expect(await skus()).toEqual([]);
+  await page.mouse.wheel(0, 400);
+  await expect.poll(skus).toEqual(['CUP-CELADON', 'POT-YIXING', 'SET-GIFT', 'TEA-LJ-100']);
+  const tea = (await views()).find((v) => v.items[0]!.item_id === 'TEA-LJ-100')!;
+  expect(tea.items[0]).toMatchObject({ item_name: 'West Lake Longjing tea 100 g', price: 2400 });
+  expect(tea.value).toBe(2400);
+  expect(tea.cart_id).toBe(await page.evaluate(() => (window as unknown as { Cartlift: { cart: { get(): { id: string } } } }).Cartlift.cart.get().id));
+  // Scrolling away and back does not count again.
+  await page.mouse.wheel(0, -400);
+  await page.mouse.wheel(0, 400);
+  await page.evaluate(() => {
+    const button = document.createElement('button');
+    button.textContent = 'Late tea';
+    button.dataset.cartliftAdd = 'TEA-LATE';
+    button.dataset.cartliftPrice = '1500';
+    document.querySelector('main')!.prepend(button);
+  });
+  await page.getByRole('button', { name: 'Late tea' }).scrollIntoViewIfNeeded();
+  await expect.poll(skus).toEqual(['CUP-CELADON', 'POT-YIXING', 'SET-GIFT', 'TEA-LATE', 'TEA-LJ-100']);
+  expect(problems).toEqual({ uncaught: [], consoleErrors: [] });
+});

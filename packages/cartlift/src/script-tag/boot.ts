@@ -5,6 +5,7 @@ import { defineBuyElements, defineCartElement, handleLanding, loadDrawer, openCa
 import { bindDocument } from './bind';
 import { readScriptConfig } from './config';
 import { createScriptApi } from './api';
+import { watchViewedItems } from './view-items';
 import type { CartliftStub } from './stub';
 
 const stub = (window.Cartlift ?? { q: [], s: null }) as CartliftStub;
@@ -21,6 +22,7 @@ bindDocument(document, instance, open, report, () => void loadDrawer().catch(() 
 defineCartElement(instance, { locale: config.locale });
 defineBuyElements(instance, { locale: config.locale });
 handleLanding(instance, config.locale, location.search);
+watchViewedItems(document, instance);
 
 const failed = (error: unknown) => report(`Cartlift: a queued call failed: ${error instanceof Error ? error.message : String(error)}`);
 const api = createScriptApi(instance, config, open, failed);
