@@ -58,9 +58,10 @@ function split(cands: Cand[], clash: boolean[][], ctx: Ctx, alone: number[]): { 
 /**
  * Chooses the combination of compatible candidates that saves the most.
  * Exact over every compatible subset of the contested candidates up to
- * EXACT_CAP; beyond it, greedy: contested candidates in order of what each
- * saves alone (then precedence), each kept only if compatible and it raises
- * the total. Candidates arrive sorted by stage, then precedence.
+ * EXACT_CAP; beyond it, greedy twice — contested candidates in order of what
+ * each saves alone, then in order of fewest conflicts — each kept only if
+ * compatible and it raises the total; the better pass wins. Candidates arrive
+ * sorted by stage, then precedence.
  */
 export function searchBestDeal(ctx: Ctx, cands: Cand[]): Search {
   const clash = cands.map((a, i) => cands.map((b, j) => i !== j && conflicts(a, b)));
@@ -97,17 +98,23 @@ export function searchBestDeal(ctx: Ctx, cands: Cand[]): Search {
       ...(second && { runnerUp: { combo: toCands(second), savings: second.savings } }),
     };
   }
-  const order = [...contested].sort((a, b) => alone[b]! - alone[a]! || a - b);
-  const chosen: number[] = [];
-  let best = score(chosen);
-  for (const i of order) {
-    if (!ok(i, chosen)) continue;
-    const s = score([...chosen, i]);
-    if (s.savings > best.savings) {
-      chosen.push(i);
-      best = s;
+  const greedy = (order: number[]) => {
+    const chosen: number[] = [];
+    let top = score(chosen);
+    for (const i of order) {
+      const s = ok(i, chosen) && score([...chosen, i]);
+      if (s && s.savings > top.savings) chosen.push(i), (top = s);
     }
-  }
+    return top;
+  };
+  // Two passes, the better kept: by what each saves alone, and by fewest
+  // conflicts first, so one big exclusive deal can't shut out a larger stack.
+  const degree = (i: number) => clash[i]!.filter(Boolean).length;
+  const bySavings = [...contested].sort((a, b) => alone[b]! - alone[a]! || a - b);
+  const byConflicts = [...bySavings].sort((a, b) => degree(a) - degree(b));
+  const first = greedy(bySavings);
+  const other = byConflicts.join() === bySavings.join() ? first : greedy(byConflicts);
+  const best = better(other, first) ? other : first;
   return { mode: 'heuristic', chosen: toCands(best), considered };
 }
 

@@ -86,6 +86,17 @@ describe('combining', () => {
     const exact = evaluate(cart(A, promos.slice(0, EXACT_CAP)));
     expect(exact.bestDeal).toMatchObject({ mode: 'exact', considered: EXACT_CAP + 1 });
   });
+
+  it('beyond the cap, one big exclusive deal does not shut out a larger stack (adding it never raises the price)', () => {
+    const stack = Array.from({ length: EXACT_CAP + 1 }, (_, i) => pct(`S${String(i).padStart(2, '0')}`, 5, { combinesWith: { order: true } }));
+    const big = promo('BIG', { type: 'amount_off', amount: 20000 }, { exclusive: true });
+    const without = evaluate(cart([line('A', 100000)], stack));
+    const withBig = evaluate(cart([line('A', 100000)], [...stack, big]));
+    expect(withBig.bestDeal.mode).toBe('heuristic');
+    expect(withBig.total).toBeLessThanOrEqual(without.total);
+    expect(applied(withBig)).toHaveLength(EXACT_CAP + 1);
+    expect(applied(withBig)).not.toContain('BIG');
+  });
 });
 
 describe('reasons in two languages', () => {
