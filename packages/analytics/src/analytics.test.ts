@@ -80,6 +80,16 @@ describe('analytics plugin', () => {
     expect(plugin.counters.sent).toBe(0);
   });
 
+  it('drops and counts one event too big for a beacon or keepalive fetch (Chromium throws on it), so the rest flows', async () => {
+    // 61 KB: under the collector's 64 KiB limit, so Node's fetch (no keepalive quota) would deliver it; Chromium's
+    // keepalive fetch fails on bodies over 64 KB (test/e2e/analytics/oversize.spec.ts), so the plugin refuses it before sending.
+    const { cartlift, plugin, track, server } = await setup();
+    cartlift.events.emit('view_item', funnelEvent(cartlift.cart.get(), [{ item_id: 'TEA', quantity: 1 }], { note: 'x'.repeat(61_000) }));
+    track(3);
+    await until(() => plugin.counters.sent === 3 && plugin.counters.dropped === 1, 'the big event dropped and the 3 others sent');
+    expect(server.stored().map((e) => e.name)).toEqual(['add_to_cart', 'add_to_cart', 'add_to_cart']);
+  });
+
   it('bounds the queue: the oldest events are dropped first and counted', async () => {
     const { plugin, track, server } = await setup({ consent: 'pending', maxQueue: 5 });
     track(8, { step: 'x' });

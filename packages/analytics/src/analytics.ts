@@ -18,7 +18,7 @@ import { type Consent, effectiveConsent, gtagConsent } from './consent';
 import { collector, type Destination, type HttpDestination, type PageDestination } from './destinations';
 import { type Identity, isStash, loadIdentity, saveIdentity, stash, unstash } from './identity';
 import { adopt, append, type Entry, remove } from './queue';
-import { chunkBodies, type CollectorReply, type WireEvent } from './wire';
+import { byteLength, chunkBodies, type CollectorReply, type WireEvent } from './wire';
 
 export interface AnalyticsOptions {
   /** Where events go. Default: `[collector()]`, i.e. `POST {endpoint}/events`. */
@@ -94,6 +94,8 @@ interface Lane {
 type Win = typeof globalThis & { navigator?: Navigator; document?: Document; dataLayer?: unknown };
 const funnel = new Set<string>(FUNNEL_EVENTS);
 const LEASE = 60_000;
+// Bodies stay under the 64 KB keepalive/beacon quota.
+const BEACON = 60_000;
 
 const sentence = (option: string, expected: string, value: unknown) => `Cartlift analytics: ${option} must be ${expected}; received ${JSON.stringify(value)}.`;
 const problem = (option: string, expected: string, value: unknown) => console.error(`${sentence(option, expected, value)} Using the default.`);
@@ -125,7 +127,7 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
   if (options.consent !== undefined) isConsent(options.consent) ? (choice = options.consent) : problem('consent', CONSENTS, options.consent);
   const sample = num(options.sample, 1, 'sample', 1);
   const count = num(options.batch?.count, 20, 'batch.count');
-  const bytes = num(options.batch?.bytes, 16_000, 'batch.bytes', 60_000);
+  const bytes = num(options.batch?.bytes, 16_000, 'batch.bytes', BEACON);
   const wait = num(options.batch?.wait, 250, 'batch.wait');
   const maxQueue = num(options.maxQueue, 1000, 'maxQueue');
   const base = num(options.retry?.base, 1000, 'retry.base');
@@ -241,7 +243,9 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
       // Nothing of ours, but other pages' events wait: look again, in case their page is gone.
       if (!batch) return void (all.length && schedule(lane, 2000));
       lane.inflight = new Set(batch);
-      const [status, retryAfter, reply] = await post(lane.url, bodies[0]!);
+      // One event bigger than a beacon may carry makes keepalive fetch throw (a network error, retried
+      // forever in front of the rest): refused for good, like the collector's 413.
+      const [status, retryAfter, reply] = batch.length < 2 && byteLength(bodies[0]!) > BEACON ? [413, 0, {}] : await post(lane.url, bodies[0]!);
       // Delivered, or refused for good: either way it leaves the queue.
       const settle = async () => {
         await safe((s) => remove(s, lane.key, lane.inflight));
@@ -295,7 +299,7 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
     for (const lane of lanes) {
       const events = [...lane.mine.values()].filter((e) => !lane.inflight.has(e.event_id) && !lane.beaconed.has(e.event_id));
       if (granted) {
-        const { bodies, ids } = chunkBodies(events, 60_000, lane.d.field, lane.d.map);
+        const { bodies, ids } = chunkBodies(events, BEACON, lane.d.field, lane.d.map);
         bodies.forEach((body, i) => {
           // A string body goes as text/plain;charset=UTF-8: CORS-safelisted, no preflight at unload.
           if (w.navigator?.sendBeacon?.(lane.url, body)) {
