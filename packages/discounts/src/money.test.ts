@@ -1,3 +1,4 @@
+import { formatMoney } from '@cartlift/core';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from './evaluate';
 import { describeReason } from './reasons';
@@ -22,11 +23,13 @@ describe('multi-currency', () => {
     ['JPY', 1005, 100, '¥1,005'], // yen have no minor unit
     ['CNY', 1005, 100, 'CN¥10.05'],
     ['USD', 1015, 102, '$10.15'],
-    ['KWD', 1005, 100, 'KWD'], // 1.005 KWD: fils
-  ])('%s: 10%% of %i minor units is %i', (currency, price, off) => {
+    ['KWD', 1005, 100, 'KWD 1.005'], // 1.005 KWD: three decimals (fils)
+  ])('%s: 10%% of %i minor units is %i', (currency, price, off, shown) => {
     const r = evaluate(cart([line('A', price)], [tenPct], { currency }));
     expect(r.discountTotal).toBe(off);
     expect(r.total).toBe(price - off);
+    // The same minor units read back in the currency's own exponent.
+    expect(formatMoney({ amount: price, currency }, 'en').replace(/\u00a0/g, ' ')).toBe(shown);
   });
 
   it('amount promotions apply only in their currency', () => {
