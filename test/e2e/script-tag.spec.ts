@@ -228,3 +228,24 @@ test('view_item is emitted once per product as it comes into view, late products
   await expect.poll(skus).toEqual(['CUP-CELADON', 'POT-YIXING', 'SET-GIFT', 'TEA-LATE', 'TEA-LJ-100']);
   expect(problems).toEqual({ uncaught: [], consoleErrors: [] });
 });
+
+test('what Chromium really downloads of Cartlift before the first interaction is at most 10 KB gzip', async ({ page, problems }) => {
+  const { gzipSync } = await import('node:zlib');
+  const scripts: Array<Promise<{ path: string; gzip: number }>> = [];
+  page.on('response', (response) => {
+    const path = new URL(response.url()).pathname;
+    // The storefront's own store.js is the host page's, not ours.
+    if (response.request().resourceType() === 'script' && path !== '/store.js') {
+      scripts.push(response.body().then((body) => ({ path, gzip: gzipSync(body, { level: 9 }).length })));
+    }
+  });
+  await page.goto('/');
+  await booted(page);
+  await page.waitForLoadState('networkidle');
+  const fetched = await Promise.all(scripts);
+  const total = fetched.reduce((sum, s) => sum + s.gzip, 0);
+  console.log(`Chromium fetched before the first interaction: ${fetched.map((s) => `${s.path} ${s.gzip} B`).join(' + ')} = ${total} B gzip of 10240 B`);
+  expect(fetched.map((s) => s.path).sort()).toEqual(['/cartlift-boot.js', '/cartlift.js']);
+  expect(total).toBeLessThanOrEqual(10 * 1024);
+  expect(problems.uncaught).toEqual([]);
+});
