@@ -11,7 +11,25 @@ let server: Collector | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
+  vi.unstubAllGlobals();
 });
+
+/** Web Storage for Node (which has no localStorage): where the anonymous id and exposures live, shared like a browser's tabs share it. */
+function webStorage(): Storage {
+  const m = new Map<string, string>();
+  return {
+    get length() {
+      return m.size;
+    },
+    key: (i) => [...m.keys()][i] ?? null,
+    getItem: (k) => m.get(k) ?? null,
+    setItem: (k, v) => void m.set(k, String(v)),
+    removeItem: (k) => void m.delete(k),
+    clear: () => m.clear(),
+  };
+}
+
+const gtagConsentCommand = (state: 'granted' | 'denied') => ['consent', state === 'denied' ? 'default' : 'update', { analytics_storage: state }];
 
 async function setup(options: AnalyticsOptions = {}, collectorOptions = {}) {
   server = await startCollector(collectorOptions);
@@ -146,6 +164,43 @@ describe('analytics plugin', () => {
     error.mockRestore();
   });
 
+  it('keeps GA4/Segment events waiting for consent in the persisted queue: bounded with the oldest dropped and counted', async () => {
+    const storage = memoryStorage();
+    const dataLayer: unknown[] = [];
+    const { plugin, track } = await setup({ consent: 'pending', maxQueue: 5, storage, destinations: [ga4({ dataLayer })] });
+    track(8);
+    await plugin.flush();
+    expect(plugin.counters.dropped).toBe(3);
+    expect(((await storage.get<unknown[]>('q:page')) ?? []).length).toBe(5);
+    expect(dataLayer).toEqual([]);
+    plugin.consent('granted');
+    await plugin.flush();
+    const sent = dataLayer.filter((e): e is { ecommerce: { items: { item_id: string }[] } } => !!(e as { event?: string }).event);
+    expect(sent.map((e) => e.ecommerce.items[0]!.item_id)).toEqual(['SKU-3', 'SKU-4', 'SKU-5', 'SKU-6', 'SKU-7']);
+    expect((await storage.get<unknown[]>('q:page')) ?? []).toEqual([]);
+  });
+
+  it('stores nothing while GA4 Consent Mode denies analytics storage, and sends and stores once it grants it', async () => {
+    const local = webStorage();
+    vi.stubGlobal('localStorage', local);
+    const consentLayer: unknown[] = [gtagConsentCommand('denied')];
+    vi.stubGlobal('dataLayer', consentLayer);
+    const storage = memoryStorage();
+    const out: unknown[] = [];
+    const { plugin, track, server } = await setup({ storage, destinations: [collectorDestination(), ga4({ dataLayer: out })] });
+    track(2);
+    await plugin.flush();
+    expect(out).toEqual([]);
+    expect(server.stats.requests).toBe(0);
+    expect(local.getItem('cartlift-analytics')).toBeNull();
+    expect(await storage.get('q:collector')).toBeUndefined();
+    expect(await storage.get('q:page')).toBeUndefined();
+    // The banner's "accept" updates Consent Mode only: plugin.consent() is never called.
+    consentLayer.push(gtagConsentCommand('granted'));
+    await until(() => out.length === 4 && plugin.counters.sent === 2, 'both events released to GA4 and the collector');
+    expect(JSON.parse(local.getItem('cartlift-analytics')!).id).toBe(plugin.anonymousId());
+  });
+
   it('forwards to GA4 (dataLayer) and Segment (analytics.js) in major units once consent is granted', async () => {
     const dataLayer: unknown[] = [];
     const calls: unknown[][] = [];
@@ -154,6 +209,7 @@ describe('analytics plugin', () => {
     cartlift.events.emit('purchase', funnelEvent(cartlift.cart.get(), [{ item_id: 'TEA', quantity: 2, price: 1999 }], { transaction_id: 'ord_1' }));
     expect(dataLayer).toEqual([]);
     plugin.consent('granted');
+    await plugin.flush();
     expect(dataLayer[1]).toMatchObject({ event: 'purchase', ecommerce: { currency: 'USD', value: 39.98, transaction_id: 'ord_1', items: [{ item_id: 'TEA', price: 19.99, quantity: 2 }] } });
     expect(calls[0]![0]).toBe('Order Completed');
     expect(calls[0]![1]).toMatchObject({ order_id: 'ord_1', total: 39.98, revenue: 39.98, currency: 'USD', products: [{ product_id: 'TEA', price: 19.99, quantity: 2 }] });

@@ -82,6 +82,10 @@ interface Lane {
   /** This page's unsent events, for the synchronous beacon at unload. */
   mine: Map<string, WireEvent>;
   unwritten: Set<string>;
+  /** Events heard this tick, or held in memory while Consent Mode denies storage. */
+  w: WireEvent[];
+  /** The page destinations' lane: events that waited for consent, handed to GA4/Segment in the page. */
+  page?: boolean;
   inflight: Set<string>;
   beaconed: Set<string>;
   busy?: boolean;
@@ -139,13 +143,15 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
   let ident: Identity | undefined;
   let instance: CartliftInstance | undefined;
   let lanes: Lane[] = [];
-  let held: WireEvent[] = [];
-  let toWrite: WireEvent[] = [];
+  let ticking = false;
+  let kept = false;
   let writing: Promise<unknown> = Promise.resolve();
   let release = () => {};
 
   const identity = () => (ident ??= loadIdentity());
-  const keep = () => choice !== 'denied' && saveIdentity(identity());
+  // Nothing is stored (id, queue, stash) while the shopper or GA4 Consent Mode denies storage.
+  const stored = () => choice !== 'denied' && gtagConsent(w.dataLayer) !== 'denied';
+  const keep = () => stored() && ((kept = true), saveIdentity(identity()));
   const sampled = () => sample >= 1 || bucket('cartlift-sample', identity().id) < sample * BUCKETS;
   const consentNow = () => effectiveConsent(choice, gtagConsent(w.dataLayer));
   const page = (event: WireEvent) => {
@@ -195,12 +201,16 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
   };
 
   const write = () => {
-    const events = toWrite;
-    toWrite = [];
+    ticking = false;
+    // While storage is denied the events stay in lane.w (memory) and are written once it is allowed.
+    const ok = stored();
     const t = Date.now();
-    const entries: Entry[] = events.map((e) => ({ o: me, t, e }));
-    for (const lane of lanes) {
-      writing = writing
+    if (ok) kept || keep();
+    for (const lane of ok ? lanes : []) {
+      const events = lane.w;
+      const entries: Entry[] = events.map((e) => ({ o: me, t, e }));
+      lane.w = [];
+      if (entries.length) writing = writing
         .then(() => locked)
         .then(() => safe((s) => append(s, lane.key, entries, maxQueue)))
         .then(
@@ -217,6 +227,7 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
   async function flushLane(lane: Lane): Promise<void> {
     clearTimeout(lane.timer);
     lane.timer = undefined;
+    if (stored() && lanes.some((l) => l.w.length)) return write(); // Consent Mode now allows storage
     if (lane.busy || !instance || consentNow() !== 'granted') {
       if (!lane.busy && instance && choice === 'granted') schedule(lane, 1000); // Consent Mode may change without telling us
       return;
@@ -245,7 +256,11 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
       lane.inflight = new Set(batch);
       // One event bigger than a beacon may carry makes keepalive fetch throw (a network error, retried
       // forever in front of the rest): refused for good, like the collector's 413.
-      const [status, retryAfter, reply] = batch.length < 2 && byteLength(bodies[0]!) > BEACON ? [413, 0, {}] : await post(lane.url, bodies[0]!);
+      const [status, retryAfter, reply] = lane.page
+        ? (queued.slice(0, batch.length).forEach((x) => page(x.e)), [200, 0, {}])
+        : batch.length < 2 && byteLength(bodies[0]!) > BEACON
+          ? [413, 0, {}]
+          : await post(lane.url, bodies[0]!);
       // Delivered, or refused for good: either way it leaves the queue.
       const settle = async () => {
         await safe((s) => remove(s, lane.key, lane.inflight));
@@ -298,7 +313,7 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
     const stashed: { k: string; e: WireEvent }[] = [];
     for (const lane of lanes) {
       const events = [...lane.mine.values()].filter((e) => !lane.inflight.has(e.event_id) && !lane.beaconed.has(e.event_id));
-      if (granted) {
+      if (granted && !lane.page) {
         const { bodies, ids } = chunkBodies(events, BEACON, lane.d.field, lane.d.map);
         bodies.forEach((body, i) => {
           // A string body goes as text/plain;charset=UTF-8: CORS-safelisted, no preflight at unload.
@@ -313,7 +328,7 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
       if (unload) for (const e of lane.mine.values()) stashed.push({ k: lane.key, e });
     }
     if (unload) {
-      stash(me, stashed);
+      stored() && stash(me, stashed);
       release();
     }
   };
@@ -350,10 +365,10 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
       event.experiments = { ...id.x };
       break;
     }
-    if (pages.length) consentNow() === 'granted' ? page(event) : held.push(event) > maxQueue && held.shift();
-    if (!lanes.length) return;
-    for (const lane of lanes) lane.mine.set(event.event_id, event), lane.unwritten.add(event.event_id);
-    if (toWrite.push(event) === 1) queueMicrotask(write);
+    // GA4/Segment get it now, or it waits in their persisted lane until consent allows.
+    const now = pages.length && consentNow() === 'granted' && (page(event), 1);
+    for (const lane of lanes) if (!(lane.page && now)) lane.mine.set(event.event_id, event), lane.unwritten.add(event.event_id), lane.w.push(event);
+    ticking || ((ticking = true), queueMicrotask(write));
   };
 
   return {
@@ -362,9 +377,9 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
     setup(inst) {
       instance = inst;
       const endpoint = (inst.options.endpoint ?? '/api/cartlift').replace(/\/$/, '');
-      lanes = dests
-        .filter((d): d is HttpDestination => d.kind === 'http')
-        .map((d) => ({ d, key: `q:${d.name}`, url: d.url ?? `${endpoint}/events`, mine: new Map(), unwritten: new Set(), inflight: new Set(), beaconed: new Set(), retryAt: 0, attempt: 0 }));
+      const lane = (d: HttpDestination, page?: boolean): Lane => ({ d, page, key: `q:${d.name}`, url: d.url ?? `${endpoint}/events`, mine: new Map(), unwritten: new Set(), inflight: new Set(), beaconed: new Set(), w: [], retryAt: 0, attempt: 0 });
+      lanes = dests.filter((d): d is HttpDestination => d.kind === 'http').map((d) => lane(d));
+      if (pages.length) lanes.push(lane({ kind: 'http', name: 'page', field: 'events' }, true));
       keep();
       locked = lock();
       takeStash();
@@ -391,21 +406,15 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
       choice = state;
       if (state === 'denied') {
         // The shopper said no: what was waiting goes, and so does the stored id.
-        held = [];
-        toWrite = [];
         saveIdentity(null);
         unstash();
         for (const lane of lanes) {
           lane.mine.clear();
           lane.unwritten.clear();
+          lane.w = [];
           writing = writing.then(() => safe((s) => s.del(lane.key))).catch(() => {});
         }
-      } else if (consentNow() === 'granted') {
-        keep();
-        const release = held;
-        held = [];
-        release.forEach(page);
-      }
+      } else keep();
       for (const lane of lanes) schedule(lane, 0);
       return choice;
     },
@@ -422,7 +431,7 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
     },
     anonymousId: () => identity().id,
     async flush() {
-      if (toWrite.length) write();
+      write();
       await writing;
       await Promise.all(lanes.map(flushLane));
     },

@@ -1,11 +1,15 @@
 // The harness page: Cartlift core plus the analytics plugin with its defaults,
 // posting to this origin's /events (or `?endpoint=`'s). The test drives it through window.track.
 import { createCartlift, funnelEvent, memoryStorage } from '@cartlift/core';
-import { analytics } from '@cartlift/analytics';
+import { analytics, collector, ga4 } from '@cartlift/analytics';
 
+// ?consent=pending|granted|denied, ?ga4 (GA4 events land in window.ga4Events).
 const params = new URLSearchParams(location.search);
 const cartlift = createCartlift({ currency: 'USD', endpoint: params.get('endpoint') ?? location.origin, storage: memoryStorage() });
-const plugin = analytics(params.has('consent') ? { consent: params.get('consent') } : {});
+const options = {};
+if (params.has('consent')) options.consent = params.get('consent');
+if (params.has('ga4')) options.destinations = [collector(), ga4({ dataLayer: (window.ga4Events = []) })];
+const plugin = analytics(options);
 cartlift.use(plugin);
 
 /** Emits one add_to_cart per harness sequence id (the id is our ground truth, independent of event_id). */
