@@ -78,9 +78,24 @@ export async function customerFacts(store: Store, email: string | undefined): Pr
   return { emailNormalized, stripeCustomerId, firstPurchase: !paid };
 }
 
-/** Ids of promotions with a usage limit: the only ones whose usage needs counting. */
+/**
+ * The redemption id under which a checkout holds the shopper's first
+ * purchase. Promotion ids cannot start with "@", so it never meets one.
+ */
+export const FIRST_PURCHASE_HOLD = '@first-purchase';
+
+/** True when some promotion is for first orders only. */
+export function hasFirstPurchaseOffers(config: PromotionsConfig): boolean {
+  return config.promotions.some((promotion) => promotion.conditions?.firstPurchase === true);
+}
+
+/**
+ * Ids whose usage needs counting: promotions with a usage limit, and the
+ * first-purchase hold when some promotion is for first orders only.
+ */
 export function limitedPromotionIds(config: PromotionsConfig): string[] {
-  return config.promotions.filter((promotion) => promotion.limits?.total != null || promotion.limits?.perCustomer != null).map((promotion) => promotion.id);
+  const ids = config.promotions.filter((promotion) => promotion.limits?.total != null || promotion.limits?.perCustomer != null).map((promotion) => promotion.id);
+  return hasFirstPurchaseOffers(config) ? [...ids, FIRST_PURCHASE_HOLD] : ids;
 }
 
 function shippingFor(ctx: PricingContext, cart: CartRequest): EvaluateInput['shipping'] {
@@ -109,7 +124,11 @@ export async function priceCart(
 ): Promise<EvaluateResult> {
   const lines = await resolveLines(ctx, cart);
   const usage = await ctx.store.promotionUsage(limitedPromotionIds(ctx.promotions), facts.emailNormalized, now, excludeCheckoutId);
+  // Another open checkout of this shopper holds their first purchase (or this one just lost it).
+  const firstPurchaseHeld = (usage[FIRST_PURCHASE_HOLD]?.usedByCustomer ?? 0) > 0 || exhausted.includes(FIRST_PURCHASE_HOLD);
+  delete usage[FIRST_PURCHASE_HOLD];
   for (const id of exhausted) {
+    if (id === FIRST_PURCHASE_HOLD) continue;
     const limits = ctx.promotions.promotions.find((promotion) => promotion.id === id)?.limits;
     // Lost the race for the last redemption: present the promotion as used up.
     usage[id] = { used: limits?.total ?? Number.MAX_SAFE_INTEGER, usedByCustomer: limits?.perCustomer ?? Number.MAX_SAFE_INTEGER };
@@ -119,7 +138,7 @@ export async function priceCart(
     currency: ctx.currency,
     lines,
     ...(shipping ? { shipping } : {}),
-    customer: { firstPurchase: facts.firstPurchase, ...(facts.emailNormalized ? { id: facts.emailNormalized } : {}) },
+    customer: { firstPurchase: facts.firstPurchase && !firstPurchaseHeld, ...(facts.emailNormalized ? { id: facts.emailNormalized } : {}) },
     codes: cart.codes ?? [],
     now,
     ...(ctx.channel ? { channel: ctx.channel } : {}),

@@ -1,12 +1,15 @@
 import type { EvaluateResult } from '@cartlift/discounts';
-import { type CustomerFacts, type CartRequest, type PricingContext, priceCart } from '../pricing';
+import { type CustomerFacts, type CartRequest, type PricingContext, FIRST_PURCHASE_HOLD, priceCart } from '../pricing';
 import type { PromotionClaim } from '../store/types';
 
 /**
  * Prices the cart and reserves the promotions it applies, atomically in the
  * database. When another checkout took the last redemption between pricing
  * and reserving, the lost promotion is priced as used up and the cart priced
- * again, so the amount charged always matches what was reserved.
+ * again, so the amount charged always matches what was reserved. A cart
+ * priced with a first-order offer also holds the shopper's first purchase
+ * (by normalised email); a checkout that finds it held by another open
+ * checkout of the same email is priced as a repeat purchase.
  */
 export async function priceAndReserve(
   ctx: PricingContext,
@@ -23,6 +26,10 @@ export async function priceAndReserve(
       limit: limits.get(promotionId)?.total,
       perCustomerLimit: limits.get(promotionId)?.perCustomer,
     }));
+    // A first-order offer is held like a per-customer limit of 1 on the shopper's
+    // first purchase, so two open checkouts of one email cannot both take one.
+    const firstOrder = result.applied.some(({ promotionId }) => ctx.promotions.promotions.find((p) => p.id === promotionId)?.conditions?.firstPurchase === true);
+    if (firstOrder && facts.emailNormalized) claims.push({ id: FIRST_PURCHASE_HOLD, perCustomerLimit: 1 });
     const { denied } = await ctx.store.reservePromotions({ checkoutId, customerKey: facts.emailNormalized, promotions: claims, now, expiresAt });
     if (denied.length === 0) return result;
     exhausted.push(...denied);

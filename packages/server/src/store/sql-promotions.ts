@@ -1,5 +1,5 @@
 import type { SqlClient, SqlDatabase } from './sql';
-import type { PromotionUsage, Store } from './types';
+import type { PromotionClaim, PromotionUsage, Store } from './types';
 
 // A redemption counts while committed, or reserved and not yet expired.
 const LIVE = `(status = 'committed' OR (status = 'reserved' AND expires_at > $2))`;
@@ -11,6 +11,27 @@ async function lockPromotion(tx: SqlClient, id: string): Promise<void> {
     'INSERT INTO cartlift_promotion_locks (promotion_id) VALUES ($1) ON CONFLICT (promotion_id) DO UPDATE SET promotion_id = excluded.promotion_id',
     [id],
   );
+}
+
+/** A signed 64-bit advisory-lock key for one promotion and one customer. */
+async function customerLockKey(promotionId: string, customerKey: string): Promise<bigint> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`cartlift-redemption\u0000${promotionId}\u0000${customerKey}`));
+  return new DataView(digest).getBigInt64(0);
+}
+
+/**
+ * Takes every lock the claims need, in one global order (promotion rows by
+ * id, then per-customer advisory locks by key), so two checkouts never
+ * deadlock. A claim with a total limit locks its promotion's row; a claim
+ * with only a per-customer limit (the first-purchase hold among them) locks
+ * just this customer's checkouts against each other, so different shoppers
+ * never queue behind one row.
+ */
+async function lockClaims(tx: SqlClient, claims: readonly PromotionClaim[], customerKey: string | null): Promise<void> {
+  const rows = claims.filter((c) => c.limit != null).map((c) => c.id).sort();
+  const keys = await Promise.all(claims.filter((c) => c.limit == null && customerKey != null).map((c) => customerLockKey(c.id, customerKey!)));
+  for (const id of rows) await lockPromotion(tx, id);
+  for (const key of keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [key.toString()]);
 }
 
 /** Usage counting and atomic reservations of limited promotions. */
@@ -33,10 +54,7 @@ export function promotionMethods(db: SqlDatabase): Pick<Store, 'promotionUsage' 
 
     async reservePromotions({ checkoutId, customerKey, promotions, now, expiresAt }) {
       // Unlimited promotions need no hold: the checkout row lists what was applied.
-      const limited = promotions
-        .filter((p) => p.limit != null || (p.perCustomerLimit != null && customerKey != null))
-        // Locks are always taken in id order, so two checkouts never deadlock.
-        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const limited = promotions.filter((p) => p.limit != null || (p.perCustomerLimit != null && customerKey != null));
       const releaseOthers = (client: SqlClient, kept: string[]) =>
         client.query(
           `UPDATE cartlift_redemptions SET status = 'released', updated_at = $2
@@ -50,8 +68,8 @@ export function promotionMethods(db: SqlDatabase): Pick<Store, 'promotionUsage' 
       return db.transaction(async (tx) => {
         const reserved: string[] = [];
         const denied: string[] = [];
+        await lockClaims(tx, limited, customerKey);
         for (const promotion of limited) {
-          await lockPromotion(tx, promotion.id);
           const { rows } = await tx.query(
             `SELECT count(*)::int AS used, count(*) FILTER (WHERE customer_key = $3)::int AS mine
                FROM cartlift_redemptions WHERE promotion_id = $1 AND ${LIVE} AND checkout_id <> $4`,

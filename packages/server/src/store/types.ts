@@ -128,7 +128,7 @@ export interface Store {
   releaseCheckout(checkoutId: string, token: string): Promise<void>;
   /**
    * Atomically reserves the limited promotions for this checkout until
-   * `expiresAt` (row lock per promotion, in id order), releasing this
+   * `expiresAt` (a row lock per promotion with a total limit, an advisory lock per promotion and customer otherwise, in one fixed order), releasing this
    * checkout's other reservations. Promotions over a limit are returned in
    * `denied`, unreserved; unlimited ones need no reservation and are skipped.
    */
