@@ -140,6 +140,28 @@ describe('analytics plugin', () => {
     expect(event).toMatchObject({ name: 'add_to_cart', experiments: { 'checkout-button': variant } });
   });
 
+  it('sends experiment_exposure once per id across tabs, and neither tab overwrites the other\'s assignments', async () => {
+    const local = webStorage();
+    vi.stubGlobal('localStorage', local);
+    server = await startCollector();
+    const tab = () => {
+      const cartlift = createCartlift({ currency: 'USD', endpoint: server!.url });
+      const plugin = analytics({ batch: { wait: 5 } });
+      cartlift.use(plugin);
+      return plugin;
+    };
+    const [a, b] = [tab(), tab()]; // both read the stored identity before either exposure
+    expect(b.anonymousId()).toBe(a.anonymousId());
+    const variant = a.experiment('checkout-button', ['control', 'one-click']);
+    expect(b.experiment('checkout-button', ['control', 'one-click'])).toBe(variant);
+    a.experiment('first-order-offer', ['none', 'offer']);
+    b.experiment('free-shipping', ['off', 'on']);
+    await Promise.all([a.flush(), b.flush()]);
+    const exposures = server.stored().filter((e) => e.name === 'experiment_exposure').map((e) => e.experiment);
+    expect(exposures.sort()).toEqual(['checkout-button', 'first-order-offer', 'free-shipping']);
+    expect(Object.keys(JSON.parse(local.getItem('cartlift-analytics')!).x).sort()).toEqual(['checkout-button', 'first-order-offer', 'free-shipping']);
+  });
+
   it('samples by anonymous id: a shopper is always in or always out', async () => {
     const { plugin, track } = await setup({ sample: 0.0001 });
     track(4);

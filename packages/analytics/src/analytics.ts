@@ -16,7 +16,7 @@ import {
 import { backoffDelay, retryAfterMs } from './backoff';
 import { type Consent, effectiveConsent, gtagConsent } from './consent';
 import { collector, type Destination, type HttpDestination, type PageDestination } from './destinations';
-import { type Identity, isStash, loadIdentity, saveIdentity, stash, unstash } from './identity';
+import { type Identity, isStash, loadIdentity, refresh, saveIdentity, stash, unstash } from './identity';
 import { adopt, append, type Entry, remove } from './queue';
 import { byteLength, chunkBodies, type CollectorReply, type WireEvent } from './wire';
 
@@ -419,7 +419,8 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
       return choice;
     },
     experiment(key, variants, weights) {
-      const id = identity();
+      // Another tab may have exposed this id since we read it: look again (and saving merges).
+      const id = refresh(identity());
       const variant = assignVariant(key, id.id, variants, weights);
       // Exposure needs the cart (for cart id and currency): before use() the assignment is returned, not yet recorded.
       if (instance && id.x[key] !== variant) {

@@ -29,14 +29,28 @@ export function loadIdentity(): Identity {
 }
 
 /**
- * Keeps (or, with null, forgets) the identity; quota and blocked storage are ignored.
+ * Adds to `identity.x` the variants other tabs stored for the same id since this
+ * page read it, so an exposure is sent once per id, not once per tab.
+ *
+ * @example
+ * refresh(identity).x // { 'checkout-button': 'one-click', … } including other tabs' exposures
+ */
+export function refresh(identity: Identity): Identity {
+  const saved = loadIdentity();
+  if (saved.id === identity.id) identity.x = { ...saved.x, ...identity.x };
+  return identity;
+}
+
+/**
+ * Keeps (or, with null, forgets) the identity, merged with what other tabs stored
+ * for it; quota and blocked storage are ignored.
  *
  * @example
  * saveIdentity(identity); saveIdentity(null) // after consent is denied
  */
 export function saveIdentity(identity: Identity | null): void {
   try {
-    if (identity) local()?.setItem(KEY, JSON.stringify(identity));
+    if (identity) local()?.setItem(KEY, JSON.stringify(refresh(identity)));
     else local()?.removeItem(KEY);
   } catch {}
 }
