@@ -1,4 +1,4 @@
-import { createCartlift, funnelEvent, memoryStorage, type StoragePort } from '@cartlift/core';
+import { bucket, createCartlift, funnelEvent, memoryStorage, type StoragePort } from '@cartlift/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Collector, startCollector } from '../../../test/e2e/analytics/collector.mjs';
 import { analytics, type AnalyticsOptions } from './analytics';
@@ -162,12 +162,31 @@ describe('analytics plugin', () => {
     expect(Object.keys(JSON.parse(local.getItem('cartlift-analytics')!).x).sort()).toEqual(['checkout-button', 'first-order-offer', 'free-shipping']);
   });
 
-  it('samples by anonymous id: a shopper is always in or always out', async () => {
-    const { plugin, track } = await setup({ sample: 0.0001 });
-    track(4);
-    const { sampledOut, tracked } = plugin.counters;
-    expect(tracked).toBe(4);
-    expect([0, 4]).toContain(sampledOut);
+  it('samples by anonymous id: an id inside the sample always reports, one outside never does', async () => {
+    // bucket('cartlift-sample', id) of these ids: …0001 → 31, …0003 → 4276, …0002 → 8378 (of 10,000).
+    const cases = [
+      { id: '00000000-0000-4000-8000-000000000001', sample: 0.01, inside: true },
+      { id: '00000000-0000-4000-8000-000000000002', sample: 0.01, inside: false },
+      { id: '00000000-0000-4000-8000-000000000003', sample: 0.5, inside: true },
+      { id: '00000000-0000-4000-8000-000000000002', sample: 0.5, inside: false },
+      { id: '00000000-0000-4000-8000-000000000002', sample: 0.8379, inside: true },
+    ];
+    expect(cases.map((c) => bucket('cartlift-sample', c.id))).toEqual([31, 8378, 4276, 8378, 8378]);
+    for (const { id, sample, inside } of cases) {
+      const local = webStorage();
+      local.setItem('cartlift-analytics', JSON.stringify({ id, x: {} }));
+      vi.stubGlobal('localStorage', local);
+      const { plugin, track } = await setup({ sample });
+      expect(plugin.anonymousId()).toBe(id);
+      track(2);
+      await plugin.flush();
+      track(2);
+      await plugin.flush();
+      expect(plugin.counters).toMatchObject({ tracked: 4, sampledOut: inside ? 0 : 4, sent: inside ? 4 : 0 });
+      expect(server!.stored().map((e) => e.anonymous_id)).toEqual(inside ? [id, id, id, id] : []);
+      await server!.close();
+      server = undefined;
+    }
   });
 
   it('warns in development about events that break the schema', async () => {
