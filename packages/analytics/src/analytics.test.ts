@@ -88,6 +88,16 @@ describe('analytics plugin', () => {
     expect(server.stats.duplicates).toBe(0);
   });
 
+  it('sends no retry before Retry-After (a 429 asking for 1 s), though its own backoff would retry within 50 ms', async () => {
+    const { plugin, track, server } = await setup({}, { failFirst: 1, failStatus: 429, retryAfter: 1 });
+    track(3);
+    await until(() => plugin.counters.sent === 3, 'the batch accepted after the 429');
+    const [first, second, ...rest] = server.log;
+    expect([first!.status, second!.status, rest]).toEqual([429, 200, []]);
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(1000);
+    expect(plugin.counters.retried).toBe(3);
+  });
+
   it('drops and counts a batch refused with a 4xx other than 408/429', async () => {
     server = await startCollector();
     const cartlift = createCartlift({ currency: 'USD' });

@@ -10,6 +10,8 @@ export interface Collector {
   url: string;
   stats: CollectorStats;
   settings: { failRate: number; retryAfter: number };
+  /** Each POST /events: when it arrived (ms since epoch) and the status it got. */
+  log: { at: number; status: number }[];
   stored(): Record<string, unknown>[];
   close(): Promise<void>;
 }
@@ -20,4 +22,7 @@ export function startCollector(options?: {
   files?: Record<string, string>;
   dirs?: Record<string, string>;
   basePath?: string;
+  /** The first n requests fail with failStatus (default 429; 429 and 503 carry Retry-After). */
+  failFirst?: number;
+  failStatus?: 500 | 503 | 429;
 }): Promise<Collector>;

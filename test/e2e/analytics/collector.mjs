@@ -19,14 +19,16 @@ function invalid(e) {
 
 /**
  * Starts the collector on 127.0.0.1 (port 0 = any free port).
- * Options: failRate (0–1), retryAfter (seconds), seed, files ({ '/url': '/abs/path' }), dirs ({ '/prefix/': '/abs/dir' }), basePath ('/events' lives under it).
+ * Options: failRate (0–1), retryAfter (seconds), seed, files ({ '/url': '/abs/path' }), dirs ({ '/prefix/': '/abs/dir' }), basePath ('/events' lives under it),
+ * failFirst (the first n requests fail, with failStatus: 500, 503 or 429, the latter two with Retry-After).
  */
-export async function startCollector({ failRate = 0, retryAfter = 1, seed = 1, files = {}, dirs = {}, basePath = '' } = {}) {
+export async function startCollector({ failRate = 0, retryAfter = 1, seed = 1, files = {}, dirs = {}, basePath = '', failFirst = 0, failStatus = 429 } = {}) {
   const random = prng(seed);
   const serveStatic = staticFiles(files, dirs);
   const stored = new Map(); // event_id → event
   const stats = { requests: 0, failed: 0, received: 0, duplicates: 0, invalid: 0, beaconLike: 0 };
   const settings = { failRate, retryAfter };
+  const log = []; // { at: arrival time in ms, status } per POST /events
 
   const json = (res, status, body, headers = {}) => {
     res.writeHead(status, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'cache-control': 'no-store', ...headers });
@@ -34,6 +36,9 @@ export async function startCollector({ failRate = 0, retryAfter = 1, seed = 1, f
   };
 
   async function events(req, res) {
+    const entry = { at: Date.now(), status: 0 };
+    log.push(entry);
+    res.on('finish', () => (entry.status = res.statusCode));
     stats.requests++;
     const chunks = [];
     let size = 0;
@@ -41,6 +46,10 @@ export async function startCollector({ failRate = 0, retryAfter = 1, seed = 1, f
       size += chunk.length;
       if (size > MAX_BODY) return json(res, 413, { error: { code: 'too_large', message: `The body must be at most ${MAX_BODY} bytes.`, field: 'body' } });
       chunks.push(chunk);
+    }
+    if (stats.requests <= failFirst) {
+      stats.failed++;
+      return json(res, failStatus, { error: { code: 'injected', message: 'Injected failure; retry later.' } }, failStatus === 500 ? {} : { 'retry-after': String(settings.retryAfter) });
     }
     if (settings.failRate > 0 && random() < settings.failRate) {
       stats.failed++;
@@ -91,6 +100,8 @@ export async function startCollector({ failRate = 0, retryAfter = 1, seed = 1, f
     url: `http://127.0.0.1:${port}`,
     stats,
     settings,
+    /** Each POST /events: when it arrived (ms) and the status it got. */
+    log,
     /** Events stored after dedupe, in arrival order. */
     stored: () => [...stored.values()],
     close: () => new Promise((resolve) => (server.closeAllConnections?.(), server.close(() => resolve()))),
