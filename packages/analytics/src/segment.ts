@@ -50,6 +50,9 @@ export function segmentProperties(event: WireEvent): Record<string, unknown> {
   if (event.name === 'purchase') Object.assign(props, { order_id: event.transaction_id, total: value, revenue: value });
   if (event.name === 'add_shipping_info') props.step = 1;
   if (event.name === 'add_payment_info') props.step = 2;
+  // Segment's checkout step properties for GA4's shipping_tier and payment_type (which also pass through as they are).
+  if (event.shipping_tier !== undefined) props.shipping_method = event.shipping_tier;
+  if (event.payment_type !== undefined) props.payment_method = event.payment_type;
   if (event.coupon !== undefined) props.coupon = props.coupon_id = event.coupon;
   if (event.name === 'experiment_exposure') Object.assign(props, { experiment_id: event.experiment, experiment_name: event.experiment, variation_id: event.variant, variation_name: event.variant });
   for (const [key, v] of Object.entries(event)) if (!OWN.has(key) && !(key in props)) props[key] = v;
