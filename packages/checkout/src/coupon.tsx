@@ -18,6 +18,8 @@ function refusal(quote: EvaluateResult, code: string, locale: Locale): string | 
 export function Coupon({ instance, cart, quote, locale }: { instance: CartliftInstance; cart: CartState; quote?: EvaluateResult; locale: Locale }) {
   const [value, setValue] = useState('');
   const [error, setError] = useState('');
+  // The server's refusal, for screen readers: the visible reason sits in the list below, outside any live region.
+  const [refused, setRefused] = useState('');
   const [deciding, setDeciding] = useState<string>();
   const codes = cart.codes ?? [];
 
@@ -27,6 +29,7 @@ export function Coupon({ instance, cart, quote, locale }: { instance: CartliftIn
     const applied = quote.applied.some((a) => a.code === deciding);
     if (!applied && !reason) return; // this quote predates the code
     instance.events.emit(applied ? 'coupon_applied' : 'coupon_denied', funnelEvent(cart, toFunnelItems(cart.lines), { coupon: deciding, ...(reason ? { reason } : {}) }));
+    setRefused(reason ?? '');
     setDeciding(undefined);
   }, [quote, deciding]);
 
@@ -38,6 +41,7 @@ export function Coupon({ instance, cart, quote, locale }: { instance: CartliftIn
       setDeciding(code);
       setValue('');
       setError('');
+      setRefused('');
     } catch (e) {
       setError(pick(text.couponInvalid, locale));
     }
@@ -53,11 +57,14 @@ export function Coupon({ instance, cart, quote, locale }: { instance: CartliftIn
             {pick(text.apply, locale)}
           </button>
         </div>
-        {error && (
-          <p id="cartlift-coupon-error" class="error">
-            {error}
-          </p>
-        )}
+        <div role="alert">
+          {error && (
+            <p id="cartlift-coupon-error" class="error">
+              {error}
+            </p>
+          )}
+          <span class="sr-only">{refused}</span>
+        </div>
       </form>
       {codes.length > 0 && (
         <ul class="codes">

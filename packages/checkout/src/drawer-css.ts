@@ -20,6 +20,7 @@ li img{border-radius:var(--cl-radius);object-fit:cover;grid-row:span 2}
 .link{border:0;text-decoration:underline;color:var(--cl-fg);background:none;padding:.25rem;min-width:0}
 .muted{color:var(--cl-muted);font-weight:normal}
 .error{color:#a4161a;margin:.25rem 0 0}
+.error:empty{margin:0}
 .banner{background:#fdf0d5;border-radius:var(--cl-radius);padding:.6rem .8rem;margin:0;font-weight:600;color:#5c3b00}
 .summary{display:flex;flex-direction:column;gap:.6rem}
 .progress p{margin:0 0 .35rem}

@@ -87,6 +87,15 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
   const t = (key: 'title' | 'checkoutTitle' | 'paidTitle' | 'close' | 'back' | 'empty' | 'checkout' | 'continueShopping' | 'updating' | 'serverFailed') => pick(text[key], locale);
 
   useEffect(() => instance.cart.subscribe(setCart), [instance]);
+
+  // The page behind the drawer is inert, so <cartlift-cart>'s live region is silent: announce here.
+  const count = cartCount(cart);
+  const counted = useRef(count);
+  const [said, setSaid] = useState('');
+  useEffect(() => {
+    if (count !== counted.current && view.name === 'cart') setSaid(pick(buttonText.updated, locale)(count));
+    counted.current = count;
+  }, [count]);
   useEffect(() => {
     api.config().then((c) => {
       setConfig(c);
@@ -142,12 +151,15 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
             </button>
           )}
           <h2 id="cartlift-title" tabIndex={-1} ref={heading}>
-            {title} {view.name === 'cart' && <span class="muted">({pick(buttonText.items, locale)(cartCount(cart))})</span>}
+            {title} {view.name === 'cart' && <span class="muted">({pick(buttonText.items, locale)(count)})</span>}
           </h2>
           <button type="button" part="close" aria-label={t('close')} onClick={onClose}>
             ×
           </button>
         </header>
+        <p class="sr-only" role="status">
+          {said}
+        </p>
         {view.name === 'paid' ? (
           <div class="paid" role="status">
             <p>{pick(text.paidDetail, locale)(view.outcome.paymentIntentId)}</p>

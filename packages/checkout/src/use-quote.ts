@@ -35,7 +35,9 @@ function previewOf(cart: CartState, config: PublicConfig | undefined): EvaluateR
 
 /**
  * Prices the cart twice: at once from the local engine (an estimate), then by
- * the server (authoritative). Stale server answers are dropped.
+ * the server (authoritative). When the cart changes the previous server quote
+ * is dropped — it priced another cart — so the estimate shows until the new
+ * one arrives; stale server answers are dropped too.
  */
 export function useQuote(api: ServerApi, cart: CartState, config: PublicConfig | undefined): QuoteState {
   const preview = useMemo(() => previewOf(cart, config), [cart, config]);
@@ -50,7 +52,7 @@ export function useQuote(api: ServerApi, cart: CartState, config: PublicConfig |
       return;
     }
     let current = true;
-    setState((s) => ({ ...s, pending: true }));
+    setState({ pending: true });
     const timer = setTimeout(() => {
       api.quote(body).then(
         (quote) => current && setState({ quote, pending: false }),
