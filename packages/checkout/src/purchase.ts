@@ -1,19 +1,38 @@
-import { type CartState, type CartliftInstance, type StoragePort, funnelEvent, toFunnelItems } from '@cartlift/core';
+import { type CartState, type CartliftInstance, type FunnelEvent, type StoragePort, funnelEvent, toFunnelItems } from '@cartlift/core';
 import type { PaymentOutcome } from './pay';
 
 /**
+ * A funnel event for a cart. Unlike core's funnelEvent, whose `value` is the
+ * items' display value, `extra` wins here: checkout knows the server's price.
+ *
+ * @example
+ * instance.events.emit('begin_checkout', checkoutEvent(cart, { value: quote.total, ...couponOf(cart) }));
+ */
+export function checkoutEvent(cart: CartState, extra: Record<string, unknown> = {}): FunnelEvent {
+  return { ...funnelEvent(cart, toFunnelItems(cart.lines)), ...extra };
+}
+
+/**
+ * GA4's `coupon` parameter: the cart's codes, comma-separated; nothing without codes.
+ *
+ * @example
+ * couponOf({ ...cart, codes: ['WELCOME10'] }) // { coupon: 'WELCOME10' }
+ */
+export function couponOf(cart: CartState): { coupon?: string } {
+  return cart.codes?.length ? { coupon: cart.codes.join(',') } : {};
+}
+
+/**
  * Reports a finished payment: `purchase` with the PaymentIntent id as
- * transaction_id and the amount the server charged, then forgets the pending
- * redirect record. Clears the shopper's cart unless this was a "buy now".
+ * transaction_id, the amount the server charged as value and the coupon, then
+ * forgets the pending redirect record. Clears the shopper's cart unless this
+ * was a "buy now".
  *
  * @example
  * recordPurchase(instance, storage, outcome, cart, { clearCart: true });
  */
 export function recordPurchase(instance: CartliftInstance, storage: StoragePort, outcome: PaymentOutcome, cart: CartState, { clearCart }: { clearCart: boolean }): void {
-  instance.events.emit(
-    'purchase',
-    funnelEvent(cart, toFunnelItems(cart.lines), { transaction_id: outcome.paymentIntentId, value: outcome.amount, currency: outcome.currency.toUpperCase() }),
-  );
+  instance.events.emit('purchase', checkoutEvent(cart, { transaction_id: outcome.paymentIntentId, value: outcome.amount, currency: outcome.currency.toUpperCase(), ...couponOf(cart) }));
   if (clearCart) void instance.cart.clear().catch(() => {});
   void storage.del('pending-payment').catch(() => {});
 }

@@ -1,4 +1,4 @@
-import { type CartState, type CartliftInstance, type StoragePort, formatMoney, funnelEvent, toFunnelItems, uuid } from '@cartlift/core';
+import { type CartState, type CartliftInstance, type StoragePort, formatMoney, uuid } from '@cartlift/core';
 import type { EvaluateResult } from '@cartlift/discounts';
 import type { Stripe, StripeElements } from '@stripe/stripe-js';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -7,6 +7,7 @@ import { Field } from './fields';
 import { type Locale, pick } from './i18n';
 import { type PaymentOutcome, PaymentError, pay } from './pay';
 import { type ShopperProfile, forgetProfile, loadProfile, saveProfile } from './profile';
+import { checkoutEvent, couponOf } from './purchase';
 import { cartBody } from './use-quote';
 import { type PublicConfig, type ServerApi, ServerError } from './server-api';
 import { loadStripeJs } from './stripe-loader';
@@ -56,10 +57,12 @@ export function Sheet({ instance, api, config, cart, quote, locale, storage, pay
   const checkoutId = useRef(uuid());
   const stripe = useRef<{ stripe: Stripe; elements: StripeElements } | undefined>(undefined);
   const busy = useRef(false);
+  const paymentType = useRef<string>(undefined);
+  // Undefined while the server re-prices a changed cart: Pay waits for the price it will charge.
   const total = quote?.total;
 
   useEffect(() => {
-    instance.events.emit('begin_checkout', funnelEvent(cart, toFunnelItems(cart.lines), quote ? { value: quote.total } : {}));
+    instance.events.emit('begin_checkout', checkoutEvent(cart, { ...(quote ? { value: quote.total } : {}), ...couponOf(cart) }));
     void loadProfile(storage).then((p) => {
       if (!p) return;
       setForm((f) => fromProfile(f, p));
@@ -74,7 +77,9 @@ export function Sheet({ instance, api, config, cart, quote, locale, storage, pay
     loadStripeJs(config, locale).then(
       (s) => {
         const elements = s.elements({ mode: 'payment', amount: Math.max(total ?? 0, 1), currency: config.currency.toLowerCase(), locale: locale === 'zh-CN' ? 'zh' : 'en' });
-        elements.create('payment', { layout: 'tabs' }).mount(paymentSlot);
+        const element = elements.create('payment', { layout: 'tabs' });
+        element.on('change', (e) => (paymentType.current = e.value.type));
+        element.mount(paymentSlot);
         stripe.current = { stripe: s, elements };
         setStripeState('ready');
       },
@@ -93,7 +98,7 @@ export function Sheet({ instance, api, config, cart, quote, locale, storage, pay
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (busy.current || !stripe.current) return;
+    if (busy.current || !stripe.current || total === undefined) return;
     const found = problems(form, locale);
     setErrors(found);
     if (Object.keys(found).length > 0) {
@@ -103,13 +108,15 @@ export function Sheet({ instance, api, config, cart, quote, locale, storage, pay
     busy.current = true;
     setPaying(true);
     setMessage('');
-    const items = toFunnelItems(cart.lines);
-    instance.events.emit('add_shipping_info', funnelEvent(cart, items));
-    instance.events.emit('add_payment_info', funnelEvent(cart, items));
+    // GA4's parameters where known: the server's default shipping option (the sheet offers no other) and the Payment Element's choice.
+    const tier = config.shippingOptions?.[0]?.id;
+    instance.events.emit('add_shipping_info', checkoutEvent(cart, { value: total, ...couponOf(cart), ...(tier ? { shipping_tier: tier } : {}) }));
+    instance.events.emit('add_payment_info', checkoutEvent(cart, { value: total, ...couponOf(cart), ...(paymentType.current ? { payment_type: paymentType.current } : {}) }));
     const address = { line1: form.line1, ...(form.line2 ? { line2: form.line2 } : {}), city: form.city, ...(form.state ? { state: form.state } : {}), postal_code: form.postal_code, country: form.country };
     const contact = { email: form.email.trim(), name: form.name.trim(), ...(form.phone ? { phone: form.phone } : {}) };
     try {
-      if (remember) await saveProfile(storage, { ...contact, address });
+      // Unticking "Remember" is withdrawing consent: erase what an earlier visit saved.
+      await (remember ? saveProfile(storage, { ...contact, address }) : forgetProfile(storage));
       const outcome = await pay({
         ...stripe.current,
         api,
@@ -123,7 +130,7 @@ export function Sheet({ instance, api, config, cart, quote, locale, storage, pay
     } catch (error) {
       const sentence = error instanceof PaymentError || error instanceof ServerError ? error.message : pick(text.payFailed, locale);
       setMessage(sentence);
-      instance.events.emit('checkout_error', funnelEvent(cart, items, { error_code: (error as { code?: string }).code ?? 'unknown', message: sentence }));
+      instance.events.emit('checkout_error', checkoutEvent(cart, { error_code: (error as { code?: string }).code ?? 'unknown', message: sentence }));
     } finally {
       busy.current = false;
       setPaying(false);
