@@ -72,8 +72,9 @@ export async function payAmount(page: Page): Promise<number> {
 
 /** The order reference shown once paid. */
 export async function paidIntentId(page: Page): Promise<string> {
-  const status = drawer(page).getByRole('status');
-  await expect(status).toContainText('Your payment went through', { timeout: 15_000 });
+  // The drawer also has its cart-change live region (role=status): pick the confirmation.
+  const status = drawer(page).getByRole('status').filter({ hasText: 'Your payment went through' });
+  await expect(status).toBeVisible({ timeout: 15_000 });
   return /pi_\w+/.exec(await status.innerText())![0];
 }
 
@@ -89,4 +90,49 @@ export async function layoutShift(page: Page): Promise<number> {
         setTimeout(() => resolve(total), 300);
       }),
   );
+}
+
+/**
+ * The shopper profile saved in Cartlift's IndexedDB (database "cartlift",
+ * store "kv", key "profile"), read directly: undefined when none is saved.
+ */
+export async function savedProfile(page: Page): Promise<unknown> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('cartlift');
+        // A database this call creates gets the store idb-keyval would have made, so Cartlift can still use it.
+        open.onupgradeneeded = () => open.result.createObjectStore('kv');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const get = db.transaction('kv').objectStore('kv').get('profile');
+          get.onsuccess = () => (db.close(), resolve(get.result));
+          get.onerror = () => (db.close(), reject(get.error));
+        };
+      }),
+  );
+}
+
+/** Starts recording the named Cartlift events (payloads with their `name`); read them with `recorded`. */
+export async function recordEvents(page: Page, names: string[]): Promise<void> {
+  await page.evaluate((names) => {
+    const w = window as unknown as { recorded: unknown[]; Cartlift: { on(name: string, f: (e: object) => void): void } };
+    w.recorded = [];
+    for (const name of names) w.Cartlift.on(name, (e) => w.recorded.push({ name, ...e }));
+  }, names);
+}
+
+type Recorded = { name: string; items: { item_id: string; quantity: number }[]; value: number; [key: string]: unknown };
+export const recorded = (page: Page): Promise<Recorded[]> => page.evaluate(() => (window as unknown as { recorded: Recorded[] }).recorded);
+
+/** Holds the drawer's POST /quote requests until `release()`: the server "thinks" as long as the test wants. */
+export async function holdQuotes(page: Page): Promise<{ release(): void }> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/cartlift/quote', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return { release };
 }

@@ -1,8 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import { drawer, effort, fillCard, fillContact, intentsFor, layoutShift, newEmail, openStore, paidIntentId, payAmount, stripeFor } from './checkout-helpers';
+import { drawer, effort, fillCard, fillContact, holdQuotes, intentsFor, layoutShift, newEmail, openStore, paidIntentId, payAmount, recordEvents, recorded, savedProfile, stripeFor } from './checkout-helpers';
 import { badgeCount, booted, expect, test } from './fixtures';
 
 const axeTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+const stripeFailed = 'Payment could not load. Check your connection and try again — your cart is saved.';
 const axe = async (page: import('@playwright/test').Page) =>
   (await new AxeBuilder({ page }).withTags(axeTags).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 
@@ -10,6 +11,7 @@ test('a new shopper sees the first-purchase offer, uses a coupon and pays by car
   const email = newEmail('new');
   const e = effort();
   await openStore(page);
+  await recordEvents(page, ['begin_checkout', 'add_shipping_info', 'add_payment_info', 'purchase']);
   await e.click(page.getByRole('button', { name: /^Add to cart/ }).first());
   await e.click(page.getByRole('button', { name: /Add two/ }));
   await e.click(page.locator('cartlift-cart').getByRole('button').first());
@@ -43,6 +45,12 @@ test('a new shopper sees the first-purchase offer, uses a coupon and pays by car
   expect(intent.status).toBe('succeeded');
   expect(intent.amount).toBe(quote.total);
   await expect(badgeCount(page)).toHaveText('0');
+  // GA4's parameters where checkout knows them; purchase's value is what was charged.
+  const events = Object.fromEntries((await recorded(page)).map((event) => [event.name, event]));
+  expect(events.begin_checkout).toMatchObject({ coupon: 'WELCOME10' });
+  expect(events.add_shipping_info).toMatchObject({ coupon: 'WELCOME10', shipping_tier: 'standard', value: quote.total });
+  expect(events.add_payment_info).toMatchObject({ coupon: 'WELCOME10', payment_type: 'card', value: quote.total });
+  expect(events.purchase).toMatchObject({ coupon: 'WELCOME10', transaction_id: id, value: quote.total, currency: 'USD' });
 
   // The webhook recorded the order: this email no longer gets the first-purchase offer.
   await expect
@@ -99,17 +107,44 @@ test('a returning shopper with a saved profile pays from the product page with o
   await paidIntentId(page);
   console.log(`returning shopper, buy now: ${buy.counts.clicks} clicks, ${buy.counts.fields.size} fields typed (${[...buy.counts.fields].join(', ')})`);
 
-  // "Forget me" erases the profile.
+  // "Forget me" erases the profile from IndexedDB, not just from the form.
   await openStore(page);
+  expect(await savedProfile(page)).toMatchObject({ email });
   await page.getByRole('button', { name: /Add to cart/ }).nth(1).click();
   await page.locator('cartlift-cart').getByRole('button').first().click();
   await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
   await drawer(page).getByRole('button', { name: 'Forget me' }).click();
   await expect(drawer(page).getByLabel('Email')).toHaveValue('');
+  await expect.poll(() => savedProfile(page)).toBeUndefined();
   await openStore(page);
+  expect(await savedProfile(page)).toBeUndefined();
+  expect(problems.uncaught).toEqual([]);
+});
+
+test('paying with "Remember my details" unticked erases the profile an earlier visit saved', async ({ page, problems }) => {
+  const email = newEmail('unticked');
+  await openStore(page);
+  await page.getByRole('button', { name: /Add to cart/ }).nth(1).click();
   await page.locator('cartlift-cart').getByRole('button').first().click();
   await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
-  await expect(drawer(page).getByLabel('Email')).toHaveValue('');
+  await fillContact(page, effort(), email);
+  await drawer(page).getByLabel(/Remember my details/).check();
+  await fillCard(page, effort());
+  await drawer(page).getByRole('button', { name: /^Pay / }).click();
+  await paidIntentId(page);
+  expect(await savedProfile(page)).toMatchObject({ email });
+
+  await openStore(page);
+  await page.getByRole('button', { name: /Add to cart/ }).nth(1).click();
+  await page.locator('cartlift-cart').getByRole('button').first().click();
+  await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
+  const remember = drawer(page).getByLabel(/Remember my details/);
+  await expect(remember).toBeChecked(); // the saved profile has loaded into the form
+  await remember.uncheck();
+  await fillCard(page, effort());
+  await drawer(page).getByRole('button', { name: /^Pay / }).click();
+  await paidIntentId(page);
+  expect(await savedProfile(page)).toBeUndefined();
   expect(problems.uncaught).toEqual([]);
 });
 
@@ -213,5 +248,104 @@ test('the whole flow works on a page whose CSP has no unsafe-inline and no unsaf
   await drawer(page).getByRole('button', { name: /^Pay / }).click();
   await paidIntentId(page);
   expect(violations).toEqual([]);
+  expect(problems.uncaught).toEqual([]);
+});
+
+test('when Stripe.js cannot load, the product page express element says so and offers a retry, and the cart is kept', async ({ page, problems }) => {
+  await page.route('**/v3/**', (route) => route.abort('blockedbyclient'));
+  await openStore(page);
+  await page.getByRole('button', { name: /Add two/ }).click();
+  const express = page.locator('cartlift-express-checkout');
+  await express.hover();
+  await expect(express.getByRole('alert')).toHaveText(stripeFailed);
+  const retry = express.getByRole('button', { name: 'Try again' });
+  await expect(retry).not.toHaveAttribute('aria-busy');
+  await expect(badgeCount(page)).toHaveText('2');
+  await page.unroute('**/v3/**');
+  await retry.click();
+  await expect(page.getByRole('button', { name: 'Pay (test wallet)' })).toBeVisible();
+  await expect(express.getByRole('alert')).toHaveText('');
+  expect(problems.uncaught).toEqual([]);
+});
+
+test("when Stripe.js cannot load, the drawer's wallet slot says so and offers a retry", async ({ page, problems }) => {
+  await page.route('**/v3/**', (route) => route.abort('blockedbyclient'));
+  await openStore(page);
+  await page.getByRole('button', { name: /Add two/ }).click();
+  await page.locator('cartlift-cart').getByRole('button').first().click();
+  const slot = drawer(page).locator('[part=express]');
+  await expect(slot.getByRole('alert')).toHaveText(stripeFailed);
+  await page.unroute('**/v3/**');
+  await slot.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('button', { name: 'Pay (test wallet)' })).toBeVisible();
+  await expect(slot.getByRole('alert')).toHaveText('');
+  await expect(badgeCount(page)).toHaveText('2');
+  expect(problems.uncaught).toEqual([]);
+});
+
+test('tabbing onto the express placeholder leaves focus on the wallet button once it is ready', async ({ page, problems }) => {
+  await openStore(page);
+  await page.locator('cartlift-buy-button').getByRole('button').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Pay (test wallet)' })).toBeFocused();
+  expect(await page.evaluate(() => document.activeElement?.closest('cartlift-express-checkout')?.localName)).toBe('cartlift-express-checkout');
+  expect(problems.uncaught).toEqual([]);
+});
+
+test('the open drawer announces cart changes and coupon refusals in live regions', async ({ page, problems }) => {
+  await openStore(page);
+  await page.getByRole('button', { name: /^Add to cart/ }).first().click();
+  await page.locator('cartlift-cart').getByRole('button').first().click();
+  const d = drawer(page);
+  await d.getByRole('button', { name: 'One more West Lake Longjing tea 100 g' }).click();
+  await expect(d.getByRole('status')).toHaveText('Cart updated: 2 items.');
+  await d.getByLabel('Coupon code').fill('nope10');
+  await d.getByRole('button', { name: 'Apply' }).click();
+  await expect(d.locator('[part=coupon]').getByRole('alert')).toHaveText('Code NOPE10 is not valid.');
+  expect(await axe(page), 'drawer with announcements').toEqual([]);
+  expect(problems.uncaught).toEqual([]);
+});
+
+test('while the server re-prices a changed cart, the drawer shows the estimate and Pay waits for the new price', async ({ page, problems }) => {
+  await openStore(page);
+  await page.getByRole('button', { name: /^Add to cart/ }).first().click();
+  await page.locator('cartlift-cart').getByRole('button').first().click();
+  const d = drawer(page);
+  const total = d.locator('dl .total dt');
+  await expect(total).toHaveText('Total');
+  let server = await holdQuotes(page);
+  await d.getByRole('button', { name: 'One more West Lake Longjing tea 100 g' }).click();
+  await expect(total).toHaveText('Estimated total');
+  server.release();
+  await expect(total).toHaveText('Total');
+
+  await d.getByRole('button', { name: 'Checkout', exact: true }).click();
+  const pay = d.getByRole('button', { name: /^Pay / });
+  await expect(pay).toBeEnabled();
+  await page.unrouteAll();
+  server = await holdQuotes(page);
+  // Another tab (or the page's own code) changes the cart while the sheet is open.
+  await page.evaluate(() => (window as any).Cartlift.add({ sku: 'CUP-CELADON', name: 'Celadon tea cup', price: 1800 }));
+  await expect(pay).toBeDisabled();
+  server.release();
+  await expect(pay).toBeEnabled();
+  expect(problems.uncaught).toEqual([]);
+});
+
+test("the drawer's wallet reports begin_checkout for the cart and price at the click, not at mount", async ({ page, problems }) => {
+  await openStore(page);
+  await page.getByRole('button', { name: /^Add to cart/ }).first().click();
+  await page.locator('cartlift-cart').getByRole('button').first().click();
+  const d = drawer(page);
+  const wallet = page.getByRole('button', { name: 'Pay (test wallet)' });
+  await expect(wallet).toBeVisible();
+  await d.getByRole('button', { name: 'One more West Lake Longjing tea 100 g' }).click();
+  await expect(d.locator('dl .total dt')).toHaveText('Total');
+  const quote = await (await page.request.post('/api/cartlift/quote', { data: { lines: [{ sku: 'TEA-LJ-100', quantity: 2 }] } })).json();
+  await recordEvents(page, ['begin_checkout']);
+  await wallet.click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  const [begin] = await recorded(page);
+  expect(begin).toMatchObject({ method: 'express', value: quote.total, items: [{ item_id: 'TEA-LJ-100', quantity: 2 }] });
   expect(problems.uncaught).toEqual([]);
 });

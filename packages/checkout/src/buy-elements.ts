@@ -1,6 +1,6 @@
 import { type AddInput, type CartliftInstance, parseMinorUnits } from '@cartlift/core';
 import { loadDrawer, openCart } from './cart-element';
-import { type Locale, pick } from './i18n';
+import { type Locale, buttonText, pick } from './i18n';
 import { adoptStyles, baseCss } from './styles';
 
 const BUY_NOW = { en: 'Buy now', 'zh-CN': '立即购买' };
@@ -67,28 +67,46 @@ export function defineBuyElements(instance: CartliftInstance, { locale }: { loca
     customElements.define(
       'cartlift-express-checkout',
       class extends HTMLElement {
-        private started = false;
+        private state: '' | 'busy' | 'failed' | 'done' = '';
         connectedCallback() {
           if (this.shadowRoot) return;
           // The box keeps its height from the start and the placeholder lies over it,
           // so the wallet buttons arriving underneath shift nothing.
-          const { root, button: placeholder } = shadowButton(this, pick(EXPRESS, locale), ':host{display:block;min-height:48px;position:relative}button{position:absolute;inset:0;width:100%;height:48px}[hidden]{display:none}');
-          const start = () => this.start(placeholder);
+          const { root, button: placeholder } = shadowButton(this, pick(EXPRESS, locale), ':host{display:block;min-height:48px;position:relative}button{position:absolute;inset:0;width:100%;height:48px}p{margin:52px 0 0;color:#a4161a}p:empty{margin:0}');
+          const alert = document.createElement('p');
+          alert.setAttribute('role', 'alert');
+          // Intent starts loading; after a failure only the shopper's "Try again" does, so hovering doesn't repeat the alert.
+          const start = () => this.state !== 'failed' && this.start(root, placeholder, alert);
           this.addEventListener('pointerenter', start);
           this.addEventListener('focusin', start);
           this.addEventListener('touchstart', start, { passive: true });
-          placeholder.onclick = start;
-          root.append(document.createElement('slot'));
+          placeholder.onclick = () => this.start(root, placeholder, alert);
+          root.append(document.createElement('slot'), alert);
         }
 
-        private start(placeholder: HTMLButtonElement) {
-          if (this.started) return;
-          this.started = true;
+        private start(root: ShadowRoot, placeholder: HTMLButtonElement, alert: HTMLElement) {
+          if (this.state === 'busy' || this.state === 'done') return;
+          this.state = 'busy';
           placeholder.setAttribute('aria-busy', 'true');
-          import('./express-mount').then(
-            ({ mountExpressElement }) => mountExpressElement(this, instance, locale, productOf(this), () => (placeholder.hidden = true)),
-            () => (this.started = false),
-          );
+          const ready = (focusWallet: () => void) => {
+            // Hiding the focused placeholder would drop keyboard focus to <body>: hand it to the wallet.
+            const focused = root.activeElement === placeholder;
+            placeholder.hidden = true;
+            alert.textContent = '';
+            if (focused) focusWallet();
+          };
+          import('./express-mount')
+            .then(({ mountExpressElement }) => mountExpressElement(this, instance, locale, productOf(this), ready))
+            .then(
+              () => (this.state = 'done'),
+              () => {
+                // Stripe.js blocked, offline or the server unreachable: say so and offer a retry; the cart is untouched.
+                this.state = 'failed';
+                placeholder.removeAttribute('aria-busy');
+                placeholder.textContent = pick(buttonText.retry, locale);
+                alert.textContent = pick(buttonText.stripeFailed, locale);
+              },
+            );
         }
       },
     );

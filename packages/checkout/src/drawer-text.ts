@@ -1,4 +1,4 @@
-import type { Localized } from './i18n';
+import { type Localized, buttonText } from './i18n';
 
 type Fn = (s: string) => string;
 
@@ -39,8 +39,8 @@ export const drawerText = {
   forget: { en: 'Forget me', 'zh-CN': '清除我的信息' },
   payment: { en: 'Payment', 'zh-CN': '支付方式' },
   loadingPayment: { en: 'Loading secure payment…', 'zh-CN': '正在加载安全支付…' },
-  stripeFailed: { en: 'Payment could not load. Check your connection and try again — your cart is saved.', 'zh-CN': '支付组件加载失败。请检查网络后重试，购物车已为你保存。' },
-  retry: { en: 'Try again', 'zh-CN': '重试' },
+  stripeFailed: buttonText.stripeFailed,
+  retry: buttonText.retry,
   pay: { en: ((amount) => `Pay ${amount}`) as Fn, 'zh-CN': ((amount) => `支付 ${amount}`) as Fn },
   paying: { en: 'Paying…', 'zh-CN': '正在支付…' },
   payFailed: { en: 'The payment did not go through. Nothing was charged; please try again.', 'zh-CN': '支付未成功，未扣款，请重试。' },

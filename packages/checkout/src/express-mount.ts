@@ -7,9 +7,10 @@ import { apiFor, storage } from './session';
 
 /**
  * Mounts wallet buttons for `<cartlift-express-checkout>` into its light DOM.
- * With a product it buys that product alone; without, the cart.
+ * With a product it buys that product alone; without, the cart. Rejects when
+ * Stripe.js or the server can't be reached, leaving the host as it was.
  */
-export async function mountExpressElement(host: HTMLElement, instance: CartliftInstance, locale: Locale, product: AddInput | undefined, onReady: () => void): Promise<void> {
+export async function mountExpressElement(host: HTMLElement, instance: CartliftInstance, locale: Locale, product: AddInput | undefined, onReady: (focusWallet: () => void) => void): Promise<void> {
   const target = document.createElement('div');
   host.append(target);
   const cart = () => (product ? buyNowCart(instance, product) : instance.cart.get());
@@ -25,5 +26,8 @@ export async function mountExpressElement(host: HTMLElement, instance: CartliftI
       openCart(document, { view: 'paid', outcome });
     },
     onError: (message) => instance.events.emit('error', { code: 'express_checkout_failed', message }),
+  }).catch((error: unknown) => {
+    target.remove();
+    throw error;
   });
 }

@@ -2,7 +2,8 @@ import type { CartState, CartliftInstance } from '@cartlift/core';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { storage } from './session';
 import { mountExpressCheckout } from './express';
-import type { Locale } from './i18n';
+import { drawerText as text } from './drawer-text';
+import { type Locale, pick } from './i18n';
 import type { PaymentOutcome } from './pay';
 import type { ServerApi } from './server-api';
 
@@ -19,10 +20,12 @@ export interface ExpressSlotProps {
 /**
  * Wallet buttons inside the drawer. Stripe's iframe lives in the host's light
  * DOM, projected here through a named slot; the box's height is reserved so
- * mounting shifts nothing.
+ * mounting shifts nothing. If Stripe.js or the server can't be reached, it
+ * says so and offers a retry.
  */
 export function ExpressSlot({ instance, api, host, locale, cart, total, onPaid }: ExpressSlotProps) {
   const [error, setError] = useState('');
+  const [attempt, setAttempt] = useState(0);
   const latest = useRef(cart);
   latest.current = cart;
   const express = useRef<{ destroy(): void; setAmount(amount: number): void }>(undefined);
@@ -33,26 +36,36 @@ export function ExpressSlot({ instance, api, host, locale, cart, total, onPaid }
     let live = true;
     mountExpressCheckout(target, { instance, api, locale, storage, cart: () => latest.current, onPaid, onError: setError }).then(
       (mounted) => (live ? (express.current = mounted) : mounted.destroy()),
-      () => {},
+      () => live && setError(pick(text.stripeFailed, locale)),
     );
     return () => {
       live = false;
       express.current?.destroy();
       target.remove();
     };
-  }, []);
+  }, [attempt]);
 
   useEffect(() => {
     if (total !== undefined) express.current?.setAmount(total);
   }, [total]);
 
+  const failed = error === pick(text.stripeFailed, locale);
   return (
     <div class="express" part="express">
       <slot name="express" />
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
+      <p class="error" role="alert">
+        {error}
+      </p>
+      {failed && (
+        <button
+          type="button"
+          onClick={() => {
+            setError('');
+            setAttempt(attempt + 1);
+          }}
+        >
+          {pick(text.retry, locale)}
+        </button>
       )}
     </div>
   );

@@ -1,11 +1,13 @@
-import { type AddInput, type CartState, type CartliftInstance, type StoragePort, funnelEvent, toFunnelItems, uuid } from '@cartlift/core';
+import { type AddInput, type CartState, type CartliftInstance, type StoragePort, uuid } from '@cartlift/core';
 import type { StripeExpressCheckoutElementConfirmEvent } from '@stripe/stripe-js';
 import type { Locale } from './i18n';
 import { type PaymentOutcome, PaymentError } from './pay';
 import { loadProfile } from './profile';
+import { checkoutEvent, couponOf } from './purchase';
 import type { ServerApi } from './server-api';
 import { loadStripeJs } from './stripe-loader';
 import { cartBody } from './use-quote';
+import { walletOptions, walletShipping } from './wallet-options';
 
 export interface ExpressOptions {
   instance: CartliftInstance;
@@ -16,7 +18,8 @@ export interface ExpressOptions {
   cart(): CartState;
   onPaid(outcome: PaymentOutcome, cart: CartState): void;
   onError(message: string): void;
-  onReady?(): void;
+  /** The wallet buttons are shown; `focusWallet` moves keyboard focus onto them. */
+  onReady?(focusWallet: () => void): void;
 }
 
 /** A one-line cart for "buy now", kept apart from the shopper's cart. */
@@ -29,7 +32,8 @@ export function buyNowCart(instance: CartliftInstance, item: AddInput): CartStat
  * Mounts Stripe's Express Checkout Element (Apple Pay, Google Pay, Link…) in
  * `target` (light DOM). One click on a wallet pays: the server prices and
  * creates the PaymentIntent on confirm, with the wallet's email or the saved
- * profile's. Returns a function that unmounts it.
+ * profile's, and the saved address or else the one the wallet collects.
+ * Rejects when the server or Stripe.js can't be reached. Returns its controls.
  *
  * @example
  * const express = await mountExpressCheckout(div, { instance, api, locale, storage, cart: () => instance.cart.get(), onPaid, onError });
@@ -43,23 +47,27 @@ export async function mountExpressCheckout(target: HTMLElement, options: Express
   const elements = stripe.elements({ mode: 'payment', amount: Math.max(quote.total, 1), currency: config.currency.toLowerCase(), locale: locale === 'zh-CN' ? 'zh' : 'en' });
   const element = elements.create('expressCheckout', { buttonHeight: 48, layout: { maxColumns: 1, maxRows: 1, overflow: 'never' } });
   let checkoutId = uuid();
+  // The cart and total as they are when the shopper clicks, not as they were at mount (the drawer's cart changes).
+  let total = quote.total;
+  let clicked: CartState | undefined;
 
-  element.on('ready', () => options.onReady?.());
+  element.on('ready', () => options.onReady?.(() => element.focus()));
   element.on('click', (event) => {
-    instance.events.emit('begin_checkout', funnelEvent(first, toFunnelItems(options.cart().lines), { value: quote.total, method: 'express' }));
-    event.resolve({ emailRequired: true });
+    const cart = (clicked = options.cart());
+    instance.events.emit('begin_checkout', checkoutEvent(cart, { value: total, method: 'express', ...couponOf(cart) }));
+    void loadProfile(options.storage).then((profile) => event.resolve(walletOptions(profile, config.shippingOptions, locale)));
   });
   element.on('confirm', (event: StripeExpressCheckoutElementConfirmEvent) => {
     void confirm(event).catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       event.paymentFailed?.({ reason: 'fail' });
       options.onError(message);
-      instance.events.emit('checkout_error', funnelEvent(options.cart(), toFunnelItems(options.cart().lines), { error_code: (error as { code?: string }).code ?? 'unknown', message, method: 'express' }));
+      instance.events.emit('checkout_error', checkoutEvent(clicked ?? options.cart(), { error_code: (error as { code?: string }).code ?? 'unknown', message, method: 'express' }));
     });
   });
 
   async function confirm(event: StripeExpressCheckoutElementConfirmEvent) {
-    const cart = options.cart();
+    const cart = clicked ?? options.cart();
     const profile = await loadProfile(options.storage);
     // The shop knows a returning shopper by the email they saved here (orders, first purchase); else the wallet's.
     const email = profile?.email ?? event.billingDetails?.email;
@@ -67,7 +75,8 @@ export async function mountExpressCheckout(target: HTMLElement, options: Express
     const name = event.billingDetails?.name ?? profile?.name;
     const submitted = await elements.submit();
     if (submitted.error) throw new PaymentError(submitted.error.code ?? 'invalid_payment_details', submitted.error.message ?? 'Check your payment details.');
-    const session = await api.checkout({ ...cartBody(cart), checkoutId, contact: { email, ...(name ? { name } : {}) }, ...(profile?.address ? { shipping: { address: profile.address } } : {}) });
+    const shipping = profile?.address ? { address: profile.address } : walletShipping(event);
+    const session = await api.checkout({ ...cartBody(cart), checkoutId, contact: { email, ...(name ? { name } : {}) }, ...(shipping ? { shipping } : {}) });
     const result = await stripe.confirmPayment({ elements, clientSecret: session.clientSecret, confirmParams: { return_url: location.href }, redirect: 'if_required' });
     if (result.error) throw new PaymentError(result.error.code ?? 'payment_failed', result.error.message ?? 'The payment did not go through.');
     options.onPaid({ paymentIntentId: session.paymentIntentId, status: result.paymentIntent.status, amount: session.amount, currency: session.currency }, cart);
@@ -75,5 +84,5 @@ export async function mountExpressCheckout(target: HTMLElement, options: Express
   }
 
   element.mount(target);
-  return { destroy: () => element.destroy(), setAmount: (amount) => amount > 0 && elements.update({ amount }) };
+  return { destroy: () => element.destroy(), setAmount: (amount) => amount > 0 && elements.update({ amount: (total = amount) }) };
 }

@@ -30,7 +30,7 @@ export interface CartBody {
   lines: { sku: string; variant?: string; quantity: number }[];
   codes?: string[];
   contact?: { email?: string; name?: string; phone?: string };
-  shipping?: { optionId?: string; address?: Record<string, string> };
+  shipping?: { optionId?: string; name?: string; address?: Record<string, string> };
   /** A cart link's raw parameters, for the server to check (and verify its signature). */
   link?: { cart: string; coupon?: string; sig?: string };
 }

@@ -1,0 +1,36 @@
+import { type PromotionName, promotionName } from '@cartlift/discounts';
+import type { ClickResolveDetails, StripeExpressCheckoutElementConfirmEvent } from '@stripe/stripe-js';
+import { drawerText } from './drawer-text';
+import { type Locale, pick } from './i18n';
+import type { ShopperProfile } from './profile';
+import type { CartBody, PublicConfig } from './server-api';
+
+/**
+ * What the wallet sheet collects: always the email; the shipping address too
+ * when no saved profile has one. Wallets that collect an address need at least
+ * one shipping rate: the shop's options, else a free one.
+ *
+ * @example
+ * event.resolve(walletOptions(await loadProfile(storage), config.shippingOptions, 'en'));
+ */
+export function walletOptions(profile: ShopperProfile | undefined, shippingOptions: PublicConfig['shippingOptions'], locale: Locale): ClickResolveDetails {
+  if (profile?.address) return { emailRequired: true };
+  const rates = shippingOptions?.length
+    ? shippingOptions.map((o) => ({ id: o.id, amount: o.amount, displayName: promotionName(o.name as PromotionName, locale) || o.id }))
+    : [{ id: 'shipping', amount: 0, displayName: pick(drawerText.shipping, locale) }];
+  return { emailRequired: true, shippingAddressRequired: true, shippingRates: rates };
+}
+
+/**
+ * The address and rate the wallet collected, as `/checkout` takes them
+ * (Stripe sends null for empty address lines); undefined when it collected none.
+ *
+ * @example
+ * walletShipping(confirmEvent) // { name: 'Li Wei', address: { line1: '1 West Lake Road', city: 'Hangzhou', postal_code: '310000', country: 'CN' }, optionId: 'standard' }
+ */
+export function walletShipping(event: Pick<StripeExpressCheckoutElementConfirmEvent, 'shippingAddress' | 'shippingRate'>): CartBody['shipping'] {
+  const given = event.shippingAddress;
+  if (!given) return undefined;
+  const address = Object.fromEntries(Object.entries(given.address).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''));
+  return { name: given.name, address, ...(event.shippingRate ? { optionId: event.shippingRate.id } : {}) };
+}
