@@ -41,7 +41,7 @@ test.afterAll(async () => {
 test('delivers ≥ 99.9% of 200 events with 0 duplicates after dedupe', async ({ browser }) => {
   test.setTimeout(90_000);
   const context = await browser.newContext();
-  const url = `${collector.url}/page.html?endpoint=${encodeURIComponent(BASE_PATH)}`;
+  const url = `${collector.url}/page.html?endpoint=${encodeURIComponent(BASE_PATH)}&tag`;
   const problems: string[] = [];
   const tracked = new Set<string>();
   let next = 0;
@@ -52,10 +52,19 @@ test('delivers ≥ 99.9% of 200 events with 0 duplicates after dedupe', async ({
     await page.evaluate((s) => (window as unknown as { track(s: string[]): void }).track(s), seqs);
     for (const s of seqs) tracked.add(s);
   };
+  // Which harness page each tab shows, and when the test started leaving each page (navigation or close).
+  const showing = new Map<Page, string>();
+  const leftAt = new Map<string, number>();
+  const leave = (page: Page) => showing.has(page) && leftAt.set(showing.get(page)!, Date.now());
   const open = async (page: Page) => {
+    leave(page);
     await page.goto(url);
     await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true);
+    showing.set(page, await page.evaluate(() => (window as unknown as { pageId: string }).pageId));
   };
+  // What the tab's pages beaconed at pagehide (page.mjs sums it in sessionStorage), plus the open page's count.
+  const beaconedIn = (page: Page) =>
+    page.evaluate(() => Number(sessionStorage.getItem('harness-beaconed') ?? 0) + (window as unknown as { analyticsPlugin: { counters: { beaconed: number } } }).analyticsPlugin.counters.beaconed);
   const tabs = await Promise.all([0, 1, 2].map(() => context.newPage()));
   for (const tab of tabs) tab.on('pageerror', (e) => problems.push(e.message));
 
@@ -79,8 +88,9 @@ test('delivers ≥ 99.9% of 200 events with 0 duplicates after dedupe', async ({
       await context.setOffline(false);
     }
   }
+  const beaconed = (await Promise.all(tabs.map(beaconedIn))).reduce((a, b) => a + b, 0);
   // Two tabs close mid-flight: the third must adopt whatever they left behind.
-  await Promise.all(tabs.slice(1).map((tab) => tab.close()));
+  await Promise.all(tabs.slice(1).map((tab) => (leave(tab), tab.close())));
   const generated = Date.now() - started;
 
   for (let i = 0; i < 120 && new Set(await collector.storedSeqs()).size < tracked.size; i++) await tabs[0]!.waitForTimeout(250);
@@ -88,7 +98,27 @@ test('delivers ≥ 99.9% of 200 events with 0 duplicates after dedupe', async ({
   const delivered = [...tracked].filter((s) => seqs.includes(s)).length;
   const missing = [...tracked].filter((s) => !seqs.includes(s));
   if (missing.length) console.log(`  missing: ${missing.join(' ')}`);
+  // Per logical event (harness seq): one stored event_id, i.e. no event was re-created under a new id.
   const duplicatesAfterDedupe = seqs.length - new Set(seqs).size;
+  // Across tabs: an event may reach the collector from a second page only after the page that sent it first was
+  // left (its unload stash or queue adopted: resends the collector dedupes). Two live pages both delivering it is the bug.
+  const firstBy = new Map<string, Map<string, number>>(); // event_id → page → first 2xx arrival
+  for (const { id, page, at } of collector.deliveries) {
+    const pages = firstBy.get(id) ?? new Map<string, number>();
+    if (page && !pages.has(page)) pages.set(page, at);
+    firstBy.set(id, pages);
+  }
+  let sentByTwoPages = 0;
+  const sentByTwoLivePages: string[] = [];
+  for (const [id, pages] of firstBy) {
+    const order = [...pages].sort((a, b) => a[1] - b[1]);
+    if (order.length > 1) sentByTwoPages++;
+    for (let j = 1; j < order.length; j++) {
+      const [later, at] = order[j]!;
+      const alive = order.slice(0, j).find(([earlier]) => (leftAt.get(earlier) ?? Infinity) > at);
+      if (alive) sentByTwoLivePages.push(`${id} by ${alive[0]} then ${later} while ${alive[0]} was still open`);
+    }
+  }
   const counters = await tabs[0]!.evaluate(() => (window as unknown as { analyticsPlugin: { counters: unknown } }).analyticsPlugin.counters);
   const { proxy } = collector;
   const server = await collector.serverStats();
@@ -96,6 +126,7 @@ test('delivers ≥ 99.9% of 200 events with 0 duplicates after dedupe', async ({
     [
       `analytics delivery: ${delivered}/${tracked.size} delivered (${((100 * delivered) / tracked.size).toFixed(2)}%), ${duplicatesAfterDedupe} duplicates after dedupe`,
       `  ${round} rounds × 3 tabs in ${generated} ms, drained ${Date.now() - started - generated} ms later`,
+      `  cross-tab: ${sentByTwoPages} event ids delivered (2xx) by two pages, ${sentByTwoLivePages.length} of them while the first page was still open; ${beaconed} events beaconed at pagehide (${proxy.beacons} beacon requests seen)`,
       `  real server behind the proxy: ${proxy.requests} requests, ${proxy.failed} failed on purpose, ${server.batches} batches read, ${server.accepted} events stored, ${server.duplicates} resends deduplicated by event_id, ${server.invalid} invalid, ${server.refused} batches refused`,
       ...(delivered < tracked.size
         ? [`  missing: ${[...tracked].filter((s) => !seqs.includes(s)).map((s) => `${s}${collector.failedSeqs.has(s) ? ' (sent once, failed on purpose, never resent)' : ' (never reached the collector)'}`).join(', ')}`]
@@ -107,6 +138,9 @@ test('delivers ≥ 99.9% of 200 events with 0 duplicates after dedupe', async ({
   expect(tracked.size).toBe(TOTAL);
   expect(delivered / tracked.size).toBeGreaterThanOrEqual(0.999);
   expect(duplicatesAfterDedupe).toBe(0);
+  expect(sentByTwoLivePages).toEqual([]);
+  expect(collector.deliveries.length).toBeGreaterThanOrEqual(seqs.length);
+  expect(beaconed).toBeGreaterThan(0);
   expect(server.invalid).toBe(0);
   expect(server.stored).toBe(seqs.length);
   await context.close();

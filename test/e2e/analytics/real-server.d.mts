@@ -2,7 +2,9 @@ export const BASE_PATH: string;
 export interface RealCollector {
   url: string;
   endpoint: string;
-  proxy: { requests: number; failed: number; beaconLike: number };
+  proxy: { requests: number; failed: number; beaconLike: number; beacons: number };
+  /** Each event of each request the real server answered 2xx: its event_id, the sending page (?page=) and the arrival time (ms). */
+  deliveries: { id: string; page: string | null; at: number }[];
   /** Harness sequence ids seen in requests the proxy failed on purpose. */
   failedSeqs: Set<string>;
   serverStats(): Promise<{ batches: number; accepted: number; duplicates: number; invalid: number; refused: number; throttled: number; stored: number }>;

@@ -26,7 +26,9 @@ export async function startRealCollector({ failRate = 0, retryAfter = 1, seed = 
     store,
   });
   const real = toNodeListener(handler);
-  const proxy = { requests: 0, failed: 0, beaconLike: 0 };
+  const proxy = { requests: 0, failed: 0, beaconLike: 0, beacons: 0 };
+  // Every event in a request the real server answered 2xx: which page sent it (the harness page's ?page=) and when it arrived.
+  const deliveries = [];
   // Harness sequence ids seen in requests failed on purpose: tells a lost event that never came from one nobody resent.
   const failedSeqs = new Set();
 
@@ -45,13 +47,39 @@ export async function startRealCollector({ failRate = 0, retryAfter = 1, seed = 
     });
   };
 
+  // Passes a POST /events on to the real handler itself, so it can read the body and see the answer.
+  const relay = async (req, res, url) => {
+    const at = Date.now();
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    const body = Buffer.concat(chunks);
+    const headers = Object.entries(req.headers).filter(([k]) => !['connection', 'content-length', 'transfer-encoding', 'keep-alive'].includes(k));
+    const response = await handler(new Request(new URL(req.url, `http://${req.headers.host}`), { method: 'POST', headers: headers.map(([k, v]) => [k, String(v)]), body }), {
+      clientIp: req.socket.remoteAddress ?? '',
+    });
+    const reply = Buffer.from(await response.arrayBuffer());
+    if (response.ok) {
+      try {
+        for (const e of JSON.parse(body.toString('utf8')).events ?? []) deliveries.push({ id: e?.event_id, page: url.searchParams.get('page'), at });
+      } catch {}
+    }
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(reply);
+  };
+
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname.startsWith(`${BASE_PATH}/`)) {
       if (url.pathname === `${BASE_PATH}/events` && req.method === 'POST') {
         proxy.requests++;
         if (String(req.headers['content-type'] ?? '').startsWith('text/plain')) proxy.beaconLike++;
+        // sendBeacon's requests are no-cors; the plugin's fetch is cors.
+        if (req.headers['sec-fetch-mode'] === 'no-cors') proxy.beacons++;
         if (failRate > 0 && random() < failRate) return fail(req, res);
+        return void relay(req, res, url).catch((error) => {
+          console.error('[harness proxy]', error);
+          if (!res.headersSent) res.writeHead(502).end();
+        });
       }
       return void real(req, res);
     }
@@ -65,6 +93,7 @@ export async function startRealCollector({ failRate = 0, retryAfter = 1, seed = 
     endpoint: `${origin}${BASE_PATH}`,
     proxy,
     failedSeqs,
+    deliveries,
     /** The server's own counters (GET /events/stats; loopback needs no token). */
     async serverStats() {
       return (await fetch(`${origin}${BASE_PATH}/events/stats`)).json();
