@@ -339,9 +339,11 @@ test("the drawer's wallet reports begin_checkout for the cart and price at the c
   const d = drawer(page);
   const wallet = page.getByRole('button', { name: 'Pay (test wallet)' });
   await expect(wallet).toBeVisible();
-  await d.getByRole('button', { name: 'One more West Lake Longjing tea 100 g' }).click();
-  await expect(d.locator('dl .total dt')).toHaveText('Total');
   const quote = await (await page.request.post('/api/cartlift/quote', { data: { lines: [{ sku: 'TEA-LJ-100', quantity: 2 }] } })).json();
+  await d.getByRole('button', { name: 'One more West Lake Longjing tea 100 g' }).click();
+  // The server's new quote is on screen (and, a frame later, handed to the wallet).
+  await expect(d.locator('dl .total')).toHaveText(`Total$${(quote.total / 100).toFixed(2)}`);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
   await recordEvents(page, ['begin_checkout']);
   await wallet.click();
   await page.getByRole('button', { name: 'Cancel' }).click();
