@@ -9,7 +9,7 @@ import type { PaymentOutcome } from './pay';
  * instance.events.emit('begin_checkout', checkoutEvent(cart, { value: quote.total, ...couponOf(cart) }));
  */
 export function checkoutEvent(cart: CartState, extra: Record<string, unknown> = {}): FunnelEvent {
-  return { ...funnelEvent(cart, toFunnelItems(cart.lines)), ...extra };
+  return funnelEvent(cart, toFunnelItems(cart.lines), extra);
 }
 
 /**

@@ -76,12 +76,15 @@ export function uuid(): string {
 }
 
 /**
- * Builds a funnel event for a cart and items; `value` is the items' display value.
+ * Builds a funnel event for a cart and items. `value` is the items' display
+ * value unless `extra` says otherwise (a checkout passes the server's total);
+ * `event_id` and `time` are always fresh.
  *
  * @example
  * events.emit('add_to_cart', funnelEvent(cart, [{ item_id: 'TEA', quantity: 1, price: 2400 }]));
+ * events.emit('purchase', funnelEvent(cart, items, { value: 2099, transaction_id: 'pi_123' }));
  */
 export function funnelEvent(cart: Pick<CartState, 'id' | 'currency'>, items: FunnelItem[], extra: Record<string, unknown> = {}): FunnelEvent {
   const value = items.reduce((sum, i) => sum + (i.price ?? 0) * i.quantity, 0);
-  return { ...extra, event_id: uuid(), time: Date.now(), cart_id: cart.id, currency: cart.currency, value, items };
+  return { cart_id: cart.id, currency: cart.currency, value, ...extra, event_id: uuid(), time: Date.now(), items };
 }
