@@ -18,8 +18,29 @@ async function waitsUntilTheWindowEnds(limiter: RateLimiter, prefix: string) {
   expect(await limiter.retryAfter([{ key: a, limit: 5 }], 61_000)).toBe(59);
 }
 
+async function takesAtomicallyAndGivesBack(limiter: RateLimiter, prefix: string) {
+  const keys = [{ key: `${prefix}:ip`, limit: 3 }, { key: `${prefix}:email`, limit: 5 }];
+  const first = await limiter.take(keys, 1000, 2);
+  expect(first.wait).toBe(0);
+  // 2 + 2 > 3: refused, and nothing of it stays counted.
+  expect((await limiter.take(keys, 2000, 2)).wait).toBe(59);
+  const second = await limiter.take(keys, 2000, 1);
+  expect(second.wait).toBe(0);
+  expect(second.windows.find((w) => w.key === keys[0]!.key)?.count).toBe(3);
+  await limiter.giveBack(second.windows, 1);
+  expect(await limiter.retryAfter([{ key: keys[0]!.key, limit: 3 }], 3000)).toBe(0);
+  // A ticket from an ended window gives nothing back to the new one.
+  await limiter.take(keys, 70_000, 3);
+  await limiter.giveBack(first.windows, 2);
+  expect(await limiter.retryAfter([{ key: keys[0]!.key, limit: 3 }], 71_000)).toBe(59);
+}
+
 test('in memory: a key over its limit waits until its window ends', async () => {
   await waitsUntilTheWindowEnds(createRateLimiter(60_000), 'memory');
+});
+
+test('in memory: take counts and judges at once; giveBack returns part of it', async () => {
+  await takesAtomicallyAndGivesBack(createRateLimiter(60_000), 'memory-take');
 });
 
 describe.each(storeVariants())('in the database on $name', ({ open }) => {
@@ -31,6 +52,18 @@ describe.each(storeVariants())('in the database on $name', ({ open }) => {
 
   test('a key over its limit waits until its window ends', async () => {
     await waitsUntilTheWindowEnds(storeRateLimiter(async () => store, 60_000), unique('db'));
+  });
+
+  test('take counts and judges at once; giveBack returns part of it', async () => {
+    await takesAtomicallyAndGivesBack(storeRateLimiter(async () => store, 60_000), unique('take'));
+  });
+
+  test('100 takes at once against a limit of 30: exactly 30 pass', async () => {
+    const key = unique('burst');
+    const limiters = [storeRateLimiter(async () => store, 60_000), storeRateLimiter(async () => store, 60_000)];
+    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => limiters[i % 2]!.take([{ key, limit: 30 }], 1000, 1)));
+    expect(results.filter((r) => r.wait === 0)).toHaveLength(30);
+    expect(await store.rateWindows([key], 0)).toEqual([{ key, start: 1000, count: 30 }]);
   });
 
   test('two limiters on one database share the count, even hitting at once', async () => {

@@ -14,6 +14,22 @@ export interface RateLimiter {
   retryAfter(keys: Array<{ key: string; limit: number }>, now: number): Promise<number>;
   /** Counts `weight` (default 1) against each key. */
   hit(keys: string[], now: number, weight?: number): Promise<void>;
+  /**
+   * Counts `weight` against every key in one atomic step and judges the
+   * counts it produced, so parallel requests can never all pass a check made
+   * before any of them was counted. Over a limit: nothing stays counted and
+   * `wait` says how many seconds to wait. Within: `windows` is the ticket for
+   * `giveBack`.
+   */
+  take(keys: Array<{ key: string; limit: number }>, now: number, weight: number): Promise<{ wait: number; windows: RateWindow[] }>;
+  /** Gives back part of a `take` (what turned out not to count), in the windows it was taken from. */
+  giveBack(windows: readonly RateWindow[], weight: number): Promise<void>;
+}
+
+/** Seconds until the longest window that `take` pushed over its limit ends, or 0. */
+function overLimit(windows: readonly RateWindow[], keys: ReadonlyArray<{ key: string; limit: number }>, now: number, windowMs: number): number {
+  // After counting, a key is over when its count passed the limit (the limit itself is allowed).
+  return secondsToWait(windows, keys.map(({ key, limit }) => ({ key, limit: limit + 1 })), now, windowMs);
 }
 
 /** Seconds until the longest-blocked key's window ends, or 0 when none is at its limit. */
@@ -50,14 +66,34 @@ export function createRateLimiter(windowMs: number): RateLimiter {
       return secondsToWait([...windows.values()], keys, now, windowMs);
     },
     async hit(keys, now, weight = 1) {
-      sweep(now);
-      for (const key of keys) {
-        const entry = windows.get(key);
-        if (!entry || now - entry.start >= windowMs) windows.set(key, { key, start: now, count: weight });
-        else entry.count += weight;
-      }
+      count(keys, now, weight);
+    },
+    async take(keys, now, weight) {
+      const taken = count(keys.map((k) => k.key), now, weight);
+      const wait = overLimit(taken, keys, now, windowMs);
+      if (wait === 0) return { wait, windows: taken };
+      giveBack(taken, weight);
+      return { wait, windows: [] };
+    },
+    async giveBack(taken, weight) {
+      giveBack(taken, weight);
     },
   };
+  function count(keys: readonly string[], now: number, weight: number): RateWindow[] {
+    sweep(now);
+    return [...new Set(keys)].map((key) => {
+      let entry = windows.get(key);
+      if (!entry || now - entry.start >= windowMs) windows.set(key, (entry = { key, start: now, count: weight }));
+      else entry.count += weight;
+      return { ...entry };
+    });
+  }
+  function giveBack(taken: readonly RateWindow[], weight: number): void {
+    for (const { key, start } of taken) {
+      const entry = windows.get(key);
+      if (entry && entry.start === start) entry.count = Math.max(0, entry.count - weight);
+    }
+  }
 }
 
 /**
@@ -76,13 +112,28 @@ export function storeRateLimiter(store: () => Promise<Store>, windowMs: number):
       return secondsToWait(windows, keys, now, windowMs);
     },
     async hit(keys, now, weight = 1) {
-      const db = await store();
-      await db.hitRate(keys, now, windowMs, weight);
-      // Old windows are dead rows; once a window per process is plenty.
-      if (now - lastSweep >= windowMs) {
-        lastSweep = now;
-        await db.sweepRateWindows(now - windowMs);
-      }
+      await count(keys, now, weight);
+    },
+    async take(keys, now, weight) {
+      const taken = await count(keys.map((k) => k.key), now, weight);
+      const wait = overLimit(taken, keys, now, windowMs);
+      if (wait === 0) return { wait, windows: taken };
+      // Refused: it was never priced, so it does not count either.
+      await (await store()).unhitRate(taken, weight);
+      return { wait, windows: [] };
+    },
+    async giveBack(taken, weight) {
+      if (taken.length && weight > 0) await (await store()).unhitRate(taken, weight);
     },
   };
+  async function count(keys: string[], now: number, weight: number): Promise<RateWindow[]> {
+    const db = await store();
+    const windows = await db.hitRate(keys, now, windowMs, weight);
+    // Old windows are dead rows; once a window per process is plenty.
+    if (now - lastSweep >= windowMs) {
+      lastSweep = now;
+      await db.sweepRateWindows(now - windowMs);
+    }
+    return windows;
+  }
 }

@@ -1,3 +1,4 @@
+import type { EvaluateResult } from '@cartlift/discounts';
 import { acquireLease } from '../checkout/lease';
 import { ensureStripeCustomer } from '../checkout/customer';
 import { ensureIntent } from '../checkout/intent';
@@ -10,8 +11,8 @@ import type { HandlerContext } from '../options';
 import { normalizeEmail } from '../email';
 import { customerFacts, pricingContext } from '../pricing';
 import type { RateLimiter } from '../rate-limit';
-import { checkoutBody } from '../requests';
-import { checkCouponRate, clientIp, recordCouponFailures } from './client';
+import { type CheckoutBody, checkoutBody } from '../requests';
+import { clientIp, settleCouponAttempts, takeCouponAttempts } from './client';
 import { createKeyedMutex } from './keyed-mutex';
 
 const LEASE_MS = 30_000;
@@ -27,7 +28,16 @@ export function checkoutRoute(ctx: HandlerContext, limiter: RateLimiter) {
   return async (request: Request, context?: RequestContext): Promise<Response> => {
     const body = parseWith(schema, parseJson(await readBody(request, { limit: ctx.limits.bodyBytes, json: true })));
     const ip = clientIp(ctx, request, context);
-    await checkCouponRate(ctx, limiter, body.codes, ip, normalizeEmail(body.contact.email));
+    const ticket = await takeCouponAttempts(ctx, limiter, body.codes, ip, normalizeEmail(body.contact.email));
+    let notApplied: EvaluateResult['notApplied'] | null = null;
+    try {
+      return await checkout(body, (priced) => (notApplied = priced));
+    } finally {
+      await settleCouponAttempts(limiter, ticket, notApplied);
+    }
+  };
+
+  async function checkout(body: CheckoutBody, judged: (notApplied: EvaluateResult['notApplied']) => void): Promise<Response> {
     const store = await ctx.store();
     return mutex.run(body.checkoutId, async () => {
       let released = false;
@@ -50,7 +60,7 @@ export function checkoutRoute(ctx: HandlerContext, limiter: RateLimiter) {
           now,
           expiresAt: now + ctx.reservationTtlMs,
         });
-        await recordCouponFailures(ctx, limiter, quote.notApplied, ip, facts.emailNormalized);
+        judged(quote.notApplied);
         let intent;
         try {
           intent = await ensureIntent(
@@ -98,5 +108,5 @@ export function checkoutRoute(ctx: HandlerContext, limiter: RateLimiter) {
         if (!released) await store.releaseCheckout(body.checkoutId, token);
       }
     });
-  };
+  }
 }

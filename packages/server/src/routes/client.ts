@@ -2,6 +2,7 @@ import type { HandlerContext as RequestContext } from '../http/node';
 import type { HandlerContext } from '../options';
 import { HttpError } from '../http/errors';
 import type { RateLimiter } from '../rate-limit';
+import type { RateWindow } from '../store/types';
 
 /** The client's IP: the socket's, or the first X-Forwarded-For hop when the proxy is trusted. */
 export function clientIp(ctx: HandlerContext, request: Request, context: RequestContext | undefined): string {
@@ -12,31 +13,72 @@ export function clientIp(ctx: HandlerContext, request: Request, context: Request
   return context?.clientIp || 'unknown';
 }
 
+/** What a request counted against the coupon limits, to settle after pricing. */
+export interface CouponTicket {
+  windows: RateWindow[];
+  /** Distinct codes counted. */
+  weight: number;
+}
+
+const knownCodes = new WeakMap<HandlerContext['promotions'], Set<string>>();
+
 /**
- * Refuses coupon attempts from a client or email that has guessed wrong too
- * often, with 429 and Retry-After. Requests without codes always pass.
+ * The distinct entered codes that match no promotion, as the engine judges
+ * them (trimmed, upper-cased, compared with every promotion's code).
  */
-export async function checkCouponRate(ctx: HandlerContext, limiter: RateLimiter, codes: string[] | undefined, ip: string, email: string | null): Promise<void> {
-  if (!ctx.rateLimit || !codes?.length) return;
+export function unknownCodes(ctx: HandlerContext, codes: readonly string[] | undefined): string[] {
+  let known = knownCodes.get(ctx.promotions);
+  if (!known) {
+    known = new Set(ctx.promotions.promotions.flatMap((promotion) => (promotion.code ? [promotion.code.toUpperCase()] : [])));
+    knownCodes.set(ctx.promotions, known);
+  }
+  const entered = new Set((codes ?? []).map((code) => code.trim().toUpperCase()).filter(Boolean));
+  return [...entered].filter((code) => !known.has(code));
+}
+
+/**
+ * Counts the entered codes that exist nowhere against the client and email
+ * before pricing, in one atomic increment that returns the new counts, and
+ * refuses with 429 and Retry-After when that pushes either over its limit
+ * (a refused request does not stay counted). Counting first and judging the
+ * count it produced means a parallel burst cannot all pass a check made
+ * before any of it was counted. Codes that exist are never counted, so
+ * shoppers re-quoting a valid code are never limited, not even for a moment.
+ */
+export async function takeCouponAttempts(
+  ctx: HandlerContext,
+  limiter: RateLimiter,
+  codes: string[] | undefined,
+  ip: string,
+  email: string | null,
+): Promise<CouponTicket | null> {
+  if (!ctx.rateLimit) return null;
+  const weight = unknownCodes(ctx, codes).length;
+  if (weight === 0) return null;
   const keys = [{ key: `coupon-ip:${ip}`, limit: ctx.rateLimit.perIp }];
   if (email) keys.push({ key: `coupon-email:${email}`, limit: ctx.rateLimit.perEmail });
-  const wait = await limiter.retryAfter(keys, ctx.now());
+  const { wait, windows } = await limiter.take(keys, ctx.now(), weight);
   if (wait > 0) {
     throw new HttpError(429, 'too_many_coupon_attempts', `Too many coupon codes that do not exist were tried; wait ${wait} seconds before trying another code.`, 'codes', {
       'retry-after': String(wait),
     });
   }
+  return { windows, weight };
 }
 
-/** Counts every entered code that matched no promotion against the client and email. */
-export async function recordCouponFailures(
-  ctx: HandlerContext,
+/**
+ * After pricing, gives back what was counted but the engine did not refuse as
+ * an unknown code (the two agree by construction; this keeps them agreeing).
+ * Without a pricing result (the request failed before its codes were
+ * judged) everything is given back: nothing was learnt about the codes.
+ */
+export async function settleCouponAttempts(
   limiter: RateLimiter,
-  notApplied: ReadonlyArray<{ reason: { code: string } }>,
-  ip: string,
-  email: string | null,
+  ticket: CouponTicket | null,
+  notApplied: ReadonlyArray<{ reason: { code: string } }> | null,
 ): Promise<void> {
-  if (!ctx.rateLimit) return;
-  const misses = notApplied.filter((entry) => entry.reason.code === 'unknown_code').length;
-  if (misses) await limiter.hit(email ? [`coupon-ip:${ip}`, `coupon-email:${email}`] : [`coupon-ip:${ip}`], ctx.now(), misses);
+  if (!ticket) return;
+  const misses = notApplied ? notApplied.filter((entry) => entry.reason.code === 'unknown_code').length : 0;
+  const excess = ticket.weight - Math.min(misses, ticket.weight);
+  if (excess > 0) await limiter.giveBack(ticket.windows, excess);
 }

@@ -1,4 +1,4 @@
-import { describeReason } from '@cartlift/discounts';
+import { describeReason, type EvaluateResult } from '@cartlift/discounts';
 import { parseJson, readBody } from '../http/body';
 import { json } from '../http/errors';
 import type { HandlerContext as RequestContext } from '../http/node';
@@ -9,7 +9,7 @@ import { customerFacts, priceCart, pricingContext } from '../pricing';
 import type { RateLimiter } from '../rate-limit';
 import { quoteBody } from '../requests';
 import { verifyCartLink } from '../cart-links';
-import { checkCouponRate, clientIp, recordCouponFailures } from './client';
+import { clientIp, settleCouponAttempts, takeCouponAttempts } from './client';
 
 /**
  * `POST /quote`: re-prices the cart from the catalog with server-decided
@@ -22,12 +22,16 @@ export function quoteRoute(ctx: HandlerContext, limiter: RateLimiter) {
     // A cart link stands for its own lines and coupon: the signature covers those, not what the browser sent beside it.
     const body = parsed.link ? { ...parsed, ...(await verifyCartLink(parsed.link, ctx.cartLinks, ctx.limits.maxQuantity)) } : parsed;
     const ip = clientIp(ctx, request, context);
-    // Refuse a guesser before pricing anything for them.
-    await checkCouponRate(ctx, limiter, body.codes, ip, body.contact?.email ? normalizeEmail(body.contact.email) : null);
-    const store = await ctx.store();
-    const facts = await customerFacts(store, body.contact?.email);
-    const result = await priceCart(pricingContext(ctx, store), body, facts, { now: ctx.now() });
-    await recordCouponFailures(ctx, limiter, result.notApplied, ip, facts.emailNormalized);
+    // Count the codes and refuse a guesser before pricing anything for them.
+    const ticket = await takeCouponAttempts(ctx, limiter, body.codes, ip, body.contact?.email ? normalizeEmail(body.contact.email) : null);
+    let result: EvaluateResult | undefined;
+    try {
+      const store = await ctx.store();
+      const facts = await customerFacts(store, body.contact?.email);
+      result = await priceCart(pricingContext(ctx, store), body, facts, { now: ctx.now() });
+    } finally {
+      await settleCouponAttempts(limiter, ticket, result?.notApplied ?? null);
+    }
     // The engine leaves sentences to describeReason; the HTTP answer keeps an English one per entry.
     const products = await ctx.catalog.lookup(result.lines.map((line) => line.sku));
     return json({

@@ -153,13 +153,16 @@ export interface Store {
   /** Shoppers by furthest step reached in [from, to) of the events' own time. */
   funnelRows(query: FunnelRowsQuery): Promise<FunnelRow[]>;
   countAnalyticsEvents(): Promise<number>;
-  /** The rate-limit windows of these keys that started after `since`. */
+  /** The rate-limit windows of these keys that started after `since`, by key. */
   rateWindows(keys: string[], since: number): Promise<RateWindow[]>;
   /**
    * Adds `weight` to each key's window atomically, starting a new window at
-   * `now` where the old one started at or before `now - windowMs`.
+   * `now` where the old one started at or before `now - windowMs`; returns
+   * each key's window as this hit left it (sorted by key).
    */
-  hitRate(keys: string[], now: number, windowMs: number, weight: number): Promise<void>;
+  hitRate(keys: string[], now: number, windowMs: number, weight: number): Promise<RateWindow[]>;
+  /** Takes `weight` back from these windows (never below 0), unless a new window has started since. */
+  unhitRate(windows: ReadonlyArray<Pick<RateWindow, 'key' | 'start'>>, weight: number): Promise<void>;
   /** Deletes windows that started at or before `before`. */
   sweepRateWindows(before: number): Promise<number>;
   close(): Promise<void>;
