@@ -249,6 +249,9 @@ describe('analytics plugin', () => {
     // The banner's "accept" updates Consent Mode only: plugin.consent() is never called.
     consentLayer.push(gtagConsentCommand('granted'));
     await until(() => out.length === 4 && plugin.counters.sent === 2, 'both events released to GA4 and the collector');
+    await plugin.flush();
+    expect(plugin.counters.sent).toBe(2); // GA4's deliveries are not counted as sent
+    expect(server.stored()).toHaveLength(2);
     expect(JSON.parse(local.getItem('cartlift-analytics')!).id).toBe(plugin.anonymousId());
   });
 

@@ -221,7 +221,8 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
           for (const e of events) lane.unwritten.delete(e.event_id);
         });
     }
-    for (const lane of lanes) (lane.mine.size >= count ? flushLane(lane) : !lane.timer && schedule(lane, wait));
+    // An empty lane (GA4/Segment's when consent is granted: they got the event at once) has nothing to send.
+    for (const lane of lanes) lane.mine.size && (lane.mine.size >= count ? flushLane(lane) : !lane.timer && schedule(lane, wait));
   };
 
   async function flushLane(lane: Lane): Promise<void> {
@@ -268,7 +269,7 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
       };
       if (status >= 200 && status < 300) {
         await settle();
-        counters.sent += batch.length;
+        if (!lane.page) counters.sent += batch.length; // `sent` counts what a server accepted
         counters.duplicates += reply.duplicates ?? 0;
         counters.invalid += reply.invalid?.length ?? 0;
         lane.attempt = 0;
