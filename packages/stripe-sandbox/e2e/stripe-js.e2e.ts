@@ -120,3 +120,27 @@ test('Express Checkout: "Pay (test wallet)" fires click then confirm; dismissing
   await expect(page.locator('#out')).toHaveText('{"status":"succeeded"}');
   expect((sandbox.paymentIntents().find((p) => p.id === pi.id)?.payment_method as { type: string }).type).toBe('link');
 });
+
+test('Express Checkout asked for a shipping address shows it with the rate and hands both to confirm; without rates it refuses like Stripe', async ({ page }) => {
+  const { pi } = await openCheckout(page, { amount: 2100, currency: 'usd' });
+  await page.goto(`${host.url}/checkout?pk=${sandbox.publishableKey}&cs=${pi.client_secret}&ship=1`);
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'payment');
+  await page.getByRole('button', { name: 'Pay (test wallet)' }).click();
+  const sheet = page.getByRole('dialog', { name: 'Test wallet' });
+  await expect(sheet).toContainText('Ship to: Test Shopper, 1 Test Street, Shanghai 200000, CN — Standard');
+  await sheet.getByRole('button', { name: 'Confirm test payment' }).click();
+  await expect(page.locator('#out')).toHaveText('{"status":"succeeded"}');
+  expect(JSON.parse((await page.locator('body').getAttribute('data-shipping'))!)).toEqual({
+    to: { name: 'Test Shopper', address: { line1: '1 Test Street', line2: null, city: 'Shanghai', state: null, postal_code: '200000', country: 'CN' } },
+    rate: 'standard',
+  });
+
+  const next = await stripe.paymentIntents.create({ amount: 2100, currency: 'usd' });
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(`${host.url}/checkout?pk=${sandbox.publishableKey}&cs=${next.client_secret}&ship=norates`);
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'payment');
+  await page.getByRole('button', { name: 'Pay (test wallet)' }).click();
+  await expect.poll(() => errors).toEqual(['[Stripe sandbox] expressCheckout click resolve(): shippingRates must list at least one rate when shippingAddressRequired is true; received none.']);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});

@@ -6,6 +6,33 @@ import { CSS_TEXT } from './styles.js';
 
 const AVAILABLE = { applePay: false, googlePay: false, link: true, paypal: false, amazonPay: false, klarna: false };
 
+// The test wallet's saved details, as a real wallet would hand them over.
+const SHOPPER = { name: 'Test Shopper', email: 'shopper@example.com', phone: '+86 21 5555 0100' };
+const ADDRESS = { line1: '1 Test Street', line2: null, city: 'Shanghai', state: null, postal_code: '200000', country: 'CN' };
+
+interface ShippingRate {
+  id: string;
+  amount: number;
+  displayName: string;
+}
+
+/** What the page asked for in `click`'s `resolve(payload)`. */
+interface WalletRequest {
+  emailRequired?: boolean;
+  phoneNumberRequired?: boolean;
+  shippingAddressRequired?: boolean;
+  shippingRates?: ShippingRate[];
+}
+
+/** Stripe refuses an address request without rates; so does the sandbox, with its sentence. */
+function checkRequest(request: WalletRequest): string | null {
+  if (!request.shippingAddressRequired) return null;
+  const rates = request.shippingRates;
+  if (!Array.isArray(rates) || rates.length === 0) return 'shippingRates must list at least one rate when shippingAddressRequired is true; received none.';
+  const bad = rates.find((r) => typeof r?.id !== 'string' || !Number.isInteger(r?.amount) || r.amount < 0 || typeof r?.displayName !== 'string');
+  return bad ? `each of shippingRates must be { id, amount (whole minor units), displayName }; received ${JSON.stringify(bad)}.` : null;
+}
+
 /**
  * The Express Checkout Element look-alike: one "Pay (test wallet)" button.
  * Like Stripe's, it fires `click` (resolve/reject within a second), shows a
@@ -20,6 +47,7 @@ export function createExpressCheckoutElement(group: GroupState, options: Record<
 
   async function pay(): Promise<void> {
     const t = group.texts;
+    let request: WalletRequest = {};
     if (events.has('click')) {
       const decision = await new Promise<'resolve' | 'reject'>((resolve) => {
         const timer = setTimeout(() => {
@@ -29,13 +57,19 @@ export function createExpressCheckoutElement(group: GroupState, options: Record<
         events.emit('click', {
           elementType: 'expressCheckout',
           expressPaymentType: 'link',
-          resolve: () => (clearTimeout(timer), resolve('resolve')),
+          resolve: (payload?: WalletRequest) => (clearTimeout(timer), (request = payload ?? {}), resolve('resolve')),
           reject: () => (clearTimeout(timer), resolve('reject')),
         });
       });
       if (decision === 'reject') return;
     }
-    const choice = await openDialog(t.walletSheet, [h('p', { class: 'note' }, t.wallet)], [
+    const problem = checkRequest(request);
+    if (problem) return console.error(`[Stripe sandbox] expressCheckout click resolve(): ${problem}`);
+    const rate = request.shippingRates?.[0];
+    const shipping = request.shippingAddressRequired && rate
+      ? [h('p', { class: 'note' }, `${t.shipTo}: ${SHOPPER.name}, ${ADDRESS.line1}, ${ADDRESS.city} ${ADDRESS.postal_code}, ${ADDRESS.country} — ${rate.displayName}`)]
+      : [];
+    const choice = await openDialog(t.walletSheet, [h('p', { class: 'note' }, t.wallet), ...shipping], [
       { label: t.walletConfirm, value: 'confirm', primary: true },
       { label: t.cancel, value: 'cancel' },
     ], t.banner);
@@ -47,7 +81,8 @@ export function createExpressCheckoutElement(group: GroupState, options: Record<
     events.emit('confirm', {
       elementType: 'expressCheckout',
       expressPaymentType: 'link',
-      billingDetails: { name: 'Test Shopper', email: 'shopper@example.com', phone: null, address: { line1: '1 Test Street', line2: null, city: 'Shanghai', state: null, postal_code: '200000', country: 'CN' } },
+      billingDetails: { name: SHOPPER.name, email: SHOPPER.email, phone: request.phoneNumberRequired ? SHOPPER.phone : null, address: ADDRESS },
+      ...(request.shippingAddressRequired && rate && { shippingAddress: { name: SHOPPER.name, address: ADDRESS }, shippingRate: rate }),
       paymentFailed: (payload?: { reason?: string; message?: string }) => {
         group.wallet = null;
         if (payload?.message) console.warn(`[Stripe sandbox] test wallet payment failed: ${payload.message}`);
