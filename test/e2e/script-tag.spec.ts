@@ -1,9 +1,20 @@
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { badgeCount, booted, expect, test } from './fixtures';
 
 const add = (name: RegExp) => ({ role: 'button' as const, name });
 /** Only the storefront's HTML page (not Stripe.js or API URLs that also end in '/'). */
 const storefront = (url: URL) => url.pathname === '/';
+
+/** Adds a button to the storefront after boot, as a single-page app would. */
+async function addLateButton(page: Page, text: string, data: Record<string, string>) {
+  await page.evaluate(([text, data]) => {
+    const button = document.createElement('button');
+    button.textContent = text;
+    Object.assign(button.dataset, data);
+    document.querySelector('main')!.prepend(button);
+  }, [text, data] as const);
+}
 
 test('adds two products by clicking and finds them again after a reload', async ({ page, problems }) => {
   await page.goto('/');
@@ -134,13 +145,7 @@ test('a bad data-currency logs one clear error and the buttons still work', asyn
 test('a button added to the page after load works (single-page apps)', async ({ page, problems }) => {
   await page.goto('/');
   await booted(page);
-  await page.evaluate(() => {
-    const button = document.createElement('button');
-    button.textContent = 'Late teapot';
-    button.dataset.cartliftAdd = 'POT-YIXING';
-    button.dataset.cartliftQuantity = '3';
-    document.querySelector('main')!.append(button);
-  });
+  await addLateButton(page, 'Late teapot', { cartliftAdd: 'POT-YIXING', cartliftQuantity: '3' });
   await page.getByRole('button', { name: 'Late teapot' }).click();
   await expect(badgeCount(page)).toHaveText('3');
   expect(problems).toEqual({ uncaught: [], consoleErrors: [] });
@@ -217,13 +222,7 @@ test('view_item is emitted once per product as it comes into view, late products
   // Scrolling away and back does not count again.
   await page.mouse.wheel(0, -400);
   await page.mouse.wheel(0, 400);
-  await page.evaluate(() => {
-    const button = document.createElement('button');
-    button.textContent = 'Late tea';
-    button.dataset.cartliftAdd = 'TEA-LATE';
-    button.dataset.cartliftPrice = '1500';
-    document.querySelector('main')!.prepend(button);
-  });
+  await addLateButton(page, 'Late tea', { cartliftAdd: 'TEA-LATE', cartliftPrice: '1500' });
   await page.getByRole('button', { name: 'Late tea' }).scrollIntoViewIfNeeded();
   await expect.poll(skus).toEqual(['CUP-CELADON', 'POT-YIXING', 'SET-GIFT', 'TEA-LATE', 'TEA-LJ-100']);
   expect(problems).toEqual({ uncaught: [], consoleErrors: [] });
