@@ -6,6 +6,7 @@ import { parseAllowedOrigins } from './analytics/cors';
 import { toErrorResponse } from './http/errors';
 import type { FetchHandler } from './http/node';
 import type { CartliftHandlerOptions, HandlerContext } from './options';
+import type { IdentifyCustomer } from './identify';
 import { paymentMethodTypes } from './payment-methods';
 import { createRateLimiter, storeRateLimiter } from './rate-limit';
 import { createRouter, type Route } from './router';
@@ -46,6 +47,11 @@ function reportToken(token: string | undefined): string | null {
   return token;
 }
 
+function identifyHook(hook: unknown): IdentifyCustomer | undefined {
+  if (hook === undefined || typeof hook === 'function') return hook as IdentifyCustomer | undefined;
+  throw new Error(`identifyCustomer must be a function (request, { email }) => ({ segments?, stripeCustomerId? }) | null; received ${typeof hook}.`);
+}
+
 function resolveContext(options: CartliftHandlerOptions): HandlerContext {
   const basePath = (options.basePath ?? '/api/cartlift').replace(/\/+$/, '');
   if (basePath && !basePath.startsWith('/')) throw new Error(`basePath must start with "/", such as "/api/cartlift"; received ${JSON.stringify(options.basePath)}.`);
@@ -77,6 +83,7 @@ function resolveContext(options: CartliftHandlerOptions): HandlerContext {
     stripeCustomers: options.stripeCustomers ?? true,
     paymentMethodTypes: options.paymentMethodTypes ?? paymentMethodTypes,
     channel: options.channel ?? 'web',
+    identifyCustomer: identifyHook(options.identifyCustomer),
     analytics: {
       allowedOrigins: parseAllowedOrigins(options.analytics?.allowedOrigins),
       reportToken: reportToken(options.analytics?.reportToken ?? env('CARTLIFT_REPORT_TOKEN')),

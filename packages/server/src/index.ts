@@ -5,6 +5,7 @@ export { FUNNEL_STEPS, type FunnelGroup, type FunnelStep } from './analytics/fun
 export { serve, toNodeListener, type FetchHandler, type ServeOptions } from './http/node';
 export { createCatalog, loadCatalogFile, localName, type Catalog, type CatalogSource, type Product, type AddOnOffer } from './catalog';
 export { normalizeEmail } from './email';
+export type { CustomerIdentity, IdentifyCustomer } from './identify';
 export { paymentMethodTypes, METHOD_CURRENCIES } from './payment-methods';
 export type { ShippingOption } from './pricing';
 export type { Route, RouteHandler } from './router';

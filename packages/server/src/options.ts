@@ -3,6 +3,7 @@ import type { PromotionsConfig } from '@cartlift/discounts';
 import type Stripe from 'stripe';
 import type { AllowedOrigins } from './analytics/cors';
 import type { Catalog, CatalogSource } from './catalog';
+import type { IdentifyCustomer } from './identify';
 import type { ShippingOption } from './pricing';
 import type { RateLimitOptions } from './rate-limit';
 import type { RequestLimits } from './requests';
@@ -40,6 +41,21 @@ export interface CartliftHandlerOptions {
   cartLinks?: CartLinkOptions;
   /** Sales channel passed to the engine (promotions can target channels). Default "web". */
   channel?: string;
+  /**
+   * Who the shopper is, from your own session: segment tags for promotions'
+   * `conditions.segments`, and their Stripe Customer (attached to the intent;
+   * its paid orders end first purchase whatever email is typed). Called by
+   * `POST /quote` and `POST /checkout`; return null for guests. A hook that
+   * throws or returns anything else is logged and answered with a 500.
+   *
+   * @example
+   * identifyCustomer: async (request, { email }) => {
+   *   const user = await sessions.fromCookie(request.headers.get('cookie'))
+   *   if (!user) return null // a guest: first purchase by email alone
+   *   return { segments: user.isVip ? ['vip'] : [], stripeCustomerId: user.stripeCustomerId }
+   * }
+   */
+  identifyCustomer?: IdentifyCustomer;
   /** The analytics collector (`POST /events`) and the funnel (`GET /funnel`, `/funnel/report`). */
   analytics?: AnalyticsOptions;
   /** Clock, for tests. */
@@ -94,6 +110,7 @@ export interface HandlerContext {
   paymentMethodTypes: (currency: string) => string[];
   cartLinks: CartLinkOptions;
   channel: string;
+  identifyCustomer: IdentifyCustomer | undefined;
   analytics: { allowedOrigins: AllowedOrigins; reportToken: string | null; eventsPerMinute: number | false; counters: AnalyticsCounters };
   now: () => number;
   logger: { error(message: string, detail?: unknown): void; info?(message: string): void };

@@ -2,6 +2,7 @@ import type { EvaluateInput, EvaluateResult, PromotionsConfig } from '@cartlift/
 import { evaluate } from '@cartlift/discounts';
 import type { Catalog, Product } from './catalog';
 import { normalizeEmail } from './email';
+import type { CustomerIdentity } from './identify';
 import { HttpError } from './http/errors';
 import type { Store } from './store/types';
 
@@ -37,6 +38,8 @@ export interface CustomerFacts {
   emailNormalized: string | null;
   stripeCustomerId: string | null;
   firstPurchase: boolean;
+  /** Segment tags from `identifyCustomer` (none for guests). */
+  segments: string[];
 }
 
 /**
@@ -69,13 +72,23 @@ export async function resolveLines(ctx: PricingContext, cart: CartRequest): Prom
 /**
  * Decides what the server knows about the shopper: first purchase means no
  * paid order in the ledger for the normalised email, nor for the Stripe
- * customer remembered for it. Guests are recognised by email alone.
+ * customer remembered for it, nor for the one `identifyCustomer` named.
+ * Guests are recognised by email alone; segments come only from the hook.
+ *
+ * @example
+ * const facts = await customerFacts(store, 'li.wei@example.com', { segments: ['vip'] })
  */
-export async function customerFacts(store: Store, email: string | undefined): Promise<CustomerFacts> {
-  if (!email) return { emailNormalized: null, stripeCustomerId: null, firstPurchase: true };
+export async function customerFacts(store: Store, email: string | undefined, identity: CustomerIdentity | null = null): Promise<CustomerFacts> {
+  const segments = identity?.segments ?? [];
+  const known = identity?.stripeCustomerId ?? null;
+  if (!email) {
+    const paid = known ? await store.hasPaidOrder({ stripeCustomerId: known }) : false;
+    return { emailNormalized: null, stripeCustomerId: known, firstPurchase: !paid, segments };
+  }
   const emailNormalized = normalizeEmail(email);
-  const { stripeCustomerId, paid } = await store.customerLedger(emailNormalized);
-  return { emailNormalized, stripeCustomerId, firstPurchase: !paid };
+  const ledger = await store.customerLedger(emailNormalized);
+  const paid = ledger.paid || (known !== null && known !== ledger.stripeCustomerId && (await store.hasPaidOrder({ stripeCustomerId: known })));
+  return { emailNormalized, stripeCustomerId: known ?? ledger.stripeCustomerId, firstPurchase: !paid, segments };
 }
 
 /**
@@ -138,7 +151,7 @@ export async function priceCart(
     currency: ctx.currency,
     lines,
     ...(shipping ? { shipping } : {}),
-    customer: { firstPurchase: facts.firstPurchase && !firstPurchaseHeld, ...(facts.emailNormalized ? { id: facts.emailNormalized } : {}) },
+    customer: { firstPurchase: facts.firstPurchase && !firstPurchaseHeld, segments: facts.segments, ...(facts.emailNormalized ? { id: facts.emailNormalized } : {}) },
     codes: cart.codes ?? [],
     now,
     ...(ctx.channel ? { channel: ctx.channel } : {}),

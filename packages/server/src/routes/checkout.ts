@@ -11,6 +11,7 @@ import type { HandlerContext } from '../options';
 import { normalizeEmail } from '../email';
 import { customerFacts, pricingContext } from '../pricing';
 import type { RateLimiter } from '../rate-limit';
+import { type CustomerIdentity, identify } from '../identify';
 import { type CheckoutBody, checkoutBody } from '../requests';
 import { clientIp, settleCouponAttempts, takeCouponAttempts } from './client';
 import { createKeyedMutex } from './keyed-mutex';
@@ -31,13 +32,13 @@ export function checkoutRoute(ctx: HandlerContext, limiter: RateLimiter) {
     const ticket = await takeCouponAttempts(ctx, limiter, body.codes, ip, normalizeEmail(body.contact.email));
     let notApplied: EvaluateResult['notApplied'] | null = null;
     try {
-      return await checkout(body, (priced) => (notApplied = priced));
+      return await checkout(body, await identify(ctx.identifyCustomer, request, body.contact.email), (priced) => (notApplied = priced));
     } finally {
       await settleCouponAttempts(limiter, ticket, notApplied);
     }
   };
 
-  async function checkout(body: CheckoutBody, judged: (notApplied: EvaluateResult['notApplied']) => void): Promise<Response> {
+  async function checkout(body: CheckoutBody, identity: CustomerIdentity | null, judged: (notApplied: EvaluateResult['notApplied']) => void): Promise<Response> {
     const store = await ctx.store();
     return mutex.run(body.checkoutId, async () => {
       let released = false;
@@ -49,7 +50,7 @@ export function checkoutRoute(ctx: HandlerContext, limiter: RateLimiter) {
         if (record.status === 'canceled') {
           throw new HttpError(409, 'checkout_canceled', `Checkout ${body.checkoutId} was canceled; start a new checkout with a new checkoutId.`, 'checkoutId');
         }
-        const facts = await customerFacts(store, body.contact.email);
+        const facts = await customerFacts(store, body.contact.email, identity);
         const now = ctx.now();
         if (ctx.stripeCustomers && facts.emailNormalized) {
           facts.stripeCustomerId = await ensureStripeCustomer(ctx.stripe, store, facts.emailNormalized, body.contact, now, facts.stripeCustomerId);

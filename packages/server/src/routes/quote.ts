@@ -7,6 +7,7 @@ import type { HandlerContext } from '../options';
 import { normalizeEmail } from '../email';
 import { customerFacts, priceCart, pricingContext } from '../pricing';
 import type { RateLimiter } from '../rate-limit';
+import { identify } from '../identify';
 import { quoteBody } from '../requests';
 import { verifyCartLink } from '../cart-links';
 import { clientIp, settleCouponAttempts, takeCouponAttempts } from './client';
@@ -27,7 +28,8 @@ export function quoteRoute(ctx: HandlerContext, limiter: RateLimiter) {
     let result: EvaluateResult | undefined;
     try {
       const store = await ctx.store();
-      const facts = await customerFacts(store, body.contact?.email);
+      const identity = await identify(ctx.identifyCustomer, request, body.contact?.email ?? null);
+      const facts = await customerFacts(store, body.contact?.email, identity);
       result = await priceCart(pricingContext(ctx, store), body, facts, { now: ctx.now() });
     } finally {
       await settleCouponAttempts(limiter, ticket, result?.notApplied ?? null);
