@@ -30,17 +30,51 @@ export const productSchema = z.object({
 export type Product = z.infer<typeof productSchema>;
 export type AddOnOffer = z.infer<typeof addOnSchema>;
 
+/** Add-on offers by the sku of the product that offers them, as `GET /config` lists them. */
+export type AddOnOffers = Record<string, AddOnOffer[]>;
+
+/** A catalog in your own system, looked up per request. */
+export interface ProductSource {
+  getProducts(skus: string[]): Promise<Product[]> | Product[];
+  /**
+   * Every add-on offer, by the sku of the product offering it, so `GET /config`
+   * can show them before the cart is priced (a callback catalog cannot be
+   * listed otherwise). Called at most once a minute. Without it `/config`
+   * lists no add-ons; they still sell at the price `getProducts` gives.
+   *
+   * @example
+   * listAddOns: async () => ({ 'POT-YIXING': [{ sku: 'ADDON-WARRANTY-1Y', kind: 'warranty', price: 900, name: { en: '1-year warranty', 'zh-CN': '一年保修' } }] })
+   */
+  listAddOns?(): Promise<AddOnOffers> | AddOnOffers;
+}
+
 /**
- * Where products come from: a list (or a JSON file's contents), or a callback
- * looking skus up in your own system.
+ * Where products come from: a list (or a JSON file's contents), or callbacks
+ * looking skus (and add-on offers) up in your own system.
  */
-export type CatalogSource = Product[] | { products: Product[] } | { getProducts(skus: string[]): Promise<Product[]> | Product[] };
+export type CatalogSource = Product[] | { products: Product[] } | ProductSource;
 
 export interface Catalog {
   /** Products for these skus (unknown skus are simply missing). */
   lookup(skus: string[]): Promise<Map<string, Product>>;
   /** Every product, when the catalog is a list (used for `GET /config`'s add-on offers). */
   all(): Product[] | null;
+  /** Add-on offers for `GET /config` when the catalog cannot be listed (a callback catalog with `listAddOns`). */
+  addOnOffers?(): Promise<AddOnOffers>;
+}
+
+const addOnOffersSchema = z.record(z.string().min(1).max(64), z.array(addOnSchema));
+
+/** Calls `listAddOns` and checks its answer; a bad one is the integrator's bug, named in the error. */
+async function listAddOnOffers(listAddOns: () => Promise<AddOnOffers> | AddOnOffers): Promise<AddOnOffers> {
+  const found = await listAddOns();
+  const parsed = addOnOffersSchema.safeParse(found);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const path = issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(String(key))}]`)).join('');
+  throw new Error(
+    `listAddOns must return add-on offers by product sku, such as {"POT-YIXING": [{"sku": "ADDON-WARRANTY-1Y", "kind": "warranty", "price": 900, "name": "1-year warranty"}]}; at result${path}: ${issue.message}.`,
+  );
 }
 
 const catalogFile = z.union([z.array(productSchema), z.object({ products: z.array(productSchema) })]);
@@ -52,11 +86,17 @@ const catalogFile = z.union([z.array(productSchema), z.object({ products: z.arra
  * @example
  * const catalog = createCatalog([{ sku: 'TEA-LJ-100', name: 'Longjing', price: 2400, currency: 'USD' }])
  * const catalog = createCatalog({ getProducts: (skus) => db.products.whereIn('sku', skus) })
+ * const catalog = createCatalog({ getProducts: (skus) => db.products.whereIn('sku', skus), listAddOns: () => db.addOnOffers() })
  */
 export function createCatalog(source: CatalogSource): Catalog {
   if (!Array.isArray(source) && 'getProducts' in source) {
     const getProducts = source.getProducts;
+    if (source.listAddOns !== undefined && typeof source.listAddOns !== 'function') {
+      throw new Error(`catalog.listAddOns must be a function returning add-on offers by product sku; received ${typeof source.listAddOns}.`);
+    }
+    const listAddOns = source.listAddOns?.bind(source);
     return {
+      ...(listAddOns ? { addOnOffers: () => listAddOnOffers(listAddOns) } : {}),
       async lookup(skus) {
         const found = await getProducts(skus);
         const map = new Map<string, Product>();

@@ -2,13 +2,29 @@ import { publicPromotions } from '@cartlift/discounts';
 import { json } from '../http/errors';
 import type { HandlerContext } from '../options';
 
-/** Add-on offers by the sku that offers them, from a listed catalog. */
-function addOnOffers(ctx: HandlerContext) {
+/** Add-on offers may change in a callback catalog: `/config` asks again after this long. */
+const ADD_ON_TTL_MS = 60_000;
+
+/**
+ * Add-on offers by the sku that offers them: from a listed catalog, or from
+ * a callback catalog's `listAddOns`. A failing `listAddOns` is logged and
+ * the config served without add-ons (the storefront keeps working).
+ */
+async function addOnOffers(ctx: HandlerContext): Promise<{ offers: Record<string, unknown[]>; failed: boolean }> {
   const offers: Record<string, unknown[]> = {};
-  for (const product of ctx.catalog.all() ?? []) {
-    if (product.addOns?.length) offers[product.sku] = product.addOns;
+  const listed = ctx.catalog.all();
+  if (listed) {
+    for (const product of listed) if (product.addOns?.length) offers[product.sku] = product.addOns;
+    return { offers, failed: false };
   }
-  return offers;
+  if (!ctx.catalog.addOnOffers) return { offers, failed: false };
+  try {
+    for (const [sku, list] of Object.entries(await ctx.catalog.addOnOffers())) if (list.length) offers[sku] = list;
+    return { offers, failed: false };
+  } catch (error) {
+    ctx.logger.error('[cartlift] GET /config is served without add-on offers: the catalog could not list them.', error);
+    return { offers: {}, failed: true };
+  }
 }
 
 async function etagOf(text: string): Promise<string> {
@@ -23,20 +39,29 @@ async function etagOf(text: string): Promise<string> {
  * with an ETag so unchanged config costs a 304.
  */
 export function configRoute(ctx: HandlerContext) {
-  let cached: Promise<{ body: string; etag: string }> | undefined;
+  let cached: Promise<{ body: string; etag: string; until: number }> | undefined;
+  // A listed catalog never changes; a callback catalog's add-ons are asked for again after a while.
+  const refreshes = !ctx.catalog.all() && ctx.catalog.addOnOffers !== undefined;
   const build = async () => {
+    const { offers, failed } = await addOnOffers(ctx);
     const body = JSON.stringify({
       publishableKey: ctx.stripeOptions.publishableKey,
       ...(ctx.stripeOptions.jsUrl ? { stripeJsUrl: ctx.stripeOptions.jsUrl } : {}),
       currency: ctx.currency,
       promotions: publicPromotions(ctx.promotions).promotions,
-      addOns: addOnOffers(ctx),
+      addOns: offers,
       shippingOptions: ctx.shippingOptions,
       limits: { maxQuantity: ctx.limits.maxQuantity, maxLines: ctx.limits.maxLines },
     });
-    return { body, etag: await etagOf(body) };
+    // A failure is not kept: the next request asks again.
+    return { body, etag: await etagOf(body), until: failed ? 0 : refreshes ? ctx.now() + ADD_ON_TTL_MS : Infinity };
   };
   return async (request: Request): Promise<Response> => {
+    if (cached) {
+      const current = cached;
+      const { until } = await current;
+      if (ctx.now() >= until && cached === current) cached = undefined;
+    }
     cached ??= build();
     const { body, etag } = await cached;
     const headers = { etag, 'cache-control': 'no-cache' };
