@@ -3,7 +3,7 @@ export type { AnalyticsCounters, AnalyticsOptions, CartliftHandlerOptions } from
 export { assignVariant, bucket, hash32 } from '@cartlift/core';
 export { FUNNEL_STEPS, type FunnelGroup, type FunnelStep } from './analytics/funnel';
 export { serve, toNodeListener, type FetchHandler, type ServeOptions } from './http/node';
-export { createCatalog, loadCatalogFile, localName, type Catalog, type CatalogSource, type Product, type AddOnOffer } from './catalog';
+export { createCatalog, loadCatalogFile, localName, type Catalog, type CatalogSource, type Product, type AddOnOffer, type AddOnOffers, type ProductSource } from './catalog';
 export { normalizeEmail } from './email';
 export type { CustomerIdentity, IdentifyCustomer } from './identify';
 export { paymentMethodTypes, METHOD_CURRENCIES } from './payment-methods';

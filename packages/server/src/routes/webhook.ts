@@ -2,17 +2,23 @@ import type Stripe from 'stripe';
 import { readBody } from '../http/body';
 import { HttpError, json } from '../http/errors';
 import type { HandlerContext } from '../options';
+import { parseWebhookEvent, type WebhookEvent } from '../stripe/webhook-event';
 
 /** Verifies the signature against each configured secret (several during a rotation). */
-async function verify(ctx: HandlerContext, payload: string, signature: string): Promise<Stripe.Event> {
+async function verify(ctx: HandlerContext, payload: string, signature: string): Promise<WebhookEvent> {
   let lastError: unknown;
   for (const secret of ctx.webhookSecrets) {
+    let event: Stripe.Event;
     try {
       // Checks the timestamp tolerance (300 s) and compares signatures in constant time.
-      return await ctx.stripe.webhooks.constructEventAsync(payload, signature, secret);
+      event = await ctx.stripe.webhooks.constructEventAsync(payload, signature, secret);
     } catch (error) {
+      // The signature matched but the body is no JSON: no other secret will make it one.
+      if (error instanceof SyntaxError) throw new HttpError(400, 'invalid_event', `The webhook body must be a Stripe event in JSON; it does not parse (${error.message.replace(/[.\s]*$/, '')}).`, 'body');
       lastError = error;
+      continue;
     }
+    return parseWebhookEvent(event);
   }
   // Stripe's first sentence says what failed (no match, timestamp outside the tolerance, bad header).
   const first = lastError instanceof Error ? (lastError.message.trim().split(/\n|(?<=\.)\s/)[0] ?? '') : 'no webhook secret is configured';
@@ -33,26 +39,23 @@ export function webhookRoute(ctx: HandlerContext) {
     const event = await verify(ctx, payload, signature);
     const store = await ctx.store();
     const now = ctx.now();
-    if (event.type === 'payment_intent.succeeded') {
-      const intent = event.data.object as Stripe.PaymentIntent;
-      const customer = typeof intent.customer === 'string' ? intent.customer : (intent.customer?.id ?? null);
+    if (event.type === 'payment_intent.succeeded' && event.intent) {
       const result = await store.recordPaymentSucceeded({
         eventId: event.id,
         eventType: event.type,
-        paymentIntentId: intent.id,
-        amount: intent.amount_received || intent.amount,
-        currency: intent.currency,
-        stripeCustomerId: customer,
+        paymentIntentId: event.intent.id,
+        amount: event.intent.amount,
+        currency: event.intent.currency,
+        stripeCustomerId: event.intent.customer,
         now,
       });
       return json({ received: true, duplicate: result.duplicate, order: result.order?.paymentIntentId ?? null });
     }
-    if (event.type === 'payment_intent.payment_failed' || event.type === 'payment_intent.canceled') {
-      const intent = event.data.object as Stripe.PaymentIntent;
+    if ((event.type === 'payment_intent.payment_failed' || event.type === 'payment_intent.canceled') && event.intent) {
       const result = await store.recordPaymentEnded({
         eventId: event.id,
         eventType: event.type,
-        paymentIntentId: intent.id,
+        paymentIntentId: event.intent.id,
         canceled: event.type === 'payment_intent.canceled',
         now,
       });
