@@ -67,6 +67,24 @@ describe.each(storeVariants())('identifyCustomer on $name', ({ open }) => {
     expect(applied(guest.body)).toContain('first-order');
   });
 
+  test('one member, many emails: concurrent checkouts get the first-order offer once (held by Stripe Customer too)', async () => {
+    const customer = await h.stripe.customers.create({ email: 'many@example.com' });
+    sessions.set('many', { stripeCustomerId: customer.id });
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        h.call('POST', '/checkout', { checkoutId: unique('co'), lines, contact: { email: `${unique('alias')}@example.com` } }, { 'x-session': 'many' }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(10).fill(200));
+    const winners = results.filter((r) => applied(r.body.quote).includes('first-order'));
+    expect(winners).toHaveLength(1);
+    // Declined: the hold is released and the member's next checkout (any email) gets it.
+    await h.stripe.paymentIntents.confirm(winners[0]!.body.paymentIntentId, { payment_method: 'pm_card_chargeDeclined' }).catch(() => {});
+    await h.sandbox.webhooksIdle();
+    const next = await h.call('POST', '/checkout', { checkoutId: unique('co'), lines, contact: { email: `${unique('alias')}@example.com` } }, { 'x-session': 'many' });
+    expect(applied(next.body.quote)).toContain('first-order');
+  }, 60_000);
+
   test.each([
     ['a string', 'vip', "identifyCustomer's result must be null or an object"],
     ['segments not an array', { segments: 'vip' }, "identifyCustomer's result.segments must be an array of segment tags"],

@@ -40,6 +40,8 @@ export interface CustomerFacts {
   firstPurchase: boolean;
   /** Segment tags from `identifyCustomer` (none for guests). */
   segments: string[];
+  /** The Stripe Customer `identifyCustomer` named, if any (its first purchase is held under that id too). */
+  identifiedCustomer: string | null;
 }
 
 /**
@@ -83,12 +85,12 @@ export async function customerFacts(store: Store, email: string | undefined, ide
   const known = identity?.stripeCustomerId ?? null;
   if (!email) {
     const paid = known ? await store.hasPaidOrder({ stripeCustomerId: known }) : false;
-    return { emailNormalized: null, stripeCustomerId: known, firstPurchase: !paid, segments };
+    return { emailNormalized: null, stripeCustomerId: known, firstPurchase: !paid, segments, identifiedCustomer: known };
   }
   const emailNormalized = normalizeEmail(email);
   const ledger = await store.customerLedger(emailNormalized);
   const paid = ledger.paid || (known !== null && known !== ledger.stripeCustomerId && (await store.hasPaidOrder({ stripeCustomerId: known })));
-  return { emailNormalized, stripeCustomerId: known ?? ledger.stripeCustomerId, firstPurchase: !paid, segments };
+  return { emailNormalized, stripeCustomerId: known ?? ledger.stripeCustomerId, firstPurchase: !paid, segments, identifiedCustomer: known };
 }
 
 /**
@@ -96,6 +98,8 @@ export async function customerFacts(store: Store, email: string | undefined, ide
  * purchase. Promotion ids cannot start with "@", so it never meets one.
  */
 export const FIRST_PURCHASE_HOLD = '@first-purchase';
+/** The same hold keyed by the Stripe Customer `identifyCustomer` named (one member, many emails). */
+export const FIRST_PURCHASE_CUSTOMER_HOLD = '@first-purchase-customer';
 
 /** True when some promotion is for first orders only. */
 export function hasFirstPurchaseOffers(config: PromotionsConfig): boolean {
@@ -138,10 +142,14 @@ export async function priceCart(
   const lines = await resolveLines(ctx, cart);
   const usage = await ctx.store.promotionUsage(limitedPromotionIds(ctx.promotions), facts.emailNormalized, now, excludeCheckoutId);
   // Another open checkout of this shopper holds their first purchase (or this one just lost it).
-  const firstPurchaseHeld = (usage[FIRST_PURCHASE_HOLD]?.usedByCustomer ?? 0) > 0 || exhausted.includes(FIRST_PURCHASE_HOLD);
+  let firstPurchaseHeld = (usage[FIRST_PURCHASE_HOLD]?.usedByCustomer ?? 0) > 0 || exhausted.some((id) => id.startsWith(FIRST_PURCHASE_HOLD));
   delete usage[FIRST_PURCHASE_HOLD];
+  if (!firstPurchaseHeld && facts.firstPurchase && facts.identifiedCustomer && hasFirstPurchaseOffers(ctx.promotions)) {
+    const held = await ctx.store.promotionUsage([FIRST_PURCHASE_CUSTOMER_HOLD], facts.identifiedCustomer, now, excludeCheckoutId);
+    firstPurchaseHeld = (held[FIRST_PURCHASE_CUSTOMER_HOLD]?.usedByCustomer ?? 0) > 0;
+  }
   for (const id of exhausted) {
-    if (id === FIRST_PURCHASE_HOLD) continue;
+    if (id.startsWith(FIRST_PURCHASE_HOLD)) continue;
     const limits = ctx.promotions.promotions.find((promotion) => promotion.id === id)?.limits;
     // Lost the race for the last redemption: present the promotion as used up.
     usage[id] = { used: limits?.total ?? Number.MAX_SAFE_INTEGER, usedByCustomer: limits?.perCustomer ?? Number.MAX_SAFE_INTEGER };

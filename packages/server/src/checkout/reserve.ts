@@ -1,5 +1,5 @@
 import type { EvaluateResult } from '@cartlift/discounts';
-import { type CustomerFacts, type CartRequest, type PricingContext, FIRST_PURCHASE_HOLD, priceCart } from '../pricing';
+import { type CustomerFacts, type CartRequest, type PricingContext, FIRST_PURCHASE_CUSTOMER_HOLD, FIRST_PURCHASE_HOLD, priceCart } from '../pricing';
 import type { PromotionClaim } from '../store/types';
 
 /**
@@ -8,7 +8,8 @@ import type { PromotionClaim } from '../store/types';
  * and reserving, the lost promotion is priced as used up and the cart priced
  * again, so the amount charged always matches what was reserved. A cart
  * priced with a first-order offer also holds the shopper's first purchase
- * (by normalised email); a checkout that finds it held by another open
+ * (by normalised email, and by the Stripe Customer `identifyCustomer`
+ * named); a checkout that finds it held by another open
  * checkout of the same email is priced as a repeat purchase.
  */
 export async function priceAndReserve(
@@ -30,6 +31,7 @@ export async function priceAndReserve(
     // first purchase, so two open checkouts of one email cannot both take one.
     const firstOrder = result.applied.some(({ promotionId }) => ctx.promotions.promotions.find((p) => p.id === promotionId)?.conditions?.firstPurchase === true);
     if (firstOrder && facts.emailNormalized) claims.push({ id: FIRST_PURCHASE_HOLD, perCustomerLimit: 1 });
+    if (firstOrder && facts.identifiedCustomer) claims.push({ id: FIRST_PURCHASE_CUSTOMER_HOLD, perCustomerLimit: 1, customerKey: facts.identifiedCustomer });
     const { denied } = await ctx.store.reservePromotions({ checkoutId, customerKey: facts.emailNormalized, promotions: claims, now, expiresAt });
     if (denied.length === 0) return result;
     exhausted.push(...denied);

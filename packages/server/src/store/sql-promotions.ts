@@ -29,7 +29,12 @@ async function customerLockKey(promotionId: string, customerKey: string): Promis
  */
 async function lockClaims(tx: SqlClient, claims: readonly PromotionClaim[], customerKey: string | null): Promise<void> {
   const rows = claims.filter((c) => c.limit != null).map((c) => c.id).sort();
-  const keys = await Promise.all(claims.filter((c) => c.limit == null && customerKey != null).map((c) => customerLockKey(c.id, customerKey!)));
+  const keys = await Promise.all(
+    claims.flatMap((c) => {
+      const key = c.customerKey ?? customerKey;
+      return c.limit == null && key != null ? [customerLockKey(c.id, key)] : [];
+    }),
+  );
   for (const id of rows) await lockPromotion(tx, id);
   for (const key of keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [key.toString()]);
 }
@@ -54,7 +59,7 @@ export function promotionMethods(db: SqlDatabase): Pick<Store, 'promotionUsage' 
 
     async reservePromotions({ checkoutId, customerKey, promotions, now, expiresAt }) {
       // Unlimited promotions need no hold: the checkout row lists what was applied.
-      const limited = promotions.filter((p) => p.limit != null || (p.perCustomerLimit != null && customerKey != null));
+      const limited = promotions.filter((p) => p.limit != null || (p.perCustomerLimit != null && (p.customerKey ?? customerKey) != null));
       const releaseOthers = (client: SqlClient, kept: string[]) =>
         client.query(
           `UPDATE cartlift_redemptions SET status = 'released', updated_at = $2
@@ -70,15 +75,16 @@ export function promotionMethods(db: SqlDatabase): Pick<Store, 'promotionUsage' 
         const denied: string[] = [];
         await lockClaims(tx, limited, customerKey);
         for (const promotion of limited) {
+          const key = promotion.customerKey ?? customerKey;
           const { rows } = await tx.query(
             `SELECT count(*)::int AS used, count(*) FILTER (WHERE customer_key = $3)::int AS mine
                FROM cartlift_redemptions WHERE promotion_id = $1 AND ${LIVE} AND checkout_id <> $4`,
-            [promotion.id, now, customerKey, checkoutId],
+            [promotion.id, now, key, checkoutId],
           );
           const used = Number(rows[0]?.used ?? 0);
           const mine = Number(rows[0]?.mine ?? 0);
           const overGlobal = promotion.limit != null && used >= promotion.limit;
-          const overCustomer = promotion.perCustomerLimit != null && customerKey != null && mine >= promotion.perCustomerLimit;
+          const overCustomer = promotion.perCustomerLimit != null && key != null && mine >= promotion.perCustomerLimit;
           if (overGlobal || overCustomer) {
             denied.push(promotion.id);
             continue;
@@ -89,7 +95,7 @@ export function promotionMethods(db: SqlDatabase): Pick<Store, 'promotionUsage' 
              ON CONFLICT (promotion_id, checkout_id) DO UPDATE
                      SET customer_key = excluded.customer_key, status = 'reserved', expires_at = excluded.expires_at, updated_at = excluded.updated_at
                    WHERE cartlift_redemptions.status <> 'committed'`,
-            [promotion.id, checkoutId, customerKey, expiresAt, now],
+            [promotion.id, checkoutId, key, expiresAt, now],
           );
           reserved.push(promotion.id);
         }

@@ -37,6 +37,8 @@ export interface PromotionClaim {
   limit?: number | undefined;
   /** Redemptions allowed per customer (needs a customer key). */
   perCustomerLimit?: number | undefined;
+  /** Counts per-customer use under this key instead of the reservation's `customerKey`. */
+  customerKey?: string | undefined;
 }
 
 export interface PromotionUsage {
