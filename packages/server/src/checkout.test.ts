@@ -33,6 +33,23 @@ describe.each(storeVariants())('POST /checkout on $name', ({ open }) => {
     expect((intent.payment_method_options as { wechat_pay?: { client?: string } }).wechat_pay?.client).toBe('web');
   });
 
+  test('the shipping address reaches the PaymentIntent, named after the contact when no name is given, and follows a change', async () => {
+    const address = { line1: '1 West Lake Road', city: 'Hangzhou', postal_code: '310000', country: 'CN' };
+    const checkoutId = unique('co');
+    const first = await h.call('POST', '/checkout', body(checkoutId, { contact: { email: `${unique('ship')}@example.com`, name: '李伟' }, shipping: { address } }));
+    expect(first.status).toBe(200);
+    const intent = await h.stripe.paymentIntents.retrieve(first.body.paymentIntentId);
+    expect(intent.shipping).toMatchObject({ name: '李伟', address });
+    const moved = { ...address, line1: '9 Nanshan Road', line2: 'Room 2' };
+    const again = await h.call('POST', '/checkout', body(checkoutId, { contact: { email: `${unique('ship')}@example.com` }, shipping: { name: 'Li Wei', address: moved } }));
+    expect(again.body.paymentIntentId).toBe(first.body.paymentIntentId);
+    expect((await h.stripe.paymentIntents.retrieve(first.body.paymentIntentId)).shipping).toMatchObject({ name: 'Li Wei', address: moved });
+    const bad = await h.call('POST', '/checkout', body(unique('co'), { shipping: { address: { ...address, country: 'China' } } }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ code: 'invalid_request', field: 'shipping.address.country' });
+    expect(bad.body.error.message).toContain('must be a two-letter country code such as "CN"');
+  });
+
   test('200 concurrent requests with one checkout id give exactly one PaymentIntent', async () => {
     const checkoutId = unique('co');
     const request = body(checkoutId);

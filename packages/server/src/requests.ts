@@ -33,6 +33,21 @@ const email = z
   .max(254, { error: 'must be at most 254 characters' })
   .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: 'must be an email address such as "li.wei@example.com"' });
 
+const text = (max: number) => z.string({ error: 'must be a string' }).trim().min(1, { error: 'must not be empty' }).max(max, { error: `must be at most ${max} characters` });
+
+/** A postal address as Stripe takes it (`shipping.address`). */
+const address = z.strictObject(
+  {
+    line1: text(200),
+    line2: text(200).optional(),
+    city: text(100),
+    state: text(100).optional(),
+    postal_code: text(20),
+    country: z.string({ error: 'must be a two-letter country code such as "CN"' }).regex(/^[A-Z]{2}$/, { error: 'must be a two-letter country code such as "CN"' }),
+  },
+  { error: 'must be an object such as {"line1": "1 West Lake Road", "city": "Hangzhou", "postal_code": "310000", "country": "CN"}' },
+);
+
 function cartFields(limits: RequestLimits) {
   return {
     lines: z
@@ -46,7 +61,14 @@ function cartFields(limits: RequestLimits) {
       .max(limits.maxCodes, { error: `must contain at most ${limits.maxCodes} codes` })
       .optional(),
     shipping: z
-      .object({ optionId: z.string({ error: 'must be a shipping option id string' }).max(64, { error: 'must be at most 64 characters' }).optional() }, { error: 'must be an object such as {"optionId": "standard"}' })
+      .object(
+        {
+          optionId: z.string({ error: 'must be a shipping option id string' }).max(64, { error: 'must be at most 64 characters' }).optional(),
+          name: text(200).optional(),
+          address: address.optional(),
+        },
+        { error: 'must be an object such as {"optionId": "standard", "address": {…}}' },
+      )
       .optional(),
     currency: z.string({ error: 'must be an ISO 4217 code' }).optional(),
   };

@@ -10,6 +10,8 @@ export interface IntentWish {
   customer: string | null;
   email: string;
   paymentMethodTypes: string[];
+  /** Where the goods go, when the shopper gave an address: Stripe keeps it on the intent (fraud checks, the dashboard). */
+  shipping: Stripe.PaymentIntentCreateParams.Shipping | null;
 }
 
 // `payment_method_types` is the long-standing explicit list Stripe accepts;
@@ -23,6 +25,7 @@ function createParams(wish: IntentWish): Stripe.PaymentIntentCreateParams {
     receipt_email: wish.email,
     metadata: { cartlift_checkout_id: wish.checkoutId },
     ...(wish.customer ? { customer: wish.customer } : {}),
+    ...(wish.shipping ? { shipping: wish.shipping } : {}),
   };
   return params as Stripe.PaymentIntentCreateParams;
 }
@@ -74,7 +77,8 @@ export async function ensureIntent(
     }
     record = { ...record, paymentIntentId: intent.id, clientSecret: intent.client_secret, amount: intent.amount, currency: intent.currency.toUpperCase(), stripeCustomerId: params.customer ?? null };
   }
-  const unchanged = record.amount === wish.amount && record.currency === wish.currency && (record.stripeCustomerId ?? null) === (wish.customer ?? null);
+  // An address is not kept on our record, so a request that carries one always updates the intent.
+  const unchanged = !wish.shipping && record.amount === wish.amount && record.currency === wish.currency && (record.stripeCustomerId ?? null) === (wish.customer ?? null);
   if (unchanged && record.clientSecret) return { id: record.paymentIntentId!, clientSecret: record.clientSecret, amount: wish.amount, currency: wish.currency };
   try {
     intent = await stripe.paymentIntents.update(record.paymentIntentId!, {
@@ -82,6 +86,7 @@ export async function ensureIntent(
       currency: wish.currency.toLowerCase(),
       receipt_email: wish.email,
       ...(wish.customer ? { customer: wish.customer } : {}),
+      ...(wish.shipping ? { shipping: wish.shipping } : {}),
     });
   } catch (error) {
     const current = await stripe.paymentIntents.retrieve(record.paymentIntentId!).catch(() => null);

@@ -19,6 +19,12 @@ import { createKeyedMutex } from './keyed-mutex';
 const LEASE_MS = 30_000;
 const LEASE_WAIT_MS = 25_000;
 
+/** Stripe's shipping details from the body: the given name, else the contact's, else the email (Stripe requires a name). */
+function shippingFor(body: { shipping?: { name?: string; address?: Record<string, string> }; contact: { email: string; name?: string } }) {
+  const address = body.shipping?.address;
+  return address ? { name: body.shipping?.name ?? body.contact.name ?? body.contact.email, address } : null;
+}
+
 /**
  * `POST /checkout`: one PaymentIntent per checkout id, its amount the
  * server's quote total, its promotions reserved until `reservationTtlMs`.
@@ -76,6 +82,7 @@ export function checkoutRoute(ctx: HandlerContext, limiter: RateLimiter) {
               customer: facts.stripeCustomerId,
               email: body.contact.email,
               paymentMethodTypes: ctx.paymentMethodTypes(ctx.currency),
+              shipping: shippingFor(body),
             },
             now,
           );
