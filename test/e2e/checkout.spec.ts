@@ -351,3 +351,18 @@ test("the drawer's wallet reports begin_checkout for the cart and price at the c
   expect(begin).toMatchObject({ method: 'express', value: quote.total, items: [{ item_id: 'TEA-LJ-100', quantity: 2 }] });
   expect(problems.uncaught).toEqual([]);
 });
+
+test("a new shopper's one-click wallet sends the wallet's shipping address, which lands on the PaymentIntent", async ({ page, problems }) => {
+  await openStore(page);
+  await page.locator('cartlift-express-checkout').hover();
+  const e = effort();
+  await e.click(page.getByRole('button', { name: 'Pay (test wallet)' }));
+  const sheet = page.getByRole('dialog', { name: 'Test wallet' });
+  await expect(sheet).toContainText('Ship to: Test Shopper, 1 Test Street, Shanghai 200000, CN');
+  await e.click(sheet.getByRole('button', { name: 'Confirm test payment' }));
+  const intent = await (await stripeFor(page)).paymentIntents.retrieve(await paidIntentId(page));
+  expect(intent.status).toBe('succeeded');
+  expect(intent.shipping).toMatchObject({ name: 'Test Shopper', address: { line1: '1 Test Street', city: 'Shanghai', postal_code: '200000', country: 'CN' } });
+  console.log(`new shopper, wallet: ${e.counts.clicks} clicks from product page to paid, ${e.counts.fields.size} fields typed`);
+  expect(problems.uncaught).toEqual([]);
+});
