@@ -200,26 +200,29 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
     lane.timer = setTimeout(() => void flushLane(lane), ms);
   };
 
+  // Entries are written, and stamped, only once this page holds its lock: a tab whose liveness
+  // snapshot is older than the lock can't see this page alive, but the stamp is newer than its snapshot.
+  const put = (lane: Lane, events: WireEvent[]) => {
+    writing = writing
+      .then(() => locked)
+      .then(() => safe((s) => append(s, lane.key, events.map((e): Entry => ({ o: me, t: Date.now(), e })), maxQueue)))
+      .then(
+        (dropped) => (counters.dropped += dropped),
+        () => {},
+      )
+      .then(() => {
+        for (const e of events) lane.unwritten.delete(e.event_id);
+      });
+  };
+
   const write = () => {
     ticking = false;
     // While storage is denied the events stay in lane.w (memory) and are written once it is allowed.
     const ok = stored();
-    const t = Date.now();
     if (ok) kept || keep();
     for (const lane of ok ? lanes : []) {
-      const events = lane.w;
-      const entries: Entry[] = events.map((e) => ({ o: me, t, e }));
+      lane.w.length && put(lane, lane.w);
       lane.w = [];
-      if (entries.length) writing = writing
-        .then(() => locked)
-        .then(() => safe((s) => append(s, lane.key, entries, maxQueue)))
-        .then(
-          (dropped) => (counters.dropped += dropped),
-          () => {},
-        )
-        .then(() => {
-          for (const e of events) lane.unwritten.delete(e.event_id);
-        });
     }
     // An empty lane (GA4/Segment's when consent is granted: they got the event at once) has nothing to send.
     for (const lane of lanes) lane.mine.size && (lane.mine.size >= count ? flushLane(lane) : !lane.timer && schedule(lane, wait));
@@ -239,6 +242,8 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
     let again = -1;
     try {
       await writing;
+      // Not before this page is seen alive: what it adopts would look orphaned to the other tabs.
+      await locked;
       const [alive, since] = await liveness();
       const all = await safe((s) => adopt(s, lane.key, me, alive, since));
       const queued = all.filter((x) => x.o === me);
@@ -253,7 +258,7 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
       );
       const batch = ids[0];
       // Nothing of ours, but other pages' events wait: look again, in case their page is gone.
-      if (!batch) return void (all.length && schedule(lane, 2000));
+      if (!batch) return void (all.some((x) => x.o) && schedule(lane, 2000));
       lane.inflight = new Set(batch);
       // One event bigger than a beacon may carry makes keepalive fetch throw (a network error, retried
       // forever in front of the rest): refused for good, like the collector's 413.
@@ -346,8 +351,8 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
   const takeStash = () => {
     const back = unstash<{ k: string; e: WireEvent }>();
     for (const lane of lanes) {
-      const entries = back.filter((x) => x.k === lane.key).map((x) => ({ o: me, t: Date.now(), e: x.e }));
-      if (entries.length) writing = writing.then(() => safe((s) => append(s, lane.key, entries, maxQueue))).catch(() => {});
+      const events = back.filter((x) => x.k === lane.key).map((x) => x.e);
+      events.length && put(lane, events);
       schedule(lane, 0);
     }
   };

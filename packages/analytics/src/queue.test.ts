@@ -18,7 +18,25 @@ describe('persisted queue', () => {
     await append(s, 'q', [entry('1', 'dead', 5), entry('2', 'alive', 5), entry('3', 'dead', 50), entry('4', 'me', 5)], 10);
     const all = await adopt(s, 'q', 'me', (o) => o === 'alive' || o === 'me', 10);
     expect(all.map((x) => `${x.e.event_id}:${x.o}`)).toEqual(['1:me', '2:alive', '3:dead', '4:me']);
+    // Adopted entries are stamped anew: a tab whose liveness snapshot is older than "me" leaves them alone.
+    expect(all[0]!.t).toBeGreaterThanOrEqual(10);
+    const other = await adopt(s, 'q', 'other', () => false, 10);
+    expect(other.map((x) => `${x.e.event_id}:${x.o}`)).toEqual(['1:me', '2:other', '3:dead', '4:other']);
     await remove(s, 'q', new Set(['1']));
-    expect(((await s.get<Entry[]>('q')) ?? []).map((x) => `${x.e.event_id}:${x.o}`)).toEqual(['2:alive', '3:dead', '4:me']);
+    expect(((await s.get<Entry[]>('q')) ?? []).map((x) => `${x.e.event_id}:${x.o}`)).toEqual(['1:', '2:other', '3:dead', '4:other']);
+  });
+
+  it('keeps a tombstone of each removed event for a minute, so a second taker of the same unload stash does not queue it again', async () => {
+    const s = memoryStorage();
+    await append(s, 'q', [entry('1', 'A'), entry('2', 'A')], 2);
+    await remove(s, 'q', new Set(['1']), 1000);
+    // Tab B took the closed page's stash after tab A delivered event 1: only 3 is new.
+    expect(await append(s, 'q', [entry('1', 'B'), entry('2', 'B'), entry('3', 'B')], 2)).toBe(0);
+    const all = (await s.get<Entry[]>('q')) ?? [];
+    expect(all.map((x) => `${x.e.event_id}:${x.o}`)).toEqual(['1:', '2:A', '3:B']);
+    // Tombstones are never adopted, never count toward the bound, and go after a minute.
+    expect((await adopt(s, 'q', 'C', () => false, 2000)).map((x) => `${x.e.event_id}:${x.o}`)).toEqual(['1:', '2:C', '3:C']);
+    await remove(s, 'q', new Set(['2']), 61_001);
+    expect(((await s.get<Entry[]>('q')) ?? []).map((x) => `${x.e.event_id}:${x.o}`)).toEqual(['2:', '3:C']);
   });
 });
