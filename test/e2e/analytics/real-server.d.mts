@@ -3,8 +3,8 @@ export interface RealCollector {
   url: string;
   endpoint: string;
   proxy: { requests: number; failed: number; beaconLike: number; beacons: number };
-  /** Each event of each request the real server answered 2xx: its event_id, the sending page (?page=) and the arrival time (ms). */
-  deliveries: { id: string; page: string | null; at: number }[];
+  /** Each event of each request the real server answered 2xx: its event_id, harness seq, the sending page (?page=), the arrival time (ms), whether it was a beacon. */
+  deliveries: { id: string; seq?: string; page: string | null; at: number; beacon: boolean }[];
   /** Harness sequence ids seen in requests the proxy failed on purpose. */
   failedSeqs: Set<string>;
   serverStats(): Promise<{ batches: number; accepted: number; duplicates: number; invalid: number; refused: number; throttled: number; stored: number }>;

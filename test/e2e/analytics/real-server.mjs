@@ -60,7 +60,8 @@ export async function startRealCollector({ failRate = 0, retryAfter = 1, seed = 
     const reply = Buffer.from(await response.arrayBuffer());
     if (response.ok) {
       try {
-        for (const e of JSON.parse(body.toString('utf8')).events ?? []) deliveries.push({ id: e?.event_id, page: url.searchParams.get('page'), at });
+        const beacon = req.headers['sec-fetch-mode'] === 'no-cors';
+        for (const e of JSON.parse(body.toString('utf8')).events ?? []) deliveries.push({ id: e?.event_id, seq: e?.seq, page: url.searchParams.get('page'), at, beacon });
       } catch {}
     }
     res.writeHead(response.status, Object.fromEntries(response.headers));
