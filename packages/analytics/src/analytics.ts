@@ -258,7 +258,7 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
       );
       const batch = ids[0];
       // Nothing of ours, but other pages' events wait: look again, in case their page is gone.
-      if (!batch) return void (all.some((x) => x.o) && schedule(lane, 2000));
+      if (!batch) return void (all.length && schedule(lane, 2000));
       lane.inflight = new Set(batch);
       // One event bigger than a beacon may carry makes keepalive fetch throw (a network error, retried
       // forever in front of the rest): refused for good, like the collector's 413.

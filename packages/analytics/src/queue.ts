@@ -1,21 +1,27 @@
 import type { StoragePort } from '@cartlift/core';
 import type { WireEvent } from './wire';
 
-/**
- * A queued event: `o` is the page that owns (and alone may send) it, `t` when it was written.
- * With `o` empty it is the tombstone of an event delivered (or refused) at `t`: two tabs may
- * both take a closed page's unload stash, and the second must not queue again what the first
- * already delivered.
- */
+/** A queued event: `o` is the page that owns (and alone may send) it, `t` when it was written or adopted. */
 export interface Entry {
   o: string;
   t: number;
   e: WireEvent;
 }
 
-const list = (old: unknown): Entry[] => (Array.isArray(old) ? (old as Entry[]) : []);
-// Tombstones outlive any stash's way into the queue (a page load at most).
-const KEEP = 60_000;
+/**
+ * One destination's stored queue: `q` the events, oldest first; `g` the ids of
+ * the latest events delivered (or refused), so that when two tabs both take a
+ * closed page's unload stash, the second does not queue again what the first delivered.
+ */
+interface Stored {
+  q: Entry[];
+  g: string[];
+}
+
+// Older versions stored the bare array.
+const read = (old: unknown): Stored => (Array.isArray(old) ? { q: old, g: [] } : { q: (old as Stored | undefined)?.q ?? [], g: (old as Stored | undefined)?.g ?? [] });
+// A stash's way into the queue takes a page load: a few batches are delivered meanwhile, at most.
+const GONE = 100;
 
 /**
  * Appends entries in one atomic update, skipping event ids already queued (or
@@ -26,12 +32,12 @@ const KEEP = 60_000;
  */
 export async function append(storage: StoragePort, key: string, entries: readonly Entry[], max: number): Promise<number> {
   let dropped = 0;
-  await storage.update(key, (old) => {
-    const q = list(old);
-    const seen = new Set(q.map((x) => x.e.event_id));
-    const next = q.filter((x) => x.o).concat(entries.filter((x) => !seen.has(x.e.event_id) && seen.add(x.e.event_id)));
+  await storage.update(key, (old): Stored => {
+    const { q, g } = read(old);
+    const seen = new Set(g.concat(q.map((x) => x.e.event_id)));
+    const next = q.concat(entries.filter((x) => !seen.has(x.e.event_id) && seen.add(x.e.event_id)));
     dropped = Math.max(0, next.length - max);
-    return q.filter((x) => !x.o).concat(next.slice(dropped));
+    return { q: next.slice(dropped), g };
   });
   return dropped;
 }
@@ -47,19 +53,22 @@ export async function append(storage: StoragePort, key: string, entries: readonl
  * const mine = (await adopt(storage, key, pageId, (owner) => held.has(owner), snapshotTime)).filter((x) => x.o === pageId);
  */
 export async function adopt(storage: StoragePort, key: string, me: string, alive: (owner: string) => boolean, since: number): Promise<Entry[]> {
-  return storage.update(key, (old) => list(old).map((x) => (x.o && x.o !== me && x.t < since && !alive(x.o) ? { ...x, o: me, t: Date.now() } : x)));
+  const { q } = await storage.update(key, (old): Stored => {
+    const { q, g } = read(old);
+    return { q: q.map((x) => (x.o !== me && x.t < since && !alive(x.o) ? { ...x, o: me, t: Date.now() } : x)), g };
+  });
+  return q;
 }
 
 /**
- * Removes delivered (or undeliverable) events, leaving their tombstones for a minute.
+ * Removes delivered (or undeliverable) events, remembering the latest 100 ids.
  *
  * @example
  * await remove(storage, key, new Set(['6f9619ff-…']));
  */
-export async function remove(storage: StoragePort, key: string, ids: ReadonlySet<string>, now = Date.now()): Promise<void> {
-  await storage.update(key, (old) =>
-    list(old)
-      .map((x): Entry => (ids.has(x.e.event_id) ? { o: '', t: now, e: { event_id: x.e.event_id } as WireEvent } : x))
-      .filter((x) => x.o || x.t > now - KEEP),
-  );
+export async function remove(storage: StoragePort, key: string, ids: ReadonlySet<string>): Promise<void> {
+  await storage.update(key, (old): Stored => {
+    const { q, g } = read(old);
+    return { q: q.filter((x) => !ids.has(x.e.event_id)), g: g.concat(q.filter((x) => ids.has(x.e.event_id)).map((x) => x.e.event_id)).slice(-GONE) };
+  });
 }
