@@ -107,13 +107,13 @@ export function searchBestDeal(ctx: Ctx, cands: Cand[]): Search {
     }
     return top;
   };
-  // Two passes, the better kept: by what each saves alone, and by fewest
-  // conflicts first, so one big exclusive deal can't shut out a larger stack.
+  // Two passes, the better kept: by what each saves alone, and (over the 2 × cap
+  // best, to bound the cost) by fewest conflicts first, so one big exclusive
+  // deal can't shut out a larger stack.
   const degree = (i: number) => clash[i]!.filter(Boolean).length;
   const bySavings = [...contested].sort((a, b) => alone[b]! - alone[a]! || a - b);
-  const byConflicts = [...bySavings].sort((a, b) => degree(a) - degree(b));
   const first = greedy(bySavings);
-  const other = byConflicts.join() === bySavings.join() ? first : greedy(byConflicts);
+  const other = greedy(bySavings.slice(0, 2 * EXACT_CAP).sort((a, b) => degree(a) - degree(b)));
   const best = better(other, first) ? other : first;
   return { mode: 'heuristic', chosen: toCands(best), considered };
 }
