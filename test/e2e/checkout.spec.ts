@@ -354,6 +354,7 @@ test("the drawer's wallet reports begin_checkout for the cart and price at the c
 
 test("a new shopper's one-click wallet sends the wallet's shipping address, which lands on the PaymentIntent", async ({ page, problems }) => {
   await openStore(page);
+  await recordEvents(page, ['begin_checkout', 'add_shipping_info', 'add_payment_info', 'purchase']);
   await page.locator('cartlift-express-checkout').hover();
   const e = effort();
   await e.click(page.getByRole('button', { name: 'Pay (test wallet)' }));
@@ -363,6 +364,12 @@ test("a new shopper's one-click wallet sends the wallet's shipping address, whic
   const intent = await (await stripeFor(page)).paymentIntents.retrieve(await paidIntentId(page));
   expect(intent.status).toBe('succeeded');
   expect(intent.shipping).toMatchObject({ name: 'Test Shopper', address: { line1: '1 Test Street', city: 'Shanghai', postal_code: '200000', country: 'CN' } });
+  // The wallet sheet stands in for the sheet's steps: the shopper walks the whole funnel.
+  await expect.poll(async () => (await recorded(page)).map((r) => r.name)).toEqual(['begin_checkout', 'add_shipping_info', 'add_payment_info', 'purchase']);
+  const steps = await recorded(page);
+  expect(steps[1]).toMatchObject({ method: 'express', shipping_tier: 'standard', value: intent.amount });
+  expect(steps[2]).toMatchObject({ method: 'express', payment_type: 'link', value: intent.amount });
+  expect(steps[3]).toMatchObject({ transaction_id: intent.id, value: intent.amount });
   console.log(`new shopper, wallet: ${e.counts.clicks} clicks from product page to paid, ${e.counts.fields.size} fields typed`);
   expect(problems.uncaught).toEqual([]);
 });

@@ -77,6 +77,11 @@ export async function mountExpressCheckout(target: HTMLElement, options: Express
     if (submitted.error) throw new PaymentError(submitted.error.code ?? 'invalid_payment_details', submitted.error.message ?? 'Check your payment details.');
     const shipping = profile?.address ? { address: profile.address } : walletShipping(event);
     const session = await api.checkout({ ...cartBody(cart), checkoutId, contact: { email, ...(name ? { name } : {}) }, ...(shipping ? { shipping } : {}) });
+    // The wallet sheet did the sheet's two steps; report them so wallet shoppers walk the same funnel.
+    const step = { value: session.amount, method: 'express', ...couponOf(cart) };
+    const tier = (shipping && 'optionId' in shipping ? shipping.optionId : undefined) ?? config.shippingOptions?.[0]?.id;
+    instance.events.emit('add_shipping_info', checkoutEvent(cart, { ...step, ...(tier ? { shipping_tier: tier } : {}) }));
+    instance.events.emit('add_payment_info', checkoutEvent(cart, { ...step, payment_type: event.expressPaymentType }));
     const result = await stripe.confirmPayment({ elements, clientSecret: session.clientSecret, confirmParams: { return_url: location.href }, redirect: 'if_required' });
     if (result.error) throw new PaymentError(result.error.code ?? 'payment_failed', result.error.message ?? 'The payment did not go through.');
     options.onPaid({ paymentIntentId: session.paymentIntentId, status: result.paymentIntent.status, amount: session.amount, currency: session.currency }, cart);
