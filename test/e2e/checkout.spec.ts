@@ -373,3 +373,38 @@ test("a new shopper's one-click wallet sends the wallet's shipping address, whic
   console.log(`new shopper, wallet: ${e.counts.clicks} clicks from product page to paid, ${e.counts.fields.size} fields typed`);
   expect(problems.uncaught).toEqual([]);
 });
+
+test('removing a line and a refused code are reported; the sheet asks the browser to autofill every field', async ({ page, problems }) => {
+  await openStore(page);
+  await recordEvents(page, ['remove_from_cart', 'coupon_denied']);
+  await page.getByRole('button', { name: /^Add to cart/ }).first().click();
+  await page.getByRole('button', { name: /Add two/ }).click();
+  await page.locator('cartlift-cart').getByRole('button').first().click();
+  const d = drawer(page);
+  await d.locator('[part=line]').filter({ hasText: 'West Lake Longjing' }).getByRole('button', { name: /Remove/ }).click();
+  await expect(d.locator('[part=line]')).toHaveCount(1);
+  await d.getByLabel('Coupon code').fill('SPRING99');
+  await d.getByRole('button', { name: 'Apply' }).click();
+  await expect(d.locator('[part=coupon]').getByRole('alert')).toHaveText('Code SPRING99 is not valid.');
+  await expect.poll(async () => (await recorded(page)).map((r) => r.name)).toEqual(['remove_from_cart', 'coupon_denied']);
+  const [removed, denied] = await recorded(page);
+  expect(removed).toMatchObject({ items: [{ item_id: 'TEA-LJ-100', quantity: 1 }], value: 2400 });
+  expect(denied).toMatchObject({ coupon: 'SPRING99' });
+
+  await d.getByRole('button', { name: 'Checkout', exact: true }).click();
+  await expect(d.getByLabel('Email')).toBeVisible();
+  const tokens = Object.fromEntries(
+    await d.locator('input[autocomplete], select[autocomplete]').evaluateAll((fields) => fields.map((f) => [(f as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? f.id, f.getAttribute('autocomplete')])),
+  );
+  expect(tokens).toMatchObject({
+    Email: 'email',
+    'Full name': 'name',
+    'Phone (optional)': 'tel',
+    'Country or region': 'country',
+    Address: 'address-line1',
+    'Apartment, suite (optional)': 'address-line2',
+    City: 'address-level2',
+  });
+  expect(Object.values(tokens)).toContain('postal-code');
+  expect(problems.uncaught).toEqual([]);
+});
