@@ -234,6 +234,31 @@ test('a double click on Pay makes one payment', async ({ page }) => {
   expect(intents[0]!.status).toBe('succeeded');
 });
 
+test('when the network loses the answer to /checkout, the retry reuses the checkout id and the shopper pays once', async ({ page, problems }) => {
+  const email = newEmail('lost-answer');
+  const ids: string[] = [];
+  await page.route('**/api/cartlift/checkout', async (route) => {
+    ids.push(JSON.parse(route.request().postData() ?? '{}').checkoutId);
+    if (ids.length > 1) return route.continue();
+    // The server creates the PaymentIntent, then the answer is lost on the way back.
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  await openStore(page);
+  await page.getByRole('button', { name: /Add to cart/ }).nth(1).click();
+  await page.locator('cartlift-cart').getByRole('button').first().click();
+  await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
+  await fillContact(page, effort(), email);
+  await fillCard(page, effort());
+  await drawer(page).getByRole('button', { name: /^Pay / }).click();
+  await paidIntentId(page);
+  expect(ids).toHaveLength(2);
+  expect(ids[1]).toBe(ids[0]);
+  const intents = await intentsFor(await stripeFor(page), email);
+  expect(intents.map((i) => i.status)).toEqual(['succeeded']);
+  expect(problems.uncaught).toEqual([]);
+});
+
 test('the whole flow works on a page whose CSP has no unsafe-inline and no unsafe-eval', async ({ page, problems }) => {
   const violations: string[] = [];
   page.on('console', (m) => /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
