@@ -56,3 +56,45 @@ test('destinations by name: GA4 comes in its own chunk and gets the events in ma
   expect(refused).toBe('installed');
   expect(problems.uncaught).toEqual([]);
 });
+
+test("the demo's consent footer: nothing is sent before an answer; Allow sends the earlier steps too, and the funnel report shows them", async ({ page, problems }) => {
+  const sent: string[] = [];
+  page.on('requestfinished', async (request) => {
+    if (!request.url().endsWith('/api/cartlift/events') || request.method() !== 'POST') return;
+    const status = (await request.response())?.status();
+    for (const event of JSON.parse(request.postData() ?? '{"events":[]}').events as Array<{ name: string }>) sent.push(`${event.name}:${status}`);
+  });
+  await page.goto('/');
+  await booted(page);
+  await page.getByRole('button', { name: /Add two/ }).click();
+  await page.waitForTimeout(500);
+  expect(sent).toEqual([]);
+  await page.getByRole('button', { name: /^Allow/ }).click();
+  await expect(page.locator('#consent-status')).toHaveText('Thank you: this visit is counted.');
+  await page.evaluate(() => (window as unknown as { Cartlift: { use(n: string): Promise<{ flush(): Promise<void> }> } }).Cartlift.use('analytics').then((p) => p.flush()));
+  await expect.poll(() => sent).toEqual(expect.arrayContaining(['view_item:200', 'add_to_cart:200']));
+  // The answer is remembered: the next page sends without asking.
+  await page.reload();
+  await booted(page);
+  await page.getByRole('button', { name: /^Add to cart/ }).first().click();
+  await page.evaluate(() => (window as unknown as { Cartlift: { use(n: string): Promise<{ flush(): Promise<void> }> } }).Cartlift.use('analytics').then((p) => p.flush()));
+  await expect.poll(() => sent.filter((s) => s === 'add_to_cart:200').length).toBe(2);
+  const report = await page.request.get('/api/cartlift/funnel/report');
+  expect(report.status()).toBe(200);
+  expect(await report.text()).toMatch(/Viewed a product<\/th><td class="num">[1-9]/);
+  expect(problems.uncaught).toEqual([]);
+});
+
+test("the demo's consent footer: No thanks sends nothing", async ({ page, problems }) => {
+  const posts: string[] = [];
+  page.on('request', (r) => r.url().endsWith('/api/cartlift/events') && posts.push(r.method()));
+  await page.goto('/');
+  await booted(page);
+  await page.getByRole('button', { name: /^No thanks/ }).click();
+  await expect(page.locator('#consent-status')).toHaveText('Nothing from this visit is counted.');
+  await page.getByRole('button', { name: /Add two/ }).click();
+  await page.evaluate(() => (window as unknown as { Cartlift: { use(n: string): Promise<{ flush(): Promise<void> }> } }).Cartlift.use('analytics').then((p) => p.flush()));
+  await page.waitForTimeout(500);
+  expect(posts).toEqual([]);
+  expect(problems.uncaught).toEqual([]);
+});
