@@ -19,7 +19,7 @@ export const REPORT_TEXT = {
     all: 'All shoppers',
     variant: (name: string) => `Variant “${name}”`,
     day: (date: string) => date,
-    shoppers: (n: string) => `${n} shoppers with events`,
+    shoppers: (n: string) => `${n} ${n === '1' ? 'shopper' : 'shoppers'} with events`,
     step: 'Step',
     count: 'Shoppers',
     chart: 'Reached / lost',

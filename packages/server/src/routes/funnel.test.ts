@@ -127,6 +127,8 @@ describe.each(storeVariants())('GET /funnel and the report on $name', ({ open })
     expect(html).not.toContain('<b>"one"');
     expect(html).toContain('Variant “&lt;b&gt;&quot;one&quot;&amp;click&lt;/b&gt;”');
     expect(html).toContain('Variant “control”');
+    expect(html).toMatch(/<p>3 shoppers with events<\/p>/);
+    expect(html).toMatch(/<p>2 shoppers with events<\/p>/);
     // control: 3 viewed (full bar), 2 added (67% reached, 33% lost).
     expect(html).toContain('<th scope="row">Added to cart</th><td class="num">2</td><td class="chart"><span class="bar w67"></span><span class="lost w33"></span></td><td class="num">66.7%</td><td class="num">−1</td>');
     const css = await send(handler, 'GET', '/funnel/report.css');
