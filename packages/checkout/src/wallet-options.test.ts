@@ -16,6 +16,9 @@ describe('walletOptions', () => {
       shippingRates: [{ id: 'standard', amount: 600, displayName: '标准配送（3–5天）' }],
     });
     expect(walletOptions({ email: 'li.wei@example.com' }, [standard], 'en').shippingRates).toEqual([{ id: 'standard', amount: 600, displayName: 'Standard shipping (3–5 days)' }]);
+    // Only the default option: the amount the wallet shows is the one the server charges.
+    const express = { id: 'express', amount: 1500, name: { en: 'Express', 'zh-CN': '快递' } };
+    expect(walletOptions(undefined, [standard, express], 'en').shippingRates).toEqual([{ id: 'standard', amount: 600, displayName: 'Standard shipping (3–5 days)' }]);
   });
 
   it('offers one free rate when the shop configures none (wallets need at least one to collect an address)', () => {

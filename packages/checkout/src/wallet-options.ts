@@ -7,16 +7,19 @@ import type { CartBody, PublicConfig } from './server-api';
 
 /**
  * What the wallet sheet collects: always the email; the shipping address too
- * when no saved profile has one. Wallets that collect an address need at least
- * one shipping rate: the shop's options, else a free one.
+ * when no saved profile has one. Wallets that collect an address need a
+ * shipping rate: the shop's default option, else a free one.
  *
  * @example
  * event.resolve(walletOptions(await loadProfile(storage), config.shippingOptions, 'en'));
  */
 export function walletOptions(profile: ShopperProfile | undefined, shippingOptions: PublicConfig['shippingOptions'], locale: Locale): ClickResolveDetails {
   if (profile?.address) return { emailRequired: true };
-  const rates = shippingOptions?.length
-    ? shippingOptions.map((o) => ({ id: o.id, amount: o.amount, displayName: promotionName(o.name as PromotionName, locale) || o.id }))
+  // Only the default option, as the sheet and the quotes use: another rate picked in the wallet
+  // would change the amount after the wallet showed it (no shippingratechange re-pricing yet).
+  const option = shippingOptions?.[0];
+  const rates = option
+    ? [{ id: option.id, amount: option.amount, displayName: promotionName(option.name as PromotionName, locale) || option.id }]
     : [{ id: 'shipping', amount: 0, displayName: pick(drawerText.shipping, locale) }];
   return { emailRequired: true, shippingAddressRequired: true, shippingRates: rates };
 }
