@@ -16,8 +16,9 @@ const action: fc.Arbitrary<CartAction> = fc.oneof(
 
 /**
  * The cart rules written out plainly, independent of the reducer: adds merge
- * and clamp at 999 (a new line beyond 100 lines is ignored), setting 0
- * removes, unknown keys change nothing, clear empties.
+ * and clamp at 999 (a new line beyond 100 lines is ignored; an add without
+ * a price keeps the line's known one), setting 0 removes, unknown keys
+ * change nothing, clear empties.
  */
 function model(actions: CartAction[]): Map<string, { quantity: number; price: number | undefined }> {
   const lines = new Map<string, { quantity: number; price: number | undefined }>();
@@ -32,7 +33,7 @@ function model(actions: CartAction[]): Map<string, { quantity: number; price: nu
       const key = a.line.variant === undefined ? a.line.sku : lineKey(a.line.sku, a.line.variant);
       const old = lines.get(key);
       if (!old && lines.size >= 100) continue;
-      lines.set(key, { quantity: Math.min(999, (old?.quantity ?? 0) + (a.line.quantity ?? 1)), price: 'price' in a.line ? a.line.price : old?.price });
+      lines.set(key, { quantity: Math.min(999, (old?.quantity ?? 0) + (a.line.quantity ?? 1)), price: a.line.price ?? old?.price });
     }
   }
   return lines;
