@@ -144,3 +144,17 @@ test('Express Checkout asked for a shipping address shows it with the rate and h
   await expect.poll(() => errors).toEqual(['[Stripe sandbox] expressCheckout click resolve(): shippingRates must list at least one rate when shippingAddressRequired is true; received none.']);
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
+
+test('elements.update() that changes nothing shown keeps the very inputs and what was typed; a new locale re-renders and keeps it too', async ({ page }) => {
+  await openCheckout(page, { amount: 1500, currency: 'usd' });
+  const number = page.getByLabel('Card number');
+  await number.fill('4242424242424242');
+  type Marked = HTMLInputElement & { marked?: boolean };
+  await number.evaluate((input) => ((input as Marked).marked = true));
+  await page.evaluate(() => (window as unknown as { sandboxElements: { update(o: object): Promise<void> } }).sandboxElements.update({ locale: 'en' }));
+  // The same input element: nothing was swapped under the shopper's typing.
+  expect(await number.evaluate((input) => (input as Marked).marked === true)).toBe(true);
+  await expect(number).toHaveValue('4242 4242 4242 4242');
+  await page.evaluate(() => (window as unknown as { sandboxElements: { update(o: object): Promise<void> } }).sandboxElements.update({ locale: 'zh' }));
+  await expect(page.getByLabel('卡号')).toHaveValue('4242 4242 4242 4242');
+});

@@ -18,6 +18,10 @@ export function createPaymentElement(group: GroupState, options: Record<string, 
   let selected = '';
   let fields: { number: HTMLInputElement; expiry: HTMLInputElement; cvc: HTMLInputElement; error: HTMLElement } | null = null;
   let destroyed = false;
+  // What the rendered DOM shows: an update that changes neither (an amount, say) leaves the
+  // inputs alone, as Stripe's element does, instead of swapping them under the shopper's typing.
+  let shown = '';
+  const look = () => `${group.texts.cardNumber}|${availableTypes(group.intent, group.options).join()}`;
 
   const port: PaymentElementPort = {
     selectedType: () => selected,
@@ -25,7 +29,7 @@ export function createPaymentElement(group: GroupState, options: Record<string, 
     showError(message) {
       if (fields) fields.error.textContent = message;
     },
-    refresh: () => render(),
+    refresh: () => look() !== shown && render(),
   };
 
   function change(): void {
@@ -41,6 +45,7 @@ export function createPaymentElement(group: GroupState, options: Record<string, 
     const types = availableTypes(group.intent, group.options);
     if (!types.includes(selected)) selected = types[0] ?? 'card';
     const previous = fields ? port.card() : null;
+    shown = look();
     const root = shadowWithStyles(host, CSS_TEXT);
     const tabs = types.map((type) =>
       h('button', { type: 'button', role: 'tab', id: `tab-${type}`, 'aria-controls': `panel-${type}`, 'aria-selected': String(type === selected), tabindex: type === selected ? '0' : '-1', 'data-type': type }, t[type as 'card'] ?? type),
@@ -133,7 +138,7 @@ export function createPaymentElement(group: GroupState, options: Record<string, 
     },
     update(next: Record<string, unknown>): void {
       Object.assign(options, next);
-      render();
+      if (look() !== shown) render();
     },
     focus: () => fields?.number.focus(),
     blur: () => (host?.shadowRoot?.activeElement as HTMLElement | null)?.blur(),
