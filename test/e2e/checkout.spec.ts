@@ -189,7 +189,8 @@ test('an add-on is one tap, priced by the server, and reported as upsell_added',
   await d.getByRole('button', { name: /Add \+\$9\.00.*warranty/i }).click();
   await expect(d.locator('[part=line]')).toHaveCount(2);
   await expect(d.locator('dl')).toContainText('$98.00');
-  expect(await page.evaluate(() => (window as any).upsells)).toEqual(['ADDON-WARRANTY-1Y']);
+  // Reported once the cart has stored the add (the drawer shows it optimistically before).
+  await expect.poll(() => page.evaluate(() => (window as any).upsells)).toEqual(['ADDON-WARRANTY-1Y']);
   expect(stripeRequests.length, 'opening the drawer is checkout intent: Stripe.js loads now').toBeGreaterThan(0);
   expect(problems.uncaught).toEqual([]);
 });
