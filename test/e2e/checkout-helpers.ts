@@ -47,6 +47,17 @@ export async function openStore(page: Page): Promise<void> {
   await booted(page);
 }
 
+/** Opens the drawer from the header's <cartlift-cart> button. */
+export async function openCart(page: Page): Promise<void> {
+  await page.locator('cartlift-cart').getByRole('button').first().click();
+}
+
+const STRIPE_JS = '**/v3/**';
+
+/** Makes Stripe.js unreachable, as an ad blocker or a dead network would, until `unblockStripeJs`. */
+export const blockStripeJs = (page: Page) => page.route(STRIPE_JS, (route) => route.abort('blockedbyclient'));
+export const unblockStripeJs = (page: Page) => page.unroute(STRIPE_JS);
+
 /** Contact and address as a new shopper types them. */
 export async function fillContact(page: Page, e: ReturnType<typeof effort>, email: string): Promise<void> {
   const d = drawer(page);

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { drawer, effort, fillCard, fillContact, holdQuotes, intentsFor, layoutShift, newEmail, openStore, paidIntentId, payAmount, recordEvents, recorded, savedProfile, stripeFor } from './checkout-helpers';
+import { blockStripeJs, drawer, effort, fillCard, fillContact, holdQuotes, intentsFor, layoutShift, newEmail, openCart, openStore, paidIntentId, payAmount, recordEvents, recorded, savedProfile, stripeFor, unblockStripeJs } from './checkout-helpers';
 import { badgeCount, booted, expect, test } from './fixtures';
 
 const axeTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
@@ -69,7 +69,7 @@ test('a returning shopper with a saved profile pays from the product page with o
   // First visit: buy with "remember me" ticked.
   await openStore(page);
   await page.getByRole('button', { name: /Add to cart/ }).nth(1).click();
-  await page.locator('cartlift-cart').getByRole('button').first().click();
+  await openCart(page);
   await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
   await fillContact(page, setup, email);
   await drawer(page).getByLabel(/Remember my details/).check();
@@ -111,7 +111,7 @@ test('a returning shopper with a saved profile pays from the product page with o
   await openStore(page);
   expect(await savedProfile(page)).toMatchObject({ email });
   await page.getByRole('button', { name: /Add to cart/ }).nth(1).click();
-  await page.locator('cartlift-cart').getByRole('button').first().click();
+  await openCart(page);
   await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
   await drawer(page).getByRole('button', { name: 'Forget me' }).click();
   await expect(drawer(page).getByLabel('Email')).toHaveValue('');
@@ -125,7 +125,7 @@ test('paying with "Remember my details" unticked erases the profile an earlier v
   const email = newEmail('unticked');
   await openStore(page);
   await page.getByRole('button', { name: /Add to cart/ }).nth(1).click();
-  await page.locator('cartlift-cart').getByRole('button').first().click();
+  await openCart(page);
   await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
   await fillContact(page, effort(), email);
   await drawer(page).getByLabel(/Remember my details/).check();
@@ -136,7 +136,7 @@ test('paying with "Remember my details" unticked erases the profile an earlier v
 
   await openStore(page);
   await page.getByRole('button', { name: /Add to cart/ }).nth(1).click();
-  await page.locator('cartlift-cart').getByRole('button').first().click();
+  await openCart(page);
   await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
   const remember = drawer(page).getByLabel(/Remember my details/);
   await expect(remember).toBeChecked(); // the saved profile has loaded into the form
@@ -153,7 +153,7 @@ for (const method of ['Alipay', 'WeChat Pay'] as const) {
     const email = newEmail(method === 'Alipay' ? 'alipay' : 'wechat');
     await openStore(page);
     await page.getByRole('button', { name: /Add to cart/ }).nth(1).click();
-    await page.locator('cartlift-cart').getByRole('button').first().click();
+    await openCart(page);
     await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
     await fillContact(page, effort(), email);
     await page.getByRole('tab', { name: method }).click();
@@ -184,7 +184,7 @@ test('an add-on is one tap, priced by the server, and reported as upsell_added',
   expect(stripeRequests, 'Stripe.js is not fetched at page load').toEqual([]);
   await page.evaluate(() => (window as any).Cartlift.on('upsell_added', (e: { items: { item_id: string }[] }) => ((window as any).upsells ??= []).push(e.items[0]!.item_id)));
   await page.getByRole('button', { name: /Add to cart/ }).nth(2).click();
-  await page.locator('cartlift-cart').getByRole('button').first().click();
+  await openCart(page);
   const d = drawer(page);
   await d.getByRole('button', { name: /Add \+\$9\.00.*warranty/i }).click();
   await expect(d.locator('[part=line]')).toHaveCount(2);
@@ -207,14 +207,14 @@ test('a cart link fills the cart once the server has checked it, then leaves the
 });
 
 test('when Stripe.js cannot load the shopper sees why and a retry, and the cart is kept', async ({ page, problems }) => {
-  await page.route('**/v3/**', (route) => route.abort('blockedbyclient'));
+  await blockStripeJs(page);
   await openStore(page);
   await page.getByRole('button', { name: /Add two/ }).click();
-  await page.locator('cartlift-cart').getByRole('button').first().click();
+  await openCart(page);
   await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
   await expect(drawer(page).getByRole('alert')).toContainText('Payment could not load. Check your connection and try again — your cart is saved.');
   await expect(badgeCount(page)).toHaveText('2');
-  await page.unroute('**/v3/**');
+  await unblockStripeJs(page);
   await drawer(page).getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByLabel('Card number')).toBeVisible();
   expect(problems.uncaught).toEqual([]);
@@ -224,7 +224,7 @@ test('a double click on Pay makes one payment', async ({ page }) => {
   const email = newEmail('double');
   await openStore(page);
   await page.getByRole('button', { name: /Add to cart/ }).nth(1).click();
-  await page.locator('cartlift-cart').getByRole('button').first().click();
+  await openCart(page);
   await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
   await fillContact(page, effort(), email);
   await fillCard(page, effort());
@@ -247,7 +247,7 @@ test('when the network loses the answer to /checkout, the retry reuses the check
   });
   await openStore(page);
   await page.getByRole('button', { name: /Add to cart/ }).nth(1).click();
-  await page.locator('cartlift-cart').getByRole('button').first().click();
+  await openCart(page);
   await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
   await fillContact(page, effort(), email);
   await fillCard(page, effort());
@@ -267,7 +267,7 @@ test('the whole flow works on a page whose CSP has no unsafe-inline and no unsaf
   await booted(page);
   await page.evaluate(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy: ${e.violatedDirective} ${e.blockedURI}`)));
   await page.getByRole('button', { name: 'Add to cart' }).click();
-  await page.locator('cartlift-cart').getByRole('button').first().click();
+  await openCart(page);
   await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
   await fillContact(page, effort(), newEmail('csp'));
   await fillCard(page, effort());
@@ -278,7 +278,7 @@ test('the whole flow works on a page whose CSP has no unsafe-inline and no unsaf
 });
 
 test('when Stripe.js cannot load, the product page express element says so and offers a retry, and the cart is kept', async ({ page, problems }) => {
-  await page.route('**/v3/**', (route) => route.abort('blockedbyclient'));
+  await blockStripeJs(page);
   await openStore(page);
   await page.getByRole('button', { name: /Add two/ }).click();
   const express = page.locator('cartlift-express-checkout');
@@ -287,7 +287,7 @@ test('when Stripe.js cannot load, the product page express element says so and o
   const retry = express.getByRole('button', { name: 'Try again' });
   await expect(retry).not.toHaveAttribute('aria-busy');
   await expect(badgeCount(page)).toHaveText('2');
-  await page.unroute('**/v3/**');
+  await unblockStripeJs(page);
   await retry.click();
   await expect(page.getByRole('button', { name: 'Pay (test wallet)' })).toBeVisible();
   await expect(express.getByRole('alert')).toHaveText('');
@@ -295,13 +295,13 @@ test('when Stripe.js cannot load, the product page express element says so and o
 });
 
 test("when Stripe.js cannot load, the drawer's wallet slot says so and offers a retry", async ({ page, problems }) => {
-  await page.route('**/v3/**', (route) => route.abort('blockedbyclient'));
+  await blockStripeJs(page);
   await openStore(page);
   await page.getByRole('button', { name: /Add two/ }).click();
-  await page.locator('cartlift-cart').getByRole('button').first().click();
+  await openCart(page);
   const slot = drawer(page).locator('[part=express]');
   await expect(slot.getByRole('alert')).toHaveText(stripeFailed);
-  await page.unroute('**/v3/**');
+  await unblockStripeJs(page);
   await slot.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('button', { name: 'Pay (test wallet)' })).toBeVisible();
   await expect(slot.getByRole('alert')).toHaveText('');
@@ -321,7 +321,7 @@ test('tabbing onto the express placeholder leaves focus on the wallet button onc
 test('the open drawer announces cart changes and coupon refusals in live regions', async ({ page, problems }) => {
   await openStore(page);
   await page.getByRole('button', { name: /^Add to cart/ }).first().click();
-  await page.locator('cartlift-cart').getByRole('button').first().click();
+  await openCart(page);
   const d = drawer(page);
   await d.getByRole('button', { name: 'One more West Lake Longjing tea 100 g' }).click();
   await expect(d.getByRole('status')).toHaveText('Cart updated: 2 items.');
@@ -335,7 +335,7 @@ test('the open drawer announces cart changes and coupon refusals in live regions
 test('while the server re-prices a changed cart, the drawer shows the estimate and Pay waits for the new price', async ({ page, problems }) => {
   await openStore(page);
   await page.getByRole('button', { name: /^Add to cart/ }).first().click();
-  await page.locator('cartlift-cart').getByRole('button').first().click();
+  await openCart(page);
   const d = drawer(page);
   const total = d.locator('dl .total dt');
   await expect(total).toHaveText('Total');
@@ -361,7 +361,7 @@ test('while the server re-prices a changed cart, the drawer shows the estimate a
 test("the drawer's wallet reports begin_checkout for the cart and price at the click, not at mount", async ({ page, problems }) => {
   await openStore(page);
   await page.getByRole('button', { name: /^Add to cart/ }).first().click();
-  await page.locator('cartlift-cart').getByRole('button').first().click();
+  await openCart(page);
   const d = drawer(page);
   const wallet = page.getByRole('button', { name: 'Pay (test wallet)' });
   await expect(wallet).toBeVisible();
@@ -405,7 +405,7 @@ test('removing a line and a refused code are reported; the sheet asks the browse
   await recordEvents(page, ['remove_from_cart', 'coupon_denied']);
   await page.getByRole('button', { name: /^Add to cart/ }).first().click();
   await page.getByRole('button', { name: /Add two/ }).click();
-  await page.locator('cartlift-cart').getByRole('button').first().click();
+  await openCart(page);
   const d = drawer(page);
   await d.locator('[part=line]').filter({ hasText: 'West Lake Longjing' }).getByRole('button', { name: /Remove/ }).click();
   await expect(d.locator('[part=line]')).toHaveCount(1);

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { signCartLink, verifyCartLink } from './cart-links';
-import { openHarness, storeVariants, type Harness } from './test-support';
+import { storeVariants, useHarness } from './test-support';
 
 describe('cart links', () => {
   test('a malformed link is refused naming link.cart', async () => {
@@ -23,12 +23,8 @@ describe('cart links', () => {
 });
 
 describe.each(storeVariants().slice(0, 1))('POST /quote with a cart link on $name', ({ open }) => {
-  let h: Harness;
   const secret = 'links-secret';
-  beforeAll(async () => {
-    h = await openHarness(open, { cartLinks: { secret, required: true } });
-  }, 60_000);
-  afterAll(() => h?.close());
+  const h = useHarness(open, { cartLinks: { secret, required: true } });
 
   test('prices the link itself, not the lines sent beside it, and names the products', async () => {
     const sig = await signCartLink('TEA-LJ-100:2', undefined, secret);

@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openHarness, storeVariants, unique, type Harness } from './test-support';
+import { describe, expect, test } from 'vitest';
+import { storeVariants, unique, useHarness } from './test-support';
 
 describe.each(storeVariants())('POST /checkout on $name', ({ open }) => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await openHarness(open);
-  }, 60_000);
-  afterAll(() => h?.close());
+  const h = useHarness(open);
 
   const body = (checkoutId: string, extra: Record<string, unknown> = {}) => ({
     checkoutId,

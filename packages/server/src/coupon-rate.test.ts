@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openHarness, storeVariants, unique, type Harness } from './test-support';
+import { describe, expect, test } from 'vitest';
+import { storeVariants, unique, useHarness } from './test-support';
 
 const lines = [{ sku: 'TEA-LJ-100', quantity: 1 }];
 
 describe.each(storeVariants())('coupon guessing is counted before pricing on $name', ({ open }) => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await openHarness(open, { rateLimit: { perIp: 20, perEmail: 10, windowMs: 600_000 } });
-  }, 60_000);
-  afterAll(() => h?.close());
+  const h = useHarness(open, { rateLimit: { perIp: 20, perEmail: 10, windowMs: 600_000 } });
 
   const ip = () => `198.51.100.${Math.floor(Math.random() * 250)}-${unique('ip')}`;
   const countOf = async (key: string) => (await h.store.rateWindows([key], 0))[0]?.count ?? 0;

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openHarness, storeVariants, unique, type Harness } from './test-support';
+import { describe, expect, test } from 'vitest';
+import { openHarness, storeVariants, unique, useHarness } from './test-support';
 
 const FIRST = 'first-order';
 const appliedIds = (res: { body: any }): string[] => res.body.quote.applied.map((a: { promotionId: string }) => a.promotionId);
@@ -7,11 +7,7 @@ const reasonFor = (res: { body: any }, id: string): string | undefined =>
   res.body.quote.notApplied.find((n: { promotionId: string }) => n.promotionId === id)?.reason.code;
 
 describe.each(storeVariants())('first-purchase offers are held per shopper on $name', ({ open }) => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await openHarness(open);
-  }, 60_000);
-  afterAll(() => h?.close());
+  const h = useHarness(open);
 
   const body = (email: string) => ({ checkoutId: unique('co'), lines: [{ sku: 'TEA-LJ-100', quantity: 2 }], contact: { email } });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openHarness, storeVariants, unique, type Harness } from './test-support';
+import { type Harness, openHarness, storeVariants, unique, useHarness } from './test-support';
 import { openStore } from './store/open-store';
 
 // Bodies shaped like real requests but with anything in any field.
@@ -24,11 +24,7 @@ const body = fc.oneof(
 );
 
 describe('fuzzed request bodies', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await openHarness(() => openStore({ kind: 'pglite', memory: true }), { rateLimit: false });
-  }, 60_000);
-  afterAll(() => h?.close());
+  const h = useHarness(() => openStore({ kind: 'pglite', memory: true }), { rateLimit: false });
 
   test.each(['/quote', '/checkout', '/webhooks/stripe'])('never answer 5xx on POST %s', async (path) => {
     await fc.assert(

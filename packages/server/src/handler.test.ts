@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openHarness, startHarness, storeVariants, unique, type Harness } from './test-support';
+import { describe, expect, test } from 'vitest';
+import { startHarness, storeVariants, unique, useHarness } from './test-support';
 
 describe.each(storeVariants())('routes, config and bad input on $name', ({ open }) => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await openHarness(open, { rateLimit: { perIp: 3, perEmail: 2, windowMs: 60_000 } });
-  }, 60_000);
-  afterAll(() => h?.close());
+  const h = useHarness(open, { rateLimit: { perIp: 3, perEmail: 2, windowMs: 60_000 } });
 
   test('GET /config shares public facts only, with an ETag', async () => {
     const res = await h.call('GET', '/config');

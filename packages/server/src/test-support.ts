@@ -4,6 +4,7 @@
  * offline sandbox reached through the real `stripe` client.
  */
 import Stripe from 'stripe';
+import { afterAll, beforeAll } from 'vitest';
 import { startStripeSandbox, type StripeSandbox } from '@cartlift/stripe-sandbox';
 import { createCartliftHandler, type CartliftHandler } from './handler';
 import { serve } from './http/node';
@@ -176,6 +177,24 @@ export async function openHarness(open: () => Promise<Store>, overrides: Partial
       await store.close();
     },
   };
+}
+
+/**
+ * A harness for the enclosing `describe`: opened in `beforeAll`, closed in
+ * `afterAll`. The returned object reads through to it, so tests use `h.call(...)`.
+ */
+export function useHarness(open: () => Promise<Store>, overrides: Partial<CartliftHandlerOptions> = {}): Harness {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await openHarness(open, overrides);
+  }, 60_000);
+  afterAll(() => harness?.close());
+  return new Proxy({} as Harness, {
+    get(_, key) {
+      if (!harness) throw new Error(`the harness is not open yet: read h.${String(key)} inside a test, not at describe time.`);
+      return harness[key as keyof Harness];
+    },
+  });
 }
 
 let counter = 0;

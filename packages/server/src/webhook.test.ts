@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openHarness, storeVariants, unique, type Harness } from './test-support';
+import { describe, expect, test } from 'vitest';
+import { storeVariants, unique, useHarness } from './test-support';
 
 describe.each(storeVariants())('POST /webhooks/stripe and the first-purchase ledger on $name', ({ open }) => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await openHarness(open);
-  }, 60_000);
-  afterAll(() => h?.close());
+  const h = useHarness(open);
 
   const checkout = (email: string, extra: Record<string, unknown> = {}) =>
     h.call('POST', '/checkout', { checkoutId: unique('co'), lines: [{ sku: 'CUP-CELADON', quantity: 2 }], contact: { email }, ...extra });
