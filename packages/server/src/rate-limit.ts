@@ -45,6 +45,39 @@ export function secondsToWait(windows: readonly RateWindow[], keys: ReadonlyArra
 }
 
 /**
+ * Where a limiter keeps its fixed windows: `count` adds atomically and returns
+ * the counts it produced, `uncount` takes back from the windows it names.
+ */
+interface WindowCounter {
+  read(keys: string[], since: number): Promise<RateWindow[]>;
+  count(keys: string[], now: number, weight: number): Promise<RateWindow[]>;
+  uncount(windows: readonly RateWindow[], weight: number): Promise<void>;
+}
+
+/** The limiter's rules, the same over any counter. */
+function limiterOver(counter: WindowCounter, windowMs: number): RateLimiter {
+  return {
+    async retryAfter(keys, now) {
+      return secondsToWait(await counter.read(keys.map((k) => k.key), now - windowMs), keys, now, windowMs);
+    },
+    async hit(keys, now, weight = 1) {
+      await counter.count(keys, now, weight);
+    },
+    async take(keys, now, weight) {
+      const taken = await counter.count(keys.map((k) => k.key), now, weight);
+      const wait = overLimit(taken, keys, now, windowMs);
+      if (wait === 0) return { wait, windows: taken };
+      // Refused: it was never priced, so it does not count either.
+      await counter.uncount(taken, weight);
+      return { wait, windows: [] };
+    },
+    async giveBack(taken, weight) {
+      if (taken.length && weight > 0) await counter.uncount(taken, weight);
+    },
+  };
+}
+
+/**
  * Fixed windows in this process's memory: a flood guard each process keeps
  * for itself (used for `POST /events`, where a database round trip per
  * batch would be the cost it guards against).
@@ -61,39 +94,32 @@ export function createRateLimiter(windowMs: number): RateLimiter {
     lastSweep = now;
     for (const [key, entry] of windows) if (now - entry.start >= windowMs) windows.delete(key);
   };
-  return {
-    async retryAfter(keys, now) {
-      return secondsToWait([...windows.values()], keys, now, windowMs);
+  return limiterOver(
+    {
+      async read(keys, since) {
+        return keys.flatMap((key) => {
+          const entry = windows.get(key);
+          return entry && entry.start > since ? [{ ...entry }] : [];
+        });
+      },
+      async count(keys, now, weight) {
+        sweep(now);
+        return [...new Set(keys)].map((key) => {
+          let entry = windows.get(key);
+          if (!entry || now - entry.start >= windowMs) windows.set(key, (entry = { key, start: now, count: weight }));
+          else entry.count += weight;
+          return { ...entry };
+        });
+      },
+      async uncount(taken, weight) {
+        for (const { key, start } of taken) {
+          const entry = windows.get(key);
+          if (entry && entry.start === start) entry.count = Math.max(0, entry.count - weight);
+        }
+      },
     },
-    async hit(keys, now, weight = 1) {
-      count(keys, now, weight);
-    },
-    async take(keys, now, weight) {
-      const taken = count(keys.map((k) => k.key), now, weight);
-      const wait = overLimit(taken, keys, now, windowMs);
-      if (wait === 0) return { wait, windows: taken };
-      giveBack(taken, weight);
-      return { wait, windows: [] };
-    },
-    async giveBack(taken, weight) {
-      giveBack(taken, weight);
-    },
-  };
-  function count(keys: readonly string[], now: number, weight: number): RateWindow[] {
-    sweep(now);
-    return [...new Set(keys)].map((key) => {
-      let entry = windows.get(key);
-      if (!entry || now - entry.start >= windowMs) windows.set(key, (entry = { key, start: now, count: weight }));
-      else entry.count += weight;
-      return { ...entry };
-    });
-  }
-  function giveBack(taken: readonly RateWindow[], weight: number): void {
-    for (const { key, start } of taken) {
-      const entry = windows.get(key);
-      if (entry && entry.start === start) entry.count = Math.max(0, entry.count - weight);
-    }
-  }
+    windowMs,
+  );
 }
 
 /**
@@ -106,34 +132,21 @@ export function createRateLimiter(windowMs: number): RateLimiter {
  */
 export function storeRateLimiter(store: () => Promise<Store>, windowMs: number): RateLimiter {
   let lastSweep = 0;
-  return {
-    async retryAfter(keys, now) {
-      const windows = await (await store()).rateWindows(keys.map((k) => k.key), now - windowMs);
-      return secondsToWait(windows, keys, now, windowMs);
+  return limiterOver(
+    {
+      read: async (keys, since) => (await store()).rateWindows(keys, since),
+      async count(keys, now, weight) {
+        const db = await store();
+        const windows = await db.hitRate(keys, now, windowMs, weight);
+        // Old windows are dead rows; once a window per process is plenty.
+        if (now - lastSweep >= windowMs) {
+          lastSweep = now;
+          await db.sweepRateWindows(now - windowMs);
+        }
+        return windows;
+      },
+      uncount: async (taken, weight) => (await store()).unhitRate(taken, weight),
     },
-    async hit(keys, now, weight = 1) {
-      await count(keys, now, weight);
-    },
-    async take(keys, now, weight) {
-      const taken = await count(keys.map((k) => k.key), now, weight);
-      const wait = overLimit(taken, keys, now, windowMs);
-      if (wait === 0) return { wait, windows: taken };
-      // Refused: it was never priced, so it does not count either.
-      await (await store()).unhitRate(taken, weight);
-      return { wait, windows: [] };
-    },
-    async giveBack(taken, weight) {
-      if (taken.length && weight > 0) await (await store()).unhitRate(taken, weight);
-    },
-  };
-  async function count(keys: string[], now: number, weight: number): Promise<RateWindow[]> {
-    const db = await store();
-    const windows = await db.hitRate(keys, now, windowMs, weight);
-    // Old windows are dead rows; once a window per process is plenty.
-    if (now - lastSweep >= windowMs) {
-      lastSweep = now;
-      await db.sweepRateWindows(now - windowMs);
-    }
-    return windows;
-  }
+    windowMs,
+  );
 }
