@@ -1,3 +1,4 @@
+import { normalizeCode } from '@cartlift/core';
 import { sum, sumOf } from './allocate-lines';
 import { EXACT_CAP, searchBestDeal } from './best-deal';
 import { CLASSES, conflicts } from './combine';
@@ -20,7 +21,7 @@ function gather(ctx: Ctx, notApplied: NotApplied[]): Map<Compiled, number[]> {
     for (const tag of line.tags ?? []) for (const c of index.byTag.get(tag) ?? []) push(hits, c, l);
   });
   if (ctx.lines.length) for (const c of index.everyLine) hits.set(c, ctx.all);
-  const codes = new Set((ctx.input.codes ?? []).map((code) => code.trim().toUpperCase()).filter(Boolean));
+  const codes = new Set((ctx.input.codes ?? []).map(normalizeCode).filter(Boolean));
   for (const code of codes) {
     const list = index.byCode.get(code);
     if (!list) {

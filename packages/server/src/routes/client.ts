@@ -1,3 +1,4 @@
+import { normalizeCode } from '@cartlift/core';
 import type { HandlerContext as RequestContext } from '../http/node';
 import type { HandlerContext } from '../options';
 import { HttpError } from '../http/errors';
@@ -23,8 +24,8 @@ export interface CouponTicket {
 const knownCodes = new WeakMap<HandlerContext['promotions'], Set<string>>();
 
 /**
- * The distinct entered codes that match no promotion, as the engine judges
- * them (trimmed, upper-cased, compared with every promotion's code).
+ * The distinct entered codes that match no promotion, normalised as the
+ * engine normalises them (core's `normalizeCode`).
  */
 export function unknownCodes(ctx: HandlerContext, codes: readonly string[] | undefined): string[] {
   let known = knownCodes.get(ctx.promotions);
@@ -32,7 +33,7 @@ export function unknownCodes(ctx: HandlerContext, codes: readonly string[] | und
     known = new Set(ctx.promotions.promotions.flatMap((promotion) => (promotion.code ? [promotion.code.toUpperCase()] : [])));
     knownCodes.set(ctx.promotions, known);
   }
-  const entered = new Set((codes ?? []).map((code) => code.trim().toUpperCase()).filter(Boolean));
+  const entered = new Set((codes ?? []).map(normalizeCode).filter(Boolean));
   return [...entered].filter((code) => !known.has(code));
 }
 
