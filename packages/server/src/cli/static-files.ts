@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { urlOrNull } from '../http/url';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,15 +42,6 @@ async function find(root: string, urlPath: string): Promise<string | null> {
   return null;
 }
 
-/** The path of a request target, or null for one like "//a:99999" that is no URL at all. */
-function pathOf(target: string): string | null {
-  try {
-    return new URL(target, 'http://localhost').pathname;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Serves files from the first directory that has them (GET/HEAD only).
  *
@@ -59,7 +51,7 @@ function pathOf(target: string): string | null {
 export function staticFiles(dirs: readonly string[]) {
   const roots = dirs.map((dir) => path.resolve(dir));
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const pathname = pathOf(req.url ?? '/');
+    const pathname = urlOrNull(req.url ?? '/', 'http://localhost')?.pathname ?? null;
     if (pathname !== null && (req.method === 'GET' || req.method === 'HEAD')) {
       for (const root of roots) {
         const file = await find(root, pathname);

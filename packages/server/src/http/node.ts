@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse, Server } from 'node:http';
+import { urlOrNull } from './url';
 
 export interface HandlerContext {
   /** The connecting client's address, used for rate limits. */
@@ -54,13 +55,7 @@ export function toNodeListener(handler: FetchHandler & { basePath?: string }, fa
 let readable: Promise<typeof import('node:stream').Readable> | undefined;
 
 /** The request's URL, or null when a client sent a Host (or path) no URL can hold. */
-function requestUrl(req: IncomingMessage): URL | null {
-  try {
-    return new URL(req.url ?? '/', `http://${req.headers.host || 'localhost'}`);
-  } catch {
-    return null;
-  }
-}
+const requestUrl = (req: IncomingMessage) => urlOrNull(req.url ?? '/', `http://${req.headers.host || 'localhost'}`);
 
 async function toRequest(req: IncomingMessage, url: URL): Promise<Request> {
   const headers = new Headers();
