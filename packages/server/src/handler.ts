@@ -10,7 +10,7 @@ import type { IdentifyCustomer } from './identify';
 import { paymentMethodTypes } from './payment-methods';
 import { createRateLimiter, storeRateLimiter } from './rate-limit';
 import { createRouter, type Route } from './router';
-import { checkoutRoute } from './routes/checkout';
+import { checkoutRoute, completeRoute } from './routes/checkout';
 import { eventsPreflight, eventsRoute, eventsStatsRoute } from './routes/events';
 import { funnelRoute } from './routes/funnel';
 import { reportRoute, reportStylesRoute } from './routes/report';
@@ -77,8 +77,8 @@ function resolveContext(options: CartliftHandlerOptions): HandlerContext {
       bodyBytes: options.limits?.bodyBytes ?? 64 * 1024,
       webhookBodyBytes: options.limits?.webhookBodyBytes ?? 1024 * 1024,
     },
-    rateLimit: options.rateLimit === false ? false : { windowMs: 600_000, perIp: 20, perEmail: 10, ...options.rateLimit },
-    reservationTtlMs: options.reservationTtlMs ?? 30 * 60_000,
+    rateLimit: options.rateLimit === false ? false : { windowMs: 600_000, perIp: 20, perEmail: 10, checkoutsPerIp: 60, ...options.rateLimit },
+    reservationTtlMs: options.reservationTtlMs ?? 15 * 60_000,
     trustProxy: options.trustProxy ?? false,
     stripeCustomers: options.stripeCustomers ?? true,
     paymentMethodTypes: options.paymentMethodTypes ?? paymentMethodTypes,
@@ -119,6 +119,7 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
     { method: 'GET', path: '/config', handler: configRoute(ctx) },
     { method: 'POST', path: '/quote', handler: quoteRoute(ctx, limiter) },
     { method: 'POST', path: '/checkout', handler: checkoutRoute(ctx, limiter) },
+    { method: 'POST', path: '/checkout/complete', handler: completeRoute(ctx) },
     { method: 'POST', path: '/webhooks/stripe', handler: webhookRoute(ctx) },
     { method: 'POST', path: '/events', handler: eventsRoute(ctx, createRateLimiter(60_000)) },
     { method: 'OPTIONS', path: '/events', handler: eventsPreflight(ctx) },

@@ -29,7 +29,12 @@ export interface CartliftHandlerOptions {
   limits?: Partial<RequestLimits & { bodyBytes: number; webhookBodyBytes: number }>;
   /** Limits on failed coupon codes (guessing), or false to turn them off. */
   rateLimit?: RateLimitOptions | false;
-  /** How long a checkout holds its promotions before they count as free again. Default 30 minutes. */
+  /**
+   * How long a payment attempt that waits for the shopper (3-D Secure, the
+   * Alipay page, the WeChat Pay QR code) holds its limited promotions and
+   * first-order offer. Past it, the next checkout that needs them cancels the
+   * unpaid intent and takes them. Default 15 minutes.
+   */
   reservationTtlMs?: number;
   /** Read the client IP from X-Forwarded-For (only behind a proxy you control). Default false. */
   trustProxy?: boolean;

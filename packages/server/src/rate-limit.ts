@@ -7,6 +7,8 @@ export interface RateLimitOptions {
   perIp?: number;
   /** Failed coupon codes allowed per customer email per window. Default 10. */
   perEmail?: number;
+  /** Payment attempts (new checkout ids at `POST /checkout`) allowed per client IP per window. Default 60. */
+  checkoutsPerIp?: number;
 }
 
 export interface RateLimiter {

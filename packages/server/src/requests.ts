@@ -98,9 +98,15 @@ export function checkoutBody(limits: RequestLimits) {
   return z.object(
     {
       ...cartFields(limits),
-      checkoutId: z
-        .string({ error: 'must be a string of 8 to 128 letters, digits, "-" or "_" (a UUID works)' })
-        .regex(/^[A-Za-z0-9_-]{8,128}$/, { error: 'must be 8 to 128 letters, digits, "-" or "_" (a UUID works)' }),
+      checkoutId,
+      confirmationToken: z
+        .string({ error: 'must be the id of a ConfirmationToken from stripe.createConfirmationToken(), such as "ctoken_1Q…"' })
+        .regex(/^ctoken_[A-Za-z0-9_]{1,200}$/, { error: 'must be the id of a ConfirmationToken from stripe.createConfirmationToken(), such as "ctoken_1Q…"' }),
+      expectedTotal: z
+        .number({ error: 'must be the total the shopper was shown, in minor units (a whole number)' })
+        .int({ error: 'must be the total the shopper was shown, in minor units (a whole number)' })
+        .min(0, { error: 'must not be negative' })
+        .max(Number.MAX_SAFE_INTEGER),
       contact: z.object(
         {
           email,
@@ -110,8 +116,17 @@ export function checkoutBody(limits: RequestLimits) {
         { error: 'must be an object such as {"email": "li.wei@example.com"}' },
       ),
     },
-    { error: 'must be a JSON object with checkoutId, lines and contact' },
+    { error: 'must be a JSON object with checkoutId, lines, contact, confirmationToken and expectedTotal' },
   );
+}
+
+const checkoutId = z
+  .string({ error: 'must be a string of 8 to 128 letters, digits, "-" or "_" (a UUID works)' })
+  .regex(/^[A-Za-z0-9_-]{8,128}$/, { error: 'must be 8 to 128 letters, digits, "-" or "_" (a UUID works)' });
+
+/** `POST /checkout/complete`: the attempt to look up after a next action. */
+export function completeBody() {
+  return z.object({ checkoutId }, { error: 'must be a JSON object such as {"checkoutId": "…"}' });
 }
 
 export type QuoteBody = z.infer<ReturnType<typeof quoteBody>>;

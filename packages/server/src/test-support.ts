@@ -101,8 +101,35 @@ export interface Harness {
   call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
   /** Confirms an intent with a test card and waits for the webhook to be handled. */
   pay(paymentIntentId: string, paymentMethod?: string): Promise<void>;
+  /**
+   * Pays as a shopper's browser does: a ConfirmationToken for the test method
+   * (`pm_card_visa`, `pm_card_chargeDeclined`, `alipay`, `wechat_pay`…), then
+   * `POST /checkout` with the total `/quote` shows this shopper (or `expectedTotal`).
+   */
+  checkout(body: CheckoutRequest, options?: CheckoutOptions): Promise<{ status: number; body: any; headers: Headers }>;
+  /** A ConfirmationToken id for a test payment method, made the way the test helper makes them. */
+  confirmationToken(paymentMethod?: string, returnUrl?: string): Promise<string>;
   close(): Promise<void>;
 }
+
+/** A `/checkout` body without the payment fields the harness adds. */
+export interface CheckoutRequest {
+  checkoutId: string;
+  lines: Array<{ sku: string; quantity: number; variant?: string }>;
+  contact: { email: string; name?: string; phone?: string };
+  codes?: string[];
+  shipping?: Record<string, unknown>;
+  [extra: string]: unknown;
+}
+
+export interface CheckoutOptions {
+  paymentMethod?: string;
+  /** What the shopper was shown; default: what `/quote` answers for this cart and email now. */
+  expectedTotal?: number;
+  headers?: Record<string, string>;
+}
+
+const REDIRECT_TYPES = new Set(['alipay', 'wechat_pay']);
 
 /**
  * A handler on a real loopback port, the sandbox delivering signed webhooks
@@ -151,6 +178,19 @@ export async function startHarness(store: Store, overrides: Partial<CartliftHand
         // not JSON: keep the text
       }
       return { status: response.status, body: parsed, headers: response.headers };
+    },
+    async confirmationToken(paymentMethod = 'pm_card_visa', returnUrl = 'https://shop.example/checkout') {
+      const params = REDIRECT_TYPES.has(paymentMethod) ? { payment_method_data: { type: paymentMethod }, return_url: returnUrl } : { payment_method: paymentMethod, return_url: returnUrl };
+      return (await stripe.testHelpers.confirmationTokens.create(params as never)).id;
+    },
+    async checkout(body, { paymentMethod = 'pm_card_visa', expectedTotal, headers = {} } = {}) {
+      let total = expectedTotal;
+      if (total === undefined) {
+        const quote = await this.call('POST', '/quote', { lines: body.lines, codes: body.codes ?? [], contact: { email: body.contact.email }, ...(body.shipping ? { shipping: { optionId: body.shipping.optionId } } : {}) }, headers);
+        if (quote.status !== 200) return quote;
+        total = quote.body.total as number;
+      }
+      return this.call('POST', '/checkout', { ...body, confirmationToken: await this.confirmationToken(paymentMethod), expectedTotal: total }, headers);
     },
     async pay(paymentIntentId, paymentMethod = 'pm_card_visa') {
       await stripe.paymentIntents.confirm(paymentIntentId, { payment_method: paymentMethod });

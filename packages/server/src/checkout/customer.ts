@@ -16,15 +16,16 @@ export async function ensureStripeCustomer(
   stripe: Stripe,
   store: Store,
   emailNormalized: string,
-  contact: { email: string },
   now: number,
   known: string | null,
 ): Promise<string> {
   if (known) return known;
   const customer = await stripe.customers
     .create(
-      // Only stable fields: a retried create must send identical parameters.
-      { email: contact.email, metadata: { cartlift_email: emailNormalized } },
+      // Only fields derived from the key: two checkouts of one shopper typing the
+      // email two ways (Li.Wei@… and liwei@…) must send identical parameters,
+      // or Stripe refuses the second with an idempotency error.
+      { email: emailNormalized, metadata: { cartlift_email: emailNormalized } },
       { idempotencyKey: `cartlift-customer-${await sha256Hex(emailNormalized)}` },
     )
     .catch(stripeFailure);

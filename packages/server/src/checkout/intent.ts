@@ -3,6 +3,7 @@ import { HttpError } from '../http/errors';
 import { paymentMethodOptions } from '../payment-methods';
 import type { CheckoutRecord, Store } from '../store/types';
 
+/** What the server charges for one payment attempt, and with what. */
 export interface IntentWish {
   checkoutId: string;
   amount: number;
@@ -10,6 +11,8 @@ export interface IntentWish {
   customer: string | null;
   email: string;
   paymentMethodTypes: string[];
+  /** The ConfirmationToken Stripe.js made from what the shopper entered (card, wallet, Alipay, WeChat Pay). */
+  confirmationToken: string;
   /** Where the goods go, when the shopper gave an address: Stripe keeps it on the intent (fraud checks, the dashboard). */
   shipping: Stripe.PaymentIntentCreateParams.Shipping | null;
 }
@@ -20,6 +23,8 @@ function createParams(wish: IntentWish): Stripe.PaymentIntentCreateParams {
   const params = {
     amount: wish.amount,
     currency: wish.currency.toLowerCase(),
+    confirm: true,
+    confirmation_token: wish.confirmationToken,
     payment_method_types: wish.paymentMethodTypes,
     payment_method_options: paymentMethodOptions(wish.paymentMethodTypes),
     receipt_email: wish.email,
@@ -30,73 +35,80 @@ function createParams(wish: IntentWish): Stripe.PaymentIntentCreateParams {
   return params as Stripe.PaymentIntentCreateParams;
 }
 
+type StripeFailure = { type?: string; message?: string; code?: string; decline_code?: string; raw?: { payment_intent?: { id?: string } }; payment_intent?: { id?: string } };
+
+/** The intent a refused confirmation left behind at Stripe (a decline keeps it, in `requires_payment_method`). */
+export function intentOfFailure(error: unknown): string | null {
+  const e = error as StripeFailure;
+  return e?.raw?.payment_intent?.id ?? e?.payment_intent?.id ?? null;
+}
+
 const isRefusal = (error: unknown) => {
   const type = (error as { type?: string })?.type;
   return type === 'StripeInvalidRequestError' || type === 'StripeCardError';
 };
 
-/** Maps Stripe's refusals to client errors; connection trouble to 502. */
+/**
+ * Maps Stripe's refusals to client errors (a decline is a 402 with Stripe's
+ * code and sentence), connection trouble to 503.
+ */
 export function stripeFailure(error: unknown): never {
-  const e = error as { type?: string; message?: string; code?: string };
+  const e = error as StripeFailure;
+  if (e?.type === 'StripeCardError') {
+    const extra = e.decline_code ? { declineCode: e.decline_code } : {};
+    throw new HttpError(402, e.code ?? 'card_declined', e.message ?? 'The payment was declined.', 'confirmationToken', {}, extra);
+  }
   if (isRefusal(error)) {
-    throw new HttpError(422, 'payment_rejected', `Stripe refused the payment: ${e.message ?? 'no reason given'}`, 'lines');
+    throw new HttpError(422, 'payment_rejected', `Stripe refused the payment: ${e.message ?? 'no reason given'}`, e.code?.includes('confirmation_token') ? 'confirmationToken' : 'lines');
   }
   if (e?.type === 'StripeConnectionError' || e?.type === 'StripeAPIError' || e?.type === 'StripeRateLimitError') {
-    throw new HttpError(502, 'payment_provider_unavailable', 'The payment provider could not be reached; please try again in a moment.');
+    throw new HttpError(503, 'payment_provider_unavailable', 'The payment provider could not be reached; please try again in a moment.', undefined, { 'retry-after': '2' });
   }
   throw error;
 }
 
 /**
- * Gives the checkout its one PaymentIntent: created with the checkout id as
- * Stripe's idempotency key (the create parameters are saved first, so a
- * request retried after a crash replays the same create and gets the same
- * intent), then updated in place whenever the cart's amount changes.
+ * Creates and confirms the attempt's one PaymentIntent, with the checkout id
+ * as Stripe's idempotency key. The parameters are saved first, so should this
+ * process die before the intent id is saved, settling the attempt replays the
+ * same create under the same key and learns the intent (see settle.ts).
+ * A refusal that leaves an intent behind (a decline) returns that intent's id
+ * in `failed` beside the error, for the caller to cancel.
  */
-export async function ensureIntent(
+export async function createConfirmedIntent(
   stripe: Stripe,
   store: Store,
   record: CheckoutRecord,
   token: string,
   wish: IntentWish,
   now: number,
-): Promise<{ id: string; clientSecret: string; amount: number; currency: string }> {
-  let intent: Stripe.PaymentIntent;
-  if (!record.paymentIntentId) {
-    const params = (record.pendingCreate as Stripe.PaymentIntentCreateParams | null) ?? createParams(wish);
-    if (!record.pendingCreate) await store.updateCheckout(record.checkoutId, token, { pendingCreate: params as unknown as Record<string, unknown> }, now);
-    // The caller saves the intent id straight after; should this process die
-    // first, the saved parameters replay this create under the same key.
-    try {
-      intent = await stripe.paymentIntents.create(params, { idempotencyKey: record.checkoutId });
-    } catch (error) {
-      // A refused create leaves nothing at Stripe (validation failures are not
-      // stored under the key), so the next attempt may send new parameters.
-      if (isRefusal(error)) await store.updateCheckout(record.checkoutId, token, { pendingCreate: null }, now);
-      stripeFailure(error);
-    }
-    record = { ...record, paymentIntentId: intent.id, clientSecret: intent.client_secret, amount: intent.amount, currency: intent.currency.toUpperCase(), stripeCustomerId: params.customer ?? null };
-  }
-  // An address is not kept on our record, so a request that carries one always updates the intent.
-  const unchanged = !wish.shipping && record.amount === wish.amount && record.currency === wish.currency && (record.stripeCustomerId ?? null) === (wish.customer ?? null);
-  if (unchanged && record.clientSecret) return { id: record.paymentIntentId!, clientSecret: record.clientSecret, amount: wish.amount, currency: wish.currency };
+): Promise<{ intent: Stripe.PaymentIntent } | { error: unknown; failedIntentId: string | null }> {
+  const params = createParams(wish);
+  await store.updateCheckout(record.checkoutId, token, { pendingCreate: params as unknown as Record<string, unknown> }, now);
   try {
-    intent = await stripe.paymentIntents.update(record.paymentIntentId!, {
-      amount: wish.amount,
-      currency: wish.currency.toLowerCase(),
-      receipt_email: wish.email,
-      ...(wish.customer ? { customer: wish.customer } : {}),
-      ...(wish.shipping ? { shipping: wish.shipping } : {}),
-    });
+    return { intent: await stripe.paymentIntents.create(params, { idempotencyKey: record.checkoutId }) };
   } catch (error) {
-    const current = await stripe.paymentIntents.retrieve(record.paymentIntentId!).catch(() => null);
-    if (current && (current.status === 'succeeded' || current.status === 'processing')) {
-      throw new HttpError(409, 'checkout_completed', `Checkout ${record.checkoutId} has already been paid; start a new checkout to buy more.`, 'checkoutId');
-    }
-    if (current?.status === 'canceled') {
-      throw new HttpError(409, 'checkout_canceled', `Checkout ${record.checkoutId} was canceled; start a new checkout with a new checkoutId.`, 'checkoutId');
-    }
-    stripeFailure(error);
+    const failedIntentId = intentOfFailure(error);
+    // A refusal with no intent left nothing at Stripe: nothing to replay.
+    if (isRefusal(error) && !failedIntentId) await store.updateCheckout(record.checkoutId, token, { pendingCreate: null }, now);
+    return { error, failedIntentId };
   }
-  return { id: intent.id, clientSecret: intent.client_secret ?? record.clientSecret ?? '', amount: intent.amount, currency: intent.currency.toUpperCase() };
+}
+
+/**
+ * Replays a saved create under its idempotency key: Stripe answers with what
+ * the first create did (the intent, or the intent a decline left) without
+ * doing it again. Had the first never reached Stripe, this one does it: the
+ * shopper asked to pay this price, and settling then follows its outcome.
+ * Null when Stripe refused it and kept no intent.
+ */
+export async function replayCreate(stripe: Stripe, record: CheckoutRecord): Promise<string | null> {
+  if (!record.pendingCreate) return null;
+  try {
+    return (await stripe.paymentIntents.create(record.pendingCreate as unknown as Stripe.PaymentIntentCreateParams, { idempotencyKey: record.checkoutId })).id;
+  } catch (error) {
+    const id = intentOfFailure(error);
+    if (id || isRefusal(error)) return id;
+    return stripeFailure(error);
+  }
 }

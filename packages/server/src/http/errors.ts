@@ -6,13 +6,16 @@ export class HttpError extends Error {
   readonly code: string;
   readonly field: string | undefined;
   readonly headers: Record<string, string>;
-  constructor(status: number, code: string, message: string, field?: string, headers: Record<string, string> = {}) {
+  /** Fields answered beside `error`, such as the new quote of a `price_changed`. */
+  readonly extra: Record<string, unknown>;
+  constructor(status: number, code: string, message: string, field?: string, headers: Record<string, string> = {}, extra: Record<string, unknown> = {}) {
     super(message);
     this.name = 'HttpError';
     this.status = status;
     this.code = code;
     this.field = field;
     this.headers = headers;
+    this.extra = extra;
   }
 }
 
@@ -22,10 +25,10 @@ export class HttpError extends Error {
  * @example
  * errorResponse(404, 'not_found', 'No route POST /api/cartlift/nope.')
  */
-export function errorResponse(status: number, code: string, message: string, field?: string, headers: Record<string, string> = {}): Response {
+export function errorResponse(status: number, code: string, message: string, field?: string, headers: Record<string, string> = {}, extra: Record<string, unknown> = {}): Response {
   const error: Record<string, string> = { code, message };
   if (field !== undefined) error.field = field;
-  return json({ error }, status, headers);
+  return json({ ...extra, error }, status, headers);
 }
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
@@ -41,7 +44,7 @@ export function json(body: unknown, status = 200, headers: Record<string, string
  * answered with a generic 500 (no stack or detail reaches the client).
  */
 export function toErrorResponse(error: unknown, log: (message: string, error: unknown) => void): Response {
-  if (error instanceof HttpError) return errorResponse(error.status, error.code, error.message, error.field, error.headers);
+  if (error instanceof HttpError) return errorResponse(error.status, error.code, error.message, error.field, error.headers, error.extra);
   if (error instanceof CartliftError) return errorResponse(400, error.code, error.message, error.field);
   log('[cartlift] unexpected error while handling a request:', error);
   return errorResponse(500, 'internal_error', 'The server could not complete this request; the error has been logged. Please try again.');

@@ -26,10 +26,21 @@ async function verify(ctx: HandlerContext, payload: string, signature: string): 
   throw new HttpError(400, 'invalid_signature', `The Stripe-Signature header does not verify: ${detail}.`, 'stripe-signature');
 }
 
+/** Cancels an intent unless it is already past cancelling (paid, or canceled). */
+async function cancelQuietly(ctx: HandlerContext, intentId: string): Promise<void> {
+  try {
+    await ctx.stripe.paymentIntents.cancel(intentId);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== 'payment_intent_unexpected_state') throw error;
+  }
+}
+
 /**
  * `POST /webhooks/stripe`: handles each verified event id once.
- * succeeded → order + committed redemptions (ends first purchase);
- * payment_failed / canceled → reservations released.
+ * succeeded → order + committed redemptions (ends first purchase), or a
+ * flagged payment when amount or currency differ from the server's price;
+ * payment_failed → the intent canceled; canceled → holds released.
  */
 export function webhookRoute(ctx: HandlerContext) {
   return async (request: Request): Promise<Response> => {
@@ -49,16 +60,21 @@ export function webhookRoute(ctx: HandlerContext) {
         stripeCustomerId: event.intent.customer,
         now,
       });
-      return json({ received: true, duplicate: result.duplicate, order: result.order?.paymentIntentId ?? null });
+      if (result.flag) {
+        const { flag } = result;
+        ctx.logger.error(
+          `[cartlift] payment ${flag.paymentIntentId} flagged, not recorded as an order: the server priced checkout ${flag.checkoutId} at ${flag.expectedAmount} ${flag.expectedCurrency}, Stripe reports ${flag.receivedAmount} ${flag.receivedCurrency}.`,
+          flag,
+        );
+      }
+      return json({ received: true, duplicate: result.duplicate, order: result.order?.paymentIntentId ?? null, flagged: Boolean(result.flag) });
     }
     if ((event.type === 'payment_intent.payment_failed' || event.type === 'payment_intent.canceled') && event.intent) {
-      const result = await store.recordPaymentEnded({
-        eventId: event.id,
-        eventType: event.type,
-        paymentIntentId: event.intent.id,
-        canceled: event.type === 'payment_intent.canceled',
-        now,
-      });
+      const canceled = event.type === 'payment_intent.canceled';
+      const result = await store.recordPaymentEnded({ eventId: event.id, eventType: event.type, paymentIntentId: event.intent.id, canceled, now });
+      // A failed intent could still be paid with another method at its discounted
+      // amount: cancel it. Its payment_intent.canceled event then releases the holds.
+      if (!canceled && !result.duplicate && result.checkoutId) await cancelQuietly(ctx, event.intent.id);
       return json({ received: true, duplicate: result.duplicate });
     }
     const fresh = await store.recordEventOnce(event.id, event.type, now);

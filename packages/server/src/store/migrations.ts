@@ -111,6 +111,28 @@ CREATE TABLE cartlift_rate_limits (
 CREATE INDEX cartlift_rate_limits_window ON cartlift_rate_limits (window_start);
 `,
   },
+  {
+    id: 4,
+    name: 'payment attempts: outcomes, flagged payments',
+    // A checkout row is one payment attempt: its final answer is kept so a
+    // retried request gets the same one. A hold (reserved redemption) now
+    // counts until it is released, expired or not: only settling its attempt
+    // (the intent canceled at Stripe, or paid) frees it.
+    sql: `
+ALTER TABLE cartlift_checkouts ADD COLUMN outcome jsonb;
+CREATE INDEX cartlift_redemptions_holds ON cartlift_redemptions (status, expires_at);
+CREATE TABLE cartlift_payment_flags (
+  payment_intent_id text PRIMARY KEY,
+  checkout_id text,
+  expected_amount bigint,
+  expected_currency text,
+  received_amount bigint NOT NULL,
+  received_currency text NOT NULL,
+  reason text NOT NULL,
+  created_at bigint NOT NULL
+);
+`,
+  },
 ];
 
 /** Advisory-lock key shared by every Cartlift process: "cartlift" in ASCII, folded to int32. */

@@ -1,6 +1,6 @@
 import type { SqlClient, SqlDatabase } from './sql';
-import { json, str, toCheckout, toOrder } from './sql-rows';
-import type { Store } from './types';
+import { json, str, toCheckout, toFlag, toOrder } from './sql-rows';
+import type { CheckoutRecord, PaymentFacts, PaymentFlag, Store } from './types';
 
 /** Inserts the event id; false when it already exists (a replay). */
 async function claimEvent(tx: SqlClient, eventId: string, type: string, now: number): Promise<boolean> {
@@ -11,10 +11,36 @@ async function claimEvent(tx: SqlClient, eventId: string, type: string, now: num
   return rows.length === 1;
 }
 
+/** Why a succeeded payment is not what the server priced, or null when it is. */
+function mismatch(checkout: CheckoutRecord, facts: PaymentFacts): string | null {
+  if (checkout.amount === null || checkout.currency === null) return 'the checkout was never priced for an intent';
+  if (checkout.amount !== facts.amount || checkout.currency.toUpperCase() !== facts.currency.toUpperCase()) {
+    return `amount_mismatch: priced ${checkout.amount} ${checkout.currency.toUpperCase()}, paid ${facts.amount} ${facts.currency.toUpperCase()}`;
+  }
+  return null;
+}
+
+/** Records a payment that differs from the server's price: no order, no redemption, holds released. */
+async function flagPayment(tx: SqlClient, checkout: CheckoutRecord, facts: PaymentFacts, reason: string): Promise<PaymentFlag> {
+  const { rows } = await tx.query(
+    `INSERT INTO cartlift_payment_flags (payment_intent_id, checkout_id, expected_amount, expected_currency, received_amount, received_currency, reason, created_at)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (payment_intent_id) DO UPDATE SET reason = cartlift_payment_flags.reason RETURNING *`,
+    [facts.paymentIntentId, checkout.checkoutId, checkout.amount, checkout.currency, facts.amount, facts.currency.toUpperCase(), reason, facts.now],
+  );
+  await tx.query(`UPDATE cartlift_redemptions SET status = 'released', updated_at = $2 WHERE checkout_id = $1 AND status = 'reserved'`, [checkout.checkoutId, facts.now]);
+  const outcome = { status: 'flagged', code: 'payment_flagged', message: `The payment of ${facts.amount} ${facts.currency.toUpperCase()} does not match the order's price; the shop will review it.` };
+  await tx.query(`UPDATE cartlift_checkouts SET status = 'flagged', outcome = $3::jsonb, updated_at = $2 WHERE checkout_id = $1`, [checkout.checkoutId, facts.now, json(outcome)]);
+  return toFlag(rows[0]!);
+}
+
 /** Orders, webhook events and customers: the ledger that decides first purchases. */
 export function ledgerMethods(
   db: SqlDatabase,
-): Pick<Store, 'hasPaidOrder' | 'stripeCustomerFor' | 'customerLedger' | 'rememberStripeCustomer' | 'recordPaymentSucceeded' | 'recordPaymentEnded' | 'recordEventOnce' | 'listOrders'> {
+): Pick<
+  Store,
+  'hasPaidOrder' | 'stripeCustomerFor' | 'customerLedger' | 'rememberStripeCustomer' | 'recordPaymentSucceeded' | 'recordPaymentEnded' | 'recordEventOnce' | 'getOrder' | 'listOrders' | 'listPaymentFlags'
+> {
   return {
     async hasPaidOrder({ emailNormalized, stripeCustomerId }) {
       if (!emailNormalized && !stripeCustomerId) return false;
@@ -63,6 +89,9 @@ export function ledgerMethods(
         const checkout = checkouts[0] ? toCheckout(checkouts[0]) : null;
         // An intent Cartlift did not create (another system on the same account) is not an order here.
         if (!checkout) return { duplicate: false, order: null };
+        if (checkout.status === 'succeeded') return { duplicate: true, order: null };
+        const wrong = mismatch(checkout, facts);
+        if (wrong) return { duplicate: false, order: null, flag: await flagPayment(tx, checkout, facts, wrong) };
         const promotions = checkout.promotionIds;
         const { rows } = await tx.query(
           `INSERT INTO cartlift_orders (payment_intent_id, checkout_id, amount, currency, email, email_normalized, stripe_customer_id, lines, promotions, created_at)
@@ -82,8 +111,8 @@ export function ledgerMethods(
           ],
         );
         if (rows.length === 0) return { duplicate: true, order: null };
-        // The shopper paid with these promotions, so they are committed even
-        // when the reservation had expired or been released meanwhile.
+        // The shopper paid with these promotions. Their holds are still in place:
+        // a hold is released only once its intent is canceled (checkout/settle.ts).
         for (const id of promotions) {
           await tx.query(
             `INSERT INTO cartlift_redemptions (promotion_id, checkout_id, customer_key, status, expires_at, created_at, updated_at)
@@ -99,23 +128,37 @@ export function ledgerMethods(
 
     recordPaymentEnded(facts) {
       return db.transaction(async (tx) => {
-        if (!(await claimEvent(tx, facts.eventId, facts.eventType, facts.now))) return { duplicate: true };
+        if (!(await claimEvent(tx, facts.eventId, facts.eventType, facts.now))) return { duplicate: true, checkoutId: null };
         const { rows } = await tx.query(`SELECT checkout_id, status FROM cartlift_checkouts WHERE payment_intent_id = $1`, [facts.paymentIntentId]);
         const row = rows[0];
-        if (!row || row.status === 'succeeded') return { duplicate: false };
+        if (!row || row.status === 'succeeded' || row.status === 'flagged') return { duplicate: false, checkoutId: null };
+        // A failed intent can still be paid with another method: its holds stay
+        // until it is canceled (the webhook route cancels it; its canceled event lands here).
+        if (!facts.canceled) return { duplicate: false, checkoutId: String(row.checkout_id) };
         await tx.query(
           `UPDATE cartlift_redemptions SET status = 'released', updated_at = $2 WHERE checkout_id = $1 AND status = 'reserved'`,
           [row.checkout_id, facts.now],
         );
-        if (facts.canceled) {
-          await tx.query(`UPDATE cartlift_checkouts SET status = 'canceled', updated_at = $2 WHERE checkout_id = $1`, [row.checkout_id, facts.now]);
-        }
-        return { duplicate: false };
+        await tx.query(`UPDATE cartlift_checkouts SET status = CASE WHEN status = 'open' THEN 'canceled' ELSE status END, updated_at = $2 WHERE checkout_id = $1`, [
+          row.checkout_id,
+          facts.now,
+        ]);
+        return { duplicate: false, checkoutId: String(row.checkout_id) };
       });
     },
 
     recordEventOnce(eventId, eventType, now) {
       return claimEvent(db, eventId, eventType, now);
+    },
+
+    async listPaymentFlags() {
+      const { rows } = await db.query('SELECT * FROM cartlift_payment_flags ORDER BY created_at, payment_intent_id');
+      return rows.map(toFlag);
+    },
+
+    async getOrder(paymentIntentId) {
+      const { rows } = await db.query('SELECT * FROM cartlift_orders WHERE payment_intent_id = $1', [paymentIntentId]);
+      return rows[0] ? toOrder(rows[0]) : null;
     },
 
     async listOrders() {

@@ -1,8 +1,11 @@
 import type { SqlClient, SqlDatabase } from './sql';
 import type { PromotionClaim, PromotionUsage, Store } from './types';
 
-// A redemption counts while committed, or reserved and not yet expired.
-const LIVE = `(status = 'committed' OR (status = 'reserved' AND expires_at > $2))`;
+// A redemption counts while committed or held. An expired hold still counts:
+// its PaymentIntent may yet be paid, so only settling the attempt (the intent
+// canceled at Stripe, see checkout/settle.ts) releases it. `$2` (now) stays a
+// parameter of the queries so the SQL keeps one shape.
+const LIVE = `(status IN ('committed', 'reserved') AND $2::bigint IS NOT NULL)`;
 
 /** Locks one promotion's counter row so concurrent reservations queue behind it. */
 async function lockPromotion(tx: SqlClient, id: string): Promise<void> {
@@ -40,8 +43,25 @@ async function lockClaims(tx: SqlClient, claims: readonly PromotionClaim[], cust
 }
 
 /** Usage counting and atomic reservations of limited promotions. */
-export function promotionMethods(db: SqlDatabase): Pick<Store, 'promotionUsage' | 'reservePromotions' | 'releaseReservations'> {
+export function promotionMethods(db: SqlDatabase): Pick<Store, 'promotionUsage' | 'reservePromotions' | 'releaseReservations' | 'staleHolds'> {
   return {
+    async staleHolds(ids, now, limit) {
+      const { rows } = await db.query(
+        `SELECT c.checkout_id, c.payment_intent_id, c.pending_create, min(r.expires_at) AS expired
+           FROM cartlift_redemptions r JOIN cartlift_checkouts c ON c.checkout_id = r.checkout_id
+          WHERE r.status = 'reserved' AND r.expires_at <= $1 AND ($2::text[] IS NULL OR r.promotion_id = ANY($2))
+            AND (c.lease_until IS NULL OR c.lease_until <= $1)
+          GROUP BY c.checkout_id, c.payment_intent_id, c.pending_create
+          ORDER BY expired LIMIT $3`,
+        [now, ids, limit],
+      );
+      return rows.map((row) => ({
+        checkoutId: String(row.checkout_id),
+        paymentIntentId: row.payment_intent_id == null ? null : String(row.payment_intent_id),
+        pendingCreate: (row.pending_create as Record<string, unknown> | null) ?? null,
+      }));
+    },
+
     async promotionUsage(ids, customerKey, now, excludeCheckoutId) {
       const usage: Record<string, PromotionUsage> = {};
       for (const id of ids) usage[id] = { used: 0, usedByCustomer: 0 };

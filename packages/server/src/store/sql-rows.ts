@@ -1,4 +1,4 @@
-import type { CheckoutRecord, OrderRecord } from './types';
+import type { CheckoutOutcome, CheckoutRecord, OrderRecord, PaymentFlag } from './types';
 
 /** Row mapping shared by the SQL store's parts. bigint columns arrive as strings from pg, numbers from PGlite. */
 export type Row = Record<string, unknown>;
@@ -22,6 +22,7 @@ export function toCheckout(row: Row): CheckoutRecord {
     lines: row.lines ?? null,
     quote: row.quote ?? null,
     promotionIds: (row.promotion_ids as string[] | null) ?? [],
+    outcome: (row.outcome as CheckoutOutcome | null) ?? null,
   };
 }
 
@@ -53,5 +54,19 @@ export const CHECKOUT_COLUMNS: Record<string, string> = {
   lines: 'lines',
   quote: 'quote',
   promotionIds: 'promotion_ids',
+  outcome: 'outcome',
 };
-export const JSON_COLUMNS = new Set(['pending_create', 'lines', 'quote', 'promotion_ids']);
+export const JSON_COLUMNS = new Set(['pending_create', 'lines', 'quote', 'promotion_ids', 'outcome']);
+
+export function toFlag(row: Row): PaymentFlag {
+  return {
+    paymentIntentId: String(row.payment_intent_id),
+    checkoutId: str(row.checkout_id),
+    expectedAmount: num(row.expected_amount),
+    expectedCurrency: str(row.expected_currency),
+    receivedAmount: Number(row.received_amount),
+    receivedCurrency: String(row.received_currency),
+    reason: String(row.reason),
+    createdAt: Number(row.created_at),
+  };
+}

@@ -1,11 +1,45 @@
-/** A checkout row: one per client checkout id, holding its one PaymentIntent. */
+/**
+ * The final answer of a payment attempt that did not end in an order, kept so
+ * a retried request (same checkout id) gets the same answer.
+ */
+export interface CheckoutOutcome {
+  status: 'failed' | 'canceled' | 'flagged';
+  code: string;
+  message: string;
+  /** Stripe's decline code, when a card was declined. */
+  declineCode?: string;
+}
+
+/** A succeeded payment that differs from what the server priced: never an order. */
+export interface PaymentFlag {
+  paymentIntentId: string;
+  checkoutId: string | null;
+  expectedAmount: number | null;
+  expectedCurrency: string | null;
+  receivedAmount: number;
+  receivedCurrency: string;
+  reason: string;
+  createdAt: number;
+}
+
+/** A promotion hold that may be freed: its checkout and how far its attempt got. */
+export interface StaleHold {
+  checkoutId: string;
+  paymentIntentId: string | null;
+  pendingCreate: Record<string, unknown> | null;
+}
+
+/**
+ * A checkout row: one payment attempt per client checkout id, holding at
+ * most one PaymentIntent, created and confirmed by the server.
+ */
 export interface CheckoutRecord {
   checkoutId: string;
   paymentIntentId: string | null;
   clientSecret: string | null;
   /** Parameters sent (or about to be sent) to create the intent; replayed after a crash. */
   pendingCreate: Record<string, unknown> | null;
-  status: 'open' | 'succeeded' | 'canceled';
+  status: 'open' | 'succeeded' | 'failed' | 'canceled' | 'flagged';
   amount: number | null;
   currency: string | null;
   email: string | null;
@@ -15,6 +49,8 @@ export interface CheckoutRecord {
   quote: unknown;
   /** Promotions the latest quote applied (what the shopper pays with). */
   promotionIds: string[];
+  /** Why the attempt ended without an order (failed, canceled, flagged). */
+  outcome: CheckoutOutcome | null;
 }
 
 export interface OrderRecord {
@@ -117,7 +153,7 @@ export interface Store {
   customerLedger(emailNormalized: string): Promise<{ stripeCustomerId: string | null; paid: boolean }>;
   /** Records the mapping; returns the id that won when two processes raced. */
   rememberStripeCustomer(emailNormalized: string, stripeCustomerId: string, now: number): Promise<string>;
-  /** Committed plus unexpired reserved redemptions, not counting `excludeCheckoutId`'s own. */
+  /** Committed plus held (reserved, expired or not) redemptions, not counting `excludeCheckoutId`'s own. */
   promotionUsage(ids: string[], customerKey: string | null, now: number, excludeCheckoutId?: string): Promise<Record<string, PromotionUsage>>;
   /**
    * Takes the checkout's lease (creating the row), or returns null while
@@ -143,12 +179,29 @@ export interface Store {
   }): Promise<{ reserved: string[]; denied: string[] }>;
   /** Releases this checkout's reservations that are not committed. */
   releaseReservations(checkoutId: string, now: number): Promise<number>;
-  /** Handles `payment_intent.succeeded` once per event and once per intent: order, committed redemptions. */
-  recordPaymentSucceeded(facts: PaymentFacts): Promise<{ duplicate: boolean; order: OrderRecord | null }>;
-  /** Handles a failed or canceled intent once per event: releases reservations. */
-  recordPaymentEnded(facts: Omit<PaymentFacts, 'amount' | 'currency' | 'stripeCustomerId'> & { canceled: boolean }): Promise<{ duplicate: boolean }>;
+  /**
+   * Holds of these promotions (or of any, without ids) that expired at or
+   * before `now` and whose checkout no request holds: the attempts to settle
+   * before their redemptions may be used again. At most `limit`, oldest first.
+   */
+  staleHolds(ids: string[] | null, now: number, limit: number): Promise<StaleHold[]>;
+  /**
+   * Handles `payment_intent.succeeded` once per event and once per intent.
+   * When the amount and currency are what the server priced for the checkout:
+   * an order and committed redemptions. Otherwise a flagged payment: no
+   * order, no redemption, the checkout's holds released.
+   */
+  recordPaymentSucceeded(facts: PaymentFacts): Promise<{ duplicate: boolean; order: OrderRecord | null; flag?: PaymentFlag }>;
+  listPaymentFlags(): Promise<PaymentFlag[]>;
+  /**
+   * Handles a failed or canceled intent once per event. Canceled: releases
+   * its checkout's holds. Failed: nothing yet (the intent can still be paid
+   * until it is canceled). Names the open checkout the intent belongs to.
+   */
+  recordPaymentEnded(facts: Omit<PaymentFacts, 'amount' | 'currency' | 'stripeCustomerId'> & { canceled: boolean }): Promise<{ duplicate: boolean; checkoutId: string | null }>;
   /** Marks any other event as seen; false when it was seen before. */
   recordEventOnce(eventId: string, eventType: string, now: number): Promise<boolean>;
+  getOrder(paymentIntentId: string): Promise<OrderRecord | null>;
   listOrders(): Promise<OrderRecord[]>;
   /** Stores events not seen before (insert-if-absent on event_id); returns the ids newly stored. */
   recordAnalyticsEvents(events: AnalyticsEventRecord[], now: number): Promise<string[]>;

@@ -1,0 +1,69 @@
+import type { Catalog } from '../catalog';
+import type { OrderRecord } from '../store/types';
+
+/** One bought line as the thank-you screen shows it. */
+export interface OrderItem {
+  sku: string;
+  variant?: string;
+  /** The catalog's name (plain, or by locale); absent for add-ons without one. */
+  name?: string | Record<string, string>;
+  quantity: number;
+  unitPrice: number;
+  /** What the line cost after its discounts, minor units. */
+  total: number;
+}
+
+/** What the shopper is told about a paid order: its number, items, the amount charged and where the receipt goes. */
+export interface OrderSummary {
+  orderNumber: string;
+  /** The PaymentIntent id: the funnel's `transaction_id`. */
+  transactionId: string;
+  amount: number;
+  currency: string;
+  email: string | null;
+  items: OrderItem[];
+  createdAt: number;
+}
+
+/**
+ * A short order number a shopper can read out: the intent id's tail, upper-cased.
+ *
+ * @example
+ * orderNumber('pi_3Q0abcDEF123xyz') // "DEF123XYZ"
+ */
+export function orderNumber(paymentIntentId: string): string {
+  return paymentIntentId.replace(/^pi_/, '').slice(-9).toUpperCase();
+}
+
+type PricedLine = { sku: string; variant?: string; quantity: number; unitPrice: number; total: number };
+
+/**
+ * The order as the shopper sees it, with names from the catalog.
+ *
+ * @example
+ * const summary = await orderSummary(catalog, await store.getOrder('pi_123'))
+ */
+export async function orderSummary(catalog: Catalog, order: OrderRecord): Promise<OrderSummary> {
+  const lines = (Array.isArray(order.lines) ? order.lines : []) as PricedLine[];
+  const products = await catalog.lookup([...new Set(lines.map((line) => line.sku))]);
+  const addOnNames = new Map([...products.values()].flatMap((product) => (product.addOns ?? []).map((offer) => [offer.sku, offer.name] as const)));
+  return {
+    orderNumber: orderNumber(order.paymentIntentId),
+    transactionId: order.paymentIntentId,
+    amount: order.amount,
+    currency: order.currency,
+    email: order.email,
+    items: lines.map((line) => {
+      const name = products.get(line.sku)?.name ?? addOnNames.get(line.sku);
+      return {
+        sku: line.sku,
+        ...(line.variant ? { variant: line.variant } : {}),
+        ...(name ? { name } : {}),
+        quantity: line.quantity,
+        unitPrice: line.unitPrice,
+        total: line.total,
+      };
+    }),
+    createdAt: order.createdAt,
+  };
+}

@@ -1,0 +1,37 @@
+import { HttpError } from '../http/errors';
+import type { HandlerContext } from '../options';
+import type { Store } from '../store/types';
+import { settleAttempt } from './settle';
+
+const LEASE_MS = 30_000;
+/** Stale attempts settled per request at most, so one request never waits on a backlog. */
+const PER_REQUEST = 5;
+
+/**
+ * Frees holds that outlived their payment attempt before anyone prices with
+ * those promotions. An expired hold keeps counting until its attempt is
+ * settled: its intent canceled at Stripe (then the hold is released) or
+ * found paid (then it becomes the order's redemption). So a late Alipay
+ * payment can never use a redemption someone else has since taken.
+ *
+ * @example
+ * await reapStaleHolds(ctx, store, ['limited100', '@first-purchase'])
+ */
+export async function reapStaleHolds(ctx: HandlerContext, store: Store, promotionIds: string[] | null): Promise<void> {
+  if (promotionIds?.length === 0) return;
+  const stale = await store.staleHolds(promotionIds, ctx.now(), PER_REQUEST);
+  for (const hold of stale) {
+    const token = crypto.randomUUID();
+    // A request working on that checkout right now settles it itself.
+    const record = await store.acquireCheckout(hold.checkoutId, token, ctx.now(), LEASE_MS);
+    if (!record) continue;
+    try {
+      await settleAttempt(ctx, store, record, token, { expired: true });
+    } catch (error) {
+      // A settled failure answers with an HttpError: the hold is released all the same.
+      if (!(error instanceof HttpError) || error.status >= 500) ctx.logger.error(`[cartlift] could not settle the expired checkout ${hold.checkoutId}; its holds stay until it can be.`, error);
+    } finally {
+      await store.releaseCheckout(hold.checkoutId, token);
+    }
+  }
+}
