@@ -2,7 +2,7 @@ export type { CartElementOptions, CartliftCartElement } from './cart-element';
 export { defineCartElement, handleLanding, loadDrawer, openCart } from './cart-element';
 export { defineBuyElements } from './buy-elements';
 export type { DrawerStart } from './drawer';
-export type { PublicConfig, AddOnOffer, CheckoutResponse, CartBody } from './server-api';
+export type { PublicConfig, AddOnOffer, CheckoutAnswer, OrderSummary, CartBody } from './server-api';
 export { ServerError, createServerApi } from './server-api';
 export type { ShopperProfile } from './profile';
 export { forgetProfile, loadProfile, saveProfile } from './profile';

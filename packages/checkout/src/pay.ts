@@ -1,20 +1,28 @@
+import type { EvaluateResult } from '@cartlift/discounts';
 import type { Stripe, StripeElements } from '@stripe/stripe-js';
-import type { CartBody, ServerApi } from './server-api';
+import type { Locale } from './i18n';
+import { paymentSentence } from './payment-text';
+import { type CartBody, type CheckoutAnswer, type OrderSummary, type ServerApi, ServerError } from './server-api';
 
 export interface PaymentOutcome {
   paymentIntentId: string;
   status: string;
   amount: number;
   currency: string;
+  /** The server's order, when it has recorded it (always once the payment succeeded). */
+  order?: OrderSummary | null;
 }
 
-/** A payment that did not go through, as a sentence for the shopper. */
+/** A payment that did not go through, as a sentence for the shopper. Nothing was charged. */
 export class PaymentError extends Error {
   readonly code: string;
-  constructor(code: string, message: string) {
+  /** Set when the server's price at payment differs from the one shown: the total to show and confirm. */
+  readonly quote: EvaluateResult | undefined;
+  constructor(code: string, message: string, quote?: EvaluateResult) {
     super(message);
     this.name = 'PaymentError';
     this.code = code;
+    this.quote = quote;
   }
 }
 
@@ -22,36 +30,73 @@ export interface PayInput {
   stripe: Stripe;
   elements: StripeElements;
   api: ServerApi;
+  locale: Locale;
   /** One per attempt: the server's idempotency key, so retries never charge twice. */
   checkoutId: string;
   body: CartBody;
+  /** The total the shopper confirmed: the server charges it or nothing. */
+  expectedTotal: number;
   returnUrl: string;
   billing: { name?: string; email?: string; phone?: string };
-  /** Called with the intent before confirming, for finishing after a redirect. */
-  beforeConfirm?(intent: PaymentOutcome): Promise<void> | void;
+  /** Called before a next action that may leave the page (Alipay), for finishing after the return. */
+  beforeAction?(): Promise<void> | void;
+}
+
+const outcomeOf = (answer: CheckoutAnswer): PaymentOutcome => ({
+  paymentIntentId: answer.paymentIntentId,
+  status: answer.status,
+  amount: answer.amount,
+  currency: answer.currency,
+  order: 'order' in answer ? answer.order : null,
+});
+
+/**
+ * Pays the way Stripe's "finalize on the server" flow does: validates the
+ * Payment Element, turns what the shopper entered into a ConfirmationToken,
+ * and lets the server price, hold and confirm in one step. Next actions
+ * (3-D Secure, the WeChat Pay QR code, Alipay's page) run through
+ * `stripe.handleNextAction`, then the server says where the payment stands.
+ * Rejects with a PaymentError sentence in the shopper's language; a changed
+ * price rejects with the new quote and charges nothing.
+ *
+ * @example
+ * const outcome = await pay({ stripe, elements, api, locale: 'en', checkoutId, body, expectedTotal: quote.total, returnUrl: location.href, billing });
+ */
+export async function pay(input: PayInput): Promise<PaymentOutcome> {
+  const { stripe, elements, locale } = input;
+  const submitted = await elements.submit();
+  if (submitted.error) throw new PaymentError(submitted.error.code ?? 'invalid_payment_details', submitted.error.message ?? paymentSentence('payment_failed', locale));
+  const made = await stripe.createConfirmationToken({ elements, params: { return_url: input.returnUrl, payment_method_data: { billing_details: input.billing } } });
+  if (made.error) throw new PaymentError(made.error.code ?? 'payment_failed', paymentSentence(made.error.code, locale, made.error.message));
+  return finish(input, () => input.api.checkout({ ...input.body, checkoutId: input.checkoutId, confirmationToken: made.confirmationToken.id, expectedTotal: input.expectedTotal }));
 }
 
 /**
- * Validates the Payment Element, asks the server for the PaymentIntent (priced
- * by the server, one per checkoutId), then confirms with Stripe.js. Wallets,
- * cards and WeChat Pay finish here; Alipay redirects and returns to returnUrl.
+ * Sends the attempt to the server and follows it to the end. Shared by the
+ * sheet and the wallet buttons, which make their ConfirmationToken differently.
  *
  * @example
- * const outcome = await pay({ stripe, elements, api, checkoutId, body, returnUrl: location.href, billing });
+ * const outcome = await finish({ stripe, api, locale, checkoutId }, () => api.checkout(body));
  */
-export async function pay(input: PayInput): Promise<PaymentOutcome> {
-  const { stripe, elements, api } = input;
-  const submitted = await elements.submit();
-  if (submitted.error) throw new PaymentError(submitted.error.code ?? 'invalid_payment_details', submitted.error.message ?? 'Check your payment details.');
-  const session = await api.checkout({ ...input.body, checkoutId: input.checkoutId });
-  const pending = { paymentIntentId: session.paymentIntentId, status: 'requires_confirmation', amount: session.amount, currency: session.currency };
-  await input.beforeConfirm?.(pending);
-  const result = await stripe.confirmPayment({
-    elements,
-    clientSecret: session.clientSecret,
-    confirmParams: { return_url: input.returnUrl, payment_method_data: { billing_details: input.billing } },
-    redirect: 'if_required',
-  });
-  if (result.error) throw new PaymentError(result.error.code ?? result.error.type ?? 'payment_failed', result.error.message ?? 'The payment did not go through.');
-  return { ...pending, status: result.paymentIntent.status };
+export async function finish(input: Pick<PayInput, 'stripe' | 'api' | 'locale' | 'checkoutId' | 'beforeAction'>, send: () => Promise<CheckoutAnswer>): Promise<PaymentOutcome> {
+  const { stripe, api, locale } = input;
+  let answer: CheckoutAnswer;
+  try {
+    answer = await send();
+    if (answer.status === 'requires_action') {
+      await input.beforeAction?.();
+      const handled = await stripe.handleNextAction({ clientSecret: answer.clientSecret });
+      // Failed or abandoned (a closed QR code): the server cancels the attempt and frees what it held; then say why.
+      const settled = await api.complete(input.checkoutId, Boolean(handled.error)).catch((error: unknown) => {
+        if (handled.error) throw new PaymentError(handled.error.code ?? 'payment_failed', paymentSentence(handled.error.code, locale, handled.error.message));
+        throw error;
+      });
+      if (settled.status === 'requires_action') throw new PaymentError('payment_incomplete', paymentSentence('payment_incomplete', locale));
+      answer = settled;
+    }
+  } catch (error) {
+    if (error instanceof ServerError) throw new PaymentError(error.code, paymentSentence(error.code, locale, error.message), error.quote);
+    throw error;
+  }
+  return outcomeOf(answer);
 }

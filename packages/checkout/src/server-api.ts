@@ -18,15 +18,25 @@ export interface AddOnOffer {
   name: string | { en: string; 'zh-CN'?: string };
 }
 
-export interface CheckoutResponse {
-  clientSecret: string;
-  paymentIntentId: string;
+/** A paid order as the thank-you screen shows it (the server's summary). */
+export interface OrderSummary {
+  orderNumber: string;
+  transactionId: string;
   amount: number;
   currency: string;
-  quote: EvaluateResult;
+  email: string | null;
+  items: { sku: string; variant?: string; name?: string | Record<string, string>; quantity: number; unitPrice: number; total: number }[];
+  createdAt: number;
 }
 
+/** Where a payment attempt stands after `/checkout` or `/checkout/complete`. */
+export type CheckoutAnswer =
+  | { status: 'succeeded' | 'processing'; paymentIntentId: string; amount: number; currency: string; order: OrderSummary | null; quote?: EvaluateResult }
+  | { status: 'requires_action'; paymentIntentId: string; clientSecret: string; amount: number; currency: string; quote?: EvaluateResult };
+
 export interface CartBody {
+  /** The shopper's cart id: the server counts coupon guesses per cart and joins the order to the funnel. */
+  cartId?: string;
   lines: { sku: string; variant?: string; quantity: number }[];
   codes?: string[];
   contact?: { email?: string; name?: string; phone?: string };
@@ -40,12 +50,15 @@ export class ServerError extends Error {
   readonly code: string;
   readonly field: string | undefined;
   readonly status: number;
-  constructor(status: number, code: string, message: string, field?: string) {
+  /** A `price_changed` answer's new quote: what the shopper must confirm instead. */
+  readonly quote: EvaluateResult | undefined;
+  constructor(status: number, code: string, message: string, field?: string, quote?: EvaluateResult) {
     super(message);
     this.name = 'ServerError';
     this.status = status;
     this.code = code;
     this.field = field;
+    this.quote = quote;
   }
 }
 
@@ -69,8 +82,15 @@ const isConfig: Guard<PublicConfig> = (v): v is PublicConfig =>
   isObject(v.addOns) &&
   Object.values(v.addOns).every((offers) => Array.isArray(offers) && offers.every((o) => isObject(o) && typeof o.sku === 'string' && isAmount(o.price)));
 
-const isCheckout: Guard<CheckoutResponse> = (v): v is CheckoutResponse =>
-  isObject(v) && typeof v.clientSecret === 'string' && typeof v.paymentIntentId === 'string' && isAmount(v.amount) && typeof v.currency === 'string' && isQuote(v.quote);
+const isOrder = (v: unknown): v is OrderSummary => isObject(v) && typeof v.orderNumber === 'string' && isAmount(v.amount) && Array.isArray(v.items);
+
+const isAnswer: Guard<CheckoutAnswer> = (v): v is CheckoutAnswer =>
+  isObject(v) &&
+  typeof v.paymentIntentId === 'string' &&
+  isAmount(v.amount) &&
+  typeof v.currency === 'string' &&
+  (v.quote === undefined || isQuote(v.quote)) &&
+  (v.status === 'requires_action' ? typeof v.clientSecret === 'string' : (v.status === 'succeeded' || v.status === 'processing') && (v.order === null || isOrder(v.order)));
 
 function errorOf(v: unknown): { code: string; message: string; field?: string } | undefined {
   if (!isObject(v) || !isObject(v.error)) return undefined;
@@ -105,7 +125,8 @@ export function createServerApi(endpoint: string, fetcher: typeof fetch = (...a)
     const data: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
       const error = errorOf(data);
-      if (error) throw new ServerError(response.status, error.code, error.message, error.field);
+      const quote = isObject(data) && isQuote(data.quote) ? data.quote : undefined;
+      if (error) throw new ServerError(response.status, error.code, error.message, error.field, quote);
       throw new ServerError(response.status, 'server', `The shop's server answered ${response.status}.`);
     }
     if (!guard(data)) throw new ServerError(response.status, 'bad_response', `The shop's server sent an unexpected answer to ${path}.`);
@@ -123,18 +144,23 @@ export function createServerApi(endpoint: string, fetcher: typeof fetch = (...a)
       return config;
     },
     quote: (body: CartBody) => call('/quote', isQuote, body),
-    async checkout(body: CartBody & { checkoutId: string }): Promise<CheckoutResponse> {
-      for (let attempt = 0; ; attempt++) {
-        try {
-          return await call('/checkout', isCheckout, body);
-        } catch (error) {
-          const retriable = error instanceof ServerError && (error.code === 'network' || error.status >= 500 || error.status === 409 && error.code === 'checkout_busy');
-          if (!retriable || attempt >= 2) throw error;
-          await sleep(300 * 2 ** attempt);
-        }
-      }
-    },
+    /** One payment attempt, decided by the server: retried on network failures (the same checkoutId never charges twice). */
+    checkout: (body: CartBody & { checkoutId: string; confirmationToken: string; expectedTotal: number }) => retried(() => call('/checkout', isAnswer, body)),
+    /** Where an attempt stands after a next action (3-D Secure, WeChat Pay) or Alipay's return. */
+    complete: (checkoutId: string, abandon = false) => retried(() => call('/checkout/complete', isAnswer, { checkoutId, ...(abandon ? { abandon } : {}) })),
   };
+
+  async function retried<T>(request: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await request();
+      } catch (error) {
+        const retriable = error instanceof ServerError && (error.code === 'network' || error.status >= 500 || error.code === 'checkout_in_progress');
+        if (!retriable || attempt >= 2) throw error;
+        await sleep(300 * 2 ** attempt);
+      }
+    }
+  }
 }
 
 export type ServerApi = ReturnType<typeof createServerApi>;

@@ -126,7 +126,10 @@ const checkoutId = z
 
 /** `POST /checkout/complete`: the attempt to look up after a next action. */
 export function completeBody() {
-  return z.object({ checkoutId }, { error: 'must be a JSON object such as {"checkoutId": "…"}' });
+  return z.object(
+    { checkoutId, abandon: z.boolean({ error: 'must be true when the shopper left the next action unfinished (a closed QR code), else omitted' }).optional() },
+    { error: 'must be a JSON object such as {"checkoutId": "…"}' },
+  );
 }
 
 export type QuoteBody = z.infer<ReturnType<typeof quoteBody>>;

@@ -155,7 +155,7 @@ export async function startHarness(store: Store, overrides: Partial<CartliftHand
   const api = `${server.url}${handler.basePath}`;
   sandbox.addWebhookEndpoint(`${api}/webhooks/stripe`);
   const stripe = new Stripe(sandbox.secretKey, { host: '127.0.0.1', port: sandbox.port, protocol: 'http', telemetry: false });
-  return {
+  const harness: Harness = {
     handler,
     sandbox,
     stripe,
@@ -186,11 +186,11 @@ export async function startHarness(store: Store, overrides: Partial<CartliftHand
     async checkout(body, { paymentMethod = 'pm_card_visa', expectedTotal, headers = {} } = {}) {
       let total = expectedTotal;
       if (total === undefined) {
-        const quote = await this.call('POST', '/quote', { lines: body.lines, codes: body.codes ?? [], contact: { email: body.contact.email }, ...(body.shipping ? { shipping: { optionId: body.shipping.optionId } } : {}) }, headers);
+        const quote = await harness.call('POST', '/quote', { lines: body.lines, codes: body.codes ?? [], contact: { email: body.contact.email }, ...(body.shipping ? { shipping: { optionId: body.shipping.optionId } } : {}) }, headers);
         if (quote.status !== 200) return quote;
         total = quote.body.total as number;
       }
-      return this.call('POST', '/checkout', { ...body, confirmationToken: await this.confirmationToken(paymentMethod), expectedTotal: total }, headers);
+      return harness.call('POST', '/checkout', { ...body, confirmationToken: await harness.confirmationToken(paymentMethod), expectedTotal: total }, headers);
     },
     async pay(paymentIntentId, paymentMethod = 'pm_card_visa') {
       await stripe.paymentIntents.confirm(paymentIntentId, { payment_method: paymentMethod });
@@ -201,6 +201,7 @@ export async function startHarness(store: Store, overrides: Partial<CartliftHand
       if (!shared) await sandbox.close();
     },
   };
+  return harness;
 }
 
 /** Opens a store and a harness on it; the harness's `close()` closes both. */

@@ -163,7 +163,8 @@ async function withLease<T>(ctx: HandlerContext, store: Store, checkoutId: strin
  * `POST /checkout/complete`: after `stripe.handleNextAction` (3-D Secure,
  * WeChat Pay) or the return from Alipay, asks Stripe where the attempt
  * stands: the order when paid; a failed attempt is canceled, its holds
- * released, and its reason answered.
+ * released, and its reason answered. `abandon` cancels an attempt still
+ * waiting for the shopper (they closed the WeChat Pay QR code).
  */
 export function completeRoute(ctx: HandlerContext) {
   const schema = completeBody();
@@ -172,6 +173,6 @@ export function completeRoute(ctx: HandlerContext) {
     const store = await ctx.store();
     const existing = await store.getCheckout(body.checkoutId);
     if (!existing) throw new HttpError(404, 'unknown_checkout', `checkoutId ${JSON.stringify(body.checkoutId)} names no payment attempt on this server.`, 'checkoutId');
-    return json(await withLease(ctx, store, body.checkoutId, (record, token) => settleAttempt(ctx, store, record, token, { expired: false })));
+    return json(await withLease(ctx, store, body.checkoutId, (record, token) => settleAttempt(ctx, store, record, token, { expired: body.abandon === true })));
   };
 }

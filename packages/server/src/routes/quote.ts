@@ -5,7 +5,8 @@ import type { HandlerContext as RequestContext } from '../http/node';
 import { parseWith } from '../http/validation';
 import type { HandlerContext } from '../options';
 import { normalizeEmail } from '../email';
-import { customerFacts, priceCart, pricingContext } from '../pricing';
+import { customerFacts, limitedPromotionIds, priceCart, pricingContext } from '../pricing';
+import { reapStaleHolds } from '../checkout/reap';
 import type { RateLimiter } from '../rate-limit';
 import { identify } from '../identify';
 import { quoteBody } from '../requests';
@@ -30,6 +31,8 @@ export function quoteRoute(ctx: HandlerContext, limiter: RateLimiter) {
       const store = await ctx.store();
       const identity = await identify(ctx.identifyCustomer, request, body.contact?.email ?? null);
       const facts = await customerFacts(store, body.contact?.email, identity);
+      // Holds that outlived their attempt would price a promotion as used up.
+      await reapStaleHolds(ctx, store, limitedPromotionIds(ctx.promotions));
       result = await priceCart(pricingContext(ctx, store), body, facts, { now: ctx.now() });
     } finally {
       await settleCouponAttempts(limiter, ticket, result?.notApplied ?? null);
