@@ -49,7 +49,11 @@ describe('Idempotency-Key', () => {
   it('replays create-and-confirm with a confirmation token (a stored 402 included) without confirming or using the token again', async () => {
     const declined = await stripe.testHelpers.confirmationTokens.create({ payment_method: 'pm_card_chargeDeclined' });
     const params = { amount: 1000, currency: 'usd', confirm: true, confirmation_token: declined.id, metadata: { checkout_id: 'chk_ct_402' } };
-    const create = () => stripe.paymentIntents.create(params, { idempotencyKey: 'chk_ct_402' }).catch((e: unknown) => e as Stripe.errors.StripeCardError);
+    const create = () =>
+      stripe.paymentIntents.create(params, { idempotencyKey: 'chk_ct_402' }).then(
+        (pi): never => { throw new Error(`expected a decline, got ${pi.status}`); },
+        (e: unknown) => e as Stripe.errors.StripeCardError,
+      );
     const [a, b] = [await create(), await create()];
     expect(a).toMatchObject({ statusCode: 402, code: 'card_declined' });
     expect(b).toMatchObject({ statusCode: 402, code: 'card_declined' });
