@@ -74,6 +74,7 @@ describe('PaymentIntents confirmed with confirmation_token (finalize payments on
     expect(pi).toMatchObject({ status: 'succeeded', amount_received: 2599, setup_future_usage: 'off_session', shipping: { name: 'Li Lei' }, metadata: { checkout_id: 'chk_ct' } });
     expect(await stripe.paymentMethods.retrieve(pi.payment_method as string)).toMatchObject({ type: 'card', card: { last4: '4242' } });
     expect(await stripe.confirmationTokens.retrieve(token.id)).toMatchObject({ payment_intent: pi.id, expires_at: null });
+    expect(sandbox.confirmationTokens().find((t) => t.id === token.id)?.payment_intent).toBe(pi.id);
     const before = sandbox.paymentIntents().length;
     const reused = await stripe.paymentIntents.create({ amount: 2599, currency: 'usd', confirm: true, confirmation_token: token.id }).catch((e: unknown) => e);
     expect(reused).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
