@@ -46,6 +46,33 @@ describe('Idempotency-Key', () => {
     expect(sandbox.events().filter((e) => e.type === 'payment_intent.payment_failed' && (e.data.object as { id: string }).id === pi.id)).toHaveLength(1);
   });
 
+  it('replays create-and-confirm with a confirmation token (a stored 402 included) without confirming or using the token again', async () => {
+    const declined = await stripe.testHelpers.confirmationTokens.create({ payment_method: 'pm_card_chargeDeclined' });
+    const params = { amount: 1000, currency: 'usd', confirm: true, confirmation_token: declined.id, metadata: { checkout_id: 'chk_ct_402' } };
+    const create = () =>
+      stripe.paymentIntents.create(params, { idempotencyKey: 'chk_ct_402' }).then(
+        (pi): never => { throw new Error(`expected a decline, got ${pi.status}`); },
+        (e: unknown) => e as Stripe.errors.StripeCardError,
+      );
+    const [a, b] = [await create(), await create()];
+    expect(a).toMatchObject({ statusCode: 402, code: 'card_declined' });
+    expect(b).toMatchObject({ statusCode: 402, code: 'card_declined' });
+    expect(b.headers?.['idempotent-replayed']).toBe('true');
+    expect(b.payment_intent?.id).toBe(a.payment_intent?.id);
+    expect(sandbox.paymentIntents().filter((p) => p.metadata.checkout_id === 'chk_ct_402')).toHaveLength(1);
+    expect(sandbox.events().filter((e) => e.type === 'payment_intent.payment_failed' && (e.data.object as { id: string }).id === a.payment_intent?.id)).toHaveLength(1);
+
+    const ok = await stripe.testHelpers.confirmationTokens.create({ payment_method: 'pm_card_visa' });
+    const okParams = { amount: 1000, currency: 'usd', confirm: true, confirmation_token: ok.id, metadata: { checkout_id: 'chk_ct_200' } };
+    const first = await stripe.paymentIntents.create(okParams, { idempotencyKey: 'chk_ct_200' });
+    const second = await stripe.paymentIntents.create(okParams, { idempotencyKey: 'chk_ct_200' });
+    expect(second).toMatchObject({ id: first.id, status: 'succeeded' });
+    expect(second.lastResponse.headers['idempotent-replayed']).toBe('true');
+    expect(sandbox.events().filter((e) => e.type === 'payment_intent.succeeded' && (e.data.object as { id: string }).id === first.id)).toHaveLength(1);
+    // Without the key, the used token is refused rather than charged twice.
+    await expect(stripe.paymentIntents.create(okParams)).rejects.toMatchObject({ code: 'token_already_used' });
+  });
+
   it('200 concurrent creates with one key through the real client yield one PaymentIntent', async () => {
     const params = { amount: 3100, currency: 'usd', automatic_payment_methods: { enabled: true }, metadata: { checkout_id: 'chk_storm' } };
     const results = await Promise.all(Array.from({ length: 200 }, () => stripe.paymentIntents.create(params, { idempotencyKey: 'chk_storm' })));

@@ -9,4 +9,5 @@ export { signatureHeader } from './signature.js';
 export { parseForm, encodeForm, type FormObject, type FormValue } from './form.js';
 export { TEST_CARDS, TEST_PAYMENT_METHODS } from './test-cards.js';
 export type { DeliveryAttempt, WebhookEndpoint } from './webhooks.js';
-export type { Customer, PaymentIntent, PaymentIntentStatus, PaymentMethod, StripeEvent } from './types.js';
+export { CONFIRMATION_TOKEN_LIFETIME_SECONDS } from './confirmation-tokens.js';
+export type { ConfirmationToken, Customer, PaymentIntent, PaymentIntentStatus, PaymentMethod, PaymentMethodPreview, StripeEvent } from './types.js';

@@ -140,3 +140,17 @@ export function mergeMetadata(current: Record<string, string>, update: FormValue
   if (Object.keys(next).length > 50) throw invalidRequest('metadata', `Metadata can have up to 50 keys; received ${Object.keys(next).length}.`);
   return next;
 }
+
+/**
+ * Reads an optional `return_url`, which Stripe requires to be an absolute http(s) URL.
+ *
+ * @example
+ * readReturnUrl({ return_url: 'https://shop.test/done' }) // "https://shop.test/done"
+ */
+export function readReturnUrl(params: FormObject): string | undefined {
+  const url = readString(params, 'return_url');
+  if (url !== undefined && !/^https?:\/\//.test(url)) {
+    throw invalidRequest('return_url', `Invalid URL: return_url must be an absolute http(s) URL, received ${JSON.stringify(url)}.`, 'url_invalid');
+  }
+  return url;
+}

@@ -3,7 +3,8 @@ import { PAYMENT_METHOD_TYPES, automaticTypes, currencyDigits, isSupportedCurren
 import { SandboxApiError, invalidRequest, notFound } from './errors.js';
 import type { FormObject } from './form.js';
 import { randomId } from './ids.js';
-import { assertKnown, mergeMetadata, readBoolean, readEnum, readInteger, readObject, readString, readStringArray, requireString } from './params.js';
+import { withConfirmationToken } from './confirmation-tokens.js';
+import { assertKnown, mergeMetadata, readBoolean, readEnum, readInteger, readObject, readReturnUrl, readString, readStringArray, requireString } from './params.js';
 import { resolvePaymentMethod } from './payment-methods.js';
 import { remember, snapshot } from './state.js';
 import type { PaymentIntent, PaymentMethod, PaymentIntentStatus } from './types.js';
@@ -14,8 +15,8 @@ const SHARED = [
   'allowed_payment_method_types', 'excluded_payment_method_types', 'payment_method_configuration', 'amount_details', 'payment_details',
   'payment_method_options', 'receipt_email', 'setup_future_usage', 'shipping', 'statement_descriptor', 'statement_descriptor_suffix', 'expand',
 ];
-const CREATE = [...SHARED, 'automatic_payment_methods', 'capture_method', 'confirm', 'confirmation_method', 'return_url', 'off_session', 'use_stripe_sdk', 'mandate_data', 'error_on_requires_action', 'radar_options'];
-const CONFIRM = ['payment_method', 'payment_method_data', 'payment_method_options', 'payment_method_types', 'allowed_payment_method_types', 'excluded_payment_method_types', 'error_on_requires_action', 'radar_options', 'receipt_email', 'return_url', 'setup_future_usage', 'shipping', 'expand', 'client_secret', 'use_stripe_sdk', 'off_session', 'mandate_data', 'key', '_stripe_version'];
+const CREATE = [...SHARED, 'automatic_payment_methods', 'capture_method', 'confirm', 'confirmation_method', 'confirmation_token', 'return_url', 'off_session', 'use_stripe_sdk', 'mandate_data', 'error_on_requires_action', 'radar_options'];
+const CONFIRM = ['confirmation_token', 'payment_method', 'payment_method_data', 'payment_method_options', 'payment_method_types', 'allowed_payment_method_types', 'excluded_payment_method_types', 'error_on_requires_action', 'radar_options', 'receipt_email', 'return_url', 'setup_future_usage', 'shipping', 'expand', 'client_secret', 'use_stripe_sdk', 'off_session', 'mandate_data', 'key', '_stripe_version'];
 const UPDATABLE: PaymentIntentStatus[] = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
 const CANCELABLE: PaymentIntentStatus[] = ['requires_payment_method', 'requires_confirmation', 'requires_action', 'processing'];
 
@@ -25,8 +26,13 @@ const CANCELABLE: PaymentIntentStatus[] = ['requires_payment_method', 'requires_
  * @example
  * createPaymentIntent(ctx, { amount: '2000', currency: 'usd' }).status // "requires_payment_method"
  */
-export function createPaymentIntent(ctx: OperationContext, params: FormObject): PaymentIntent {
-  assertKnown(params, CREATE);
+export function createPaymentIntent(ctx: OperationContext, given: FormObject): PaymentIntent {
+  assertKnown(given, CREATE);
+  const confirm = readBoolean(given, 'confirm') ?? false;
+  if (given.confirmation_token !== undefined && !confirm) {
+    throw invalidRequest('confirmation_token', 'confirmation_token can only be used when the PaymentIntent is confirmed on creation: pass confirm=true (received confirm=false), or confirm later with POST /v1/payment_intents/:id/confirm.');
+  }
+  const { params, redeem } = withConfirmationToken(ctx, given);
   const currency = readCurrency(params, true) as string;
   const amount = readAmount(params, currency, true) as number;
   const customer = readCustomer(ctx, params);
@@ -78,9 +84,10 @@ export function createPaymentIntent(ctx: OperationContext, params: FormObject): 
   const store = () => {
     ctx.state.paymentIntents.set(id, intent);
     remember(ctx.state, id);
+    redeem(id);
   };
   ctx.emit('payment_intent.created', intent);
-  if (readBoolean(params, 'confirm')) runConfirmation(ctx, intent, params, store, method);
+  if (confirm) runConfirmation(ctx, intent, params, store, method);
   store();
   return intent;
 }
@@ -155,8 +162,9 @@ export function updatePaymentIntent(ctx: OperationContext, id: string, params: F
  * @example
  * confirmPaymentIntent(ctx, 'pi_123', { payment_method: 'pm_card_visa' }).status // "succeeded"
  */
-export function confirmPaymentIntent(ctx: OperationContext, id: string, params: FormObject): PaymentIntent {
-  assertKnown(params, CONFIRM);
+export function confirmPaymentIntent(ctx: OperationContext, id: string, given: FormObject): PaymentIntent {
+  assertKnown(given, CONFIRM);
+  const { params, redeem } = withConfirmationToken(ctx, given);
   const intent = snapshot(retrievePaymentIntent(ctx, id));
   if (intent.status !== 'requires_payment_method' && intent.status !== 'requires_confirmation' && intent.status !== 'requires_action') {
     throw unexpectedState(intent, 'confirm', ['requires_payment_method', 'requires_confirmation', 'requires_action']);
@@ -164,7 +172,11 @@ export function confirmPaymentIntent(ctx: OperationContext, id: string, params: 
   applyMethodTypes(intent, params, false);
   if (params.receipt_email !== undefined) intent.receipt_email = readString(params, 'receipt_email') || null;
   if (params.shipping !== undefined) intent.shipping = readObject(params, 'shipping') ?? null;
-  const commit = () => void ctx.state.paymentIntents.set(id, intent);
+  if (params.setup_future_usage !== undefined) intent.setup_future_usage = readEnum(params, 'setup_future_usage', ['on_session', 'off_session']) ?? null;
+  const commit = () => {
+    ctx.state.paymentIntents.set(id, intent);
+    redeem(id);
+  };
   runConfirmation(ctx, intent, params, commit);
   commit();
   return intent;
@@ -208,9 +220,8 @@ function runConfirmation(ctx: OperationContext, intent: PaymentIntent, params: F
   }
   assertAllowed(intent, method);
   const outcome = ctx.state.outcomes.get(method.id) ?? { kind: 'succeed' as const };
-  const returnUrl = readString(params, 'return_url') ?? null;
+  const returnUrl = readReturnUrl(params) ?? null;
   const useStripeSdk = readBoolean(params, 'use_stripe_sdk') ?? false;
-  if (returnUrl !== null && !/^https?:\/\//.test(returnUrl)) throw invalidRequest('return_url', `Invalid URL: return_url must be an absolute http(s) URL, received ${JSON.stringify(returnUrl)}.`, 'url_invalid');
   if (outcome.kind === 'redirect' && !returnUrl) {
     throw invalidRequest('return_url', `A return_url must be specified because this PaymentIntent uses ${method.type}, which redirects the customer to authorize the payment.`);
   }

@@ -1,3 +1,4 @@
+import { createConfirmationToken, retrieveConfirmationToken } from './confirmation-tokens.js';
 import type { OperationContext } from './context.js';
 import { createCustomer, deleteCustomer, listCustomers, retrieveCustomer, updateCustomer } from './customers.js';
 import { SandboxApiError, invalidRequest, notFound } from './errors.js';
@@ -61,6 +62,17 @@ const ROUTES: Route[] = [
       return snapshot(method);
     },
   },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/confirmation_tokens$/,
+    publishable: true,
+    run: (ctx, p, _id, key) => {
+      if (key === 'secret') throw secretKeyOnTokenCreate();
+      return snapshot(createConfirmationToken(ctx, p, 'stripe_js'));
+    },
+  },
+  { method: 'GET', pattern: new RegExp(`^/v1/confirmation_tokens/${ID}$`), run: (ctx, p, id) => (assertKnown(p, ['expand']), snapshot(retrieveConfirmationToken(ctx, id))) },
+  { method: 'POST', pattern: /^\/v1\/test_helpers\/confirmation_tokens$/, run: (ctx, p) => snapshot(createConfirmationToken(ctx, p, 'test_helper')) },
   { method: 'GET', pattern: /^\/v1\/customers$/, run: (ctx, p) => snapshot(listCustomers(ctx, p)) },
   { method: 'POST', pattern: /^\/v1\/customers$/, run: (ctx, p) => snapshot(createCustomer(ctx, p)) },
   { method: 'GET', pattern: /^\/v1\/customers\/search$/, run: (ctx, p) => searchCustomers(ctx, p) },
@@ -86,7 +98,7 @@ export function runRoute(ctx: OperationContext, method: string, path: string, pa
     if (key === 'publishable' && !route.publishable) {
       throw new SandboxApiError(401, {
         type: 'invalid_request_error',
-        message: 'This API call cannot be made with a publishable API key. Please use a secret API key (sk_test_…); publishable keys only read and confirm a PaymentIntent with its client_secret.',
+        message: 'This API call cannot be made with a publishable API key. Please use a secret API key (sk_test_…); publishable keys only read and confirm a PaymentIntent with its client_secret, and create ConfirmationTokens.',
       });
     }
     const { key: _key, _stripe_version: _version, ...rest } = params;
@@ -94,7 +106,14 @@ export function runRoute(ctx: OperationContext, method: string, path: string, pa
   }
   throw new SandboxApiError(404, {
     type: 'invalid_request_error',
-    message: `Unrecognized request URL (${method}: ${path}). The Stripe sandbox emulates PaymentIntents, PaymentMethods (retrieve), Customers and Events; see docs/stripe-sandbox.md.`,
+    message: `Unrecognized request URL (${method}: ${path}). The Stripe sandbox emulates PaymentIntents, ConfirmationTokens, PaymentMethods (retrieve), Customers and Events; see docs/stripe-sandbox.md.`,
+  });
+}
+
+function secretKeyOnTokenCreate(): SandboxApiError {
+  return new SandboxApiError(400, {
+    type: 'invalid_request_error',
+    message: 'ConfirmationTokens are created in the browser by Stripe.js (stripe.createConfirmationToken) with a publishable key, and this request used a secret key. To create one from a server in test mode, use POST /v1/test_helpers/confirmation_tokens (stripe.testHelpers.confirmationTokens.create).',
   });
 }
 

@@ -12,7 +12,7 @@ import { PAGE_CSP, PAGE_CSS, authorizePage, messagePage } from './pages.js';
 import { runRoute } from './routes.js';
 import { createState, snapshot } from './state.js';
 import { stripeJsSource } from './stripe-js-asset.js';
-import type { PaymentIntent, StripeEvent, Customer } from './types.js';
+import type { ConfirmationToken, PaymentIntent, StripeEvent, Customer } from './types.js';
 import { expandIntent } from './views.js';
 import { createWebhookDispatcher, type DeliveryAttempt, type WebhookEndpoint } from './webhooks.js';
 
@@ -211,6 +211,10 @@ export function createStripeSandboxHandler(options: StripeSandboxOptions = {}) {
     /** Copies of every PaymentIntent, oldest first, with `payment_method` expanded (its `type` shows what the shopper used). */
     paymentIntents(): PaymentIntent[] {
       return inOrder([...state.paymentIntents.values()]).map((pi) => expandIntent(inspect(), pi, ['payment_method']));
+    },
+    /** Copies of every ConfirmationToken, oldest first (`payment_intent` shows which intent used it). */
+    confirmationTokens(): ConfirmationToken[] {
+      return inOrder([...state.confirmationTokens.values()].map((r) => r.token)).map(snapshot);
     },
     /** Copies of every Customer, oldest first. */
     customers(): Customer[] {

@@ -1,4 +1,4 @@
-import type { Customer, Outcome, PaymentIntent, PaymentMethod, PendingAction, StripeEvent } from './types.js';
+import type { ConfirmationToken, Customer, Outcome, PaymentIntent, PaymentMethod, PendingAction, StripeEvent } from './types.js';
 
 /** Everything the sandbox remembers, in memory; one per sandbox instance. */
 export interface SandboxState {
@@ -8,6 +8,8 @@ export interface SandboxState {
   events: Map<string, StripeEvent>;
   /** Test behaviour of each payment method, kept out of the public object. */
   outcomes: Map<string, Outcome>;
+  /** ConfirmationTokens, each with the PaymentMethod it creates on use (kept out of the public object). */
+  confirmationTokens: Map<string, { token: ConfirmationToken; paymentMethod: string }>;
   /** Customer actions awaited by PaymentIntents in `requires_action`. */
   actions: Map<string, PendingAction>;
   /** Creation order, so lists sort newest first even within one second. */
@@ -29,6 +31,7 @@ export function createState(): SandboxState {
     events: new Map(),
     outcomes: new Map(),
     actions: new Map(),
+    confirmationTokens: new Map(),
     order: new Map(),
     sequence: 0,
   };

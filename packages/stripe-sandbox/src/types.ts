@@ -100,6 +100,29 @@ export interface StripeEvent {
   type: string;
 }
 
+/** What a ConfirmationToken shows of the payment method it will create (no card number, no CVC). */
+export type PaymentMethodPreview = Pick<PaymentMethod, 'type' | 'billing_details' | 'card' | 'alipay' | 'wechat_pay' | 'link'>;
+
+export interface ConfirmationToken {
+  id: string;
+  object: 'confirmation_token';
+  created: number;
+  /** 12 hours after `created`; null once the token has been used. */
+  expires_at: number | null;
+  livemode: false;
+  mandate_data: Record<string, unknown> | null;
+  /** The PaymentIntent the token confirmed, or null while unused. */
+  payment_intent: string | null;
+  payment_method_options: Record<string, unknown> | null;
+  payment_method_preview: PaymentMethodPreview;
+  return_url: string | null;
+  setup_future_usage: 'on_session' | 'off_session' | null;
+  setup_intent: null;
+  shipping: unknown;
+  /** True when Stripe.js created it: next actions are then handled by `stripe.handleNextAction`. */
+  use_stripe_sdk: boolean;
+}
+
 /** How a sandbox test payment method behaves when confirmed. */
 export type Outcome =
   | { kind: 'succeed' }

@@ -1,9 +1,9 @@
 import type { ApiClient, ClientError, ClientIntent } from './api.js';
-import { validateCard } from './card.js';
 import { returnUrlWith } from './client-secret.js';
 import { svgNode, h } from './dom.js';
 import type { SandboxElements } from './elements.js';
 import { texts as textsFor, type Texts } from './i18n.js';
+import { collectMethodData, groupTypes, mergeMethodData } from './method-data.js';
 import { openDialog } from './modal.js';
 
 export type PaymentIntentResult = { paymentIntent: ClientIntent; error?: undefined } | { paymentIntent?: undefined; error: ClientError };
@@ -49,9 +49,9 @@ export async function confirmPayment(deps: ConfirmDeps, options: ConfirmPaymentO
   const params: Record<string, unknown> = { ...rest, use_stripe_sdk: 'true' };
   if (returnUrl) params.return_url = returnUrl;
   if (group) {
-    const data = await methodData(deps, group, clientSecret);
+    const data = collectMethodData(group, await intentTypes(deps, group, clientSecret), 'stripe.confirmPayment()');
     if ('error' in data) return data;
-    params.payment_method_data = { ...extra, ...data.value, billing_details: { ...(extra.billing_details as object), ...(data.value.billing_details as object) } };
+    params.payment_method_data = mergeMethodData(extra, data.value);
     group.submitted = false;
     group.wallet = null;
   }
@@ -107,24 +107,11 @@ export async function nextAction(deps: ConfirmDeps, t: Texts, intent: ClientInte
   return nextAction(deps, t, settled.intent, clientSecret, redirect, returnUrl);
 }
 
-async function methodData(deps: ConfirmDeps, group: NonNullable<ConfirmPaymentOptions['elements']>['_group'], clientSecret: string): Promise<{ value: Record<string, unknown> } | { error: ClientError }> {
-  if (group.wallet) {
-    const current = group.intent ?? (await deps.api.retrieve(clientSecret)).intent;
-    if (current && !current.payment_method_types.includes('link')) {
-      return { value: { type: 'card', card: { number: '4242424242424242', exp_month: 12, exp_year: new Date().getFullYear() + 4, cvc: '123' }, billing_details: { name: 'Test Shopper', email: 'shopper@example.com' } } };
-    }
-    return { value: { type: 'link', billing_details: { name: 'Test Shopper', email: 'shopper@example.com' } } };
-  }
-  const payment = group.payment;
-  if (!payment) return integration('stripe.confirmPayment(): the Elements group has no mounted payment or expressCheckout element.');
-  const type = payment.selectedType();
-  if (type !== 'card') return { value: { type, billing_details: {} } };
-  const checked = validateCard(payment.card(), new Date());
-  if (!checked.ok) {
-    payment.showError(checked.error.message);
-    return { error: checked.error };
-  }
-  return { value: { type: 'card', card: checked.card, billing_details: {} } };
+/** The intent's payment method types (loaded with the group, or fetched), for the wallet's choice of method. */
+async function intentTypes(deps: ConfirmDeps, group: NonNullable<ConfirmPaymentOptions['elements']>['_group'], clientSecret: string): Promise<string[]> {
+  if (!group.wallet) return [];
+  const current = group.intent ?? (await deps.api.retrieve(clientSecret)).intent;
+  return current?.payment_method_types ?? groupTypes(group.options);
 }
 
 function qrNode(dataUrl: string, label: string): Node {

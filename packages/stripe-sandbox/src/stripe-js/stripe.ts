@@ -1,5 +1,6 @@
-import { createApiClient } from './api.js';
+import { createApiClient, type ApiClient } from './api.js';
 import { confirmPayment, nextAction, type ConfirmPaymentOptions, type PaymentIntentResult } from './confirm.js';
+import { createConfirmationToken, type CreateConfirmationTokenOptions } from './confirmation-token.js';
 import { createElements } from './elements.js';
 import type { GroupOptions } from './group.js';
 import { texts } from './i18n.js';
@@ -29,15 +30,38 @@ export function createStripeFactory(apiBase: string, navigate: (url: string) => 
         const result = await api.retrieve(clientSecret);
         return result.error ? { error: result.error } : { paymentIntent: result.intent };
       },
-      async handleNextAction({ clientSecret }: { clientSecret: string }): Promise<PaymentIntentResult> {
-        const result = await api.retrieve(clientSecret);
-        if (result.error) return { error: result.error };
-        return nextAction(deps, texts(options.locale), result.intent, clientSecret, 'if_required', undefined);
-      },
+      createConfirmationToken: (tokenOptions: CreateConfirmationTokenOptions) => createConfirmationToken(api, tokenOptions),
+      handleNextAction: (actionOptions: { clientSecret: string }) => handleNextAction(deps, actionOptions),
       registerAppInfo: () => undefined,
       _registerWrapper: () => undefined,
     };
   }
   Stripe.version = STRIPE_JS_VERSION;
   return Stripe;
+}
+
+/**
+ * `stripe.handleNextAction({ clientSecret })`: finishes an intent the server
+ * confirmed (3-D Secure dialog, Alipay redirect, WeChat Pay QR dialog). As
+ * Stripe.js, it refuses an intent that is not in `requires_action`.
+ *
+ * @example
+ * const { paymentIntent, error } = await handleNextAction(deps, { clientSecret: 'pi_1_secret_abc' });
+ */
+export async function handleNextAction(deps: { api: ApiClient; navigate(url: string): void; locale?: string }, options: { clientSecret: string }): Promise<PaymentIntentResult> {
+  const clientSecret = options?.clientSecret;
+  const result = await deps.api.retrieve(clientSecret);
+  if (result.error) return { error: result.error };
+  const intent = result.intent;
+  if (intent.status !== 'requires_action') {
+    return {
+      error: {
+        type: 'invalid_request_error',
+        code: 'payment_intent_unexpected_state',
+        message: `stripe.handleNextAction(): PaymentIntent ${intent.id} has a status of ${intent.status}; handleNextAction only handles a PaymentIntent with the status requires_action.`,
+        payment_intent: intent,
+      },
+    };
+  }
+  return nextAction(deps, texts(deps.locale), intent, clientSecret, 'if_required', undefined);
 }
