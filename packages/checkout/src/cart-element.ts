@@ -121,8 +121,9 @@ export function handleLanding(instance: CartliftInstance, locale: Locale, search
   const params = new URLSearchParams(search);
   const link = params.has('cartlift-cart');
   const returned = params.has('payment_intent_client_secret');
-  if (!link && !returned) return;
+  const order = params.has('cartlift-order');
+  if (!link && !returned && !order) return;
   void import('./landing')
-    .then((landing) => (returned ? landing.completeRedirect(instance, locale, params) : landing.applyCartLink(instance, locale, params)))
+    .then((landing) => (returned ? landing.completeRedirect(instance, locale, params) : link ? landing.applyCartLink(instance, locale, params) : landing.showOrderAgain(params)))
     .catch((error: unknown) => instance.events.emit('error', { code: 'landing_failed', message: String(error) }));
 }

@@ -17,6 +17,7 @@ li img{border-radius:var(--cl-radius);object-fit:cover;grid-row:span 2}
 .name{font-weight:600}
 .qty{display:flex;align-items:center;gap:.5rem;grid-column:2}
 .qty [part=quantity]{min-width:2ch;text-align:center}
+.order-item{display:flex;justify-content:space-between;gap:1rem}
 .link{border:0;text-decoration:underline;color:var(--cl-fg);background:none;padding:.25rem;min-width:0}
 .muted{color:var(--cl-muted);font-weight:normal}
 .error{color:#a4161a;margin:.25rem 0 0}

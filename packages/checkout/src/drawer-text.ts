@@ -47,7 +47,10 @@ export const drawerText = {
   badEmail: { en: 'Enter an email address such as li.wei@example.com.', 'zh-CN': '请输入邮箱地址，例如 li.wei@example.com。' },
   required: { en: 'This field is required.', 'zh-CN': '此项为必填。' },
   fixFields: { en: 'Please correct the highlighted fields.', 'zh-CN': '请修改标出的信息。' },
-  paidDetail: { en: ((order) => `Your payment went through. Order reference: ${order}.`) as Fn, 'zh-CN': ((order) => `支付已完成。订单号：${order}。`) as Fn },
+  paidNumber: { en: ((order) => `Your payment went through. Order number: ${order}.`) as Fn, 'zh-CN': ((order) => `支付已完成。订单号：${order}。`) as Fn },
+  charged: { en: 'Amount charged', 'zh-CN': '实付金额' },
+  receiptTo: { en: ((email) => `A receipt goes to ${email}.`) as Fn, 'zh-CN': ((email) => `收据将发送至 ${email}。`) as Fn },
+  processing: { en: 'Your bank is still confirming the payment; we will email you when it is done.', 'zh-CN': '银行仍在确认这笔付款，完成后我们会发邮件通知您。' },
   continueShopping: { en: 'Continue shopping', 'zh-CN': '继续购物' },
   serverFailed: { en: 'Prices could not be updated; the estimate is shown.', 'zh-CN': '价格暂时无法更新，显示的是预估价格。' },
 } satisfies Record<string, Localized<unknown>>;

@@ -12,14 +12,19 @@ import { openPortal } from './portal';
 import type { PaymentOutcome } from './pay';
 import type { PublicConfig } from './server-api';
 import { apiFor, storage } from './session';
-import { recordPurchase } from './purchase';
-import { Sheet } from './sheet';
+import { forgetShownOrder, recordPurchase } from './purchase';
+import { type PendingPayment, Sheet } from './sheet';
+import { Paid } from './paid';
+import { loadProfile } from './profile';
 import { loadStripeJs } from './stripe-loader';
 import { Summary, firstPurchaseOffer } from './summary';
 import { useQuote } from './use-quote';
 
 /** How the drawer opens: on the cart (default), straight to checkout for one product, or on a finished payment. */
-export type DrawerStart = { view: 'cart' } | { view: 'checkout'; buyNow?: AddInput } | { view: 'paid'; outcome: PaymentOutcome };
+export type DrawerStart =
+  | { view: 'cart' }
+  | { view: 'checkout'; buyNow?: AddInput; restored?: PendingPayment & { message: string } }
+  | { view: 'paid'; outcome: PaymentOutcome };
 
 export interface DrawerOptions {
   instance: CartliftInstance;
@@ -79,14 +84,19 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
   const [shopperCart, setCart] = useState<CartState>(instance.cart.get);
   // "Buy now" checks out one product without touching the shopper's cart.
   const [buyNow] = useState(() => (start?.view === 'checkout' && start.buyNow ? buyNowCart(instance, start.buyNow) : undefined));
-  const cart = buyNow ?? shopperCart;
+  // Back from Alipay unpaid: the sheet as the shopper left it, for the cart they were buying.
+  const [restored] = useState(() => (start?.view === 'checkout' ? start.restored : undefined));
+  const cart = buyNow ?? (restored && restored.cart.id !== shopperCart.id ? restored.cart : shopperCart);
   const [config, setConfig] = useState<PublicConfig>();
   const [view, setView] = useState<View>(() => firstView(start));
   const [slot, setSlot] = useState<HTMLElement>();
-  const { quote, preview, error, pending } = useQuote(api, cart, config);
+  // The saved email, then whatever valid one the sheet has: quotes price for this shopper.
+  const [email, setEmail] = useState<string>();
+  const { quote, preview, error, pending, adopt } = useQuote(api, cart, config, email);
   const t = (key: 'title' | 'checkoutTitle' | 'paidTitle' | 'close' | 'back' | 'empty' | 'checkout' | 'continueShopping' | 'updating' | 'serverFailed') => pick(text[key], locale);
 
   useEffect(() => instance.cart.subscribe(setCart), [instance]);
+  useEffect(() => void loadProfile(storage).then((profile) => profile && setEmail((typed) => typed ?? profile.email)), []);
 
   // The page behind the drawer is inert, so <cartlift-cart>'s live region is silent: announce here.
   const count = cartCount(cart);
@@ -126,7 +136,7 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
   // not from Stripe's own overlays (3-D Secure, WeChat Pay QR), whose Escape is theirs.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented && (event.target === document.body || event.composedPath().includes(host))) onClose();
+      if (event.key === 'Escape' && !event.defaultPrevented && (event.target === document.body || event.composedPath().includes(host))) closeRef.current();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
@@ -136,12 +146,20 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
     recordPurchase(instance, storage, outcome, paidCart, { clearCart: !buyNow });
     setView({ name: 'paid', outcome });
   };
+  const close = () => {
+    // The thank-you screen stays through a reload until the shopper closes it.
+    if (view.name === 'paid') forgetShownOrder(storage);
+    onClose();
+  };
+  // Escape's listener is added once; it must close the view shown now.
+  const closeRef = useRef(close);
+  closeRef.current = close;
 
   const shown = quote ?? preview;
   const title = view.name === 'cart' ? t('title') : view.name === 'checkout' ? t('checkoutTitle') : t('paidTitle');
   return (
     <>
-    <div class="backdrop" part="backdrop" onClick={onClose} />
+    <div class="backdrop" part="backdrop" onClick={close} />
     <dialog open part="drawer" aria-modal="true" aria-labelledby="cartlift-title">
       <div class="panel">
         <header>
@@ -153,7 +171,7 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
           <h2 id="cartlift-title" tabIndex={-1} ref={heading}>
             {title} {view.name === 'cart' && <span class="muted">({pick(buttonText.items, locale)(count)})</span>}
           </h2>
-          <button type="button" part="close" aria-label={t('close')} onClick={onClose}>
+          <button type="button" part="close" aria-label={t('close')} onClick={close}>
             ×
           </button>
         </header>
@@ -161,12 +179,7 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
           {said}
         </p>
         {view.name === 'paid' ? (
-          <div class="paid" role="status">
-            <p>{pick(text.paidDetail, locale)(view.outcome.paymentIntentId)}</p>
-            <button type="button" class="primary" onClick={onClose}>
-              {t('continueShopping')}
-            </button>
-          </div>
+          <Paid outcome={view.outcome} locale={locale} onClose={close} />
         ) : cart.lines.length === 0 ? (
           <p class="muted">{t('empty')}</p>
         ) : (
@@ -198,11 +211,11 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
                 <button type="button" class="primary checkout" part="checkout" disabled={!config} onClick={() => setView({ name: 'checkout' })}>
                   {t('checkout')}
                 </button>
-                {config && <ExpressSlot instance={instance} api={api} host={host} locale={locale} cart={cart} total={quote?.total} onPaid={paid} />}
+                {config && <ExpressSlot instance={instance} api={api} host={host} locale={locale} cart={cart} quote={quote} onPaid={paid} onPriceChanged={adopt} />}
               </>
             )}
             {view.name === 'checkout' && config && slot && (
-              <Sheet instance={instance} api={api} config={config} cart={cart} quote={quote} locale={locale} storage={storage} paymentSlot={slot} onPaid={paid} />
+              <Sheet instance={instance} api={api} config={config} cart={cart} quote={quote} locale={locale} storage={storage} paymentSlot={slot} onPaid={paid} onEmail={setEmail} onPriceChanged={adopt} {...(restored ? { restored } : {})} />
             )}
           </>
         )}

@@ -1,7 +1,8 @@
 import type { CartState, CartliftInstance } from '@cartlift/core';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { storage } from './session';
-import { mountExpressCheckout } from './express';
+import type { EvaluateResult } from '@cartlift/discounts';
+import { type ExpressControls, mountExpressCheckout } from './express';
 import { drawerText as text } from './drawer-text';
 import { type Locale, pick } from './i18n';
 import type { PaymentOutcome } from './pay';
@@ -13,8 +14,10 @@ export interface ExpressSlotProps {
   host: HTMLElement;
   locale: Locale;
   cart: CartState;
-  total?: number;
+  /** The server's quote for this cart and shopper: the wallet shows and charges its total. */
+  quote?: EvaluateResult;
   onPaid(outcome: PaymentOutcome, cart: CartState): void;
+  onPriceChanged(quote: EvaluateResult): void;
 }
 
 /**
@@ -23,18 +26,18 @@ export interface ExpressSlotProps {
  * mounting shifts nothing. If Stripe.js or the server can't be reached, it
  * says so and offers a retry.
  */
-export function ExpressSlot({ instance, api, host, locale, cart, total, onPaid }: ExpressSlotProps) {
+export function ExpressSlot({ instance, api, host, locale, cart, quote, onPaid, onPriceChanged }: ExpressSlotProps) {
   const [error, setError] = useState('');
   const [attempt, setAttempt] = useState(0);
   const latest = useRef(cart);
   latest.current = cart;
-  const express = useRef<{ destroy(): void; setAmount(amount: number): void }>(undefined);
+  const express = useRef<ExpressControls>(undefined);
 
   useEffect(() => {
     const target = Object.assign(document.createElement('div'), { slot: 'express' });
     host.append(target);
     let live = true;
-    mountExpressCheckout(target, { instance, api, locale, storage, cart: () => latest.current, onPaid, onError: setError }).then(
+    mountExpressCheckout(target, { instance, api, locale, storage, cart: () => latest.current, onPaid, onPriceChanged, onError: setError }).then(
       (mounted) => (live ? (express.current = mounted) : mounted.destroy()),
       () => live && setError(pick(text.stripeFailed, locale)),
     );
@@ -46,8 +49,8 @@ export function ExpressSlot({ instance, api, host, locale, cart, total, onPaid }
   }, [attempt]);
 
   useEffect(() => {
-    if (total !== undefined) express.current?.setAmount(total);
-  }, [total]);
+    if (quote) express.current?.setQuote(quote);
+  }, [quote]);
 
   const failed = error === pick(text.stripeFailed, locale);
   return (

@@ -1,7 +1,10 @@
 import { type AddInput, type CartState, type CartliftInstance, type StoragePort, uuid } from '@cartlift/core';
 import type { StripeExpressCheckoutElementConfirmEvent } from '@stripe/stripe-js';
 import type { Locale } from './i18n';
-import { type PaymentOutcome, PaymentError } from './pay';
+import type { EvaluateResult } from '@cartlift/discounts';
+import { type PaymentOutcome, PaymentError, finish } from './pay';
+import { paymentSentence } from './payment-text';
+import { priceChangeSentence } from './price-change';
 import { loadProfile } from './profile';
 import { checkoutEvent, couponOf } from './purchase';
 import type { ServerApi } from './server-api';
@@ -20,6 +23,15 @@ export interface ExpressOptions {
   onError(message: string): void;
   /** The wallet buttons are shown; `focusWallet` moves keyboard focus onto them. */
   onReady?(focusWallet: () => void): void;
+  /** The server's price at payment differed from the one shown: this is the total to show now. */
+  onPriceChanged?(quote: EvaluateResult): void;
+}
+
+/** What the mounted wallet buttons let their owner do. */
+export interface ExpressControls {
+  destroy(): void;
+  /** The server's latest quote for this cart and shopper: the amount the wallet sheet shows and charges. */
+  setQuote(quote: EvaluateResult): void;
 }
 
 /** A one-line cart for "buy now", kept apart from the shopper's cart. */
@@ -38,11 +50,14 @@ export function buyNowCart(instance: CartliftInstance, item: AddInput): CartStat
  * @example
  * const express = await mountExpressCheckout(div, { instance, api, locale, storage, cart: () => instance.cart.get(), onPaid, onError });
  */
-export async function mountExpressCheckout(target: HTMLElement, options: ExpressOptions): Promise<{ destroy(): void; setAmount(amount: number): void }> {
+export async function mountExpressCheckout(target: HTMLElement, options: ExpressOptions): Promise<ExpressControls> {
   const { api, instance, locale } = options;
   const config = await api.config();
   const first = options.cart();
-  const quote = await api.quote(cartBody(first));
+  const saved = await loadProfile(options.storage);
+  // Quoted as the server will price it at payment: with the email this shopper saved.
+  const quote = await api.quote({ ...cartBody(first), ...(saved ? { contact: { email: saved.email } } : {}) });
+  let shown: EvaluateResult | undefined = quote;
   const stripe = await loadStripeJs(config, locale);
   const elements = stripe.elements({ mode: 'payment', amount: Math.max(quote.total, 1), currency: config.currency.toLowerCase(), locale: locale === 'zh-CN' ? 'zh' : 'en' });
   const element = elements.create('expressCheckout', { buttonHeight: 48, layout: { maxColumns: 1, maxRows: 1, overflow: 'never' } });
@@ -74,20 +89,37 @@ export async function mountExpressCheckout(target: HTMLElement, options: Express
     if (!email) throw new PaymentError('email_required', locale === 'zh-CN' ? '需要邮箱地址才能完成支付。' : 'An email address is needed to pay.');
     const name = event.billingDetails?.name ?? profile?.name;
     const submitted = await elements.submit();
-    if (submitted.error) throw new PaymentError(submitted.error.code ?? 'invalid_payment_details', submitted.error.message ?? 'Check your payment details.');
+    if (submitted.error) throw new PaymentError(submitted.error.code ?? 'invalid_payment_details', submitted.error.message ?? paymentSentence('payment_failed', locale));
+    const made = await stripe.createConfirmationToken({ elements, params: { return_url: location.href, payment_method_data: { billing_details: { email, ...(name ? { name } : {}) } } } });
+    if (made.error) throw new PaymentError(made.error.code ?? 'payment_failed', paymentSentence(made.error.code, locale, made.error.message));
     const shipping = profile?.address ? { address: profile.address } : walletShipping(event);
-    const session = await api.checkout({ ...cartBody(cart), checkoutId, contact: { email, ...(name ? { name } : {}) }, ...(shipping ? { shipping } : {}) });
     // The wallet sheet did the sheet's two steps; report them so wallet shoppers walk the same funnel.
-    const step = { value: session.amount, method: 'express', ...couponOf(cart) };
+    const step = { value: total, method: 'express', ...couponOf(cart) };
     const tier = (shipping && 'optionId' in shipping ? shipping.optionId : undefined) ?? config.shippingOptions?.[0]?.id;
     instance.events.emit('add_shipping_info', checkoutEvent(cart, { ...step, ...(tier ? { shipping_tier: tier } : {}) }));
     instance.events.emit('add_payment_info', checkoutEvent(cart, { ...step, payment_type: event.expressPaymentType }));
-    const result = await stripe.confirmPayment({ elements, clientSecret: session.clientSecret, confirmParams: { return_url: location.href }, redirect: 'if_required' });
-    if (result.error) throw new PaymentError(result.error.code ?? 'payment_failed', result.error.message ?? 'The payment did not go through.');
-    options.onPaid({ paymentIntentId: session.paymentIntentId, status: result.paymentIntent.status, amount: session.amount, currency: session.currency }, cart);
+    const attempt = checkoutId;
+    // Each attempt ends here, paid or not: the next click is a new one.
     checkoutId = uuid();
+    const body = { ...cartBody(cart), checkoutId: attempt, contact: { email, ...(name ? { name } : {}) }, ...(shipping ? { shipping } : {}), confirmationToken: made.confirmationToken.id, expectedTotal: total };
+    const outcome = await finish({ stripe, api, locale, checkoutId: attempt }, () => api.checkout(body)).catch((error: unknown) => {
+      // The wallet showed another total: show the new one, charge nothing, let the shopper click again.
+      if (error instanceof PaymentError && error.quote) {
+        elements.update({ amount: Math.max((total = error.quote.total), 1) });
+        options.onPriceChanged?.(error.quote);
+        throw new PaymentError(error.code, priceChangeSentence(shown, error.quote, locale), error.quote);
+      }
+      throw error;
+    });
+    options.onPaid(outcome, cart);
   }
 
   element.mount(target);
-  return { destroy: () => element.destroy(), setAmount: (amount) => amount > 0 && elements.update({ amount: (total = amount) }) };
+  return {
+    destroy: () => element.destroy(),
+    setQuote: (quote) => {
+      shown = quote;
+      if (quote.total > 0) elements.update({ amount: (total = quote.total) });
+    },
+  };
 }

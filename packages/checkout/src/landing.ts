@@ -1,11 +1,12 @@
 import { type CartState, type CartliftInstance, normalizeCode, parseCartLink } from '@cartlift/core';
 import { openCart } from './cart-element';
 import type { Locale } from './i18n';
-import type { PaymentOutcome } from './pay';
-import { recordPurchase } from './purchase';
+import { PaymentError } from './pay';
+import { paymentSentence } from './payment-text';
+import { recordPurchase, shownOrder } from './purchase';
+import type { PendingPayment } from './sheet';
 import { ServerError } from './server-api';
 import { apiFor, storage } from './session';
-import { loadStripeJs } from './stripe-loader';
 
 const LINK_PARAMS = ['cartlift-cart', 'cartlift-coupon', 'cartlift-sig'];
 const RETURN_PARAMS = ['payment_intent', 'payment_intent_client_secret', 'redirect_status'];
@@ -45,24 +46,33 @@ export async function applyCartLink(instance: CartliftInstance, locale: Locale, 
   }
 }
 
-/** Finishes a payment that left the page (Alipay) and came back to return_url. */
+/**
+ * Finishes a payment that left the page (Alipay) and came back to
+ * return_url: the server says where the attempt stands. Paid: the thank-you
+ * screen. Not paid (failed or cancelled): the sheet again, with what the
+ * shopper had typed and a sentence in their language.
+ */
 export async function completeRedirect(instance: CartliftInstance, locale: Locale, params: URLSearchParams): Promise<void> {
-  const clientSecret = params.get('payment_intent_client_secret') ?? '';
   cleanUrl(RETURN_PARAMS);
-  const pending = await storage.get<PaymentOutcome & { cart?: CartState }>('pending-payment').catch(() => undefined);
-  if (!pending || pending.paymentIntentId !== params.get('payment_intent')) return;
-  const config = await apiFor(instance).config();
-  const stripe = await loadStripeJs(config, locale);
-  const { paymentIntent, error } = await stripe.retrievePaymentIntent(clientSecret);
-  if (error || !paymentIntent) return report(instance, 'payment_lookup_failed', error?.message ?? 'The payment could not be looked up.');
-  if (paymentIntent.status === 'succeeded' || paymentIntent.status === 'processing') {
-    const cart = pending.cart ?? instance.cart.get();
-    const outcome = { ...pending, status: paymentIntent.status };
-    recordPurchase(instance, storage, outcome, cart, { clearCart: cart.id === instance.cart.get().id });
+  const pending = await storage.get<PendingPayment>('pending-payment').catch(() => undefined);
+  if (!pending?.checkoutId) return;
+  try {
+    const answer = await apiFor(instance).complete(pending.checkoutId, params.get('redirect_status') === 'failed');
+    if (answer.status === 'requires_action') throw new PaymentError('payment_incomplete', paymentSentence('payment_incomplete', locale));
+    const outcome = { paymentIntentId: answer.paymentIntentId, status: answer.status, amount: answer.amount, currency: answer.currency, order: answer.order };
+    recordPurchase(instance, storage, outcome, pending.cart, { clearCart: pending.cart.id === instance.cart.get().id });
     openCart(document, { view: 'paid', outcome });
-  } else {
-    openCart(document, { view: 'checkout' });
+  } catch (error) {
+    void storage.del('pending-payment').catch(() => {});
+    const message = error instanceof ServerError || error instanceof PaymentError ? paymentSentence(error.code, locale, error.message) : paymentSentence('payment_failed', locale);
+    openCart(document, { view: 'checkout', restored: { ...pending, message } });
   }
+}
+
+/** Shows the thank-you screen again after a reload, while its order is in the address bar. */
+export async function showOrderAgain(params: URLSearchParams): Promise<void> {
+  const outcome = await shownOrder(storage, params.get('cartlift-order') ?? '');
+  if (outcome) openCart(document, { view: 'paid', outcome });
 }
 
 /** A catalog name, plain or by locale, as text. */

@@ -6,10 +6,11 @@ import { drawerText as text } from './drawer-text';
 import { Field } from './fields';
 import { type Locale, pick } from './i18n';
 import { type PaymentOutcome, PaymentError, pay } from './pay';
+import { priceChangeSentence } from './price-change';
 import { type ShopperProfile, forgetProfile, loadProfile, saveProfile } from './profile';
 import { checkoutEvent, couponOf } from './purchase';
 import { cartBody } from './use-quote';
-import { type PublicConfig, type ServerApi, ServerError } from './server-api';
+import type { PublicConfig, ServerApi } from './server-api';
 import { loadStripeJs } from './stripe-loader';
 
 const COUNTRIES = ['US', 'CN', 'HK', 'TW', 'SG', 'JP', 'GB', 'CA', 'AU', 'DE', 'FR'];
@@ -22,12 +23,26 @@ export interface SheetProps {
   quote?: EvaluateResult;
   locale: Locale;
   storage: StoragePort;
+  /** What the shopper had typed before leaving for Alipay, and why they are back unpaid. */
+  restored?: PendingPayment & { message: string };
   /** Light-DOM element projected into the sheet, where Stripe mounts its iframe. */
   paymentSlot: HTMLElement;
   onPaid(outcome: PaymentOutcome, cart: CartState): void;
+  /** A valid email was typed (or restored): the drawer re-quotes for this shopper. */
+  onEmail(email: string): void;
+  /** The server's price at payment differed from the one shown: this is the total to show now. */
+  onPriceChanged(quote: EvaluateResult): void;
 }
 
-type Form = { email: string; name: string; phone: string; line1: string; line2: string; city: string; state: string; postal_code: string; country: string };
+/** What the sheet keeps while Alipay's page is open, to restore it if the shopper comes back without paying. */
+export interface PendingPayment {
+  checkoutId: string;
+  cart: CartState;
+  form: Form;
+  remember: boolean;
+}
+
+export type Form = { email: string; name: string; phone: string; line1: string; line2: string; city: string; state: string; postal_code: string; country: string };
 
 function initialForm(config: PublicConfig, locale: Locale): Form {
   const country = config.currency === 'CNY' || locale === 'zh-CN' ? 'CN' : 'US';
@@ -38,22 +53,25 @@ function fromProfile(form: Form, p: ShopperProfile): Form {
   return { ...form, email: p.email, name: p.name ?? '', phone: p.phone ?? '', ...(p.address ? { ...p.address, line2: p.address.line2 ?? '', state: p.address.state ?? '' } : {}) };
 }
 
+const validEmail = (email: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim());
+
 function problems(form: Form, locale: Locale): Partial<Record<keyof Form, string>> {
   const found: Partial<Record<keyof Form, string>> = {};
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(form.email.trim())) found.email = pick(text.badEmail, locale);
+  if (!validEmail(form.email)) found.email = pick(text.badEmail, locale);
   for (const key of ['name', 'line1', 'city', 'postal_code'] as const) if (!form[key].trim()) found[key] = pick(text.required, locale);
   return found;
 }
 
 /** The checkout sheet: contact and address with autofill, consent, Stripe's Payment Element, one pay button. */
-export function Sheet({ instance, api, config, cart, quote, locale, storage, paymentSlot, onPaid }: SheetProps) {
-  const [form, setForm] = useState<Form>(() => initialForm(config, locale));
-  const [remember, setRemember] = useState(false);
+export function Sheet({ instance, api, config, cart, quote, locale, storage, paymentSlot, onPaid, onEmail, onPriceChanged, restored }: SheetProps) {
+  const [form, setForm] = useState<Form>(() => restored?.form ?? initialForm(config, locale));
+  const [remember, setRemember] = useState(restored?.remember ?? false);
   const [saved, setSaved] = useState(false);
   const [errors, setErrors] = useState<Partial<Record<keyof Form, string>>>({});
   const [stripeState, setStripeState] = useState<'loading' | 'ready' | 'failed'>('loading');
-  const [message, setMessage] = useState('');
+  const [message, setMessage] = useState(restored?.message ?? '');
   const [paying, setPaying] = useState(false);
+  // One per payment attempt: a new one after every attempt that ended unpaid.
   const checkoutId = useRef(uuid());
   const stripe = useRef<{ stripe: Stripe; elements: StripeElements } | undefined>(undefined);
   const busy = useRef(false);
@@ -63,6 +81,7 @@ export function Sheet({ instance, api, config, cart, quote, locale, storage, pay
 
   useEffect(() => {
     instance.events.emit('begin_checkout', checkoutEvent(cart, { ...(quote ? { value: quote.total } : {}), ...couponOf(cart) }));
+    if (restored) return void (validEmail(restored.form.email) && onEmail(restored.form.email.trim()));
     void loadProfile(storage).then((p) => {
       if (!p) return;
       setForm((f) => fromProfile(f, p));
@@ -70,6 +89,10 @@ export function Sheet({ instance, api, config, cart, quote, locale, storage, pay
       setSaved(true);
     });
   }, []);
+  // The typed email decides first-order offers and per-customer codes: quote with it once it is an address.
+  useEffect(() => {
+    if (validEmail(form.email)) onEmail(form.email.trim());
+  }, [form.email]);
 
   const mountStripe = () => {
     setStripeState('loading');
@@ -117,18 +140,26 @@ export function Sheet({ instance, api, config, cart, quote, locale, storage, pay
     try {
       // Unticking "Remember" is withdrawing consent: erase what an earlier visit saved.
       await (remember ? saveProfile(storage, { ...contact, address }) : forgetProfile(storage));
+      const attempt = checkoutId.current;
+      const pending: PendingPayment = { checkoutId: attempt, cart, form, remember };
       const outcome = await pay({
         ...stripe.current,
         api,
-        checkoutId: checkoutId.current,
+        locale,
+        checkoutId: attempt,
         body: { ...cartBody(cart), contact, shipping: { address } },
+        expectedTotal: total,
         returnUrl: location.href,
         billing: contact,
-        beforeConfirm: (intent) => storage.update('pending-payment', () => ({ ...intent, checkoutId: checkoutId.current, cart })).then(() => undefined, () => undefined),
+        beforeAction: () => storage.update('pending-payment', () => pending).then(() => undefined, () => undefined),
       });
       onPaid(outcome, cart);
     } catch (error) {
-      const sentence = error instanceof PaymentError || error instanceof ServerError ? error.message : pick(text.payFailed, locale);
+      // Nothing was charged: the next press is a new attempt.
+      checkoutId.current = uuid();
+      const changed = error instanceof PaymentError ? error.quote : undefined;
+      if (changed) onPriceChanged(changed);
+      const sentence = changed ? priceChangeSentence(quote, changed, locale) : error instanceof PaymentError ? error.message : pick(text.payFailed, locale);
       setMessage(sentence);
       instance.events.emit('checkout_error', checkoutEvent(cart, { error_code: (error as { code?: string }).code ?? 'unknown', message: sentence }));
     } finally {

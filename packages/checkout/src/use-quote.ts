@@ -11,6 +11,8 @@ export interface QuoteState {
   preview?: EvaluateResult;
   error?: ServerError;
   pending: boolean;
+  /** Takes a quote the server answered elsewhere for this cart (a `price_changed` at payment) as the current one. */
+  adopt(quote: EvaluateResult): void;
 }
 
 /** The request body for a cart: only sku, variant and quantity — the server prices. */
@@ -35,14 +37,16 @@ function previewOf(cart: CartState, config: PublicConfig | undefined): EvaluateR
 
 /**
  * Prices the cart twice: at once from the local engine (an estimate), then by
- * the server (authoritative). When the cart changes the previous server quote
+ * the server (authoritative), for the shopper's email when known (saved or
+ * typed), so the total shown is the one the server charges. When the cart changes the previous server quote
  * is dropped — it priced another cart — so the estimate shows until the new
  * one arrives; stale server answers are dropped too.
  */
-export function useQuote(api: ServerApi, cart: CartState, config: PublicConfig | undefined): QuoteState {
+export function useQuote(api: ServerApi, cart: CartState, config: PublicConfig | undefined, email?: string): QuoteState {
   const preview = useMemo(() => previewOf(cart, config), [cart, config]);
-  const [state, setState] = useState<Omit<QuoteState, 'preview'>>({ pending: false });
-  const body = cartBody(cart);
+  const [state, setState] = useState<Omit<QuoteState, 'preview' | 'adopt'>>({ pending: false });
+  // With the shopper's email as soon as it is known: the server prices first orders and per-customer codes by it.
+  const body = { ...cartBody(cart), ...(email ? { contact: { email } } : {}) };
   // What the server prices, as text: a quote is asked for only when that changes.
   const key = JSON.stringify(body);
 
@@ -65,5 +69,5 @@ export function useQuote(api: ServerApi, cart: CartState, config: PublicConfig |
     };
   }, [key]);
 
-  return { ...state, preview };
+  return { ...state, preview, adopt: (quote) => setState({ quote, pending: false }) };
 }

@@ -94,7 +94,7 @@ describe.each(storeVariants())('one price everywhere on $name', ({ open }) => {
 
   test('a payment whose amount or currency differs from the server price is flagged, never an order', async () => {
     const email = `${unique('tamper')}@example.com`;
-    const res = await h.checkout(cart(email, { codes: ['ONLYONE'] }), { paymentMethod: 'wechat_pay' });
+    const res = await h.checkout(cart(email, { codes: ['ONCE'] }), { paymentMethod: 'wechat_pay' });
     expect(res.body.status).toBe('requires_action');
     const errors: unknown[] = [];
     const intent = await h.stripe.paymentIntents.retrieve(res.body.paymentIntentId);
@@ -116,8 +116,8 @@ describe.each(storeVariants())('one price everywhere on $name', ({ open }) => {
     expect((await h.store.listOrders()).filter((o) => o.email === email)).toHaveLength(0);
     expect((await h.store.listPaymentFlags()).find((f) => f.paymentIntentId === intent.id)).toMatchObject({ expectedAmount: res.body.amount, receivedAmount: 1, receivedCurrency: 'JPY' });
     // No redemption was committed and the shopper is still new.
-    const quote = await h.call('POST', '/quote', { lines: [{ sku: 'CUP-CELADON', quantity: 2 }], codes: ['ONLYONE'], contact: { email } });
-    expect(applied(quote)).toEqual(expect.arrayContaining(['first-order', 'only-one']));
+    const quote = await h.call('POST', '/quote', { lines: [{ sku: 'CUP-CELADON', quantity: 2 }], codes: ['ONCE'], contact: { email } });
+    expect(applied(quote)).toEqual(expect.arrayContaining(['first-order', 'once-each']));
   });
 
   test('ten unpaid checkouts never lock a total: 10 code', async () => {
