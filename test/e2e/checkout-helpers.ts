@@ -81,12 +81,19 @@ export async function payAmount(page: Page): Promise<number> {
   return Math.round(Number(text.replace(/[^\d.]/g, '')) * 100);
 }
 
-/** The order reference shown once paid. */
+/**
+ * The PaymentIntent of the order shown once paid: the thank-you screen shows
+ * the order number, and the address bar keeps the intent id (`cartlift-order`)
+ * so a reload shows the screen again.
+ */
 export async function paidIntentId(page: Page): Promise<string> {
   // The drawer also has its cart-change live region (role=status): pick the confirmation.
-  const status = drawer(page).getByRole('status').filter({ hasText: 'Your payment went through' });
+  const status = drawer(page).getByRole('status').filter({ hasText: /Your payment went through|支付已完成/ });
   await expect(status).toBeVisible({ timeout: 15_000 });
-  return /pi_\w+/.exec(await status.innerText())![0];
+  await expect.poll(() => new URL(page.url()).searchParams.get('cartlift-order')).toMatch(/^pi_/);
+  const id = new URL(page.url()).searchParams.get('cartlift-order')!;
+  expect(await status.innerText()).toContain(id.replace(/^pi_/, '').slice(-9).toUpperCase());
+  return id;
 }
 
 /** Sum of layout shifts without recent input, as CLS counts them. */
