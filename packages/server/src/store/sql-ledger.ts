@@ -121,6 +121,11 @@ export function ledgerMethods(
             [id, checkout.checkoutId, checkout.emailNormalized, facts.now],
           );
         }
+        // Its other holds (the first-purchase hold) are spent by this payment too.
+        await tx.query(`UPDATE cartlift_redemptions SET status = 'committed', expires_at = NULL, updated_at = $2 WHERE checkout_id = $1 AND status = 'reserved'`, [
+          checkout.checkoutId,
+          facts.now,
+        ]);
         await tx.query(`UPDATE cartlift_checkouts SET status = 'succeeded', updated_at = $2 WHERE checkout_id = $1`, [checkout.checkoutId, facts.now]);
         return { duplicate: false, order: toOrder(rows[0]!) };
       });
