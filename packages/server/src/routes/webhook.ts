@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import { serverPurchaseEvent } from '../analytics/server-purchase';
 import { readBody } from '../http/body';
 import { HttpError, json } from '../http/errors';
 import type { HandlerContext } from '../options';
@@ -28,7 +29,8 @@ async function verify(ctx: HandlerContext, payload: string, signature: string): 
 
 /**
  * `POST /webhooks/stripe`: handles each verified event id once.
- * succeeded → order + committed redemptions (ends first purchase);
+ * succeeded → order + committed redemptions (ends first purchase) + the
+ * order's `purchase` analytics event;
  * payment_failed / canceled → reservations released.
  */
 export function webhookRoute(ctx: HandlerContext) {
@@ -48,7 +50,7 @@ export function webhookRoute(ctx: HandlerContext) {
         currency: event.intent.currency,
         stripeCustomerId: event.intent.customer,
         now,
-      });
+      }, { purchaseEvent: serverPurchaseEvent });
       return json({ received: true, duplicate: result.duplicate, order: result.order?.paymentIntentId ?? null });
     }
     if ((event.type === 'payment_intent.payment_failed' || event.type === 'payment_intent.canceled') && event.intent) {

@@ -1,4 +1,5 @@
 import type { SqlClient, SqlDatabase } from './sql';
+import { insertAnalyticsEvents } from './sql-analytics';
 import { json, str, toCheckout, toOrder } from './sql-rows';
 import type { Store } from './types';
 
@@ -54,7 +55,7 @@ export function ledgerMethods(
       return str(rows[0]?.stripe_customer_id) ?? stripeCustomerId;
     },
 
-    recordPaymentSucceeded(facts) {
+    recordPaymentSucceeded(facts, options = {}) {
       return db.transaction(async (tx) => {
         if (!(await claimEvent(tx, facts.eventId, facts.eventType, facts.now))) return { duplicate: true, order: null };
         const { rows: checkouts } = await tx.query('SELECT * FROM cartlift_checkouts WHERE payment_intent_id = $1 FOR UPDATE', [
@@ -65,8 +66,8 @@ export function ledgerMethods(
         if (!checkout) return { duplicate: false, order: null };
         const promotions = checkout.promotionIds;
         const { rows } = await tx.query(
-          `INSERT INTO cartlift_orders (payment_intent_id, checkout_id, amount, currency, email, email_normalized, stripe_customer_id, lines, promotions, created_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10)
+          `INSERT INTO cartlift_orders (payment_intent_id, checkout_id, amount, currency, email, email_normalized, stripe_customer_id, lines, promotions, created_at, cart_id, anonymous_id)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11, $12)
            ON CONFLICT DO NOTHING RETURNING *`,
           [
             facts.paymentIntentId,
@@ -79,9 +80,14 @@ export function ledgerMethods(
             json(checkout.lines ?? []),
             json(promotions),
             facts.now,
+            checkout.cartId,
+            checkout.anonymousId,
           ],
         );
         if (rows.length === 0) return { duplicate: true, order: null };
+        const order = toOrder(rows[0]!);
+        // In the order's transaction: a paid order is never left without its purchase event.
+        if (options.purchaseEvent) await insertAnalyticsEvents(tx, [await options.purchaseEvent(order)], facts.now);
         // The shopper paid with these promotions, so they are committed even
         // when the reservation had expired or been released meanwhile.
         for (const id of promotions) {
@@ -93,7 +99,7 @@ export function ledgerMethods(
           );
         }
         await tx.query(`UPDATE cartlift_checkouts SET status = 'succeeded', updated_at = $2 WHERE checkout_id = $1`, [checkout.checkoutId, facts.now]);
-        return { duplicate: false, order: toOrder(rows[0]!) };
+        return { duplicate: false, order };
       });
     },
 

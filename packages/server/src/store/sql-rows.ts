@@ -22,6 +22,8 @@ export function toCheckout(row: Row): CheckoutRecord {
     lines: row.lines ?? null,
     quote: row.quote ?? null,
     promotionIds: (row.promotion_ids as string[] | null) ?? [],
+    cartId: str(row.cart_id),
+    anonymousId: str(row.anonymous_id),
   };
 }
 
@@ -37,6 +39,8 @@ export function toOrder(row: Row): OrderRecord {
     lines: row.lines,
     promotions: (row.promotions as string[]) ?? [],
     createdAt: Number(row.created_at),
+    cartId: str(row.cart_id),
+    anonymousId: str(row.anonymous_id),
   };
 }
 
@@ -53,5 +57,7 @@ export const CHECKOUT_COLUMNS: Record<string, string> = {
   lines: 'lines',
   quote: 'quote',
   promotionIds: 'promotion_ids',
+  cartId: 'cart_id',
+  anonymousId: 'anonymous_id',
 };
 export const JSON_COLUMNS = new Set(['pending_create', 'lines', 'quote', 'promotion_ids']);

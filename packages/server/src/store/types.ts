@@ -15,6 +15,10 @@ export interface CheckoutRecord {
   quote: unknown;
   /** Promotions the latest quote applied (what the shopper pays with). */
   promotionIds: string[];
+  /** The browser cart's id, when the checkout request named it: joins the order to the shopper's funnel events. */
+  cartId: string | null;
+  /** The analytics plugin's anonymous id, when the checkout request named it. */
+  anonymousId: string | null;
 }
 
 export interface OrderRecord {
@@ -28,6 +32,9 @@ export interface OrderRecord {
   lines: unknown;
   promotions: string[];
   createdAt: number;
+  /** Copied from the checkout when the order is recorded. */
+  cartId: string | null;
+  anonymousId: string | null;
 }
 
 /** A promotion to reserve, with the limits the config gives it. */
@@ -94,6 +101,24 @@ export interface FunnelRowsQuery {
   experiment?: string | undefined;
 }
 
+/** Paid orders and their amounts per currency, per UTC day of the order when grouped by day. */
+export interface OrderTotalsRow {
+  /** Days since 1970-01-01 (UTC) of the orders' created_at when grouped by day. */
+  day: number | null;
+  currency: string;
+  orders: number;
+  /** Sum of the orders' amounts, minor units of `currency`. */
+  revenue: number;
+  /** Orders whose shopper (anonymous id or cart id) also sent a browser `begin_checkout`. */
+  collected: number;
+}
+
+export interface OrderTotalsQuery {
+  from: number;
+  to: number;
+  byDay: boolean;
+}
+
 /** One key's fixed rate-limit window. */
 export interface RateWindow {
   key: string;
@@ -143,8 +168,15 @@ export interface Store {
   }): Promise<{ reserved: string[]; denied: string[] }>;
   /** Releases this checkout's reservations that are not committed. */
   releaseReservations(checkoutId: string, now: number): Promise<number>;
-  /** Handles `payment_intent.succeeded` once per event and once per intent: order, committed redemptions. */
-  recordPaymentSucceeded(facts: PaymentFacts): Promise<{ duplicate: boolean; order: OrderRecord | null }>;
+  /**
+   * Handles `payment_intent.succeeded` once per event and once per intent:
+   * order, committed redemptions and, when `purchaseEvent` is given, the
+   * analytics event it builds for a new order, all in one transaction.
+   */
+  recordPaymentSucceeded(
+    facts: PaymentFacts,
+    options?: { purchaseEvent?: (order: OrderRecord) => Promise<AnalyticsEventRecord> },
+  ): Promise<{ duplicate: boolean; order: OrderRecord | null }>;
   /** Handles a failed or canceled intent once per event: releases reservations. */
   recordPaymentEnded(facts: Omit<PaymentFacts, 'amount' | 'currency' | 'stripeCustomerId'> & { canceled: boolean }): Promise<{ duplicate: boolean }>;
   /** Marks any other event as seen; false when it was seen before. */
@@ -155,6 +187,8 @@ export interface Store {
   /** Shoppers by furthest step reached in [from, to) of the events' own time. */
   funnelRows(query: FunnelRowsQuery): Promise<FunnelRow[]>;
   countAnalyticsEvents(): Promise<number>;
+  /** Paid orders created in [from, to) and their revenue per currency, from the ledger. */
+  orderTotals(query: OrderTotalsQuery): Promise<OrderTotalsRow[]>;
   /** The rate-limit windows of these keys that started after `since`, by key. */
   rateWindows(keys: string[], since: number): Promise<RateWindow[]>;
   /**
