@@ -32,7 +32,7 @@ export interface FunnelGroup {
   /** Shoppers with any event in the range (also those who reached no step). */
   shoppers: number;
   steps: FunnelStep[];
-  /** Paid orders from the ledger (`all` and day groups only; see ledger-totals.ts). */
+  /** Paid orders from the ledger in this group (see ledger-totals.ts). */
   orders?: number;
   revenue?: Record<string, number>;
   collectionCoverageBp?: number | null;

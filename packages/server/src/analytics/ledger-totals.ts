@@ -18,7 +18,7 @@ export interface LedgerTotals {
  * Adds up ledger rows (one per day and currency) into totals.
  *
  * @example
- * sumOrders([{ day: null, currency: 'USD', orders: 2, revenue: 5000, collected: 1 }]) // { orders: 2, revenue: { USD: 5000 }, collectionCoverageBp: 5000 }
+ * sumOrders([{ day: null, variant: null, currency: 'USD', orders: 2, revenue: 5000, collected: 1 }]) // { orders: 2, revenue: { USD: 5000 }, collectionCoverageBp: 5000 }
  */
 export function sumOrders(rows: readonly OrderTotalsRow[]): LedgerTotals {
   let orders = 0;
@@ -36,13 +36,12 @@ const isoDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0
 
 /**
  * Puts the ledger's totals on the groups they describe: the whole range
- * (`all`) and each UTC day. Variant groups get none, because an order has no
- * variant of its own.
+ * (`all`), each UTC day, or each variant (orders of shoppers in it).
  *
  * @example
  * withOrders(groups, rows, { ...query, by: 'day' })[1].orders // orders paid that day
  */
 export function withOrders(groups: readonly FunnelGroup[], rows: readonly OrderTotalsRow[], query: FunnelQuery): FunnelGroup[] {
-  if (query.by === 'variant') return [...groups];
-  return groups.map((group) => ({ ...group, ...sumOrders(query.by === 'day' ? rows.filter((row) => isoDay(row.day ?? 0) === group.key) : rows) }));
+  const inGroup = (row: OrderTotalsRow, key: string) => (query.by === 'day' ? isoDay(row.day ?? 0) === key : query.by === 'variant' ? row.variant === key : true);
+  return groups.map((group) => ({ ...group, ...sumOrders(rows.filter((row) => inGroup(row, group.key))) }));
 }

@@ -41,7 +41,7 @@ function groupTable(group: FunnelGroup, heading: string, id: string, locale: Rep
       return `<tr><th scope="row">${escapeHtml(t.steps[step.name])}</th><td class="num">${number.format(step.shoppers)}</td><td class="chart"><span class="bar w${reached}"></span><span class="lost w${lost}"></span></td><td class="num">${step.conversionBp === null ? '—' : percent.format(step.conversionBp / 10_000)}</td><td class="num">${step.dropOff ? `−${number.format(step.dropOff)}` : '0'}</td></tr>`;
     })
     .join('');
-  // The whole range's orders are drawn once above the groups; a day group shows its own.
+  // The whole range's orders are drawn once above the groups; day and variant groups show their own.
   const orders = group.orders !== undefined && group.key !== 'all' ? ledgerLine({ orders: group.orders, revenue: group.revenue ?? {}, collectionCoverageBp: group.collectionCoverageBp ?? null }, locale) : '';
   return `<section aria-labelledby="${id}"><h2 id="${id}">${escapeHtml(heading)}</h2><p>${escapeHtml(t.shoppers(number.format(group.shoppers)))}</p>${orders}<table><thead><tr><th scope="col">${t.step}</th><th scope="col">${t.count}</th><th scope="col">${t.chart}</th><th scope="col">${t.conversion}</th><th scope="col">${t.dropOff}</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }

@@ -108,10 +108,16 @@ describe.each(storeVariants())('GET /funnel and the report on $name', ({ open })
       [1, { USD: 2400 }, 0],
       [1, { USD: 2400 }, 0],
     ]);
-    // Orders are the range's, whatever the grouping; variant groups carry none of their own.
-    const variants = await send(handler, 'GET', '/funnel?from=2030-01-01&to=2030-01-03&by=variant&experiment=btn', local);
-    expect(variants.body).toMatchObject({ orders: 3, revenue: { USD: 7200 } });
-    expect(variants.body.groups[0].orders).toBeUndefined();
+  });
+
+  test("per variant, orders follow their shopper's variant; the range's total keeps orders outside the experiment", async () => {
+    const res = await send(handler, 'GET', '/funnel?from=2030-01-01&to=2030-01-03&by=variant&experiment=btn', local);
+    expect(res.body).toMatchObject({ orders: 3, revenue: { USD: 7200 }, collectionCoverageBp: 3333 });
+    // s4 bought with "buy now" (no begin_checkout); s1 (control) went through checkout; s8 was never exposed.
+    expect(res.body.groups.map((g: { key: string; orders: number; revenue: object; collectionCoverageBp: number | null }) => [g.key, g.orders, g.revenue, g.collectionCoverageBp])).toEqual([
+      [B, 1, { USD: 2400 }, 0],
+      ['control', 1, { USD: 2400 }, 10000],
+    ]);
   });
 
   test.each([
@@ -161,6 +167,7 @@ describe.each(storeVariants())('GET /funnel and the report on $name', ({ open })
     expect(html).toContain('Variant “&lt;b&gt;&quot;one&quot;&amp;click&lt;/b&gt;”');
     expect(html).toContain('Variant “control”');
     expect(html).toMatch(/<p>3 shoppers with events<\/p>/);
+    expect(html).toContain('<p>3 shoppers with events</p><p class="ledger">1 paid order in the payment ledger, revenue $24.00. Browser analytics saw the shopper begin checkout for 100% of them.</p>');
     expect(html).toMatch(/<p>2 shoppers with events<\/p>/);
     expect(html).toContain('<p class="ledger">2 paid orders in the payment ledger, revenue $48.00. Browser analytics saw the shopper begin checkout for 50% of them.</p>');
     // control: 3 viewed (full bar), 2 added (67% reached, 33% lost).

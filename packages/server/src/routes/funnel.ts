@@ -17,7 +17,7 @@ export async function loadFunnel(ctx: HandlerContext, query: FunnelQuery): Promi
   const byDay = query.by === 'day';
   const [rows, orders] = await Promise.all([
     store.funnelRows({ from: query.from, to: query.to, steps: FUNNEL_STEPS, byDay, experiment: query.experiment ?? undefined }),
-    store.orderTotals({ from: query.from, to: query.to, byDay }),
+    store.orderTotals({ from: query.from, to: query.to, byDay, experiment: query.experiment ?? undefined }),
   ]);
   return { groups: withOrders(buildFunnel(rows, query), orders, query), totals: sumOrders(orders) };
 }
@@ -26,7 +26,7 @@ export async function loadFunnel(ctx: HandlerContext, query: FunnelQuery): Promi
  * `GET /funnel?from=&to=&by=variant|day&experiment=KEY`: shoppers per step
  * (furthest step reached), drop-off and step-to-step conversion in basis
  * points, per UTC day or per experiment variant; paid orders, revenue and
- * collection coverage from the ledger for the range and per day. Behind the report token.
+ * collection coverage from the ledger for the range and per group. Behind the report token.
  */
 export function funnelRoute(ctx: HandlerContext) {
   return async (request: Request, context?: RequestContext): Promise<Response> => {

@@ -131,7 +131,7 @@ DELETE FROM cartlift_analytics_events e
                 WHERE f.name = 'purchase' AND f.transaction_id = e.transaction_id
                   AND (f.received_at, f.event_id) < (e.received_at, e.event_id));
 CREATE UNIQUE INDEX cartlift_analytics_events_purchase ON cartlift_analytics_events (transaction_id) WHERE name = 'purchase';
-CREATE INDEX cartlift_analytics_events_checkout_anonymous ON cartlift_analytics_events (anonymous_id) WHERE name = 'begin_checkout';
+CREATE INDEX cartlift_analytics_events_anonymous ON cartlift_analytics_events (anonymous_id);
 CREATE INDEX cartlift_analytics_events_checkout_cart ON cartlift_analytics_events (cart_id) WHERE name = 'begin_checkout';
 `,
   },

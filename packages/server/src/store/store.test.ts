@@ -102,7 +102,7 @@ describe.each(storeVariants())('Store on $name', ({ open }) => {
     const { order } = await store.recordPaymentSucceeded({ ...facts, eventId: `evt_${id}` }, { purchaseEvent: event });
     expect(order).toMatchObject({ cartId: `cart_${id}`, anonymousId: 'a1b2c3d4-0000-4000-8000-000000000000', createdAt: 77 });
     expect(await store.countAnalyticsEvents()).toBe(before + 1);
-    expect(await store.orderTotals({ from: 77, to: 78, byDay: false })).toEqual([{ day: null, currency: 'USD', orders: 1, revenue: 500, collected: 0 }]);
+    expect(await store.orderTotals({ from: 77, to: 78, byDay: false })).toEqual([{ day: null, variant: null, currency: 'USD', orders: 1, revenue: 500, collected: 0 }]);
   });
 
   test('racing Stripe customer mappings agree on one id', async () => {

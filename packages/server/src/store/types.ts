@@ -101,10 +101,12 @@ export interface FunnelRowsQuery {
   experiment?: string | undefined;
 }
 
-/** Paid orders and their amounts per currency, per UTC day of the order when grouped by day. */
+/** Paid orders and their amounts per currency, per UTC day of the order or per experiment variant of its shopper. */
 export interface OrderTotalsRow {
   /** Days since 1970-01-01 (UTC) of the orders' created_at when grouped by day. */
   day: number | null;
+  /** The shopper's variant of the experiment asked for; null outside it (or when none was asked). */
+  variant: string | null;
   currency: string;
   orders: number;
   /** Sum of the orders' amounts, minor units of `currency`. */
@@ -117,6 +119,8 @@ export interface OrderTotalsQuery {
   from: number;
   to: number;
   byDay: boolean;
+  /** Also group by the variant of this experiment that the order's shopper (anonymous id) was in. */
+  experiment?: string | undefined;
 }
 
 /** One key's fixed rate-limit window. */
