@@ -26,13 +26,17 @@ describe.each(storeVariants())('coupon guessing is counted before pricing on $na
 
   test('the same burst on /checkout: exactly 20 are priced', async () => {
     const from = ip();
-    const results = await Promise.all(
-      Array.from({ length: 30 }, (_, i) =>
-        h.call('POST', '/checkout', { checkoutId: unique('co'), lines, codes: [`NOPE${i}`], contact: { email: `${unique('g')}@example.com` } }, { 'x-test-ip': from }),
-      ),
-    );
-    expect(results.filter((r) => r.status === 200)).toHaveLength(20);
-    expect(results.filter((r) => r.status === 429)).toHaveLength(10);
+    // Tokens made beforehand (the shopper's browser makes them); each shopper was shown 2400 − 500 first order.
+    const tokens = await Promise.all(Array.from({ length: 30 }, () => h.confirmationToken()));
+    const requests = tokens.map((confirmationToken, i) => ({ checkoutId: unique('co'), lines, codes: [`NOPE${i}`], contact: { email: `${unique('g')}@example.com` }, confirmationToken, expectedTotal: 1900 }));
+    const results = await Promise.all(requests.map((r) => h.call('POST', '/checkout', r, { 'x-test-ip': from })));
+    expect(results.filter((r) => r.status === 200).map((r) => r.body.status)).toEqual(Array(20).fill('succeeded'));
+    const refused = results.filter((r) => r.status === 429);
+    expect(refused).toHaveLength(10);
+    expect(refused[0]!.body.error.code).toBe('too_many_coupon_attempts');
+    // The refused ones never reached Stripe: exactly 20 PaymentIntents for the burst.
+    const ids = new Set(requests.map((r) => r.checkoutId));
+    expect(h.sandbox.paymentIntents().filter((pi) => ids.has(pi.metadata.cartlift_checkout_id!))).toHaveLength(20);
   }, 60_000);
 
   test('valid codes never count: 60 parallel quotes re-quoting a real code all pass and leave nothing counted', async () => {

@@ -39,8 +39,9 @@ describe.each(storeVariants())('identifyCustomer on $name', ({ open }) => {
       expect(reason(other.body, 'vip3')).toBe('segment');
     }
     const email = `${unique('vip')}@example.com`;
-    const checkout = await h.call('POST', '/checkout', { checkoutId: unique('co'), lines, contact: { email } }, { 'x-session': 'vip-user' });
+    const checkout = await h.checkout({ checkoutId: unique('co'), lines, contact: { email } }, { headers: { 'x-session': 'vip-user' } });
     expect(checkout.status).toBe(200);
+    expect(checkout.body.status).toBe('succeeded');
     expect(applied(checkout.body.quote)).toContain('vip3');
     // 2400 − 500 first order − 300 VIP.
     expect(checkout.body.amount).toBe(1600);
@@ -50,13 +51,13 @@ describe.each(storeVariants())('identifyCustomer on $name', ({ open }) => {
   test('a Stripe customer with a paid order loses first purchase, even with a new email', async () => {
     const customer = await h.stripe.customers.create({ email: 'member@example.com' });
     sessions.set('member', { stripeCustomerId: customer.id });
-    const first = await h.call('POST', '/checkout', { checkoutId: unique('co'), lines, contact: { email: `${unique('m1')}@example.com` } }, { 'x-session': 'member' });
+    const first = await h.checkout({ checkoutId: unique('co'), lines, contact: { email: `${unique('m1')}@example.com` } }, { headers: { 'x-session': 'member' } });
     expect(applied(first.body.quote)).toContain('first-order');
+    expect(first.body.status).toBe('succeeded');
     expect((await h.stripe.paymentIntents.retrieve(first.body.paymentIntentId)).customer).toBe(customer.id);
-    await h.pay(first.body.paymentIntentId);
 
     const newEmail = `${unique('m2')}@example.com`;
-    const second = await h.call('POST', '/checkout', { checkoutId: unique('co'), lines, contact: { email: newEmail } }, { 'x-session': 'member' });
+    const second = await h.checkout({ checkoutId: unique('co'), lines, contact: { email: newEmail } }, { headers: { 'x-session': 'member' } });
     expect(second.status).toBe(200);
     expect(applied(second.body.quote)).not.toContain('first-order');
     expect(reason(second.body.quote, 'first-order')).toBe('first_purchase');
@@ -70,18 +71,28 @@ describe.each(storeVariants())('identifyCustomer on $name', ({ open }) => {
   test('one member, many emails: concurrent checkouts get the first-order offer once (held by Stripe Customer too)', async () => {
     const customer = await h.stripe.customers.create({ email: 'many@example.com' });
     sessions.set('many', { stripeCustomerId: customer.id });
+    const requests = Array.from({ length: 10 }, () => ({ checkoutId: unique('co'), lines, contact: { email: `${unique('alias')}@example.com` } }));
+    // Every alias was shown the first-order price; all pay with a card that asks for 3-D Secure.
     const results = await Promise.all(
-      Array.from({ length: 10 }, () =>
-        h.call('POST', '/checkout', { checkoutId: unique('co'), lines, contact: { email: `${unique('alias')}@example.com` } }, { 'x-session': 'many' }),
-      ),
+      requests.map((r) => h.checkout(r, { headers: { 'x-session': 'many' }, paymentMethod: 'pm_card_authenticationRequired', expectedTotal: 1900 })),
     );
-    expect(results.map((r) => r.status)).toEqual(Array(10).fill(200));
-    const winners = results.filter((r) => applied(r.body.quote).includes('first-order'));
-    expect(winners).toHaveLength(1);
-    // Declined: the hold is released and the member's next checkout (any email) gets it.
-    await h.stripe.paymentIntents.confirm(winners[0]!.body.paymentIntentId, { payment_method: 'pm_card_chargeDeclined' }).catch(() => {});
-    await h.sandbox.webhooksIdle();
-    const next = await h.call('POST', '/checkout', { checkoutId: unique('co'), lines, contact: { email: `${unique('alias')}@example.com` } }, { 'x-session': 'many' });
+    expect(results.map((r) => r.status).sort()).toEqual([200, ...Array(9).fill(409)]);
+    const winner = results.find((r) => r.status === 200)!;
+    expect(winner.body.status).toBe('requires_action');
+    expect(applied(winner.body.quote)).toContain('first-order');
+    for (const loser of results.filter((r) => r !== winner)) {
+      expect(loser.body.error.code).toBe('price_changed');
+      expect(reason(loser.body.quote, 'first-order')).toBe('first_purchase');
+    }
+    // The 9 refused never reached Stripe.
+    const ids = new Set(requests.map((r) => r.checkoutId));
+    expect(h.sandbox.paymentIntents().filter((pi) => ids.has(pi.metadata.cartlift_checkout_id!))).toHaveLength(1);
+    // 3-D Secure fails: the attempt is canceled, the hold released, and the member's next checkout (any email) gets it.
+    h.sandbox.completeAction(winner.body.paymentIntentId, 'fail');
+    const failed = await h.call('POST', '/checkout/complete', { checkoutId: requests[results.indexOf(winner)]!.checkoutId });
+    expect(failed.status).toBe(402);
+    const next = await h.checkout({ checkoutId: unique('co'), lines, contact: { email: `${unique('alias')}@example.com` } }, { headers: { 'x-session': 'many' } });
+    expect(next.body.status).toBe('succeeded');
     expect(applied(next.body.quote)).toContain('first-order');
   }, 60_000);
 
@@ -97,7 +108,7 @@ describe.each(storeVariants())('identifyCustomer on $name', ({ open }) => {
     logged.length = 0;
     for (const [path, body] of [
       ['/quote', { lines }],
-      ['/checkout', { checkoutId: unique('co'), lines, contact: { email: 'li@example.com' } }],
+      ['/checkout', { checkoutId: unique('co'), lines, contact: { email: 'li@example.com' }, confirmationToken: 'ctoken_never_used', expectedTotal: 1900 }],
     ] as const) {
       const res = await h.call('POST', path, body, { 'x-session': session });
       expect(res.status).toBe(500);

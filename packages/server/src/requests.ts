@@ -99,6 +99,8 @@ export function checkoutBody(limits: RequestLimits) {
     {
       ...cartFields(limits),
       checkoutId,
+      cartId: z.string({ error: 'must be the browser cart id (a string of at most 128 characters)' }).max(128, { error: 'must be at most 128 characters' }).optional(),
+      anonymousId: z.string({ error: "must be the analytics plugin's anonymous id (a string of at most 128 characters)" }).max(128, { error: 'must be at most 128 characters' }).optional(),
       confirmationToken: z
         .string({ error: 'must be the id of a ConfirmationToken from stripe.createConfirmationToken(), such as "ctoken_1Q…"' })
         .regex(/^ctoken_[A-Za-z0-9_]{1,200}$/, { error: 'must be the id of a ConfirmationToken from stripe.createConfirmationToken(), such as "ctoken_1Q…"' }),

@@ -4,8 +4,8 @@ import { storeVariants, unique, useHarness } from './test-support';
 describe.each(storeVariants())('POST /webhooks/stripe and the first-purchase ledger on $name', ({ open }) => {
   const h = useHarness(open);
 
-  const checkout = (email: string, extra: Record<string, unknown> = {}) =>
-    h.call('POST', '/checkout', { checkoutId: unique('co'), lines: [{ sku: 'CUP-CELADON', quantity: 2 }], contact: { email }, ...extra });
+  const checkout = (email: string, extra: Record<string, unknown> = {}, paymentMethod?: string) =>
+    h.checkout({ checkoutId: unique('co'), lines: [{ sku: 'CUP-CELADON', quantity: 2 }], contact: { email }, ...extra }, { paymentMethod });
 
   test('a bad signature is refused with 400 and records nothing', async () => {
     const payload = JSON.stringify({ id: 'evt_forged', type: 'payment_intent.succeeded', data: { object: { id: 'pi_x', amount: 1 } } });
@@ -23,7 +23,8 @@ describe.each(storeVariants())('POST /webhooks/stripe and the first-purchase led
   test('a webhook delivered three times records one order with the intent amount and checkout lines', async () => {
     const email = `${unique('thrice')}@example.com`;
     const res = await checkout(email);
-    await h.pay(res.body.paymentIntentId);
+    expect(res.body.status).toBe('succeeded');
+    await h.sandbox.webhooksIdle();
     const event = h.sandbox.events().find((e) => e.type === 'payment_intent.succeeded' && (e.data.object as { id: string }).id === res.body.paymentIntentId)!;
     await h.sandbox.redeliver(event.id);
     await h.sandbox.redeliver(event.id);
@@ -41,8 +42,7 @@ describe.each(storeVariants())('POST /webhooks/stripe and the first-purchase led
     const before = await quote();
     expect(before.body.applied.map((a: { promotionId: string }) => a.promotionId)).toContain('first-order');
     const paid = await checkout(email);
-    expect(paid.body.amount).toBe(3600 - 500);
-    await h.pay(paid.body.paymentIntentId);
+    expect(paid.body).toMatchObject({ status: 'succeeded', amount: 3600 - 500 });
     const after = await quote();
     expect(after.body.applied.map((a: { promotionId: string }) => a.promotionId)).not.toContain('first-order');
     expect(after.body.notApplied.find((n: { promotionId: string }) => n.promotionId === 'first-order')?.reason.code).toBe('first_purchase');
@@ -56,8 +56,14 @@ describe.each(storeVariants())('POST /webhooks/stripe and the first-purchase led
     const email = `${unique('once')}@example.com`;
     const first = await checkout(email, { codes: ['ONCE'] });
     expect(first.body.quote.applied.map((a: { promotionId: string }) => a.promotionId)).toContain('once-each');
-    await h.pay(first.body.paymentIntentId);
-    const second = await checkout(email, { codes: ['ONCE'] });
+    expect(first.body.status).toBe('succeeded');
+    await h.sandbox.webhooksIdle();
+    // Shown the code again, the shopper is charged nothing and told why; confirming the full price pays it.
+    const stale = await checkout(email, { codes: ['ONCE'] });
+    const refused = await h.checkout({ checkoutId: unique('co'), lines: [{ sku: 'CUP-CELADON', quantity: 2 }], codes: ['ONCE'], contact: { email } }, { expectedTotal: first.body.amount });
+    expect(refused.status).toBe(409);
+    expect(stale.body.status).toBe('succeeded');
+    const second = stale;
     const denied = second.body.quote.notApplied.find((n: { promotionId: string }) => n.promotionId === 'once-each');
     expect(denied?.reason.code).toBe('customer_usage_limit');
     const order = (await h.store.listOrders()).find((o) => o.paymentIntentId === first.body.paymentIntentId);
@@ -67,11 +73,13 @@ describe.each(storeVariants())('POST /webhooks/stripe and the first-purchase led
   test('a canceled intent releases its holds and closes the checkout', async () => {
     const email = `${unique('cancel')}@example.com`;
     const checkoutId = unique('co');
-    const first = await h.call('POST', '/checkout', { checkoutId, lines: [{ sku: 'CUP-CELADON', quantity: 1 }], codes: ['ONCE'], contact: { email } });
+    const first = await h.checkout({ checkoutId, lines: [{ sku: 'CUP-CELADON', quantity: 1 }], codes: ['ONCE'], contact: { email } }, { paymentMethod: 'alipay' });
+    expect(first.body.status).toBe('requires_action');
     expect(first.body.quote.applied.map((a: { promotionId: string }) => a.promotionId)).toContain('once-each');
     await h.stripe.paymentIntents.cancel(first.body.paymentIntentId);
     await h.sandbox.webhooksIdle();
-    const again = await h.call('POST', '/checkout', { checkoutId, lines: [{ sku: 'CUP-CELADON', quantity: 1 }], contact: { email } });
+    await h.sandbox.webhooksIdle();
+    const again = await h.checkout({ checkoutId, lines: [{ sku: 'CUP-CELADON', quantity: 1 }], contact: { email } });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('checkout_canceled');
     const fresh = await checkout(email, { codes: ['ONCE'] });

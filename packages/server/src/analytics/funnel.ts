@@ -32,6 +32,10 @@ export interface FunnelGroup {
   /** Shoppers with any event in the range (also those who reached no step). */
   shoppers: number;
   steps: FunnelStep[];
+  /** Paid orders from the ledger in this group (see ledger-totals.ts). */
+  orders?: number;
+  revenue?: Record<string, number>;
+  collectionCoverageBp?: number | null;
 }
 
 /**

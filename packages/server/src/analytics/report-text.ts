@@ -36,6 +36,9 @@ export const REPORT_TEXT = {
     show: 'Show',
     counters: (accepted: string, duplicates: string, invalid: string) => `Since this server started: ${accepted} events accepted, ${duplicates} duplicates ignored, ${invalid} invalid.`,
     error: 'The report cannot be shown',
+    ledger: (orders: string, revenue: string, share: string | null) =>
+      `${orders} paid ${orders === '1' ? 'order' : 'orders'} in the payment ledger, revenue ${revenue}.${share === null ? '' : ` Browser analytics saw the shopper begin checkout for ${share} of them.`}`,
+    purchaseNote: 'Purchased counts only purchases of orders the payment ledger holds as paid, reported by the browser or by the payment webhook.',
   },
   'zh-CN': {
     title: '结账漏斗',
@@ -69,6 +72,9 @@ export const REPORT_TEXT = {
     show: '显示',
     counters: (accepted: string, duplicates: string, invalid: string) => `自本服务启动以来：接收 ${accepted} 个事件，忽略重复 ${duplicates} 个，无效 ${invalid} 个。`,
     error: '无法显示报表',
+    ledger: (orders: string, revenue: string, share: string | null) =>
+      `支付记录中已付款订单 ${orders} 笔，收入 ${revenue}。${share === null ? '' : `其中 ${share} 的订单，浏览器统计也收到了该购物者的“开始结账”事件。`}`,
+    purchaseNote: '“完成购买”只计入支付记录中已付款的订单（由浏览器或支付回调上报）。',
   },
 } as const;
 

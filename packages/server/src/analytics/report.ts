@@ -1,5 +1,7 @@
+import { formatMoney, money } from '@cartlift/core';
 import type { AnalyticsCounters } from '../options';
 import type { FunnelGroup, FunnelQuery } from './funnel';
+import type { LedgerTotals } from './ledger-totals';
 import { REPORT_TEXT, type ReportLocale } from './report-text';
 
 /**
@@ -17,6 +19,16 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 // Bars are sized by classes w0…w100 from the static stylesheet: no style attributes, so a strict CSP holds.
 const width = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((100 * part) / whole));
 
+/** "3 paid orders in the payment ledger, revenue $31.00." and the collection coverage when there are orders. */
+function ledgerLine(totals: LedgerTotals, locale: ReportLocale): string {
+  const t = REPORT_TEXT[locale];
+  const number = new Intl.NumberFormat(locale);
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const amounts = Object.entries(totals.revenue).map(([currency, amount]) => formatMoney(money(amount, currency), locale));
+  const share = totals.collectionCoverageBp === null ? null : percent.format(totals.collectionCoverageBp / 10_000);
+  return `<p class="ledger">${escapeHtml(t.ledger(number.format(totals.orders), amounts.length ? amounts.join(', ') : number.format(0), share))}</p>`;
+}
+
 function groupTable(group: FunnelGroup, heading: string, id: string, locale: ReportLocale): string {
   const t = REPORT_TEXT[locale];
   const number = new Intl.NumberFormat(locale);
@@ -29,7 +41,9 @@ function groupTable(group: FunnelGroup, heading: string, id: string, locale: Rep
       return `<tr><th scope="row">${escapeHtml(t.steps[step.name])}</th><td class="num">${number.format(step.shoppers)}</td><td class="chart"><span class="bar w${reached}"></span><span class="lost w${lost}"></span></td><td class="num">${step.conversionBp === null ? '—' : percent.format(step.conversionBp / 10_000)}</td><td class="num">${step.dropOff ? `−${number.format(step.dropOff)}` : '0'}</td></tr>`;
     })
     .join('');
-  return `<section aria-labelledby="${id}"><h2 id="${id}">${escapeHtml(heading)}</h2><p>${escapeHtml(t.shoppers(number.format(group.shoppers)))}</p><table><thead><tr><th scope="col">${t.step}</th><th scope="col">${t.count}</th><th scope="col">${t.chart}</th><th scope="col">${t.conversion}</th><th scope="col">${t.dropOff}</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+  // The whole range's orders are drawn once above the groups; day and variant groups show their own.
+  const orders = group.orders !== undefined && group.key !== 'all' ? ledgerLine({ orders: group.orders, revenue: group.revenue ?? {}, collectionCoverageBp: group.collectionCoverageBp ?? null }, locale) : '';
+  return `<section aria-labelledby="${id}"><h2 id="${id}">${escapeHtml(heading)}</h2><p>${escapeHtml(t.shoppers(number.format(group.shoppers)))}</p>${orders}<table><thead><tr><th scope="col">${t.step}</th><th scope="col">${t.count}</th><th scope="col">${t.chart}</th><th scope="col">${t.conversion}</th><th scope="col">${t.dropOff}</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 function form(query: Partial<FunnelQuery> & { fromText?: string; toText?: string; experimentText?: string; byText?: string }, locale: ReportLocale): string {
@@ -44,14 +58,15 @@ function page(locale: ReportLocale, body: string): string {
 }
 
 /**
- * The funnel report page: a table per group with bars for the shoppers who
- * reached each step and those lost since the previous one.
+ * The funnel report page: the ledger's paid orders and revenue for the range,
+ * then a table per group with bars for the shoppers who reached each step and
+ * those lost since the previous one.
  *
  * @example
- * renderReport({ query, groups, counters, locale: 'zh-CN' }) // '<!doctype html><html lang="zh-CN">…'
+ * renderReport({ query, groups, totals, counters, locale: 'zh-CN' }) // '<!doctype html><html lang="zh-CN">…'
  */
-export function renderReport(input: { query: FunnelQuery; groups: FunnelGroup[]; counters: AnalyticsCounters; locale: ReportLocale }): string {
-  const { query, groups, counters, locale } = input;
+export function renderReport(input: { query: FunnelQuery; groups: FunnelGroup[]; totals: LedgerTotals; counters: AnalyticsCounters; locale: ReportLocale }): string {
+  const { query, groups, totals, counters, locale } = input;
   const t = REPORT_TEXT[locale];
   const number = new Intl.NumberFormat(locale);
   const fromText = isoDay(query.from);
@@ -60,7 +75,7 @@ export function renderReport(input: { query: FunnelQuery; groups: FunnelGroup[];
   const sections = groups.length ? groups.map((group, i) => groupTable(group, heading(group), `g${i}`, locale)).join('') : `<p>${t.empty}</p>`;
   return page(
     locale,
-    `<p>${escapeHtml(t.range(fromText, toText))}</p>${form({ ...query, fromText, toText, byText: query.by ?? '', experimentText: query.experiment ?? '' }, locale)}${sections}<footer><p>${escapeHtml(
+    `<p>${escapeHtml(t.range(fromText, toText))}</p>${ledgerLine(totals, locale)}<p>${escapeHtml(t.purchaseNote)}</p>${form({ ...query, fromText, toText, byText: query.by ?? '', experimentText: query.experiment ?? '' }, locale)}${sections}<footer><p>${escapeHtml(
       t.counters(number.format(counters.accepted), number.format(counters.duplicates), number.format(counters.invalid)),
     )}</p></footer>`,
   );

@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import { serverPurchaseEvent } from '../analytics/server-purchase';
 import { HttpError } from '../http/errors';
 import type { HandlerContext } from '../options';
 import type { CheckoutOutcome, CheckoutRecord, Store } from '../store/types';
@@ -65,7 +66,7 @@ async function settled(ctx: HandlerContext, store: Store, record: CheckoutRecord
     currency: intent.currency,
     stripeCustomerId: customer,
     now: ctx.now(),
-  });
+  }, { purchaseEvent: serverPurchaseEvent });
   if (result.flag) ctx.logger.error(`[cartlift] payment ${intent.id} of checkout ${record.checkoutId} flagged: ${result.flag.reason}.`, result.flag);
   const order = result.order ?? (await store.getOrder(intent.id));
   if (!order) throw outcomeError(record.checkoutId, (await store.getCheckout(record.checkoutId))?.outcome ?? null);

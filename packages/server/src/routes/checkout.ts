@@ -113,6 +113,9 @@ export function checkoutRoute(ctx: HandlerContext, limiter: RateLimiter) {
         lines: quote.lines,
         quote,
         promotionIds: quote.applied.map((applied) => applied.promotionId),
+        // The order's server-side purchase joins this shopper's funnel by these.
+        cartId: body.cartId ?? null,
+        anonymousId: body.anonymousId ?? null,
       },
       ctx.now(),
     );

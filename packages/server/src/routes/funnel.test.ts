@@ -29,7 +29,21 @@ function dataset() {
     // No anonymous id: counted by its cart.
     ...ev(null, DAY2, ['view_item', 'add_to_cart']),
     ...ev(s8, DAY3, ['view_item', 'purchase']),
+    // A conversion posted from outside: no paid order has this transaction id, so it counts nowhere.
+    ...ev(id(), DAY1, ['purchase'], { transaction_id: 'pi_made_up' }),
   ];
+}
+
+/** Records the paid order behind a browser purchase in the ledger, as the webhook would (without its own event). */
+async function recordPaidOrder(store: Store, purchase: Record<string, unknown>): Promise<void> {
+  const paymentIntentId = String(purchase.transaction_id);
+  const checkoutId = `co-${paymentIntentId}`;
+  const now = Number(purchase.time);
+  await store.acquireCheckout(checkoutId, 'lease', now, 1000);
+  const shopper = { cartId: String(purchase.cart_id), anonymousId: (purchase.anonymous_id as string | undefined) ?? null };
+  await store.updateCheckout(checkoutId, 'lease', { paymentIntentId, lines: [], ...shopper }, now, { release: true });
+  const facts = { eventId: `evt_${paymentIntentId}`, eventType: 'payment_intent.succeeded', paymentIntentId, amount: Number(purchase.value), currency: 'usd', stripeCustomerId: null, now };
+  expect((await store.recordPaymentSucceeded(facts)).order).not.toBeNull();
 }
 
 const counts = (group: { steps: { shoppers: number }[] }) => group.steps.map((s) => s.shoppers);
@@ -41,8 +55,10 @@ describe.each(storeVariants())('GET /funnel and the report on $name', ({ open })
   beforeAll(async () => {
     store = await open();
     handler = analyticsHandler(store);
-    const reply = await postEvents(handler, dataset());
+    const events = dataset();
+    const reply = await postEvents(handler, events);
     expect(reply.body.invalid).toEqual([]);
+    for (const purchase of events.filter((e) => e.name === 'purchase' && e.transaction_id !== 'pi_made_up')) await recordPaidOrder(store, purchase);
   }, 60_000);
   afterAll(async () => {
     await store?.close();
@@ -59,7 +75,15 @@ describe.each(storeVariants())('GET /funnel and the report on $name', ({ open })
     expect(all.steps.map((s: { conversionBp: number | null }) => s.conversionBp)).toEqual([null, 7143, 6000, 10000, 6667, 10000, 10000]);
     expect(all.steps.map((s: { dropOff: number }) => s.dropOff)).toEqual([0, 2, 2, 0, 1, 0, 0]);
     expect(all.steps[6].fromFirstBp).toBe(2857);
-    expect(res.body.counters).toMatchObject({ accepted: 22, invalid: 0 });
+    expect(res.body.counters).toMatchObject({ accepted: 23, invalid: 0 });
+    // From the ledger: s1's and s4's orders; s1 began checkout in the browser, s4 ("buy now") did not.
+    expect(res.body).toMatchObject({ orders: 2, revenue: { USD: 4800 }, collectionCoverageBp: 5000 });
+    expect(all).toMatchObject({ orders: 2, revenue: { USD: 4800 }, collectionCoverageBp: 5000 });
+  });
+
+  test('a range without paid orders has no revenue and no coverage', async () => {
+    const res = await send(handler, 'GET', '/funnel?from=2030-01-05&to=2030-01-06', local);
+    expect(res.body).toMatchObject({ orders: 0, revenue: {}, collectionCoverageBp: null });
   });
 
   test('per experiment variant (shoppers outside it left out)', async () => {
@@ -78,6 +102,21 @@ describe.each(storeVariants())('GET /funnel and the report on $name', ({ open })
       ['2030-01-01', 4, [3, 2, 1, 1, 1, 1, 1]],
       ['2030-01-02', 4, [4, 3, 2, 2, 1, 1, 1]],
       ['2030-01-03', 1, [1, 1, 1, 1, 1, 1, 1]],
+    ]);
+    expect(res.body.groups.map((g: { orders: number; revenue: object; collectionCoverageBp: number | null }) => [g.orders, g.revenue, g.collectionCoverageBp])).toEqual([
+      [1, { USD: 2400 }, 10000],
+      [1, { USD: 2400 }, 0],
+      [1, { USD: 2400 }, 0],
+    ]);
+  });
+
+  test("per variant, orders follow their shopper's variant; the range's total keeps orders outside the experiment", async () => {
+    const res = await send(handler, 'GET', '/funnel?from=2030-01-01&to=2030-01-03&by=variant&experiment=btn', local);
+    expect(res.body).toMatchObject({ orders: 3, revenue: { USD: 7200 }, collectionCoverageBp: 3333 });
+    // s4 bought with "buy now" (no begin_checkout); s1 (control) went through checkout; s8 was never exposed.
+    expect(res.body.groups.map((g: { key: string; orders: number; revenue: object; collectionCoverageBp: number | null }) => [g.key, g.orders, g.revenue, g.collectionCoverageBp])).toEqual([
+      [B, 1, { USD: 2400 }, 0],
+      ['control', 1, { USD: 2400 }, 10000],
     ]);
   });
 
@@ -128,7 +167,9 @@ describe.each(storeVariants())('GET /funnel and the report on $name', ({ open })
     expect(html).toContain('Variant “&lt;b&gt;&quot;one&quot;&amp;click&lt;/b&gt;”');
     expect(html).toContain('Variant “control”');
     expect(html).toMatch(/<p>3 shoppers with events<\/p>/);
+    expect(html).toContain('<p>3 shoppers with events</p><p class="ledger">1 paid order in the payment ledger, revenue $24.00. Browser analytics saw the shopper begin checkout for 100% of them.</p>');
     expect(html).toMatch(/<p>2 shoppers with events<\/p>/);
+    expect(html).toContain('<p class="ledger">2 paid orders in the payment ledger, revenue $48.00. Browser analytics saw the shopper begin checkout for 50% of them.</p>');
     // control: 3 viewed (full bar), 2 added (67% reached, 33% lost).
     expect(html).toContain('<th scope="row">Added to cart</th><td class="num">2</td><td class="chart"><span class="bar w67"></span><span class="lost w33"></span></td><td class="num">66.7%</td><td class="num">−1</td>');
     const css = await send(handler, 'GET', '/funnel/report.css');
@@ -141,6 +182,7 @@ describe.each(storeVariants())('GET /funnel and the report on $name', ({ open })
     expect(byParam.text).toMatch(/^<!doctype html><html lang="zh-CN">/);
     expect(byParam.text).toContain('<title>结账漏斗</title>');
     expect(byParam.text).toContain('<th scope="row">加入购物车</th><td class="num">5</td>');
+    expect(byParam.text).toContain('<p class="ledger">支付记录中已付款订单 2 笔，收入 US$48.00。其中 50% 的订单，浏览器统计也收到了该购物者的“开始结账”事件。</p>');
     const byHeader = await send(handler, 'GET', '/funnel/report?from=2030-01-01&to=2030-01-02', { ...local, headers: { 'accept-language': 'fr;q=1, zh-TW;q=0.8, en;q=0.5' } });
     expect(byHeader.headers.get('content-language')).toBe('zh-CN');
     expect(byHeader.text).toContain('完成购买');

@@ -1,31 +1,38 @@
 import { requireReportAccess } from '../analytics/access';
 import { buildFunnel, FUNNEL_STEPS, parseFunnelQuery, type FunnelGroup, type FunnelQuery } from '../analytics/funnel';
+import { sumOrders, withOrders, type LedgerTotals } from '../analytics/ledger-totals';
 import { json } from '../http/errors';
 import type { HandlerContext as RequestContext } from '../http/node';
 import type { HandlerContext } from '../options';
 
-/** Runs a funnel query against the store. Shared by the JSON route and the report page. */
-export async function loadFunnel(ctx: HandlerContext, query: FunnelQuery): Promise<FunnelGroup[]> {
-  const rows = await (await ctx.store()).funnelRows({
-    from: query.from,
-    to: query.to,
-    steps: FUNNEL_STEPS,
-    byDay: query.by === 'day',
-    experiment: query.experiment ?? undefined,
-  });
-  return buildFunnel(rows, query);
+/**
+ * Runs a funnel query against the store: shoppers per step from the events,
+ * paid orders and revenue from the ledger. Shared by the JSON route and the report page.
+ *
+ * @example
+ * const { groups, totals } = await loadFunnel(ctx, parseFunnelQuery(params, ctx.now()))
+ */
+export async function loadFunnel(ctx: HandlerContext, query: FunnelQuery): Promise<{ groups: FunnelGroup[]; totals: LedgerTotals }> {
+  const store = await ctx.store();
+  const byDay = query.by === 'day';
+  const [rows, orders] = await Promise.all([
+    store.funnelRows({ from: query.from, to: query.to, steps: FUNNEL_STEPS, byDay, experiment: query.experiment ?? undefined }),
+    store.orderTotals({ from: query.from, to: query.to, byDay, experiment: query.experiment ?? undefined }),
+  ]);
+  return { groups: withOrders(buildFunnel(rows, query), orders, query), totals: sumOrders(orders) };
 }
 
 /**
  * `GET /funnel?from=&to=&by=variant|day&experiment=KEY`: shoppers per step
  * (furthest step reached), drop-off and step-to-step conversion in basis
- * points, per UTC day or per experiment variant. Behind the report token.
+ * points, per UTC day or per experiment variant; paid orders, revenue and
+ * collection coverage from the ledger for the range and per group. Behind the report token.
  */
 export function funnelRoute(ctx: HandlerContext) {
   return async (request: Request, context?: RequestContext): Promise<Response> => {
     await requireReportAccess(request, context, ctx.analytics.reportToken, 'Bearer');
     const query = parseFunnelQuery(new URL(request.url).searchParams, ctx.now());
-    const groups = await loadFunnel(ctx, query);
+    const { groups, totals } = await loadFunnel(ctx, query);
     const { counters } = ctx.analytics;
     return json({
       from: new Date(query.from).toISOString(),
@@ -34,6 +41,7 @@ export function funnelRoute(ctx: HandlerContext) {
       experiment: query.experiment,
       unit: 'shopper',
       steps: FUNNEL_STEPS,
+      ...totals,
       groups,
       counters: { ...counters, since: new Date(counters.since).toISOString() },
     });

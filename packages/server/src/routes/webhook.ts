@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import { serverPurchaseEvent } from '../analytics/server-purchase';
 import { readBody } from '../http/body';
 import { HttpError, json } from '../http/errors';
 import type { HandlerContext } from '../options';
@@ -38,8 +39,8 @@ async function cancelQuietly(ctx: HandlerContext, intentId: string): Promise<voi
 
 /**
  * `POST /webhooks/stripe`: handles each verified event id once.
- * succeeded → order + committed redemptions (ends first purchase), or a
- * flagged payment when amount or currency differ from the server's price;
+ * succeeded → order + committed redemptions (ends first purchase) + the
+ * order's `purchase` analytics event, or a flagged payment when amount or currency differ from the server's price;
  * payment_failed → the intent canceled; canceled → holds released.
  */
 export function webhookRoute(ctx: HandlerContext) {
@@ -59,7 +60,7 @@ export function webhookRoute(ctx: HandlerContext) {
         currency: event.intent.currency,
         stripeCustomerId: event.intent.customer,
         now,
-      });
+      }, { purchaseEvent: serverPurchaseEvent });
       if (result.flag) {
         const { flag } = result;
         ctx.logger.error(

@@ -1,4 +1,4 @@
-export type { AnalyticsEventRecord, FunnelRow, FunnelRowsQuery, CheckoutRecord, OrderRecord, PaymentFacts, PromotionClaim, PromotionUsage, RateWindow, Store } from './types';
+export type { AnalyticsEventRecord, FunnelRow, FunnelRowsQuery, CheckoutRecord, OrderRecord, OrderTotalsQuery, OrderTotalsRow, PaymentFacts, PromotionClaim, PromotionUsage, RateWindow, Store } from './types';
 export type { SqlClient, SqlDatabase } from './sql';
 export { MIGRATIONS, migrate, type Migration } from './migrations';
 export { createSqlStore } from './sql-store';

@@ -133,6 +133,28 @@ CREATE TABLE cartlift_payment_flags (
 );
 `,
   },
+  {
+    id: 5,
+    name: 'shopper ids on checkouts and orders, one purchase per transaction',
+    // The shopper's cart and anonymous ids travel from the checkout to the
+    // order so the server's own purchase event joins the browser's funnel.
+    // Purchases stored before this migration may repeat a transaction id
+    // (the collector deduplicated only by event_id): the first received is
+    // kept so the unique index can be built.
+    sql: `
+ALTER TABLE cartlift_checkouts ADD COLUMN cart_id text, ADD COLUMN anonymous_id text;
+ALTER TABLE cartlift_orders ADD COLUMN cart_id text, ADD COLUMN anonymous_id text;
+CREATE INDEX cartlift_orders_created ON cartlift_orders (created_at);
+DELETE FROM cartlift_analytics_events e
+ WHERE e.name = 'purchase' AND e.transaction_id IS NOT NULL
+   AND EXISTS (SELECT 1 FROM cartlift_analytics_events f
+                WHERE f.name = 'purchase' AND f.transaction_id = e.transaction_id
+                  AND (f.received_at, f.event_id) < (e.received_at, e.event_id));
+CREATE UNIQUE INDEX cartlift_analytics_events_purchase ON cartlift_analytics_events (transaction_id) WHERE name = 'purchase';
+CREATE INDEX cartlift_analytics_events_anonymous ON cartlift_analytics_events (anonymous_id);
+CREATE INDEX cartlift_analytics_events_checkout_cart ON cartlift_analytics_events (cart_id) WHERE name = 'begin_checkout';
+`,
+  },
 ];
 
 /** Advisory-lock key shared by every Cartlift process: "cartlift" in ASCII, folded to int32. */

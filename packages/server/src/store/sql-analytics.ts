@@ -1,42 +1,55 @@
-import type { SqlDatabase } from './sql';
-import type { Store } from './types';
+import type { SqlClient, SqlDatabase } from './sql';
+import type { AnalyticsEventRecord, Store } from './types';
 
 /**
- * Analytics events: stored once per event_id, and counted per shopper's
- * furthest funnel step for the funnel report.
+ * Stores the events not seen before and returns the ids newly stored. An
+ * event is seen when its event_id is, or, for a purchase, its transaction_id:
+ * the browser and the webhook both report each paid order, and whichever
+ * arrives first is kept. One statement per batch; the unique keys make
+ * concurrent resends store each event once.
+ *
+ * @example
+ * await insertAnalyticsEvents(tx, [serverPurchase], now) // ['0b6e…'] the first time, [] afterwards
+ */
+export async function insertAnalyticsEvents(client: SqlClient, events: readonly AnalyticsEventRecord[], now: number): Promise<string[]> {
+  if (!events.length) return [];
+  // No conflict target: a clash on event_id or on the purchase's transaction_id both skip the row.
+  const { rows } = await client.query<{ event_id: string }>(
+    `INSERT INTO cartlift_analytics_events (event_id, name, time, received_at, cart_id, anonymous_id, currency, value, transaction_id, experiments, payload)
+     SELECT x.event_id, x.name, x.time, $2, x.cart_id, x.anonymous_id, x.currency, x.value, x.transaction_id, x.experiments, x.payload
+       FROM jsonb_to_recordset($1::jsonb) AS x(event_id text, name text, time bigint, cart_id text, anonymous_id text, currency text,
+                                              value bigint, transaction_id text, experiments jsonb, payload jsonb)
+     ON CONFLICT DO NOTHING
+     RETURNING event_id`,
+    [
+      JSON.stringify(
+        events.map((e) => ({
+          event_id: e.eventId,
+          name: e.name,
+          time: e.time,
+          cart_id: e.cartId,
+          anonymous_id: e.anonymousId,
+          currency: e.currency,
+          value: e.value,
+          transaction_id: e.transactionId,
+          experiments: e.experiments,
+          payload: e.payload,
+        })),
+      ),
+      now,
+    ],
+  );
+  return rows.map((row) => String(row.event_id));
+}
+
+/**
+ * Analytics events: stored once per event_id (and once per purchase
+ * transaction), and counted per shopper's furthest funnel step for the
+ * funnel report.
  */
 export function analyticsMethods(db: SqlDatabase): Pick<Store, 'recordAnalyticsEvents' | 'funnelRows' | 'countAnalyticsEvents'> {
   return {
-    async recordAnalyticsEvents(events, now) {
-      if (!events.length) return [];
-      // One statement per batch; the unique key makes concurrent resends of one event store it once.
-      const { rows } = await db.query<{ event_id: string }>(
-        `INSERT INTO cartlift_analytics_events (event_id, name, time, received_at, cart_id, anonymous_id, currency, value, transaction_id, experiments, payload)
-         SELECT x.event_id, x.name, x.time, $2, x.cart_id, x.anonymous_id, x.currency, x.value, x.transaction_id, x.experiments, x.payload
-           FROM jsonb_to_recordset($1::jsonb) AS x(event_id text, name text, time bigint, cart_id text, anonymous_id text, currency text,
-                                                  value bigint, transaction_id text, experiments jsonb, payload jsonb)
-         ON CONFLICT (event_id) DO NOTHING
-         RETURNING event_id`,
-        [
-          JSON.stringify(
-            events.map((e) => ({
-              event_id: e.eventId,
-              name: e.name,
-              time: e.time,
-              cart_id: e.cartId,
-              anonymous_id: e.anonymousId,
-              currency: e.currency,
-              value: e.value,
-              transaction_id: e.transactionId,
-              experiments: e.experiments,
-              payload: e.payload,
-            })),
-          ),
-          now,
-        ],
-      );
-      return rows.map((row) => String(row.event_id));
-    },
+    recordAnalyticsEvents: (events, now) => insertAnalyticsEvents(db, events, now),
 
     async funnelRows({ from, to, steps, byDay, experiment }) {
       // A shopper is the anonymous id (the unit experiments randomise), or the cart without one.
@@ -49,8 +62,10 @@ export function analyticsMethods(db: SqlDatabase): Pick<Store, 'recordAnalyticsE
                     coalesce(experiments ->> $5::text,
                              CASE WHEN name = 'experiment_exposure' AND payload ->> 'experiment' = $5::text THEN payload ->> 'variant' END)
                   END AS variant
-             FROM cartlift_analytics_events
+             FROM cartlift_analytics_events e
             WHERE time >= $1 AND time < $2
+              -- Conversions come from the ledger: a purchase counts only for a paid order.
+              AND (name <> 'purchase' OR EXISTS (SELECT 1 FROM cartlift_orders o WHERE o.payment_intent_id = e.transaction_id))
          ), per AS (
            SELECT day, shopper, max(step) AS furthest, min(variant) AS variant FROM ev GROUP BY day, shopper
          )

@@ -1,4 +1,5 @@
 import type { SqlClient, SqlDatabase } from './sql';
+import { insertAnalyticsEvents } from './sql-analytics';
 import { json, str, toCheckout, toFlag, toOrder } from './sql-rows';
 import type { CheckoutRecord, PaymentFacts, PaymentFlag, Store } from './types';
 
@@ -80,7 +81,7 @@ export function ledgerMethods(
       return str(rows[0]?.stripe_customer_id) ?? stripeCustomerId;
     },
 
-    recordPaymentSucceeded(facts) {
+    recordPaymentSucceeded(facts, options = {}) {
       return db.transaction(async (tx) => {
         if (!(await claimEvent(tx, facts.eventId, facts.eventType, facts.now))) return { duplicate: true, order: null };
         const { rows: checkouts } = await tx.query('SELECT * FROM cartlift_checkouts WHERE payment_intent_id = $1 FOR UPDATE', [
@@ -94,8 +95,8 @@ export function ledgerMethods(
         if (wrong) return { duplicate: false, order: null, flag: await flagPayment(tx, checkout, facts, wrong) };
         const promotions = checkout.promotionIds;
         const { rows } = await tx.query(
-          `INSERT INTO cartlift_orders (payment_intent_id, checkout_id, amount, currency, email, email_normalized, stripe_customer_id, lines, promotions, created_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10)
+          `INSERT INTO cartlift_orders (payment_intent_id, checkout_id, amount, currency, email, email_normalized, stripe_customer_id, lines, promotions, created_at, cart_id, anonymous_id)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11, $12)
            ON CONFLICT DO NOTHING RETURNING *`,
           [
             facts.paymentIntentId,
@@ -108,9 +109,14 @@ export function ledgerMethods(
             json(checkout.lines ?? []),
             json(promotions),
             facts.now,
+            checkout.cartId,
+            checkout.anonymousId,
           ],
         );
         if (rows.length === 0) return { duplicate: true, order: null };
+        const order = toOrder(rows[0]!);
+        // In the order's transaction: a paid order is never left without its purchase event.
+        if (options.purchaseEvent) await insertAnalyticsEvents(tx, [await options.purchaseEvent(order)], facts.now);
         // The shopper paid with these promotions. Their holds are still in place:
         // a hold is released only once its intent is canceled (checkout/settle.ts).
         for (const id of promotions) {
@@ -127,7 +133,7 @@ export function ledgerMethods(
           facts.now,
         ]);
         await tx.query(`UPDATE cartlift_checkouts SET status = 'succeeded', updated_at = $2 WHERE checkout_id = $1`, [checkout.checkoutId, facts.now]);
-        return { duplicate: false, order: toOrder(rows[0]!) };
+        return { duplicate: false, order };
       });
     },
 

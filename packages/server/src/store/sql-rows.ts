@@ -23,6 +23,8 @@ export function toCheckout(row: Row): CheckoutRecord {
     quote: row.quote ?? null,
     promotionIds: (row.promotion_ids as string[] | null) ?? [],
     outcome: (row.outcome as CheckoutOutcome | null) ?? null,
+    cartId: str(row.cart_id),
+    anonymousId: str(row.anonymous_id),
   };
 }
 
@@ -38,6 +40,8 @@ export function toOrder(row: Row): OrderRecord {
     lines: row.lines,
     promotions: (row.promotions as string[]) ?? [],
     createdAt: Number(row.created_at),
+    cartId: str(row.cart_id),
+    anonymousId: str(row.anonymous_id),
   };
 }
 
@@ -55,6 +59,8 @@ export const CHECKOUT_COLUMNS: Record<string, string> = {
   quote: 'quote',
   promotionIds: 'promotion_ids',
   outcome: 'outcome',
+  cartId: 'cart_id',
+  anonymousId: 'anonymous_id',
 };
 export const JSON_COLUMNS = new Set(['pending_create', 'lines', 'quote', 'promotion_ids', 'outcome']);
 

@@ -3,6 +3,7 @@ import type { SqlDatabase } from './sql';
 import { analyticsMethods } from './sql-analytics';
 import { checkoutMethods } from './sql-checkouts';
 import { ledgerMethods } from './sql-ledger';
+import { orderTotalsMethods } from './sql-order-totals';
 import { promotionMethods } from './sql-promotions';
 import { rateLimitMethods } from './sql-rate-limits';
 import type { Store } from './types';
@@ -22,6 +23,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     ...promotionMethods(db),
     ...ledgerMethods(db),
     ...analyticsMethods(db),
+    ...orderTotalsMethods(db),
     ...rateLimitMethods(db),
     close: () => db.close(),
   };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { storeVariants, unique } from '../test-support';
-import type { Store } from './types';
+import type { OrderRecord, Store } from './types';
 
 describe.each(storeVariants())('Store on $name', ({ open }) => {
   let store: Store;
@@ -84,6 +84,25 @@ describe.each(storeVariants())('Store on $name', ({ open }) => {
     // A later failure event for the paid intent releases nothing.
     await store.recordPaymentEnded({ eventId: `evt_${id}_fail`, eventType: 'payment_intent.payment_failed', paymentIntentId: `pi_${id}`, canceled: false, now: 60 });
     expect((await store.promotionUsage([promotion], null, 1e12))[promotion]!.used).toBe(1);
+  });
+
+  test("an order copies the checkout's shopper ids, and its purchase event shares the order's transaction", async () => {
+    const id = unique('co');
+    await store.acquireCheckout(id, 't', 0, 100);
+    await store.updateCheckout(id, 't', { paymentIntentId: `pi_${id}`, lines: [], cartId: `cart_${id}`, anonymousId: 'a1b2c3d4-0000-4000-8000-000000000000' }, 1, { release: true });
+    expect(await store.getCheckout(id)).toMatchObject({ cartId: `cart_${id}`, anonymousId: 'a1b2c3d4-0000-4000-8000-000000000000' });
+    const facts = { eventType: 'payment_intent.succeeded', paymentIntentId: `pi_${id}`, amount: 500, currency: 'usd', stripeCustomerId: null, now: 77 };
+    // A purchase event that can't be built rolls the order back: the webhook fails and Stripe retries it.
+    const broken = () => Promise.reject(new Error('no event'));
+    await expect(store.recordPaymentSucceeded({ ...facts, eventId: `evt_${id}` }, { purchaseEvent: broken })).rejects.toThrow('no event');
+    expect((await store.listOrders()).filter((o) => o.checkoutId === id)).toEqual([]);
+    const before = await store.countAnalyticsEvents();
+    const event = (order: OrderRecord) =>
+      Promise.resolve({ eventId: crypto.randomUUID(), name: 'purchase', time: order.createdAt, cartId: order.cartId!, anonymousId: order.anonymousId, currency: order.currency, value: order.amount, transactionId: order.paymentIntentId, experiments: null, payload: {} });
+    const { order } = await store.recordPaymentSucceeded({ ...facts, eventId: `evt_${id}` }, { purchaseEvent: event });
+    expect(order).toMatchObject({ cartId: `cart_${id}`, anonymousId: 'a1b2c3d4-0000-4000-8000-000000000000', createdAt: 77 });
+    expect(await store.countAnalyticsEvents()).toBe(before + 1);
+    expect(await store.orderTotals({ from: 77, to: 78, byDay: false })).toEqual([{ day: null, variant: null, currency: 'USD', orders: 1, revenue: 500, collected: 0 }]);
   });
 
   test('racing Stripe customer mappings agree on one id', async () => {

@@ -51,6 +51,10 @@ export interface CheckoutRecord {
   promotionIds: string[];
   /** Why the attempt ended without an order (failed, canceled, flagged). */
   outcome: CheckoutOutcome | null;
+  /** The browser cart's id, when the checkout request named it: joins the order to the shopper's funnel events. */
+  cartId: string | null;
+  /** The analytics plugin's anonymous id, when the checkout request named it. */
+  anonymousId: string | null;
 }
 
 export interface OrderRecord {
@@ -64,6 +68,9 @@ export interface OrderRecord {
   lines: unknown;
   promotions: string[];
   createdAt: number;
+  /** Copied from the checkout when the order is recorded. */
+  cartId: string | null;
+  anonymousId: string | null;
 }
 
 /** A promotion to reserve, with the limits the config gives it. */
@@ -130,6 +137,28 @@ export interface FunnelRowsQuery {
   experiment?: string | undefined;
 }
 
+/** Paid orders and their amounts per currency, per UTC day of the order or per experiment variant of its shopper. */
+export interface OrderTotalsRow {
+  /** Days since 1970-01-01 (UTC) of the orders' created_at when grouped by day. */
+  day: number | null;
+  /** The shopper's variant of the experiment asked for; null outside it (or when none was asked). */
+  variant: string | null;
+  currency: string;
+  orders: number;
+  /** Sum of the orders' amounts, minor units of `currency`. */
+  revenue: number;
+  /** Orders whose shopper (anonymous id or cart id) also sent a browser `begin_checkout`. */
+  collected: number;
+}
+
+export interface OrderTotalsQuery {
+  from: number;
+  to: number;
+  byDay: boolean;
+  /** Also group by the variant of this experiment that the order's shopper (anonymous id) was in. */
+  experiment?: string | undefined;
+}
+
 /** One key's fixed rate-limit window. */
 export interface RateWindow {
   key: string;
@@ -188,10 +217,15 @@ export interface Store {
   /**
    * Handles `payment_intent.succeeded` once per event and once per intent.
    * When the amount and currency are what the server priced for the checkout:
-   * an order and committed redemptions. Otherwise a flagged payment: no
-   * order, no redemption, the checkout's holds released.
+   * an order, committed redemptions and, when `purchaseEvent` is given, the
+   * analytics event it builds for the new order, all in one transaction.
+   * Otherwise a flagged payment: no order, no redemption, the checkout's
+   * holds released.
    */
-  recordPaymentSucceeded(facts: PaymentFacts): Promise<{ duplicate: boolean; order: OrderRecord | null; flag?: PaymentFlag }>;
+  recordPaymentSucceeded(
+    facts: PaymentFacts,
+    options?: { purchaseEvent?: (order: OrderRecord) => Promise<AnalyticsEventRecord> },
+  ): Promise<{ duplicate: boolean; order: OrderRecord | null; flag?: PaymentFlag }>;
   listPaymentFlags(): Promise<PaymentFlag[]>;
   /**
    * Handles a failed or canceled intent once per event. Canceled: releases
@@ -208,6 +242,8 @@ export interface Store {
   /** Shoppers by furthest step reached in [from, to) of the events' own time. */
   funnelRows(query: FunnelRowsQuery): Promise<FunnelRow[]>;
   countAnalyticsEvents(): Promise<number>;
+  /** Paid orders created in [from, to) and their revenue per currency, from the ledger. */
+  orderTotals(query: OrderTotalsQuery): Promise<OrderTotalsRow[]>;
   /** The rate-limit windows of these keys that started after `since`, by key. */
   rateWindows(keys: string[], since: number): Promise<RateWindow[]>;
   /**

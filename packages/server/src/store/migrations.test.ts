@@ -1,0 +1,56 @@
+import { afterAll, describe, expect, test } from 'vitest';
+import { newSchemaName } from '../test-support';
+import { MIGRATIONS, migrate, type Migration } from './migrations';
+import { openPGlite } from './pglite';
+import { openPostgres } from './postgres';
+import type { SqlDatabase } from './sql';
+
+const pgUrl = process.env.CARTLIFT_TEST_DATABASE_URL;
+
+/** A bare database per variant (not a Store), so migrations can be applied by hand. */
+const databases: { name: string; open(): Promise<SqlDatabase> }[] = [
+  { name: 'pglite', open: () => openPGlite({ memory: true }) },
+  ...(pgUrl ? [{ name: 'postgres', open: () => openPostgres({ connectionString: pgUrl, schema: newSchemaName(), max: 2 }) }] : []),
+];
+
+describe.each(databases)('migrate on $name', ({ open }) => {
+  const opened: SqlDatabase[] = [];
+  afterAll(async () => {
+    for (const db of opened) {
+      if (db.kind === 'postgres') await db.exec('DO $$ BEGIN EXECUTE format(\'DROP SCHEMA %I CASCADE\', current_schema()); END $$');
+      await db.close();
+    }
+  });
+
+  test('applies 5 while 4 is missing, and a 4 that arrives later still runs', async () => {
+    const db = await open();
+    opened.push(db);
+    expect(MIGRATIONS.map((m) => m.id)).toEqual([1, 2, 3, 5]);
+    expect(await migrate(db)).toEqual([1, 2, 3, 5]);
+    const four: Migration = { id: 4, name: 'arrives later', sql: 'CREATE TABLE cartlift_later (id integer);' };
+    expect(await migrate(db, [...MIGRATIONS, four])).toEqual([4]);
+    expect(await migrate(db, [...MIGRATIONS, four])).toEqual([]);
+    const { rows } = await db.query<{ id: number }>('SELECT id FROM cartlift_migrations ORDER BY id');
+    expect(rows.map((row) => Number(row.id))).toEqual([1, 2, 3, 4, 5]);
+  }, 60_000);
+
+  test('5 keeps the first received of purchases that repeat a transaction id, then refuses repeats', async () => {
+    const db = await open();
+    opened.push(db);
+    await migrate(db, MIGRATIONS.filter((m) => m.id < 5));
+    const insert = (eventId: string, receivedAt: number, name = 'purchase') =>
+      db.query(
+        `INSERT INTO cartlift_analytics_events (event_id, name, time, received_at, cart_id, currency, value, transaction_id, payload)
+         VALUES ($1, $2, 0, $3, 'c', 'USD', 1, 'pi_1', '{}')`,
+        [eventId, name, receivedAt],
+      );
+    await insert('b', 2);
+    await insert('a', 1);
+    await insert('c', 1);
+    await insert('d', 3, 'begin_checkout');
+    expect(await migrate(db)).toEqual([5]);
+    const { rows } = await db.query<{ event_id: string }>('SELECT event_id FROM cartlift_analytics_events ORDER BY event_id');
+    expect(rows.map((row) => row.event_id)).toEqual(['a', 'd']);
+    await expect(insert('e', 4)).rejects.toThrow(/unique|duplicate/i);
+  }, 60_000);
+});
