@@ -1,6 +1,7 @@
 // Loopback throughput and latency of the Cartlift server: POST /quote and
 // POST /checkout (Stripe = the in-process sandbox through the real `stripe`
-// client), on embedded PGlite and on PostgreSQL: CARTLIFT_TEST_DATABASE_URL,
+// client; each /checkout row is one whole payment: the ConfirmationToken the
+// browser would make, then /checkout pricing, holding, creating and confirming), on embedded PGlite and on PostgreSQL: CARTLIFT_TEST_DATABASE_URL,
 // else the loopback server test/pg/ensure-postgres.sh starts when Debian's
 // postgresql is installed. Imports the BUILT packages: run `npm run build` first.
 //
@@ -12,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createCartliftHandler, openStore, serve } from '@cartlift/server';
 import { startStripeSandbox } from '@cartlift/stripe-sandbox';
+import Stripe from 'stripe';
 
 const PHASE_MS = Number(process.env.BENCH_PHASE_MS ?? 8000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -99,6 +101,10 @@ async function benchStore(name, store) {
   const api = `${server.url}${handler.basePath}`;
   const post = (path, body) => fetch(`${api}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const lines = [{ sku: 'TEA-LJ-100', quantity: 2 }, { sku: 'POT-YIXING', quantity: 1 }];
+  // The shopper's browser: a ConfirmationToken from Stripe for the test card, then /checkout with the total it was shown.
+  const stripe = new Stripe(sandbox.secretKey, { host: '127.0.0.1', port: sandbox.port, protocol: 'http', telemetry: false });
+  const confirmationToken = async () => (await stripe.testHelpers.confirmationTokens.create({ payment_method: 'pm_card_visa', return_url: 'https://shop.example/checkout' })).id;
+  const shown = await (await post('/quote', { lines, codes: ['WELCOME10'], contact: { email: 'shown@example.com' } })).json();
   const run = Date.now().toString(36);
   // Warm up (JIT, connections, prepared plans).
   for (let i = 0; i < 50; i++) await (await post('/quote', { lines, codes: ['WELCOME10'], contact: { email: `warm${i}@example.com` } })).arrayBuffer();
@@ -107,7 +113,9 @@ async function benchStore(name, store) {
   rows.push({
     store: name,
     route: 'POST /checkout',
-    ...(await phase(CHECKOUTS, (i) => post('/checkout', { checkoutId: `bench-${run}-${i}`, lines, codes: ['WELCOME10'], contact: { email: `c${i}-${run}@example.com` } }))),
+    ...(await phase(CHECKOUTS, async (i) =>
+      post('/checkout', { checkoutId: `bench-${run}-${i}`, lines, codes: ['WELCOME10'], contact: { email: `c${i}-${run}@example.com` }, confirmationToken: await confirmationToken(), expectedTotal: shown.total }),
+    )),
   });
   rows.push({ store: name, route: `POST /events ×${BATCH_SIZE}`, ...(await phase(EVENT_BATCHES, () => post('/events', { events: eventBatch() }))) });
   await server.close();

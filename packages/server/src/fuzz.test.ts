@@ -18,6 +18,9 @@ const body = fc.oneof(
       contact: fc.oneof(fc.record({ email: fc.oneof(fc.emailAddress(), fc.string()), name: fc.anything() }, { requiredKeys: [] }), fc.anything()),
       shipping: fc.anything(),
       currency: fc.oneof(fc.constantFrom('USD', 'EUR'), fc.anything()),
+      // Well-formed but unknown tokens reach Stripe (and its refusal); the rest are refused by validation.
+      confirmationToken: fc.oneof(fc.constantFrom('ctoken_fuzz_unknown', 'ctoken_'), fc.string().map((t) => `ctoken_${t}`), fc.anything()),
+      expectedTotal: fc.oneof(fc.integer({ min: -5, max: 20_000 }), fc.constantFrom(4300, 1900), fc.double(), fc.anything()),
     },
     { requiredKeys: [] },
   ),
@@ -93,10 +96,14 @@ describe.each(storeVariants())('fuzzed webhook events with a valid signature on 
   const intentIds: string[] = [];
   beforeAll(async () => {
     h = await openHarness(open, { rateLimit: false });
-    for (let i = 0; i < 3; i++) {
-      const res = await h.call('POST', '/checkout', { checkoutId: unique('fuzz'), lines: [{ sku: 'TEA-LJ-100', quantity: 1 }], contact: { email: `${unique('fuzz')}@example.com` }, codes: ['LIMITED'] });
-      intentIds.push(res.body.paymentIntentId);
+    // Intents in each state an attempt leaves: paid, waiting on the shopper, declined (canceled).
+    for (const paymentMethod of ['pm_card_visa', 'alipay', 'pm_card_chargeDeclined']) {
+      const checkoutId = unique('fuzz');
+      await h.checkout({ checkoutId, lines: [{ sku: 'TEA-LJ-100', quantity: 1 }], contact: { email: `${unique('fuzz')}@example.com` }, codes: ['LIMITED'] }, { paymentMethod });
+      intentIds.push(...h.sandbox.paymentIntents().filter((pi) => pi.metadata.cartlift_checkout_id === checkoutId).map((pi) => pi.id));
     }
+    expect(intentIds).toHaveLength(3);
+    await h.sandbox.webhooksIdle();
   }, 60_000);
   afterAll(() => h?.close());
 
