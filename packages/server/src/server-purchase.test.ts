@@ -14,14 +14,18 @@ interface Shopper {
  */
 async function openOrder(h: Harness, shopper: Shopper = {}) {
   const checkoutId = unique('co');
-  const res = await h.call('POST', '/checkout', { checkoutId, lines: [{ sku: 'CUP-CELADON', quantity: 2 }], contact: { email: `${unique('buyer')}@example.com` } });
+  // WeChat Pay waits for the shopper's scan: the order exists only once `pay()` completes it.
+  const res = await h.checkout(
+    { checkoutId, lines: [{ sku: 'CUP-CELADON', quantity: 2 }], contact: { email: `${unique('buyer')}@example.com` }, ...(shopper.cartId ? { cartId: shopper.cartId } : {}), ...(shopper.anonymousId ? { anonymousId: shopper.anonymousId } : {}) },
+    { paymentMethod: 'wechat_pay' },
+  );
   expect(res.status).toBe(200);
-  if (shopper.cartId || shopper.anonymousId) {
-    expect(await h.store.acquireCheckout(checkoutId, 'test-lease', Date.now(), 10_000)).not.toBeNull();
-    await h.store.updateCheckout(checkoutId, 'test-lease', { cartId: shopper.cartId ?? null, anonymousId: shopper.anonymousId ?? null }, Date.now(), { release: true });
-  }
   const paymentIntentId: string = res.body.paymentIntentId;
-  return { checkoutId, paymentIntentId, amount: res.body.amount as number, pay: () => h.pay(paymentIntentId) };
+  const pay = async () => {
+    h.sandbox.completeAction(paymentIntentId, 'succeed');
+    await h.sandbox.webhooksIdle();
+  };
+  return { checkoutId, paymentIntentId, amount: res.body.amount as number, pay };
 }
 
 const local = { 'x-test-ip': '127.0.0.1' };
