@@ -91,11 +91,12 @@ describe('cartlift-server with the sandbox, end to end over HTTP', () => {
     expect(quote.total).toBe(9800 - 500 - 800);
     expect(quote.shippingTotal).toBe(0);
 
-    const res = await fetch(`${running.apiUrl}/checkout`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ checkoutId: `cli-${Date.now()}`, lines, contact: { email } }) });
-    const checkout = await res.json();
-    expect(checkout.amount).toBe(quote.total);
     const stripe = new Stripe(running.sandbox!.secretKey, { ...running.sandbox!.stripeClientOptions, telemetry: false });
-    await stripe.paymentIntents.confirm(checkout.paymentIntentId, { payment_method: 'pm_card_visa' });
+    const token = await stripe.testHelpers.confirmationTokens.create({ payment_method: 'pm_card_visa' });
+    const body = { checkoutId: `cli-${Date.now()}`, lines, contact: { email }, confirmationToken: token.id, expectedTotal: quote.total };
+    const res = await fetch(`${running.apiUrl}/checkout`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const checkout = await res.json();
+    expect(checkout).toMatchObject({ status: 'succeeded', amount: quote.total });
     await running.sandbox!.webhooksIdle();
     const store = await running.handler.store();
     const order = (await store.listOrders()).find((o) => o.paymentIntentId === checkout.paymentIntentId);

@@ -41,7 +41,7 @@ async function recordPaidOrder(store: Store, purchase: Record<string, unknown>):
   const now = Number(purchase.time);
   await store.acquireCheckout(checkoutId, 'lease', now, 1000);
   const shopper = { cartId: String(purchase.cart_id), anonymousId: (purchase.anonymous_id as string | undefined) ?? null };
-  await store.updateCheckout(checkoutId, 'lease', { paymentIntentId, lines: [], ...shopper }, now, { release: true });
+  await store.updateCheckout(checkoutId, 'lease', { paymentIntentId, amount: Number(purchase.value), currency: 'USD', lines: [], ...shopper }, now, { release: true });
   const facts = { eventId: `evt_${paymentIntentId}`, eventType: 'payment_intent.succeeded', paymentIntentId, amount: Number(purchase.value), currency: 'usd', stripeCustomerId: null, now };
   expect((await store.recordPaymentSucceeded(facts)).order).not.toBeNull();
 }

@@ -22,14 +22,14 @@ describe.each(databases)('migrate on $name', ({ open }) => {
     }
   });
 
-  test('applies 5 while 4 is missing, and a 4 that arrives later still runs', async () => {
+  test('applies a later id while an earlier one is missing, and the earlier one still runs when it arrives', async () => {
     const db = await open();
     opened.push(db);
-    expect(MIGRATIONS.map((m) => m.id)).toEqual([1, 2, 3, 5]);
-    expect(await migrate(db)).toEqual([1, 2, 3, 5]);
-    const four: Migration = { id: 4, name: 'arrives later', sql: 'CREATE TABLE cartlift_later (id integer);' };
-    expect(await migrate(db, [...MIGRATIONS, four])).toEqual([4]);
-    expect(await migrate(db, [...MIGRATIONS, four])).toEqual([]);
+    expect(MIGRATIONS.map((m) => m.id)).toEqual([1, 2, 3, 4, 5]);
+    const withoutFour = MIGRATIONS.filter((m) => m.id !== 4);
+    expect(await migrate(db, withoutFour)).toEqual([1, 2, 3, 5]);
+    expect(await migrate(db)).toEqual([4]);
+    expect(await migrate(db)).toEqual([]);
     const { rows } = await db.query<{ id: number }>('SELECT id FROM cartlift_migrations ORDER BY id');
     expect(rows.map((row) => Number(row.id))).toEqual([1, 2, 3, 4, 5]);
   }, 60_000);

@@ -28,12 +28,14 @@ describe.each(storeVariants())('Store on $name', ({ open }) => {
     // Re-reserving the same checkout does not count itself.
     expect((await reserve('a', 'ann', 30)).reserved).toEqual([promotion]);
     expect(await store.promotionUsage([promotion], 'ann', 40)).toEqual({ [promotion]: { used: 2, usedByCustomer: 1 } });
-    // a's hold was renewed at 30 (until 1030); c's ended at 1010.
-    expect(await store.promotionUsage([promotion], 'ann', 1020)).toEqual({ [promotion]: { used: 1, usedByCustomer: 1 } });
-    expect((await reserve('d', 'cat', 1020)).reserved).toEqual([promotion]);
-    // Released holds stop counting at once.
-    expect(await store.releaseReservations('d', 1021)).toBe(1);
-    expect((await store.promotionUsage([promotion], null, 1022))[promotion]!.used).toBe(1);
+    // c's hold expired at 1010 but still counts: its payment may yet come, until its attempt is settled.
+    expect(await store.promotionUsage([promotion], 'ann', 1020)).toEqual({ [promotion]: { used: 2, usedByCustomer: 1 } });
+    expect((await reserve('d', 'cat', 1020)).denied).toEqual([promotion]);
+    // Settling c's attempt (its intent canceled at Stripe) releases it: then it stops counting.
+    expect(await store.releaseReservations('c', 1021)).toBe(1);
+    expect((await reserve('d', 'cat', 1022)).reserved).toEqual([promotion]);
+    expect(await store.releaseReservations('d', 1023)).toBe(1);
+    expect((await store.promotionUsage([promotion], null, 1024))[promotion]!.used).toBe(1);
   });
 
   test('dropping a promotion from a checkout releases its hold', async () => {
@@ -63,9 +65,9 @@ describe.each(storeVariants())('Store on $name', ({ open }) => {
     const email = `${unique('ledger')}@example.com`;
     await store.acquireCheckout(id, 't', 0, 100);
     await store.reservePromotions({ checkoutId: id, customerKey: email, promotions: [{ id: promotion, limit: 1 }], now: 0, expiresAt: 10 });
-    await store.updateCheckout(id, 't', { paymentIntentId: `pi_${id}`, emailNormalized: email, email, lines: [{ sku: 'x' }], promotionIds: [promotion] }, 1, { release: true });
+    await store.updateCheckout(id, 't', { paymentIntentId: `pi_${id}`, emailNormalized: email, email, amount: 123, currency: 'USD', lines: [{ sku: 'x' }], promotionIds: [promotion] }, 1, { release: true });
     expect(await store.hasPaidOrder({ emailNormalized: email })).toBe(false);
-    // Paid after the hold expired (at 10): still committed, because the shopper paid with it.
+    // Paid after the hold expired (at 10), before anyone settled it: the hold becomes the order's redemption.
     const facts = { eventType: 'payment_intent.succeeded', paymentIntentId: `pi_${id}`, amount: 123, currency: 'usd', stripeCustomerId: 'cus_1', now: 50 };
     const first = await store.recordPaymentSucceeded({ ...facts, eventId: `evt_${id}` });
     expect(first.order).toMatchObject({ amount: 123, currency: 'USD', promotions: [promotion], lines: [{ sku: 'x' }] });
@@ -89,7 +91,7 @@ describe.each(storeVariants())('Store on $name', ({ open }) => {
   test("an order copies the checkout's shopper ids, and its purchase event shares the order's transaction", async () => {
     const id = unique('co');
     await store.acquireCheckout(id, 't', 0, 100);
-    await store.updateCheckout(id, 't', { paymentIntentId: `pi_${id}`, lines: [], cartId: `cart_${id}`, anonymousId: 'a1b2c3d4-0000-4000-8000-000000000000' }, 1, { release: true });
+    await store.updateCheckout(id, 't', { paymentIntentId: `pi_${id}`, amount: 500, currency: 'USD', lines: [], cartId: `cart_${id}`, anonymousId: 'a1b2c3d4-0000-4000-8000-000000000000' }, 1, { release: true });
     expect(await store.getCheckout(id)).toMatchObject({ cartId: `cart_${id}`, anonymousId: 'a1b2c3d4-0000-4000-8000-000000000000' });
     const facts = { eventType: 'payment_intent.succeeded', paymentIntentId: `pi_${id}`, amount: 500, currency: 'usd', stripeCustomerId: null, now: 77 };
     // A purchase event that can't be built rolls the order back: the webhook fails and Stripe retries it.
