@@ -74,10 +74,22 @@ function cartFields(limits: RequestLimits) {
   };
 }
 
+/**
+ * The browser cart's id, which coupon guesses are counted against (so
+ * shoppers behind one network address each get their own allowance).
+ * Optional: requests without it count against the address and email only.
+ * Exported so `/checkout` can take it the same way.
+ */
+export const cartIdField = z
+  .string({ error: 'must be the cart\'s id, 8 to 128 letters, digits, "-" or "_" (the browser cart sends a UUID)' })
+  .regex(/^[A-Za-z0-9_-]{8,128}$/, { error: 'must be the cart\'s id, 8 to 128 letters, digits, "-" or "_" (the browser cart sends a UUID)' })
+  .optional();
+
 export function quoteBody(limits: RequestLimits) {
   return z.object(
     {
       ...cartFields(limits),
+      cartId: cartIdField,
       contact: z.object({ email: email.optional() }, { error: 'must be an object such as {"email": "li.wei@example.com"}' }).optional(),
       link: z
         .object(

@@ -24,7 +24,7 @@ export function quoteRoute(ctx: HandlerContext, limiter: RateLimiter) {
     const body = parsed.link ? { ...parsed, ...(await verifyCartLink(parsed.link, ctx.cartLinks, ctx.limits.maxQuantity)) } : parsed;
     const ip = clientIp(ctx, request, context);
     // Count the codes and refuse a guesser before pricing anything for them.
-    const ticket = await takeCouponAttempts(ctx, limiter, body.codes, ip, body.contact?.email ? normalizeEmail(body.contact.email) : null);
+    const ticket = await takeCouponAttempts(ctx, limiter, body.codes, ip, body.contact?.email ? normalizeEmail(body.contact.email) : null, body.cartId);
     let result: EvaluateResult | undefined;
     try {
       const store = await ctx.store();
