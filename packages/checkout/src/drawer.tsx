@@ -2,6 +2,7 @@ import { type AddInput, type CartState, type CartliftInstance, cartCount, cartSu
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AddOns } from './add-ons';
+import { useCodeCleanup } from './code-cleanup';
 import { buyNowCart } from './express';
 import { ExpressSlot } from './express-slot';
 import { Coupon } from './coupon';
@@ -16,10 +17,16 @@ import { recordPurchase } from './purchase';
 import { Sheet } from './sheet';
 import { loadStripeJs } from './stripe-loader';
 import { Summary, firstPurchaseOffer } from './summary';
+import { unsoldLine } from './quote-problems';
+import { UnsoldLine } from './unsold-line';
 import { useQuote } from './use-quote';
 
-/** How the drawer opens: on the cart (default), straight to checkout for one product, or on a finished payment. */
-export type DrawerStart = { view: 'cart' } | { view: 'checkout'; buyNow?: AddInput } | { view: 'paid'; outcome: PaymentOutcome };
+/**
+ * How the drawer opens: on the cart (default; `notice` is said first, such as
+ * what a cart link could not add), straight to checkout for one product, or
+ * on a finished payment.
+ */
+export type DrawerStart = { view: 'cart'; notice?: string } | { view: 'checkout'; buyNow?: AddInput } | { view: 'paid'; outcome: PaymentOutcome };
 
 export interface DrawerOptions {
   instance: CartliftInstance;
@@ -84,6 +91,9 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
   const [view, setView] = useState<View>(() => firstView(start));
   const [slot, setSlot] = useState<HTMLElement>();
   const { quote, preview, error, pending } = useQuote(api, cart, config);
+  const [note, setNote] = useCodeCleanup(instance, cart, quote, error, locale);
+  // Errors the drawer answers in the shopper's words (a line to remove, a code dropped), not with the server's sentence.
+  const handled = unsoldLine(error, cart) !== undefined || error?.code === 'too_many_coupon_attempts';
   const t = (key: 'title' | 'checkoutTitle' | 'paidTitle' | 'close' | 'back' | 'empty' | 'checkout' | 'continueShopping' | 'updating' | 'serverFailed') => pick(text[key], locale);
 
   useEffect(() => instance.cart.subscribe(setCart), [instance]);
@@ -160,6 +170,11 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
         <p class="sr-only" role="status">
           {said}
         </p>
+        {start?.view === 'cart' && start.notice && (
+          <p class="error" role="alert">
+            {start.notice}
+          </p>
+        )}
         {view.name === 'paid' ? (
           <div class="paid" role="status">
             <p>{pick(text.paidDetail, locale)(view.outcome.paymentIntentId)}</p>
@@ -179,7 +194,8 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
               </ul>
             )}
             {config && view.name === 'cart' && <AddOns instance={instance} cart={cart} addOns={config.addOns} locale={locale} />}
-            {view.name === 'cart' && <Coupon instance={instance} cart={cart} quote={quote} locale={locale} />}
+            {view.name === 'cart' && <Coupon instance={instance} cart={cart} quote={quote} locale={locale} note={note} clearNote={() => setNote('')} />}
+            <UnsoldLine instance={instance} cart={cart} error={error} locale={locale} />
             {shown ? (
               <Summary result={shown} estimate={!quote} locale={locale} firstPurchase={config && firstPurchaseOffer(config.promotions)} />
             ) : (
@@ -191,7 +207,7 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
               )
             )}
             <p class="muted" aria-live="polite">
-              {pending ? t('updating') : error ? `${t('serverFailed')} ${error.message}` : ''}
+              {pending ? t('updating') : error && !handled ? `${t('serverFailed')} ${error.message}` : ''}
             </p>
             {view.name === 'cart' && (
               <>
