@@ -25,7 +25,7 @@ const ANALYTICS = /packages\/analytics\/src\/|packages\/cartlift\/src\/script-ta
 // Landing (cart links, returns from redirect payments) runs only on a page
 // opened with such parameters: a chunk of its own, so opening the drawer
 // never downloads it.
-const LANDING = /packages\/checkout\/src\/landing\.ts$/;
+const LANDING = /packages\/checkout\/src\/(landing|link-notice)\.ts$/;
 // Destinations a page names: each a small chunk of its own, fetched only then.
 const DESTINATIONS = /packages\/analytics\/src\/(ga4|segment)\.ts$/;
 

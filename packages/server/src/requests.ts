@@ -86,9 +86,12 @@ export const cartIdField = z
   .optional();
 
 export function quoteBody(limits: RequestLimits) {
+  const fields = cartFields(limits);
   return z.object(
     {
-      ...cartFields(limits),
+      ...fields,
+      // A cart link stands for its own lines, so a body with `link` may leave them out.
+      lines: fields.lines.optional(),
       cartId: cartIdField,
       contact: z.object({ email: email.optional() }, { error: 'must be an object such as {"email": "li.wei@example.com"}' }).optional(),
       link: z
@@ -103,7 +106,10 @@ export function quoteBody(limits: RequestLimits) {
         .optional(),
     },
     { error: 'must be a JSON object such as {"lines": [{"sku": "TEA-LJ-100", "quantity": 1}]}' },
-  );
+  ).refine((body) => body.lines !== undefined || body.link !== undefined, {
+    error: 'must be an array of {sku, quantity} lines (only a body with a cart link may leave them out)',
+    path: ['lines'],
+  });
 }
 
 export function checkoutBody(limits: RequestLimits) {
