@@ -1,5 +1,9 @@
 import { drawer, openCart, openStore, openStoreIn, pageCart, quoteBodies, recordEvents, recorded } from './checkout-helpers';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
+
+const axe = async (page: import('@playwright/test').Page) =>
+  (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 
 const total = (page: import('@playwright/test').Page) => drawer(page).locator('dl .total dt');
 
@@ -17,6 +21,7 @@ test('a refused code leaves the cart after its reason is shown, so later quotes 
   await d.getByRole('button', { name: 'Apply' }).click();
   await expect(d.locator('[part=coupon]').getByRole('alert')).toHaveText('Code NOPE10 is not valid.');
   await expect(d.locator('.codes li')).toHaveText([/^WELCOME10/]);
+  expect(await axe(page), 'drawer after a dropped code').toEqual([]);
   await expect.poll(async () => (await pageCart(page)).codes).toEqual(['WELCOME10']);
   await expect(total(page)).toHaveText('Total');
   // A later change quotes without the refused code, and says so no more than once.
@@ -100,6 +105,7 @@ for (const [locale, sentence, remove] of [
     const said = d.getByRole('alert').filter({ hasText: sentence });
     await expect(said).toBeVisible();
     await expect(d).not.toContainText('must be a product in the catalog');
+    expect(await axe(page), 'drawer naming an unsold line').toEqual([]);
     await d.getByRole('button', { name: locale === 'en' ? 'Checkout' : '去结账', exact: true }).click();
     await expect(said).toBeVisible();
     await d.getByRole('button', { name: remove }).click();
