@@ -22,6 +22,10 @@ const NODE_PACKAGES = new Set(['server', 'stripe-sandbox']);
 // each travel as one chunk (one request, better compression).
 const CHECKOUT = /node_modules\/(preact|@stripe)\/|packages\/(discounts|checkout)\/src\//;
 const ANALYTICS = /packages\/analytics\/src\/|packages\/cartlift\/src\/script-tag\/analytics\.ts$/;
+// Landing (cart links, returns from redirect payments) runs only on a page
+// opened with such parameters: a chunk of its own, so opening the drawer
+// never downloads it.
+const LANDING = /packages\/checkout\/src\/(landing|link-notice)\.ts$/;
 // Destinations a page names: each a small chunk of its own, fetched only then.
 const DESTINATIONS = /packages\/analytics\/src\/(ga4|segment)\.ts$/;
 
@@ -47,6 +51,7 @@ function scriptTagChunks(entry) {
     const destination = DESTINATIONS.exec(id)?.[1];
     if (destination) return destination;
     if (ANALYTICS.test(id)) return 'analytics';
+    if (LANDING.test(id)) return 'landing';
     if (CHECKOUT.test(id)) return 'checkout';
     return undefined;
   };

@@ -154,3 +154,23 @@ export async function holdQuotes(page: Page): Promise<{ release(): void }> {
   });
   return { release };
 }
+
+/** Opens the demo store with the script tag's data-locale set to `locale`. */
+export async function openStoreIn(page: Page, locale: 'en' | 'zh-CN', search = ''): Promise<void> {
+  await page.route(/\/(\?.*)?$/, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: (await response.text()).replace('data-locale="en"', `data-locale="${locale}"`) });
+  });
+  await page.goto(`/${search}`);
+  await booted(page);
+}
+
+/** The codes and cart id of every POST /quote the page sends, in order. */
+export function quoteBodies(page: Page): { codes?: string[]; cartId?: string; lines?: { sku: string }[] }[] {
+  const bodies: { codes?: string[]; cartId?: string }[] = [];
+  page.on('request', (r) => r.url().endsWith('/api/cartlift/quote') && r.method() === 'POST' && bodies.push(r.postDataJSON()));
+  return bodies;
+}
+
+/** The cart as the page's Cartlift store holds it. */
+export const pageCart = (page: Page) => page.evaluate(() => (window as any).Cartlift.cart.get() as { id: string; codes?: string[]; lines: { key: string; parent?: string }[] });

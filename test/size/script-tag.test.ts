@@ -34,6 +34,15 @@ describe('script-tag size budgets', () => {
     expect(firstCode).not.toContain('js.stripe.com');
   });
 
+  it('keeps cart-link and payment-return landing code out of the checkout chunk, in a 2 KB chunk fetched only on such pages', () => {
+    const first = new Set(firstDownload());
+    const checkout = staticClosure(chunk('checkout'));
+    expect(checkout.some((f) => path.basename(f).startsWith('landing-')), 'opening the drawer must not download the landing code').toBe(false);
+    expect([...first].some((f) => path.basename(f).startsWith('landing-')), 'nor the first download').toBe(false);
+    const own = [chunk('landing')];
+    expect(report('landing chunk (cart links, redirect returns)', own, 2 * KB)).toBeLessThanOrEqual(2 * KB);
+  });
+
   it("keeps Cartlift.use('analytics') to 4.5 KB gzip, with GA4 and Segment as chunks fetched only when named", () => {
     const first = new Set(firstDownload());
     const analytics = staticClosure(chunk('analytics')).filter((f) => !first.has(f));

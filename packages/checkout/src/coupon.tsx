@@ -3,19 +3,30 @@ import { type EvaluateResult, describeReason } from '@cartlift/discounts';
 import { useEffect, useState } from 'preact/hooks';
 import { drawerText as text } from './drawer-text';
 import { type Locale, pick } from './i18n';
+import { isFinalRefusal } from './quote-problems';
 
-/** Why the server refused `code`, as a sentence, or undefined when it applied. */
-function refusal(quote: EvaluateResult, code: string, locale: Locale): string | undefined {
+/** Why the server refused `code`, as a sentence (and whether for good), or undefined when it applied. */
+function refusal(quote: EvaluateResult, code: string, locale: Locale): [string, boolean] | undefined {
   if (quote.applied.some((a) => a.code === code)) return undefined;
   const entry = quote.notApplied.find((n) => n.code === code);
-  return entry ? describeReason(entry, locale) : undefined;
+  return entry && [describeReason(entry, locale), isFinalRefusal(entry)];
+}
+
+export interface CouponProps {
+  instance: CartliftInstance;
+  cart: CartState;
+  quote?: EvaluateResult | undefined;
+  locale: Locale;
+  /** Why codes just left the cart (useCodeCleanup), shown in the alert region. */
+  note: string;
+  clearNote(): void;
 }
 
 /**
  * The coupon field: apply, remove, and the server's reason when refused.
  * Reports coupon_applied / coupon_denied once the server has decided.
  */
-export function Coupon({ instance, cart, quote, locale }: { instance: CartliftInstance; cart: CartState; quote?: EvaluateResult; locale: Locale }) {
+export function Coupon({ instance, cart, quote, locale, note, clearNote }: CouponProps) {
   const [value, setValue] = useState('');
   const [error, setError] = useState('');
   // The server's refusal, for screen readers: the visible reason sits in the list below, outside any live region.
@@ -25,11 +36,12 @@ export function Coupon({ instance, cart, quote, locale }: { instance: CartliftIn
 
   useEffect(() => {
     if (!deciding || !quote || !codes.includes(deciding)) return;
-    const reason = refusal(quote, deciding, locale);
+    const [reason, final] = refusal(quote, deciding, locale) ?? [];
     const applied = quote.applied.some((a) => a.code === deciding);
     if (!applied && !reason) return; // this quote predates the code
     instance.events.emit(applied ? 'coupon_applied' : 'coupon_denied', funnelEvent(cart, toFunnelItems(cart.lines), { coupon: deciding, ...(reason ? { reason } : {}) }));
-    setRefused(reason ?? '');
+    // A final refusal is said by the note, as the code leaves the cart.
+    setRefused(final ? '' : (reason ?? ''));
     setDeciding(undefined);
   }, [quote, deciding]);
 
@@ -42,6 +54,7 @@ export function Coupon({ instance, cart, quote, locale }: { instance: CartliftIn
       setValue('');
       setError('');
       setRefused('');
+      clearNote();
     } catch (e) {
       setError(pick(text.couponInvalid, locale));
     }
@@ -63,13 +76,14 @@ export function Coupon({ instance, cart, quote, locale }: { instance: CartliftIn
               {error}
             </p>
           )}
+          {note && <p class="error">{note}</p>}
           <span class="sr-only">{refused}</span>
         </div>
       </form>
       {codes.length > 0 && (
         <ul class="codes">
           {codes.map((code) => {
-            const reason = quote && refusal(quote, code, locale);
+            const reason = quote && refusal(quote, code, locale)?.[0];
             return (
               <li key={code}>
                 <span class={reason ? 'refused' : 'applied'}>{code}</span>

@@ -25,6 +25,11 @@ export const drawerText = {
   coupon: { en: 'Coupon code', 'zh-CN': '优惠码' },
   apply: { en: 'Apply', 'zh-CN': '使用' },
   couponInvalid: { en: 'Enter a code of letters, digits, "-" or "_".', 'zh-CN': '请输入由字母、数字、“-”或“_”组成的优惠码。' },
+  tooManyCodes: {
+    en: ((codes) => `${codes} was removed: too many codes that don't exist were tried. Wait a few minutes before trying another.`) as Fn,
+    'zh-CN': ((codes) => `已移除 ${codes}：尝试的无效优惠码过多，请稍等几分钟再试。`) as Fn,
+  },
+  unsold: { en: ((name) => `Sorry, ${name} can't be bought with this cart.`) as Fn, 'zh-CN': ((name) => `抱歉，${name} 无法随此购物车购买。`) as Fn },
   removeCode: { en: ((code) => `Remove code ${code}`) as Fn, 'zh-CN': ((code) => `移除优惠码 ${code}`) as Fn },
   addOns: { en: 'Complete your order', 'zh-CN': '为订单加购' },
   addOffer: { en: ((price) => `Add +${price}`) as Fn, 'zh-CN': ((price) => `加购 +${price}`) as Fn },

@@ -2,6 +2,7 @@ import { type AddInput, type CartState, type CartliftInstance, cartCount, cartSu
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AddOns } from './add-ons';
+import { useCodeCleanup } from './code-cleanup';
 import { buyNowCart } from './express';
 import { ExpressSlot } from './express-slot';
 import { Coupon } from './coupon';
@@ -18,11 +19,17 @@ import { Paid } from './paid';
 import { loadProfile } from './profile';
 import { loadStripeJs } from './stripe-loader';
 import { Summary, firstPurchaseOffer } from './summary';
+import { unsoldLine } from './quote-problems';
+import { UnsoldLine } from './unsold-line';
 import { useQuote } from './use-quote';
 
-/** How the drawer opens: on the cart (default), straight to checkout for one product, or on a finished payment. */
+/**
+ * How the drawer opens: on the cart (default; `notice` is said first, such as
+ * what a cart link could not add), straight to checkout for one product (or
+ * back from Alipay unpaid, `restored`), or on a finished payment.
+ */
 export type DrawerStart =
-  | { view: 'cart' }
+  | { view: 'cart'; notice?: string }
   | { view: 'checkout'; buyNow?: AddInput; restored?: PendingPayment & { message: string } }
   | { view: 'paid'; outcome: PaymentOutcome };
 
@@ -93,6 +100,9 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
   // The saved email, then whatever valid one the sheet has: quotes price for this shopper.
   const [email, setEmail] = useState<string>();
   const { quote, preview, error, pending, adopt } = useQuote(api, cart, config, email);
+  const [note, setNote] = useCodeCleanup(instance, cart, quote, error, locale);
+  // Errors the drawer answers in the shopper's words (a line to remove, a code dropped), not with the server's sentence.
+  const handled = unsoldLine(error, cart) !== undefined || error?.code === 'too_many_coupon_attempts';
   const t = (key: 'title' | 'checkoutTitle' | 'paidTitle' | 'close' | 'back' | 'empty' | 'checkout' | 'continueShopping' | 'updating' | 'serverFailed') => pick(text[key], locale);
 
   useEffect(() => instance.cart.subscribe(setCart), [instance]);
@@ -178,6 +188,11 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
         <p class="sr-only" role="status">
           {said}
         </p>
+        {start?.view === 'cart' && start.notice && (
+          <p class="error" role="alert">
+            {start.notice}
+          </p>
+        )}
         {view.name === 'paid' ? (
           <Paid outcome={view.outcome} locale={locale} onClose={close} />
         ) : cart.lines.length === 0 ? (
@@ -192,7 +207,8 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
               </ul>
             )}
             {config && view.name === 'cart' && <AddOns instance={instance} cart={cart} addOns={config.addOns} locale={locale} />}
-            {view.name === 'cart' && <Coupon instance={instance} cart={cart} quote={quote} locale={locale} />}
+            {view.name === 'cart' && <Coupon instance={instance} cart={cart} quote={quote} locale={locale} note={note} clearNote={() => setNote('')} />}
+            <UnsoldLine instance={instance} cart={cart} error={error} locale={locale} />
             {shown ? (
               <Summary result={shown} estimate={!quote} locale={locale} firstPurchase={config && firstPurchaseOffer(config.promotions)} />
             ) : (
@@ -204,7 +220,7 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
               )
             )}
             <p class="muted" aria-live="polite">
-              {pending ? t('updating') : error ? `${t('serverFailed')} ${error.message}` : ''}
+              {pending ? t('updating') : error && !handled ? `${t('serverFailed')} ${error.message}` : ''}
             </p>
             {view.name === 'cart' && (
               <>

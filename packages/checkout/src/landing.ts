@@ -1,6 +1,8 @@
-import { type CartState, type CartliftInstance, normalizeCode, parseCartLink } from '@cartlift/core';
+import { type CartState, type CartliftInstance, DEFAULT_LIMITS, normalizeCode } from '@cartlift/core';
+import type { EvaluateResult } from '@cartlift/discounts';
 import { openCart } from './cart-element';
 import type { Locale } from './i18n';
+import { type Skipped, skippedSentence } from './link-notice';
 import { PaymentError } from './pay';
 import { paymentSentence } from './payment-text';
 import { recordPurchase, shownOrder } from './purchase';
@@ -19,31 +21,43 @@ function cleanUrl(names: string[]): void {
 }
 
 /**
- * Fills the cart from a cart link once the server has checked it (skus exist,
- * and the HMAC signature when the shop requires one), then leaves the URL clean.
+ * Fills the cart from a cart link once the server has checked it (skus
+ * exist, and the HMAC signature when the shop requires one), then leaves the
+ * URL clean. What the shop sells is added (with its catalog name and image);
+ * what it doesn't, malformed parts, and lines beyond the cart's limit are
+ * skipped and said so — in the drawer, and as an `error` event.
  */
 export async function applyCartLink(instance: CartliftInstance, locale: Locale, params: URLSearchParams): Promise<void> {
-  const raw = params.get('cartlift-cart') ?? '';
+  const cart = params.get('cartlift-cart') ?? '';
   const coupon = params.get('cartlift-coupon');
+  const sig = params.get('cartlift-sig');
   cleanUrl(LINK_PARAMS);
-  let lines;
-  try {
-    lines = parseCartLink(raw);
-  } catch (error) {
-    return report(instance, 'invalid_cart_link', `The cart link was not applied: ${(error as Error).message}`);
-  }
   const codes = coupon ? [normalizeCode(coupon)] : [];
   try {
-    const quote = await apiFor(instance).quote({ lines, codes, link: { cart: raw, ...(coupon ? { coupon } : {}), ...(params.get('cartlift-sig') ? { sig: params.get('cartlift-sig') as string } : {}) } });
-    for (const line of quote.lines) {
-      const name = localName((line as { name?: unknown }).name, locale);
-      await instance.cart.add({ sku: line.sku, quantity: line.quantity, price: line.unitPrice, ...(name ? { name } : {}) });
+    const api = apiFor(instance);
+    const limits = ((await api.config()) as { limits?: { maxLines?: number } }).limits;
+    // The server prices the link's own text (what a signature covers), so no lines are sent beside it.
+    const quote = (await api.quote({ codes, link: { cart, ...(coupon ? { coupon } : {}), ...(sig ? { sig } : {}) } })) as EvaluateResult & { skipped?: Skipped[] };
+    const skipped = [...(quote.skipped ?? [])];
+    for (const line of quote.lines as (EvaluateResult['lines'][number] & { name?: unknown; image?: unknown })[]) {
+      if (!(await addLinkLine(instance, line, locale, Math.min(limits?.maxLines ?? Infinity, DEFAULT_LIMITS.maxLines)))) skipped.push({ part: `${line.sku}:${line.quantity}`, reason: 'too_many_lines' });
     }
     for (const code of codes) await instance.cart.addCode(code);
-    openCart(document);
+    if (skipped.length) report(instance, 'cart_link_skipped', `The cart link was applied in part. ${skippedSentence(skipped, 'en')}`);
+    openCart(document, skipped.length ? { view: 'cart', notice: skippedSentence(skipped, locale) } : undefined);
   } catch (error) {
     report(instance, error instanceof ServerError ? error.code : 'invalid_cart_link', `The cart link was not applied: ${(error as Error).message}`);
   }
+}
+
+/** Adds one priced line of a link unless the cart already holds `maxLines` other lines; false when it could not. */
+async function addLinkLine(instance: CartliftInstance, line: { sku: string; quantity: number; unitPrice: number; name?: unknown; image?: unknown }, locale: Locale, maxLines: number): Promise<boolean> {
+  const lines = instance.cart.get().lines;
+  if (lines.length >= maxLines && !lines.some((l) => l.key === line.sku)) return false;
+  const name = localName(line.name, locale);
+  const image = typeof line.image === 'string' ? line.image : undefined;
+  await instance.cart.add({ sku: line.sku, quantity: line.quantity, price: line.unitPrice, ...(name ? { name } : {}), ...(image ? { image } : {}) });
+  return true;
 }
 
 /**

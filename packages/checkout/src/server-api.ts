@@ -37,7 +37,8 @@ export type CheckoutAnswer =
 export interface CartBody {
   /** The shopper's cart id: the server counts coupon guesses per cart and joins the order to the funnel. */
   cartId?: string;
-  lines: { sku: string; variant?: string; quantity: number }[];
+  /** Absent only when a cart `link` stands for the lines. */
+  lines?: { sku: string; variant?: string; quantity: number }[];
   codes?: string[];
   contact?: { email?: string; name?: string; phone?: string };
   shipping?: { optionId?: string; name?: string; address?: Record<string, string> };

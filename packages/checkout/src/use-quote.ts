@@ -15,11 +15,19 @@ export interface QuoteState {
   adopt(quote: EvaluateResult): void;
 }
 
-/** The request body for a cart: only sku, variant and quantity — the server prices. */
+/**
+ * The request body for a cart: only sku, variant and quantity — the server
+ * prices — plus the cart's id, which the server counts coupon guesses
+ * against (so shoppers sharing one network address don't block each other).
+ *
+ * @example
+ * cartBody(cart) // { lines: [{ sku: 'TEA-LJ-100', quantity: 2 }], codes: ['WELCOME10'], cartId: '6f1c…' }
+ */
 export function cartBody(cart: CartState) {
   return {
     lines: cart.lines.map((l) => (l.variant ? { sku: l.sku, variant: l.variant, quantity: l.quantity } : { sku: l.sku, quantity: l.quantity })),
     codes: [...(cart.codes ?? [])],
+    cartId: cart.id,
   };
 }
 

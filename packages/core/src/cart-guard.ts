@@ -32,6 +32,7 @@ function isLine(value: unknown, limits: CartLimits): boolean {
     optional(l.variant, 'string') &&
     optional(l.name, 'string') &&
     optional(l.image, 'string') &&
+    optional(l.parent, 'string') &&
     (l.price === undefined || (Number.isSafeInteger(l.price) && (l.price as number) >= 0))
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCartLink } from './cart-link';
+import { parseCartLink, readCartLink } from './cart-link';
 
 describe('parseCartLink', () => {
   it('reads SKU:QTY lists, a missing quantity meaning 1', () => {
@@ -14,5 +14,26 @@ describe('parseCartLink', () => {
       expect(() => parseCartLink(bad)).toThrow(/^link\.cart must look like "SKU:QTY,SKU:QTY" with quantities from 1 to 999/);
     }
     expect(() => parseCartLink('TEA:50', 10)).toThrow(/from 1 to 10; received "TEA:50"/);
+  });
+});
+
+describe('readCartLink', () => {
+  it('keeps the well-formed parts and lists the others as skipped', () => {
+    expect(readCartLink('TEA-LJ-100:2, NOPE;1 ,CUP-CELADON:0,POT:1000,,SET')).toEqual({
+      lines: [
+        { sku: 'TEA-LJ-100', quantity: 2 },
+        { sku: 'SET', quantity: 1 },
+      ],
+      skipped: [
+        { part: 'NOPE;1', reason: 'invalid' },
+        { part: 'CUP-CELADON:0', reason: 'invalid' },
+        { part: 'POT:1000', reason: 'invalid' },
+        { part: '', reason: 'invalid' },
+      ],
+    });
+  });
+
+  it('judges quantities against the given maximum', () => {
+    expect(readCartLink('TEA:50', 10).skipped).toEqual([{ part: 'TEA:50', reason: 'invalid' }]);
   });
 });

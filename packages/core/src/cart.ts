@@ -10,6 +10,12 @@ export interface CartLine {
   readonly image?: string;
   /** Display price per unit in minor units; the server re-prices from its catalog. */
   readonly price?: number;
+  /**
+   * Key of the line this one was added for (an add-on taken from a product's
+   * offer): it is sold only with that product, so it leaves with it. Carts
+   * saved before this field existed simply have none.
+   */
+  readonly parent?: string;
 }
 
 /** A whole cart. `rev` counts persisted writes so tabs can tell newer from older. */
@@ -30,6 +36,8 @@ export interface AddInput {
   name?: string;
   image?: string;
   price?: number;
+  /** Key of the line this add-on belongs to; removing that line removes this one. */
+  parent?: string;
 }
 
 export type CartAction =
@@ -106,7 +114,9 @@ export function checkAddInput(input: AddInput, limits: CartLimits = DEFAULT_LIMI
   const variant = checkText(input.variant, 'variant', 64);
   const name = checkText(input.name, 'name', 200);
   const image = checkText(input.image, 'image', 2048);
+  const parent = checkText(input.parent, 'parent', 129);
   if (variant) clean.variant = variant;
+  if (parent) clean.parent = parent;
   if (name !== undefined) clean.name = name;
   if (image !== undefined) clean.image = image;
   if (input.price !== undefined) {
@@ -158,9 +168,15 @@ function addLine(state: CartState, line: AddInput, limits: CartLimits): CartStat
   return { ...state, lines };
 }
 
+/** Removes a line and the add-ons added for it (an add-on is sold only with its product). */
+function removeLine(state: CartState, key: string): CartState {
+  return { ...state, lines: state.lines.filter((l) => l.key !== key && l.parent !== key) };
+}
+
 /**
  * The pure cart reducer, shared by browser and server. Quantities are clamped
- * to 1..maxQuantity; setting 0 removes the line; unknown keys change nothing.
+ * to 1..maxQuantity; setting 0 removes the line (and its add-ons, as remove
+ * does); unknown keys change nothing.
  * Actions are assumed checked (see checkAction).
  *
  * @example
@@ -172,12 +188,12 @@ export function cartReducer(state: CartState, action: CartAction, limits: CartLi
       return addLine(state, action.line, limits);
     case 'set_quantity': {
       if (!state.lines.some((l) => l.key === action.key)) return state;
-      if (action.quantity <= 0) return { ...state, lines: state.lines.filter((l) => l.key !== action.key) };
+      if (action.quantity <= 0) return removeLine(state, action.key);
       const quantity = Math.min(limits.maxQuantity, action.quantity);
       return { ...state, lines: state.lines.map((l) => (l.key === action.key ? { ...l, quantity } : l)) };
     }
     case 'remove':
-      return { ...state, lines: state.lines.filter((l) => l.key !== action.key) };
+      return removeLine(state, action.key);
     case 'clear':
       return { ...state, lines: [], codes: [] };
     case 'add_code': {

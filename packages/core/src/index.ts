@@ -22,4 +22,5 @@ export { replayQueue } from './queue';
 export type { CartliftInstance, CartliftOptions, CartliftPlugin } from './cartlift';
 export { createCartlift } from './cartlift';
 export { assignVariant, bucket, BUCKETS, hash32 } from './experiments';
-export { parseCartLink } from './cart-link';
+export type { CartLinkRead, CartLinkSkip } from './cart-link';
+export { parseCartLink, readCartLink } from './cart-link';

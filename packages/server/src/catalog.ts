@@ -9,6 +9,21 @@ const localized = z.union(
 );
 const minorUnits = z.number({ error: 'must be a whole number of minor units (1999 for 19.99)' }).int({ error: 'must be a whole number of minor units (1999 for 19.99)' }).min(0, { error: 'must not be negative' }).max(Number.MAX_SAFE_INTEGER);
 
+const IMAGE_RULE = 'must be an image URL such as "https://shop.example/img/tea.jpg" or a path from the site root such as "/img/tea.svg"';
+
+/** An http(s) URL, or a path from the site root (not "//host", which leaves the site). */
+function isImageUrl(value: string): boolean {
+  if (/^\/(?!\/)\S*$/.test(value)) return true;
+  try {
+    return /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** A product image: shown in the drawer, so only web addresses a page may load. */
+const imageUrl = z.string({ error: IMAGE_RULE }).max(2048, { error: 'must be at most 2048 characters' }).refine(isImageUrl, { error: IMAGE_RULE });
+
 export const addOnSchema = z.object({
   sku: z.string({ error: 'must be a SKU string' }).min(1),
   kind: z.string({ error: 'must name the kind of add-on, such as "gift_wrap", "warranty" or "express_shipping"' }).min(1),
@@ -22,7 +37,7 @@ export const productSchema = z.object({
   price: minorUnits,
   currency: z.string().refine(isCurrency, { error: 'must be an ISO 4217 code in capitals such as "USD"' }),
   tags: z.array(z.string()).optional(),
-  image: z.string().optional(),
+  image: imageUrl.optional(),
   addOns: z.array(addOnSchema).optional(),
 });
 

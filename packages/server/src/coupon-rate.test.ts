@@ -60,3 +60,56 @@ describe.each(storeVariants())('coupon guessing is counted before pricing on $na
     expect(await countOf(`coupon-ip:${from}`)).toBe(1);
   });
 });
+
+describe.each(storeVariants())('coupon guessing per cart, under a per-address ceiling, on $name', ({ open }) => {
+  const h = useHarness(open, { rateLimit: { perCart: 3, perEmail: 10, perIpCeiling: 8, windowMs: 600_000 } });
+  const ip = () => `203.0.113.${Math.floor(Math.random() * 250)}-${unique('nat')}`;
+  const cart = () => `cart-${unique('c')}-0000`;
+  const guess = (from: string, cartId: string | undefined, code: string, codes: string[] = []) =>
+    h.call('POST', '/quote', { lines, codes: [...codes, code], ...(cartId ? { cartId } : {}) }, { 'x-test-ip': from });
+
+  test('two carts behind one IP each get their own allowance', async () => {
+    const from = ip();
+    const [a, b] = [cart(), cart()];
+    for (let i = 0; i < 3; i++) {
+      expect((await guess(from, a, `A-GUESS${i}`)).status).toBe(200);
+      expect((await guess(from, b, `B-GUESS${i}`)).status).toBe(200);
+    }
+  });
+
+  test('one cart hits its own limit, with a 429 naming the guessed code; the other cart and valid codes go on', async () => {
+    const from = ip();
+    const [a, b] = [cart(), cart()];
+    for (let i = 0; i < 3; i++) expect((await guess(from, a, `GUESS${i}`)).status).toBe(200);
+    const limited = await guess(from, a, 'GUESS9', ['WELCOME10']);
+    expect(limited.status).toBe(429);
+    expect(limited.body.error).toMatchObject({ code: 'too_many_coupon_attempts', field: 'codes[1]' });
+    expect(limited.body.error.message).toMatch(/^codes\[1\] was not tried: too many coupon codes that do not exist were tried; wait \d+ seconds/);
+    expect((await guess(from, b, 'OTHER1')).status).toBe(200);
+    expect((await h.call('POST', '/quote', { lines, codes: ['WELCOME10'], cartId: a }, { 'x-test-ip': from })).status).toBe(200);
+  });
+
+  test('the IP ceiling still stops a flood, whichever cart ids it sends', async () => {
+    const from = ip();
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => guess(from, cart(), `FLOOD${i}`)));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(8);
+    expect(results.filter((r) => r.status === 429)).toHaveLength(12);
+    expect((await guess(from, undefined, 'NO-CART')).status).toBe(429);
+  }, 60_000);
+
+  test('a malformed cart id is refused with a sentence naming cartId', async () => {
+    const res = await h.call('POST', '/quote', { lines, cartId: 'a b' });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ field: 'cartId' });
+    expect(res.body.error.message).toMatch(/^cartId must be the cart's id, 8 to 128 letters/);
+  });
+});
+
+describe('coupon limit options', () => {
+  test('the old perIp is read as the per-address ceiling; defaults otherwise', async () => {
+    const { couponLimits } = await import('./rate-limit');
+    expect(couponLimits({ perIp: 50 })).toEqual({ windowMs: 600_000, perCart: 20, perEmail: 10, perIpCeiling: 50 });
+    expect(couponLimits({ perIp: 50, perIpCeiling: 300 }).perIpCeiling).toBe(300);
+    expect(couponLimits()).toEqual({ windowMs: 600_000, perCart: 20, perEmail: 10, perIpCeiling: 200 });
+  });
+});

@@ -8,7 +8,7 @@ import type { FetchHandler } from './http/node';
 import type { CartliftHandlerOptions, HandlerContext } from './options';
 import type { IdentifyCustomer } from './identify';
 import { paymentMethodTypes } from './payment-methods';
-import { createRateLimiter, storeRateLimiter } from './rate-limit';
+import { couponLimits, createRateLimiter, storeRateLimiter } from './rate-limit';
 import { createRouter, type Route } from './router';
 import { checkoutRoute, completeRoute } from './routes/checkout';
 import { eventsPreflight, eventsRoute, eventsStatsRoute } from './routes/events';
@@ -77,7 +77,7 @@ function resolveContext(options: CartliftHandlerOptions): HandlerContext {
       bodyBytes: options.limits?.bodyBytes ?? 64 * 1024,
       webhookBodyBytes: options.limits?.webhookBodyBytes ?? 1024 * 1024,
     },
-    rateLimit: options.rateLimit === false ? false : { windowMs: 600_000, perIp: 20, perEmail: 10, checkoutsPerIp: 60, ...options.rateLimit },
+    rateLimit: options.rateLimit === false ? false : couponLimits(options.rateLimit),
     reservationTtlMs: options.reservationTtlMs ?? 15 * 60_000,
     trustProxy: options.trustProxy ?? false,
     stripeCustomers: options.stripeCustomers ?? true,

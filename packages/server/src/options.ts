@@ -5,7 +5,7 @@ import type { AllowedOrigins } from './analytics/cors';
 import type { Catalog, CatalogSource } from './catalog';
 import type { IdentifyCustomer } from './identify';
 import type { ShippingOption } from './pricing';
-import type { RateLimitOptions } from './rate-limit';
+import type { CouponLimits, RateLimitOptions } from './rate-limit';
 import type { RequestLimits } from './requests';
 import type { StripeOptions } from './stripe/client';
 import type { StoreOptions } from './store/open-store';
@@ -108,7 +108,7 @@ export interface HandlerContext {
   store: () => Promise<Store>;
   shippingOptions: ShippingOption[];
   limits: RequestLimits & { bodyBytes: number; webhookBodyBytes: number };
-  rateLimit: Required<RateLimitOptions> | false;
+  rateLimit: CouponLimits | false;
   reservationTtlMs: number;
   trustProxy: boolean;
   stripeCustomers: boolean;

@@ -3,12 +3,46 @@ import type { RateWindow, Store } from './store/types';
 export interface RateLimitOptions {
   /** Window length in ms. Default 10 minutes. */
   windowMs?: number;
-  /** Failed coupon codes allowed per client IP per window. Default 20. */
-  perIp?: number;
+  /** Failed coupon codes allowed per browser cart (the quote's `cartId`) per window. Default 20. */
+  perCart?: number;
   /** Failed coupon codes allowed per customer email per window. Default 10. */
   perEmail?: number;
+  /**
+   * Failed coupon codes allowed per client IP per window, all carts behind
+   * it together: a ceiling for a flood, high enough that shoppers sharing
+   * one address (an office, a mobile carrier's NAT) don't lock each other
+   * out. Default 200.
+   */
+  perIpCeiling?: number;
+  /** @deprecated The name before `perIpCeiling`; still read as it when `perIpCeiling` is not given. */
+  perIp?: number;
   /** Payment attempts (new checkout ids at `POST /checkout`) allowed per client IP per window. Default 60. */
   checkoutsPerIp?: number;
+}
+
+/** The coupon limits a handler runs with. */
+export interface CouponLimits {
+  windowMs: number;
+  perCart: number;
+  perEmail: number;
+  perIpCeiling: number;
+  checkoutsPerIp: number;
+}
+
+/**
+ * Fills in the defaults, reading the old `perIp` as `perIpCeiling`.
+ *
+ * @example
+ * couponLimits({ perIp: 50 }) // { windowMs: 600000, perCart: 20, perEmail: 10, perIpCeiling: 50, checkoutsPerIp: 60 }
+ */
+export function couponLimits(options: RateLimitOptions = {}): CouponLimits {
+  return {
+    windowMs: options.windowMs ?? 600_000,
+    perCart: options.perCart ?? 20,
+    perEmail: options.perEmail ?? 10,
+    perIpCeiling: options.perIpCeiling ?? options.perIp ?? 200,
+    checkoutsPerIp: options.checkoutsPerIp ?? 60,
+  };
 }
 
 export interface RateLimiter {

@@ -74,10 +74,25 @@ function cartFields(limits: RequestLimits) {
   };
 }
 
+/**
+ * The browser cart's id, which coupon guesses are counted against (so
+ * shoppers behind one network address each get their own allowance).
+ * Optional: requests without it count against the address and email only.
+ * Exported so `/checkout` can take it the same way.
+ */
+export const cartIdField = z
+  .string({ error: 'must be the cart\'s id, 8 to 128 letters, digits, "-" or "_" (the browser cart sends a UUID)' })
+  .regex(/^[A-Za-z0-9_-]{8,128}$/, { error: 'must be the cart\'s id, 8 to 128 letters, digits, "-" or "_" (the browser cart sends a UUID)' })
+  .optional();
+
 export function quoteBody(limits: RequestLimits) {
+  const fields = cartFields(limits);
   return z.object(
     {
-      ...cartFields(limits),
+      ...fields,
+      // A cart link stands for its own lines, so a body with `link` may leave them out.
+      lines: fields.lines.optional(),
+      cartId: cartIdField,
       contact: z.object({ email: email.optional() }, { error: 'must be an object such as {"email": "li.wei@example.com"}' }).optional(),
       link: z
         .object(
@@ -91,7 +106,10 @@ export function quoteBody(limits: RequestLimits) {
         .optional(),
     },
     { error: 'must be a JSON object such as {"lines": [{"sku": "TEA-LJ-100", "quantity": 1}]}' },
-  );
+  ).refine((body) => body.lines !== undefined || body.link !== undefined, {
+    error: 'must be an array of {sku, quantity} lines (only a body with a cart link may leave them out)',
+    path: ['lines'],
+  });
 }
 
 export function checkoutBody(limits: RequestLimits) {
@@ -99,7 +117,7 @@ export function checkoutBody(limits: RequestLimits) {
     {
       ...cartFields(limits),
       checkoutId,
-      cartId: z.string({ error: 'must be the browser cart id (a string of at most 128 characters)' }).max(128, { error: 'must be at most 128 characters' }).optional(),
+      cartId: cartIdField,
       anonymousId: z.string({ error: "must be the analytics plugin's anonymous id (a string of at most 128 characters)" }).max(128, { error: 'must be at most 128 characters' }).optional(),
       confirmationToken: z
         .string({ error: 'must be the id of a ConfirmationToken from stripe.createConfirmationToken(), such as "ctoken_1Q…"' })

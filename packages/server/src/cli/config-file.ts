@@ -12,7 +12,7 @@ const fileSchema = z.object({
   shippingOptions: z.array(z.object({ id: z.string(), name: z.union([z.string(), z.record(z.string(), z.string())]), amount: z.number().int().min(0) })).optional(),
   stripe: z.object({ publishableKey: z.string().optional() }).optional(),
   store: z.union([z.object({ kind: z.literal('pglite'), dataDir: z.string().optional() }), z.object({ kind: z.literal('postgres'), connectionString: z.string().optional() })]).optional(),
-  rateLimit: z.union([z.literal(false), z.object({ windowMs: z.number().optional(), perIp: z.number().optional(), perEmail: z.number().optional() })]).optional(),
+  rateLimit: z.union([z.literal(false), z.object({ windowMs: z.number().optional(), perCart: z.number().optional(), perEmail: z.number().optional(), perIpCeiling: z.number().optional(), perIp: z.number().optional() })]).optional(),
   // The report token is a secret: it comes from CARTLIFT_REPORT_TOKEN, never from this file.
   analytics: z
     .strictObject({

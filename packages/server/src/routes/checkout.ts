@@ -70,7 +70,7 @@ export function checkoutRoute(ctx: HandlerContext, limiter: RateLimiter) {
       withLease(ctx, store, body.checkoutId, async (record, token) => {
         if (record.paymentIntentId || record.pendingCreate || record.status !== 'open') return settleAttempt(ctx, store, record, token, { expired: false });
         await takeAttempt(ctx, limiter, ip);
-        const ticket = await takeCouponAttempts(ctx, limiter, body.codes, ip, normalizeEmail(body.contact.email));
+        const ticket = await takeCouponAttempts(ctx, limiter, body.codes, ip, normalizeEmail(body.contact.email), body.cartId ?? null);
         let notApplied: EvaluateResult['notApplied'] | null = null;
         try {
           return await attempt(store, record, token, body, identity, (priced) => (notApplied = priced));

@@ -38,13 +38,23 @@ export function unknownCodes(ctx: HandlerContext, codes: readonly string[] | und
 }
 
 /**
- * Counts the entered codes that exist nowhere against the client and email
- * before pricing, in one atomic increment that returns the new counts, and
- * refuses with 429 and Retry-After when that pushes either over its limit
- * (a refused request does not stay counted). Counting first and judging the
- * count it produced means a parallel burst cannot all pass a check made
- * before any of it was counted. Codes that exist are never counted, so
- * shoppers re-quoting a valid code are never limited, not even for a moment.
+ * Counts the entered codes that exist nowhere against the cart, the email
+ * and the client IP before pricing, in one atomic increment that returns the
+ * new counts, and refuses with 429 and Retry-After when that pushes any over
+ * its limit (a refused request does not stay counted). The cart and the
+ * email have the tight limits; the IP only a higher ceiling, so shoppers
+ * behind one address (NAT) each get their own allowance while a flood from
+ * it is still stopped. Counting first and judging the count it produced
+ * means a parallel burst cannot all pass a check made before any of it was
+ * counted. Codes that exist are never counted, so shoppers re-quoting a
+ * valid code are never limited, not even for a moment. The 429 names the
+ * first unknown code (`codes[1]`), so the browser can drop exactly that one.
+ *
+ * `cartId` is optional (callers written before it existed still work):
+ * without it the request counts against the IP ceiling and the email only.
+ *
+ * @example
+ * const ticket = await takeCouponAttempts(ctx, limiter, body.codes, ip, email, body.cartId);
  */
 export async function takeCouponAttempts(
   ctx: HandlerContext,
@@ -52,19 +62,22 @@ export async function takeCouponAttempts(
   codes: string[] | undefined,
   ip: string,
   email: string | null,
+  cartId?: string | null,
 ): Promise<CouponTicket | null> {
   if (!ctx.rateLimit) return null;
-  const weight = unknownCodes(ctx, codes).length;
-  if (weight === 0) return null;
-  const keys = [{ key: `coupon-ip:${ip}`, limit: ctx.rateLimit.perIp }];
+  const unknown = unknownCodes(ctx, codes);
+  if (unknown.length === 0) return null;
+  const keys = [{ key: `coupon-ip:${ip}`, limit: ctx.rateLimit.perIpCeiling }];
+  if (cartId) keys.push({ key: `coupon-cart:${cartId}`, limit: ctx.rateLimit.perCart });
   if (email) keys.push({ key: `coupon-email:${email}`, limit: ctx.rateLimit.perEmail });
-  const { wait, windows } = await limiter.take(keys, ctx.now(), weight);
+  const { wait, windows } = await limiter.take(keys, ctx.now(), unknown.length);
   if (wait > 0) {
-    throw new HttpError(429, 'too_many_coupon_attempts', `Too many coupon codes that do not exist were tried; wait ${wait} seconds before trying another code.`, 'codes', {
+    const field = `codes[${(codes ?? []).findIndex((code) => normalizeCode(code) === unknown[0])}]`;
+    throw new HttpError(429, 'too_many_coupon_attempts', `${field} was not tried: too many coupon codes that do not exist were tried; wait ${wait} seconds before trying another code.`, field, {
       'retry-after': String(wait),
     });
   }
-  return { windows, weight };
+  return { windows, weight: unknown.length };
 }
 
 /**

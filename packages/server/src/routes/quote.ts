@@ -10,7 +10,8 @@ import { reapStaleHolds } from '../checkout/reap';
 import type { RateLimiter } from '../rate-limit';
 import { identify } from '../identify';
 import { quoteBody } from '../requests';
-import { verifyCartLink } from '../cart-links';
+import { type SkippedPart, sellableLinkLines, verifyCartLink } from '../cart-links';
+import type { QuoteBody } from '../requests';
 import { clientIp, settleCouponAttempts, takeCouponAttempts } from './client';
 
 /**
@@ -21,11 +22,10 @@ export function quoteRoute(ctx: HandlerContext, limiter: RateLimiter) {
   const schema = quoteBody(ctx.limits);
   return async (request: Request, context?: RequestContext): Promise<Response> => {
     const parsed = parseWith(schema, parseJson(await readBody(request, { limit: ctx.limits.bodyBytes, json: true })));
-    // A cart link stands for its own lines and coupon: the signature covers those, not what the browser sent beside it.
-    const body = parsed.link ? { ...parsed, ...(await verifyCartLink(parsed.link, ctx.cartLinks, ctx.limits.maxQuantity)) } : parsed;
+    const { body, skipped } = await linkOrBody(ctx, parsed);
     const ip = clientIp(ctx, request, context);
     // Count the codes and refuse a guesser before pricing anything for them.
-    const ticket = await takeCouponAttempts(ctx, limiter, body.codes, ip, body.contact?.email ? normalizeEmail(body.contact.email) : null);
+    const ticket = await takeCouponAttempts(ctx, limiter, body.codes, ip, body.contact?.email ? normalizeEmail(body.contact.email) : null, body.cartId);
     let result: EvaluateResult | undefined;
     try {
       const store = await ctx.store();
@@ -41,9 +41,22 @@ export function quoteRoute(ctx: HandlerContext, limiter: RateLimiter) {
     const products = await ctx.catalog.lookup(result.lines.map((line) => line.sku));
     return json({
       ...result,
-      // Names let a cart filled from a link show what it holds; they are display text, never prices.
-      lines: result.lines.map((line) => ({ ...line, name: products.get(line.sku)?.name })),
+      // Names and images let a cart filled from a link show what it holds; they are display data, never prices.
+      lines: result.lines.map((line) => ({ ...line, name: products.get(line.sku)?.name, image: products.get(line.sku)?.image })),
       notApplied: result.notApplied.map((entry) => ({ ...entry, message: describeReason(entry) })),
+      ...(skipped ? { skipped } : {}),
     });
   };
+}
+
+/**
+ * The cart to price: a cart link stands for its own lines and coupon (the
+ * signature covers those, not what the browser sent beside it), keeping what
+ * the shop sells and listing what was skipped; otherwise the body's lines.
+ */
+async function linkOrBody(ctx: HandlerContext, parsed: QuoteBody): Promise<{ body: QuoteBody & { lines: NonNullable<QuoteBody['lines']> }; skipped?: SkippedPart[] }> {
+  if (!parsed.link) return { body: { ...parsed, lines: parsed.lines ?? [] } };
+  const link = await verifyCartLink(parsed.link, ctx.cartLinks, ctx.limits.maxQuantity);
+  const sellable = await sellableLinkLines(ctx.catalog, link.lines, ctx.limits.maxLines);
+  return { body: { ...parsed, lines: sellable.lines, codes: link.codes }, skipped: [...link.skipped, ...sellable.skipped] };
 }
