@@ -26,6 +26,9 @@ const ANALYTICS = /packages\/analytics\/src\/|packages\/cartlift\/src\/script-ta
 // opened with such parameters: a chunk of its own, so opening the drawer
 // never downloads it.
 const LANDING = /packages\/checkout\/src\/(landing|link-notice)\.ts$/;
+// The drawer's payment views (sheet, wallets, thank-you screen and paying
+// itself): fetched as the drawer opens, so the cart renders without them.
+const PAYMENT = /packages\/checkout\/src\/(payment-views|sheet|fields|paid|pay|payment-text|price-change|express|express-slot|express-mount|wallet-options)\.tsx?$/;
 // Destinations a page names: each a small chunk of its own, fetched only then.
 const DESTINATIONS = /packages\/analytics\/src\/(ga4|segment)\.ts$/;
 
@@ -52,6 +55,7 @@ function scriptTagChunks(entry) {
     if (destination) return destination;
     if (ANALYTICS.test(id)) return 'analytics';
     if (LANDING.test(id)) return 'landing';
+    if (PAYMENT.test(id)) return 'payment';
     if (CHECKOUT.test(id)) return 'checkout';
     return undefined;
   };

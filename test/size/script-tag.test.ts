@@ -34,6 +34,14 @@ describe('script-tag size budgets', () => {
     expect(firstCode).not.toContain('js.stripe.com');
   });
 
+  it("keeps the drawer's payment views (sheet, wallets, thank-you screen, paying) to a 6.5 KB chunk the cart does not wait for", () => {
+    const first = new Set(firstDownload());
+    const checkout = staticClosure(chunk('checkout'));
+    expect(checkout.some((f) => path.basename(f).startsWith('payment-')), 'the cart view must render without the payment chunk').toBe(false);
+    const payment = staticClosure(chunk('payment')).filter((f) => !first.has(f) && !checkout.includes(f));
+    expect(report('payment chunk (sheet, wallets, thank-you screen)', payment, 6.5 * KB)).toBeLessThanOrEqual(6.5 * KB);
+  });
+
   it('keeps cart-link and payment-return landing code out of the checkout chunk, in a 2 KB chunk fetched only on such pages', () => {
     const first = new Set(firstDownload());
     const checkout = staticClosure(chunk('checkout'));

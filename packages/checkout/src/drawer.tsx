@@ -3,8 +3,7 @@ import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AddOns } from './add-ons';
 import { useCodeCleanup } from './code-cleanup';
-import { buyNowCart } from './express';
-import { ExpressSlot } from './express-slot';
+import { buyNowCart } from './buy-now';
 import { Coupon } from './coupon';
 import { drawerText as text } from './drawer-text';
 import { type Locale, buttonText, pick } from './i18n';
@@ -14,8 +13,7 @@ import type { PaymentOutcome } from './pay';
 import type { PublicConfig } from './server-api';
 import { apiFor, storage } from './session';
 import { forgetShownOrder, recordPurchase } from './purchase';
-import { type PendingPayment, Sheet } from './sheet';
-import { Paid } from './paid';
+import type { PendingPayment } from './sheet';
 import { loadProfile } from './profile';
 import { loadStripeJs } from './stripe-loader';
 import { Summary, firstPurchaseOffer } from './summary';
@@ -66,6 +64,30 @@ export function mountDrawer(options: DrawerOptions): void {
   render(<Drawer {...options} host={portal.host} onClose={onClose} />, portal.container);
 }
 
+type PaymentViews = typeof import('./payment-views');
+let paymentViews: Promise<PaymentViews> | undefined;
+
+/** Loads the payment views once; a failed load is forgotten, so "Try again" fetches it again. */
+function loadPaymentViews(): Promise<PaymentViews> {
+  paymentViews ??= import('./payment-views').catch((error: unknown) => {
+    paymentViews = undefined;
+    throw error;
+  });
+  return paymentViews;
+}
+
+/** The payment views, fetched as the drawer opens (the cart shows meanwhile), with a retry when they can't load. */
+function usePaymentViews(): { loaded?: PaymentViews; failed: boolean; retry(): void } {
+  const [loaded, setLoaded] = useState<PaymentViews>();
+  const [failed, setFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    setFailed(false);
+    loadPaymentViews().then(setLoaded, () => setFailed(true));
+  }, [attempt]);
+  return { ...(loaded ? { loaded } : {}), failed, retry: () => setAttempt((n) => n + 1) };
+}
+
 /** The focused element, looking inside shadow roots (a focused custom element's inner button). */
 function deepActiveElement(doc: Document): HTMLElement | undefined {
   let active = doc.activeElement;
@@ -104,6 +126,8 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
   // Errors the drawer answers in the shopper's words (a line to remove, a code dropped), not with the server's sentence.
   const handled = unsoldLine(error, cart) !== undefined || error?.code === 'too_many_coupon_attempts';
   const t = (key: 'title' | 'checkoutTitle' | 'paidTitle' | 'close' | 'back' | 'empty' | 'checkout' | 'continueShopping' | 'updating' | 'serverFailed') => pick(text[key], locale);
+
+  const views = usePaymentViews();
 
   useEffect(() => instance.cart.subscribe(setCart), [instance]);
   useEffect(() => void loadProfile(storage).then((profile) => profile && setEmail((typed) => typed ?? profile.email)), []);
@@ -188,13 +212,21 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
         <p class="sr-only" role="status">
           {said}
         </p>
+        {views.failed && (
+          <p class="error" role="alert">
+            {pick(text.stripeFailed, locale)}{' '}
+            <button type="button" onClick={views.retry}>
+              {pick(text.retry, locale)}
+            </button>
+          </p>
+        )}
         {start?.view === 'cart' && start.notice && (
           <p class="error" role="alert">
             {start.notice}
           </p>
         )}
         {view.name === 'paid' ? (
-          <Paid outcome={view.outcome} locale={locale} onClose={close} />
+          views.loaded && <views.loaded.Paid outcome={view.outcome} locale={locale} onClose={close} />
         ) : cart.lines.length === 0 ? (
           <p class="muted">{t('empty')}</p>
         ) : (
@@ -227,11 +259,11 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
                 <button type="button" class="primary checkout" part="checkout" disabled={!config} onClick={() => setView({ name: 'checkout' })}>
                   {t('checkout')}
                 </button>
-                {config && <ExpressSlot instance={instance} api={api} host={host} locale={locale} cart={cart} quote={quote} onPaid={paid} onPriceChanged={adopt} />}
+                {config && views.loaded && <views.loaded.ExpressSlot instance={instance} api={api} host={host} locale={locale} cart={cart} quote={quote} onPaid={paid} onPriceChanged={adopt} />}
               </>
             )}
             {view.name === 'checkout' && config && slot && (
-              <Sheet instance={instance} api={api} config={config} cart={cart} quote={quote} locale={locale} storage={storage} paymentSlot={slot} onPaid={paid} onEmail={setEmail} onPriceChanged={adopt} {...(restored ? { restored } : {})} />
+              views.loaded && <views.loaded.Sheet instance={instance} api={api} config={config} cart={cart} quote={quote} locale={locale} storage={storage} paymentSlot={slot} onPaid={paid} onEmail={setEmail} onPriceChanged={adopt} {...(restored ? { restored } : {})} />
             )}
           </>
         )}

@@ -1,6 +1,7 @@
 import type { AddInput, CartliftInstance } from '@cartlift/core';
 import { openCart } from './cart-element';
-import { buyNowCart, mountExpressCheckout } from './express';
+import { buyNowCart } from './buy-now';
+import { mountExpressCheckout } from './express';
 import type { Locale } from './i18n';
 import { recordPurchase } from './purchase';
 import { apiFor, storage } from './session';

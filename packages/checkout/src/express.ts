@@ -34,11 +34,6 @@ export interface ExpressControls {
   setQuote(quote: EvaluateResult): void;
 }
 
-/** A one-line cart for "buy now", kept apart from the shopper's cart. */
-export function buyNowCart(instance: CartliftInstance, item: AddInput): CartState {
-  const base = instance.cart.get();
-  return { id: uuid(), currency: base.currency, rev: 0, codes: base.codes ?? [], lines: [{ ...item, key: item.sku, quantity: item.quantity ?? 1 }] };
-}
 
 /**
  * Mounts Stripe's Express Checkout Element (Apple Pay, Google Pay, Link…) in

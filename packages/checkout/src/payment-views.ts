@@ -1,0 +1,8 @@
+/**
+ * The drawer's payment views: the checkout sheet, the wallet buttons and the
+ * thank-you screen, with everything paying needs. A chunk of its own, fetched
+ * as the drawer opens, so the cart shows without waiting for it.
+ */
+export { ExpressSlot } from './express-slot';
+export { Paid } from './paid';
+export { Sheet } from './sheet';
