@@ -77,7 +77,10 @@ export async function fillCard(page: Page, e: ReturnType<typeof effort>, number 
 
 /** The amount in "Pay $81.00", in minor units. */
 export async function payAmount(page: Page): Promise<number> {
-  const text = await drawer(page).getByRole('button', { name: /^Pay / }).innerText();
+  const button = drawer(page).getByRole('button', { name: /^Pay / });
+  // Enabled once the server has priced this cart for this shopper: the amount it will charge.
+  await expect(button).toBeEnabled();
+  const text = await button.innerText();
   return Math.round(Number(text.replace(/[^\d.]/g, '')) * 100);
 }
 

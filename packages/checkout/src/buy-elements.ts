@@ -96,7 +96,7 @@ export function defineBuyElements(instance: CartliftInstance, { locale }: { loca
             if (focused) focusWallet();
           };
           import('./express-mount')
-            .then(({ mountExpressElement }) => mountExpressElement(this, instance, locale, productOf(this), ready))
+            .then(({ mountExpressElement }) => mountExpressElement(this, instance, locale, productOf(this), ready, (message) => (alert.textContent = message)))
             .then(
               () => (this.state = 'done'),
               () => {

@@ -94,9 +94,10 @@ export function Sheet({ instance, api, config, cart, quote, locale, storage, pay
     if (validEmail(form.email)) onEmail(form.email.trim());
   }, [form.email]);
 
-  const mountStripe = () => {
+  // A retry clears the failure it answers; the first mount keeps what a return from Alipay came back with.
+  const mountStripe = (retry = false) => {
     setStripeState('loading');
-    setMessage('');
+    if (retry) setMessage('');
     loadStripeJs(config, locale).then(
       (s) => {
         const elements = s.elements({ mode: 'payment', amount: Math.max(total ?? 0, 1), currency: config.currency.toLowerCase(), locale: locale === 'zh-CN' ? 'zh' : 'en' });
@@ -112,7 +113,7 @@ export function Sheet({ instance, api, config, cart, quote, locale, storage, pay
       },
     );
   };
-  useEffect(mountStripe, []);
+  useEffect(() => mountStripe(), []);
   useEffect(() => {
     if (total !== undefined && total > 0) stripe.current?.elements.update({ amount: total });
   }, [total]);
@@ -219,7 +220,7 @@ export function Sheet({ instance, api, config, cart, quote, locale, storage, pay
         <slot name="payment" />
         {stripeState === 'loading' && <p class="muted">{pick(text.loadingPayment, locale)}</p>}
         {stripeState === 'failed' && (
-          <button type="button" onClick={mountStripe}>
+          <button type="button" onClick={() => mountStripe(true)}>
             {pick(text.retry, locale)}
           </button>
         )}

@@ -72,7 +72,9 @@ export function webhookRoute(ctx: HandlerContext) {
     }
     if ((event.type === 'payment_intent.payment_failed' || event.type === 'payment_intent.canceled') && event.intent) {
       const canceled = event.type === 'payment_intent.canceled';
-      const result = await store.recordPaymentEnded({ eventId: event.id, eventType: event.type, paymentIntentId: event.intent.id, canceled, now });
+      const failure = event.intent.failure;
+      const outcome = failure ? { status: 'failed' as const, ...failure } : undefined;
+      const result = await store.recordPaymentEnded({ eventId: event.id, eventType: event.type, paymentIntentId: event.intent.id, canceled, now, ...(outcome ? { outcome } : {}) });
       // A failed intent could still be paid with another method at its discounted
       // amount: cancel it. Its payment_intent.canceled event then releases the holds.
       if (!canceled && !result.duplicate && result.checkoutId) await cancelQuietly(ctx, event.intent.id);

@@ -150,10 +150,14 @@ export function ledgerMethods(
           `UPDATE cartlift_redemptions SET status = 'released', updated_at = $2 WHERE checkout_id = $1 AND status = 'reserved'`,
           [row.checkout_id, facts.now],
         );
-        await tx.query(`UPDATE cartlift_checkouts SET status = CASE WHEN status = 'open' THEN 'canceled' ELSE status END, updated_at = $2 WHERE checkout_id = $1`, [
-          row.checkout_id,
-          facts.now,
-        ]);
+        // An attempt settled here keeps the reason it ended with, for the shopper who asks again.
+        const outcome = facts.outcome ?? { status: 'canceled', code: 'payment_canceled', message: 'The payment was canceled.' };
+        await tx.query(
+          `UPDATE cartlift_checkouts SET status = CASE WHEN status = 'open' THEN $3 ELSE status END,
+                  outcome = CASE WHEN status = 'open' THEN $4::jsonb ELSE outcome END, updated_at = $2
+            WHERE checkout_id = $1`,
+          [row.checkout_id, facts.now, outcome.status, json(outcome)],
+        );
         return { duplicate: false, checkoutId: String(row.checkout_id) };
       });
     },

@@ -232,7 +232,9 @@ export interface Store {
    * its checkout's holds. Failed: nothing yet (the intent can still be paid
    * until it is canceled). Names the open checkout the intent belongs to.
    */
-  recordPaymentEnded(facts: Omit<PaymentFacts, 'amount' | 'currency' | 'stripeCustomerId'> & { canceled: boolean }): Promise<{ duplicate: boolean; checkoutId: string | null }>;
+  recordPaymentEnded(
+    facts: Omit<PaymentFacts, 'amount' | 'currency' | 'stripeCustomerId'> & { canceled: boolean; outcome?: CheckoutOutcome },
+  ): Promise<{ duplicate: boolean; checkoutId: string | null }>;
   /** Marks any other event as seen; false when it was seen before. */
   recordEventOnce(eventId: string, eventType: string, now: number): Promise<boolean>;
   getOrder(paymentIntentId: string): Promise<OrderRecord | null>;

@@ -25,6 +25,8 @@ const paymentIntent = z.object(
     customer: z
       .union([text('a Stripe Customer id'), z.object({ id: text('a Stripe Customer id') })], { error: 'must be a Stripe Customer id, an expanded Customer or null' })
       .nullish(),
+    // Read leniently: only to tell the shopper why an attempt failed, never to decide money.
+    last_payment_error: z.object({ code: z.string().optional(), message: z.string().optional(), decline_code: z.string().optional() }).nullish().catch(null),
   },
   { error: 'must be a PaymentIntent object such as {"id": "pi_…", "amount": 2400, "currency": "usd"}' },
 );
@@ -37,6 +39,8 @@ export interface IntentFacts {
   amount: number;
   currency: string;
   customer: string | null;
+  /** Why the last attempt failed, as Stripe recorded it (failed and canceled intents). */
+  failure: { code: string; message: string; declineCode?: string } | null;
 }
 
 /** A verified event, checked before anything is stored: Stripe sends these shapes, anything else is refused with 400. */
@@ -57,5 +61,7 @@ export function parseWebhookEvent(value: unknown): WebhookEvent {
   if (!INTENT_EVENTS.has(type)) return { id, type, intent: null };
   const object = parseWith(intentEvent, value).data.object;
   const customer = typeof object.customer === 'string' ? object.customer : (object.customer?.id ?? null);
-  return { id, type, intent: { id: object.id, amount: object.amount_received || object.amount, currency: object.currency, customer } };
+  const error = object.last_payment_error;
+  const failure = error?.code ? { code: error.code, message: error.message ?? 'The payment did not go through.', ...(error.decline_code ? { declineCode: error.decline_code } : {}) } : null;
+  return { id, type, intent: { id: object.id, amount: object.amount_received || object.amount, currency: object.currency, customer, failure } };
 }
