@@ -25,6 +25,19 @@ async function openChineseStore(page: Page): Promise<void> {
   await openStore(page);
 }
 
+/** A cup in the cart of the Chinese storefront, and the sheet filled as a shopper types it. */
+async function chineseSheet(page: Page, email: string): Promise<void> {
+  await openChineseStore(page);
+  await page.getByRole('button', { name: CUP.name }).nth(CUP.nth).click();
+  await openCart(page);
+  await drawer(page).getByRole('button', { name: '去结账' }).click();
+  await drawer(page).getByLabel('邮箱').fill(email);
+  await drawer(page).getByLabel('姓名').fill('李伟');
+  await drawer(page).getByLabel('详细地址').fill('西湖路1号');
+  await drawer(page).getByLabel('城市').fill('杭州');
+  await drawer(page).getByLabel('邮政编码').fill('310000');
+}
+
 /** A first order with "Remember my details": later visits are a returning shopper's. */
 async function firstOrder(page: Page, email: string, codes: string[] = []): Promise<void> {
   await openStore(page);
@@ -128,15 +141,7 @@ test("a wallet whose email bought before: nothing charged, the new total and why
 
 test('a failed Alipay return opens the sheet again with what was typed and says so in Chinese; nothing was charged', async ({ page, problems }) => {
   const email = newEmail('alipay-fail');
-  await openChineseStore(page);
-  await page.getByRole('button', { name: CUP.name }).nth(CUP.nth).click();
-  await openCart(page);
-  await drawer(page).getByRole('button', { name: '去结账' }).click();
-  await drawer(page).getByLabel('邮箱').fill(email);
-  await drawer(page).getByLabel('姓名').fill('李伟');
-  await drawer(page).getByLabel('详细地址').fill('西湖路1号');
-  await drawer(page).getByLabel('城市').fill('杭州');
-  await drawer(page).getByLabel('邮政编码').fill('310000');
+  await chineseSheet(page, email);
   await page.getByRole('tab', { name: '支付宝' }).click();
   await drawer(page).getByRole('button', { name: /^支付 / }).click();
   await page.getByRole('button', { name: /Fail test payment/ }).click();
@@ -158,15 +163,7 @@ test('a failed Alipay return opens the sheet again with what was typed and says 
 
 test('closing the WeChat Pay QR code charges nothing and says so in Chinese; scanning on the next try pays', async ({ page, problems }) => {
   const email = newEmail('wechat-close');
-  await openChineseStore(page);
-  await page.getByRole('button', { name: CUP.name }).nth(CUP.nth).click();
-  await openCart(page);
-  await drawer(page).getByRole('button', { name: '去结账' }).click();
-  await drawer(page).getByLabel('邮箱').fill(email);
-  await drawer(page).getByLabel('姓名').fill('李伟');
-  await drawer(page).getByLabel('详细地址').fill('西湖路1号');
-  await drawer(page).getByLabel('城市').fill('杭州');
-  await drawer(page).getByLabel('邮政编码').fill('310000');
+  await chineseSheet(page, email);
   await page.getByRole('tab', { name: '微信支付' }).click();
   await drawer(page).getByRole('button', { name: /^支付 / }).click();
   await page.getByRole('button', { name: '取消' }).click();
