@@ -6,6 +6,13 @@ import { settleAttempt } from './settle';
 const LEASE_MS = 30_000;
 /** Stale attempts settled per request at most, so one request never waits on a backlog. */
 const PER_REQUEST = 5;
+/**
+ * After a look that found nothing to settle, this process looks again only
+ * this much later: holds last minutes, so a second's delay frees nothing
+ * later that matters, and a busy shop's quotes don't each pay for the query.
+ */
+const QUIET_MS = 1000;
+const quietUntil = new WeakMap<Store, number>();
 
 /**
  * Frees holds that outlived their payment attempt before anyone prices with
@@ -18,8 +25,9 @@ const PER_REQUEST = 5;
  * await reapStaleHolds(ctx, store, ['limited100', '@first-purchase'])
  */
 export async function reapStaleHolds(ctx: HandlerContext, store: Store, promotionIds: string[] | null): Promise<void> {
-  if (promotionIds?.length === 0) return;
+  if (promotionIds?.length === 0 || ctx.now() < (quietUntil.get(store) ?? 0)) return;
   const stale = await store.staleHolds(promotionIds, ctx.now(), PER_REQUEST);
+  if (stale.length === 0) quietUntil.set(store, ctx.now() + QUIET_MS);
   for (const hold of stale) {
     const token = crypto.randomUUID();
     // A request working on that checkout right now settles it itself.

@@ -78,12 +78,19 @@ async function settled(ctx: HandlerContext, store: Store, record: CheckoutRecord
  * waiting for the shopper (3-D Secure, Alipay, WeChat Pay) → the client
  * secret for `stripe.handleNextAction`, unless `expired`, when it is
  * canceled; failed → canceled at Stripe, holds released, the failure
- * answered (402). The caller holds the checkout's lease (`token`).
+ * answered (402). The caller holds the checkout's lease (`token`); `known`
+ * is the intent as Stripe has just answered it, when the caller has it.
  *
  * @example
  * const answer = await settleAttempt(ctx, store, record, token, { expired: false })
  */
-export async function settleAttempt(ctx: HandlerContext, store: Store, record: CheckoutRecord, token: string, { expired }: { expired: boolean }): Promise<AttemptAnswer> {
+export async function settleAttempt(
+  ctx: HandlerContext,
+  store: Store,
+  record: CheckoutRecord,
+  token: string,
+  { expired, known }: { expired: boolean; known?: Stripe.PaymentIntent },
+): Promise<AttemptAnswer> {
   if (record.status !== 'open') {
     if (record.status === 'succeeded' && record.paymentIntentId) {
       const order = await store.getOrder(record.paymentIntentId);
@@ -93,7 +100,8 @@ export async function settleAttempt(ctx: HandlerContext, store: Store, record: C
   }
   const intentId = record.paymentIntentId ?? (await replayCreate(ctx.stripe, record));
   if (!intentId) return cancelAndRelease(ctx, store, record, token, null, { status: 'canceled', code: 'attempt_abandoned', message: 'The payment was never started.' });
-  const intent = await ctx.stripe.paymentIntents.retrieve(intentId).catch(stripeFailure);
+  // The intent Stripe just answered a create with needs no second look.
+  const intent = known?.id === intentId ? known : await ctx.stripe.paymentIntents.retrieve(intentId).catch(stripeFailure);
   if (!record.paymentIntentId) await store.updateCheckout(record.checkoutId, token, { paymentIntentId: intent.id, clientSecret: intent.client_secret }, ctx.now());
   switch (intent.status) {
     case 'succeeded':

@@ -139,7 +139,6 @@ export function checkoutRoute(ctx: HandlerContext, limiter: RateLimiter) {
       },
       ctx.now(),
     );
-    const current = (await store.getCheckout(record.checkoutId)) ?? record;
     if ('error' in created && !created.failedIntentId) {
       // Nothing at Stripe: free the holds now and say why.
       await store.releaseReservations(body.checkoutId, ctx.now());
@@ -148,7 +147,7 @@ export function checkoutRoute(ctx: HandlerContext, limiter: RateLimiter) {
     }
     const intentId = 'intent' in created ? created.intent.id : created.failedIntentId!;
     await store.updateCheckout(record.checkoutId, token, { paymentIntentId: intentId, ...('intent' in created ? { clientSecret: created.intent.client_secret } : {}) }, ctx.now());
-    return settleAttempt(ctx, store, { ...current, paymentIntentId: intentId }, token, { expired: false });
+    return settleAttempt(ctx, store, { ...record, paymentIntentId: intentId }, token, { expired: false, ...('intent' in created ? { known: created.intent } : {}) });
   }
 }
 
