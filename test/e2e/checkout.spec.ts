@@ -103,8 +103,12 @@ test('a returning shopper with a saved profile pays from the product page with o
   await buy.click(page.locator('cartlift-buy-button').getByRole('button', { name: 'Buy now' }));
   await expect(drawer(page).getByLabel('Email')).toHaveValue(email);
   await fillCard(page, buy);
+  const buyNowShown = await payAmount(page);
   await buy.click(drawer(page).getByRole('button', { name: /^Pay / }));
-  await paidIntentId(page);
+  // Shown = charged: the saved email priced Buy now (no second first-order offer).
+  expect((await (await stripeFor(page)).paymentIntents.retrieve(await paidIntentId(page))).amount).toBe(buyNowShown);
+  const buyNowQuote = await (await page.request.post('/api/cartlift/quote', { data: { lines: [{ sku: 'POT-YIXING', quantity: 1 }], contact: { email } } })).json();
+  expect(buyNowShown).toBe(buyNowQuote.total);
   console.log(`returning shopper, buy now: ${buy.counts.clicks} clicks, ${buy.counts.fields.size} fields typed (${[...buy.counts.fields].join(', ')})`);
 
   // "Forget me" erases the profile from IndexedDB, not just from the form.
