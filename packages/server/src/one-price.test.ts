@@ -176,3 +176,18 @@ describe.each(storeVariants())('holds last one payment attempt on $name', ({ ope
   });
 
 });
+
+describe.each(storeVariants())('when Stripe does not answer on $name', ({ open }) => {
+  // A port nothing listens on: every call of the server's Stripe client fails to connect.
+  const h = useHarness(open, { stripeCustomers: false, stripe: { secretKey: 'sk_test_down', publishableKey: 'pk_test_down', webhookSecret: 'whsec_down', api: { host: '127.0.0.1', port: 9, protocol: 'http' } } });
+
+  test('a 503 with Retry-After, and the holds stay until the attempt is settled (the intent may exist)', async () => {
+    const email = `${unique('down')}@example.com`;
+    const res = await h.checkout(cart(email));
+    expect(res.status).toBe(503);
+    expect(res.body.error.code).toBe('payment_provider_unavailable');
+    expect(res.headers.get('retry-after')).toBe('2');
+    const quote = await h.call('POST', '/quote', { lines: [{ sku: 'CUP-CELADON', quantity: 2 }], contact: { email } });
+    expect(applied(quote)).not.toContain('first-order');
+  });
+});

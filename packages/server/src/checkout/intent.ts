@@ -43,7 +43,8 @@ export function intentOfFailure(error: unknown): string | null {
   return e?.raw?.payment_intent?.id ?? e?.payment_intent?.id ?? null;
 }
 
-const isRefusal = (error: unknown) => {
+/** Stripe answered and said no (nothing more will happen at Stripe), as opposed to not answering. */
+export const isRefusal = (error: unknown) => {
   const type = (error as { type?: string })?.type;
   return type === 'StripeInvalidRequestError' || type === 'StripeCardError';
 };

@@ -1,7 +1,7 @@
 import type { EvaluateResult } from '@cartlift/discounts';
 import { acquireLease } from '../checkout/lease';
 import { ensureStripeCustomer } from '../checkout/customer';
-import { createConfirmedIntent, stripeFailure } from '../checkout/intent';
+import { createConfirmedIntent, isRefusal, stripeFailure } from '../checkout/intent';
 import { reapStaleHolds } from '../checkout/reap';
 import { priceAndReserve } from '../checkout/reserve';
 import { type AttemptAnswer, settleAttempt } from '../checkout/settle';
@@ -140,7 +140,10 @@ export function checkoutRoute(ctx: HandlerContext, limiter: RateLimiter) {
       ctx.now(),
     );
     if ('error' in created && !created.failedIntentId) {
-      // Nothing at Stripe: free the holds now and say why.
+      // Stripe didn't answer: the intent may exist. Keep the holds; a retry (or,
+      // once they expire, the next shopper) settles the attempt by replaying the create.
+      if (!isRefusal(created.error)) return stripeFailure(created.error);
+      // Stripe refused and kept nothing: free the holds now and say why.
       await store.releaseReservations(body.checkoutId, ctx.now());
       await store.updateCheckout(record.checkoutId, token, { amount: null }, ctx.now());
       return stripeFailure(created.error);
