@@ -1,5 +1,6 @@
 import { type AddInput, type CartliftInstance, parseMinorUnits } from '@cartlift/core';
-import { loadDrawer, openCart } from './cart-element';
+import { loadDrawer } from './cart-element';
+import { openCart } from './open-cart';
 import { type Locale, buttonText, pick } from './i18n';
 import { adoptStyles, baseCss } from './styles';
 

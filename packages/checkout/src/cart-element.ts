@@ -13,7 +13,7 @@ export interface CartliftCartElement extends HTMLElement {
 }
 
 type DrawerModule = typeof import('./drawer');
-type DrawerStart = import('./drawer').DrawerStart;
+export type DrawerStart = import('./drawer').DrawerStart;
 let drawerModule: Promise<DrawerModule> | undefined;
 
 /**
@@ -92,23 +92,6 @@ export function defineCartElement(instance: CartliftInstance, { locale }: CartEl
   customElements.define('cartlift-cart', CartliftCart);
 }
 
-/**
- * Opens the first `<cartlift-cart>` on the page, adding a headless one when the
- * page has none, so `Cartlift.open()` and `[data-cartlift-open-cart]` always work.
- *
- * @example
- * openCart(document);
- * openCart(document, { view: 'checkout', buyNow: { sku: 'POT-YIXING' } });
- */
-export function openCart(doc: Document, start?: DrawerStart): void {
-  let element = doc.querySelector<CartliftCartElement>('cartlift-cart');
-  if (!element) {
-    element = doc.createElement('cartlift-cart') as CartliftCartElement;
-    element.setAttribute('headless', '');
-    doc.body.append(element);
-  }
-  element.open(start);
-}
 
 /**
  * Handles the page's arrival from a cart link or a redirect payment, loading

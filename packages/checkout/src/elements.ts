@@ -6,7 +6,8 @@
  * @example
  * import { defineCartElement, defineBuyElements } from '@cartlift/checkout/elements';
  */
-export { defineCartElement, handleLanding, loadDrawer, openCart } from './cart-element';
+export { defineCartElement, handleLanding, loadDrawer } from './cart-element';
+export { openCart } from './open-cart';
 export type { CartElementOptions, CartliftCartElement } from './cart-element';
 export { defineBuyElements } from './buy-elements';
 export { resolveLocale } from './i18n';

@@ -1,5 +1,5 @@
 import type { AddInput, CartliftInstance } from '@cartlift/core';
-import { openCart } from './cart-element';
+import { openCart } from './open-cart';
 import { buyNowCart } from './buy-now';
 import { mountExpressCheckout } from './express';
 import type { Locale } from './i18n';

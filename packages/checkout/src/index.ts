@@ -1,5 +1,6 @@
 export type { CartElementOptions, CartliftCartElement } from './cart-element';
-export { defineCartElement, handleLanding, loadDrawer, openCart } from './cart-element';
+export { defineCartElement, handleLanding, loadDrawer } from './cart-element';
+export { openCart } from './open-cart';
 export { defineBuyElements } from './buy-elements';
 export type { DrawerStart } from './drawer';
 export type { PublicConfig, AddOnOffer, CheckoutAnswer, OrderSummary, CartBody } from './server-api';

@@ -1,6 +1,6 @@
 import { type CartState, type CartliftInstance, DEFAULT_LIMITS, normalizeCode } from '@cartlift/core';
 import type { EvaluateResult } from '@cartlift/discounts';
-import { openCart } from './cart-element';
+import { openCart } from './open-cart';
 import type { Locale } from './i18n';
 import { type Skipped, skippedSentence } from './link-notice';
 import { PaymentError } from './pay';
