@@ -1,7 +1,7 @@
 import { type AddInput, type CartliftInstance, parseMinorUnits } from '@cartlift/core';
-import { loadDrawer, openCart } from './cart-element';
-import { type Locale, buttonText, pick } from './i18n';
-import { adoptStyles, baseCss } from './styles';
+import { loadDrawer, openCart } from './cart-element.js';
+import { type Locale, buttonText, pick } from './i18n.js';
+import { adoptStyles, baseCss } from './styles.js';
 
 const BUY_NOW = { en: 'Buy now', 'zh-CN': '立即购买' };
 const EXPRESS = { en: 'Express checkout', 'zh-CN': '快捷支付' };
@@ -95,7 +95,7 @@ export function defineBuyElements(instance: CartliftInstance, { locale }: { loca
             alert.textContent = '';
             if (focused) focusWallet();
           };
-          import('./express-mount')
+          import('./express-mount.js')
             .then(({ mountExpressElement }) => mountExpressElement(this, instance, locale, productOf(this), ready, (message) => (alert.textContent = message)))
             .then(
               () => (this.state = 'done'),

@@ -6,8 +6,8 @@
  * @example
  * import { defineCartElement, defineBuyElements } from '@cartlift/checkout/elements';
  */
-export { defineCartElement, handleLanding, loadDrawer, openCart } from './cart-element';
-export type { CartElementOptions, CartliftCartElement } from './cart-element';
-export { defineBuyElements } from './buy-elements';
-export { resolveLocale } from './i18n';
-export type { Locale } from './i18n';
+export { defineCartElement, handleLanding, loadDrawer, openCart } from './cart-element.js';
+export type { CartElementOptions, CartliftCartElement } from './cart-element.js';
+export { defineBuyElements } from './buy-elements.js';
+export { resolveLocale } from './i18n.js';
+export type { Locale } from './i18n.js';

@@ -30,9 +30,9 @@ async function gzipSize(contents: string, external: string[] = []): Promise<numb
 }
 
 it(`the engine (evaluate, core included, no zod) stays within ${BUDGET} bytes gzip`, async () => {
-  const evaluateOnly = await gzipSize(`export { evaluate } from './index';`);
-  const whole = await gzipSize(`export * from './index';`);
-  const ownOnly = await gzipSize(`export { evaluate } from './index';`, ['@cartlift/core']);
+  const evaluateOnly = await gzipSize(`export { evaluate } from './index.js';`);
+  const whole = await gzipSize(`export * from './index.js';`);
+  const ownOnly = await gzipSize(`export { evaluate } from './index.js';`, ['@cartlift/core']);
   console.log(`@cartlift/discounts gzip: evaluate ${evaluateOnly} B (without core ${ownOnly} B), whole main entry ${whole} B; budgets ${BUDGET} B and ${WHOLE_ENTRY} B`);
   expect(evaluateOnly).toBeLessThanOrEqual(BUDGET);
   expect(whole).toBeLessThanOrEqual(WHOLE_ENTRY);
@@ -44,8 +44,8 @@ it('evaluate leaves sentences to describeReason: no sentence builder or money fo
     const [output] = Object.values((await bundle(contents)).metafile.outputs);
     return Object.entries(output!.inputs).flatMap(([file, v]) => (v.bytesInOutput > 0 && sentences.test(file) ? [file] : []));
   };
-  expect(await used(`export { describeReason } from './index';`)).not.toEqual([]); // the check can see them
-  expect(await used(`export { evaluate } from './index';`)).toEqual([]);
+  expect(await used(`export { describeReason } from './index.js';`)).not.toEqual([]); // the check can see them
+  expect(await used(`export { evaluate } from './index.js';`)).toEqual([]);
 });
 
 it('the main entry never pulls in zod', async () => {

@@ -1,6 +1,6 @@
 import { createCartlift } from '@cartlift/core';
 import { describe, expect, it, vi } from 'vitest';
-import { createScriptApi } from './api';
+import { createScriptApi } from './api.js';
 
 describe('window.Cartlift after load', () => {
   it('runs late push() calls like the queued ones, reporting unknown methods', async () => {
