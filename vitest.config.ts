@@ -1,16 +1,22 @@
+import fs from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
 // Workspace packages resolve to their TypeScript sources through the "source"
 // export condition, so unit tests never need a build first.
 const resolve = { conditions: ['source', 'module', 'browser', 'default'] };
+// What rollup.config.mjs puts in at build time: the version from package.json.
+const cartliftVersion: string = JSON.parse(fs.readFileSync(new URL('packages/cartlift/package.json', import.meta.url), 'utf8')).version;
+const define = { __CARTLIFT_VERSION__: JSON.stringify(cartliftVersion) };
 
 export default defineConfig({
   resolve,
+  define,
   ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },
   test: {
     projects: [
       {
         resolve,
+        define,
         ssr: { resolve: { conditions: ['source'] } },
         test: { name: 'unit', include: ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.test.tsx'], environment: 'node' },
       },
