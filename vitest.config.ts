@@ -18,7 +18,7 @@ export default defineConfig({
         resolve,
         define,
         ssr: { resolve: { conditions: ['source'] } },
-        test: { name: 'unit', include: ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.test.tsx'], environment: 'node' },
+        test: { name: 'unit', include: ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.test.tsx', 'test/architecture/**/*.test.ts'], environment: 'node' },
       },
       {
         test: { name: 'size', include: ['test/size/**/*.test.ts'], environment: 'node' },
