@@ -14,6 +14,10 @@ const packages = fs
   .filter((dir) => !only || only.includes(dir))
   .map((dir) => ({ dir, pkg: JSON.parse(fs.readFileSync(path.join(root, 'packages', dir, 'package.json'), 'utf8')) }));
 
+// Versions come from package.json at build time (`__CARTLIFT_VERSION__` in the
+// source); test/size/version.test.ts checks the built files carry it.
+const CARTLIFT_VERSION = JSON.parse(fs.readFileSync(path.join(root, 'packages/cartlift/package.json'), 'utf8')).version;
+
 const NODE_PACKAGES = new Set(['server', 'stripe-sandbox']);
 
 // Script-tag chunking. The first chunk is what boot reaches through static
@@ -68,7 +72,10 @@ function transpile({ minify = false, node = false } = {}) {
     jsx: 'automatic',
     jsxImportSource: 'preact',
     tsconfig: path.join(root, 'tsconfig.base.json'),
-    define: node ? {} : { 'process.env.NODE_ENV': JSON.stringify(process.env.NODE_ENV ?? 'production') },
+    define: {
+      __CARTLIFT_VERSION__: JSON.stringify(CARTLIFT_VERSION),
+      ...(node ? {} : { 'process.env.NODE_ENV': JSON.stringify(process.env.NODE_ENV ?? 'production') }),
+    },
   });
 }
 

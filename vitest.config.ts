@@ -1,18 +1,25 @@
+import fs from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
 // Workspace packages resolve to their TypeScript sources through the "source"
 // export condition, so unit tests never need a build first.
 const resolve = { conditions: ['source', 'module', 'browser', 'default'] };
+// What rollup.config.mjs puts in at build time: the version from package.json.
+const cartliftVersion: string = JSON.parse(fs.readFileSync(new URL('packages/cartlift/package.json', import.meta.url), 'utf8')).version;
+// A function: vitest deletes what it handles from the object it is given, so each config needs its own.
+const define = () => ({ __CARTLIFT_VERSION__: JSON.stringify(cartliftVersion) });
 
 export default defineConfig({
   resolve,
+  define: define(),
   ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },
   test: {
     projects: [
       {
         resolve,
+        define: define(),
         ssr: { resolve: { conditions: ['source'] } },
-        test: { name: 'unit', include: ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.test.tsx'], environment: 'node' },
+        test: { name: 'unit', include: ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.test.tsx', 'test/architecture/**/*.test.ts'], environment: 'node' },
       },
       {
         test: { name: 'size', include: ['test/size/**/*.test.ts'], environment: 'node' },

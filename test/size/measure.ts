@@ -34,3 +34,53 @@ export function report(label: string, files: string[], budget: number): number {
   console.log(`${label}: ${total} B gzip of ${budget} B budget (${((100 * total) / budget).toFixed(0)}%) = ${detail}`);
   return total;
 }
+
+const KB = 1024;
+const cdn = path.resolve(import.meta.dirname, '../../packages/cartlift/dist/cdn');
+
+/** The script tag's size budgets in bytes of gzip; docs quote them (test/size/docs.test.ts checks). */
+export const BUDGETS = {
+  first: 10 * KB,
+  checkout: 25 * KB,
+  payment: 6.5 * KB,
+  landing: 2 * KB,
+  analytics: 4.5 * KB,
+  ga4: 1.5 * KB,
+  segment: 1.5 * KB,
+} as const;
+
+export type Budgeted = keyof typeof BUDGETS;
+export type Measured = Budgeted | 'loader';
+
+export function cdnBuilt(): boolean {
+  return fs.existsSync(path.join(cdn, 'cartlift.js'));
+}
+
+/** The built chunk whose name starts with `prefix-`. */
+export function chunk(prefix: string): string {
+  const [name] = fs.readdirSync(path.join(cdn, 'chunks')).filter((f) => f.startsWith(`${prefix}-`));
+  return path.join(cdn, 'chunks', name ?? 'missing');
+}
+
+/** What the browser downloads before the first interaction. */
+export function firstDownload(): string[] {
+  // cartlift.js (the loader) imports cartlift-boot.js, which imports its static chunks.
+  return [path.join(cdn, 'cartlift.js'), ...staticClosure(path.join(cdn, 'cartlift-boot.js'))];
+}
+
+/** The files each budget counts: each lazy chunk without what an earlier download already brought. */
+export function scriptTagFiles(): Record<Measured, string[]> {
+  const first = firstDownload();
+  const checkout = staticClosure(chunk('checkout'));
+  const analytics = staticClosure(chunk('analytics')).filter((f) => !first.includes(f));
+  return {
+    loader: [path.join(cdn, 'cartlift.js')],
+    first,
+    checkout: checkout.filter((f) => !first.includes(f)),
+    payment: staticClosure(chunk('payment')).filter((f) => !first.includes(f) && !checkout.includes(f)),
+    landing: [chunk('landing')],
+    analytics,
+    ga4: staticClosure(chunk('ga4')).filter((f) => !first.includes(f) && !analytics.includes(f)),
+    segment: staticClosure(chunk('segment')).filter((f) => !first.includes(f) && !analytics.includes(f)),
+  };
+}

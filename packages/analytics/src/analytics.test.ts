@@ -1,10 +1,10 @@
 import { bucket, createCartlift, funnelEvent, memoryStorage, type StoragePort } from '@cartlift/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Collector, startCollector } from '../../../test/e2e/analytics/collector.mjs';
-import { analytics, type AnalyticsOptions } from './analytics';
-import { ga4 } from './ga4';
-import { segment } from './segment';
-import { collector as collectorDestination } from './destinations';
+import { analytics, type AnalyticsOptions } from './analytics.js';
+import { ga4 } from './ga4.js';
+import { segment } from './segment.js';
+import { collector as collectorDestination } from './destinations.js';
 
 // The plugin against the real collector fixture over real HTTP (Node's fetch).
 let server: Collector | undefined;
@@ -201,7 +201,7 @@ describe('analytics plugin', () => {
 
   it('warns in development about events that break the schema', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const { validateEvent } = await import('./schema');
+    const { validateEvent } = await import('./schema.js');
     const { cartlift } = await setup({ validate: validateEvent });
     cartlift.events.emit('purchase', funnelEvent(cartlift.cart.get(), [], { transaction_id: '' }));
     expect(warn).toHaveBeenCalledWith('Cartlift analytics: purchase.transaction_id must be a non-empty string (the order id); received "".');

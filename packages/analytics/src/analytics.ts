@@ -13,12 +13,12 @@ import {
   memoryStorage,
   uuid,
 } from '@cartlift/core';
-import { backoffDelay, retryAfterMs } from './backoff';
-import { type Consent, effectiveConsent, gtagConsent } from './consent';
-import { collector, type Destination, type HttpDestination, type PageDestination } from './destinations';
-import { type Identity, isStash, loadIdentity, refresh, saveIdentity, stash, unstash } from './identity';
-import { adopt, append, type Entry, remove } from './queue';
-import { byteLength, chunkBodies, type CollectorReply, type WireEvent } from './wire';
+import { backoffDelay, retryAfterMs } from './backoff.js';
+import { type Consent, effectiveConsent, gtagConsent } from './consent.js';
+import { collector, type Destination, type HttpDestination, type PageDestination } from './destinations.js';
+import { type Identity, isStash, loadIdentity, refresh, saveIdentity, stash, unstash } from './identity.js';
+import { adopt, append, type Entry, remove } from './queue.js';
+import { byteLength, chunkBodies, type CollectorReply, type WireEvent } from './wire.js';
 
 export interface AnalyticsOptions {
   /** Where events go. Default: `[collector()]`, i.e. `POST {endpoint}/events`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, retryAfterMs } from './backoff';
+import { backoffDelay, retryAfterMs } from './backoff.js';
 
 describe('backoff schedule', () => {
   it('doubles the ceiling per attempt up to the cap, with full jitter below it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveConsent, gtagConsent } from './consent';
+import { effectiveConsent, gtagConsent } from './consent.js';
 
 function gtagLayer(...calls: unknown[][]) {
   const dataLayer: unknown[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ga4Params } from './ga4';
-import { segmentMessage, segmentProperties } from './segment';
-import type { WireEvent } from './wire';
+import { ga4Params } from './ga4.js';
+import { segmentMessage, segmentProperties } from './segment.js';
+import type { WireEvent } from './wire.js';
 
 // The checkout's events as @cartlift/checkout emits them, with the extras GA4 and Segment document.
 const event = (name: WireEvent['name'], extra: Record<string, unknown> = {}): WireEvent => ({

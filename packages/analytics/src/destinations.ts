@@ -1,4 +1,4 @@
-import type { WireEvent } from './wire';
+import type { WireEvent } from './wire.js';
 
 /** A destination inside the page (GA4's dataLayer, Segment's analytics.js): handed each event once consent allows. */
 export interface PageDestination {

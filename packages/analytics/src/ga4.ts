@@ -1,6 +1,6 @@
-import type { PageDestination } from './destinations';
-import { major } from './major';
-import type { WireEvent } from './wire';
+import type { PageDestination } from './destinations.js';
+import { major } from './major.js';
+import type { WireEvent } from './wire.js';
 
 type Gtag = (command: 'event', name: string, params: Record<string, unknown>) => void;
 

@@ -1,7 +1,7 @@
 import { memoryStorage } from '@cartlift/core';
 import { describe, expect, it } from 'vitest';
-import { adopt, append, type Entry, remove } from './queue';
-import type { WireEvent } from './wire';
+import { adopt, append, type Entry, remove } from './queue.js';
+import type { WireEvent } from './wire.js';
 
 const entry = (id: string, owner = 'A', t = 1): Entry => ({ o: owner, t, e: { event_id: id } as WireEvent });
 const queued = async (s: ReturnType<typeof memoryStorage>) => ((await s.get<{ q: Entry[] }>('q'))?.q ?? []).map((x) => `${x.e.event_id}:${x.o}`);

@@ -1,5 +1,5 @@
 import type { StoragePort } from '@cartlift/core';
-import type { WireEvent } from './wire';
+import type { WireEvent } from './wire.js';
 
 /** A queued event: `o` is the page that owns (and alone may send) it, `t` when it was written or adopted. */
 export interface Entry {

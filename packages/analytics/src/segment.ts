@@ -1,7 +1,7 @@
 import type { FunnelEventName, FunnelItem } from '@cartlift/core';
-import type { Destination } from './destinations';
-import { major } from './major';
-import type { WireEvent } from './wire';
+import type { Destination } from './destinations.js';
+import { major } from './major.js';
+import type { WireEvent } from './wire.js';
 
 /** Segment's Ecommerce v2 (and A/B testing) event names for ours; the rest are Title Case customs. */
 export const SEGMENT_NAMES: Record<FunnelEventName, string> = {

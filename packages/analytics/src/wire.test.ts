@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { byteLength, chunkBodies } from './wire';
+import { byteLength, chunkBodies } from './wire.js';
 
 const event = (i: number, name = 'x') => ({ event_id: `id-${i}`, name, items: [] });
 

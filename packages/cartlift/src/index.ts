@@ -9,6 +9,6 @@
  */
 export * from '@cartlift/core';
 export * from '@cartlift/checkout';
-export { readScriptConfig } from './script-tag/config';
-export type { ScriptConfig } from './script-tag/config';
-export type { CartliftScriptApi } from './script-tag/api';
+export { readScriptConfig } from './script-tag/config.js';
+export type { ScriptConfig } from './script-tag/config.js';
+export type { CartliftScriptApi } from './script-tag/api.js';

@@ -1,8 +1,8 @@
 import { type CartState, type CartliftInstance, formatMoney, funnelEvent } from '@cartlift/core';
 import { promotionName } from '@cartlift/discounts';
-import { drawerText as text } from './drawer-text';
-import { type Locale, pick } from './i18n';
-import type { AddOnOffer } from './server-api';
+import { drawerText as text } from './drawer-text.js';
+import { type Locale, pick } from './i18n.js';
+import type { AddOnOffer } from './server-api.js';
 
 /** An offer with the key of the cart line offering it: the add-on leaves the cart with that line. */
 export type OfferFor = AddOnOffer & { parent: string };

@@ -1,8 +1,8 @@
 import { type AddInput, type CartliftInstance, parseMinorUnits } from '@cartlift/core';
-import { loadDrawer } from './cart-element';
-import { openCart } from './open-cart';
-import { type Locale, buttonText, pick } from './i18n';
-import { adoptStyles, baseCss } from './styles';
+import { loadDrawer } from './cart-element.js';
+import { openCart } from './open-cart.js';
+import { type Locale, buttonText, pick } from './i18n.js';
+import { adoptStyles, baseCss } from './styles.js';
 
 const BUY_NOW = { en: 'Buy now', 'zh-CN': '立即购买' };
 const EXPRESS = { en: 'Express checkout', 'zh-CN': '快捷支付' };
@@ -96,7 +96,7 @@ export function defineBuyElements(instance: CartliftInstance, { locale }: { loca
             alert.textContent = '';
             if (focused) focusWallet();
           };
-          import('./express-mount')
+          import('./express-mount.js')
             .then(({ mountExpressElement }) => mountExpressElement(this, instance, locale, productOf(this), ready, (message) => (alert.textContent = message)))
             .then(
               () => (this.state = 'done'),

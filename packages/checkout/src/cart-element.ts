@@ -1,6 +1,6 @@
 import { type CartliftInstance, cartCount } from '@cartlift/core';
-import { type Locale, buttonText, pick } from './i18n';
-import { adoptStyles, baseCss } from './styles';
+import { type Locale, buttonText, pick } from './i18n.js';
+import { adoptStyles, baseCss } from './styles.js';
 
 export interface CartElementOptions {
   locale: Locale;
@@ -12,8 +12,8 @@ export interface CartliftCartElement extends HTMLElement {
   open(start?: DrawerStart): void;
 }
 
-type DrawerModule = typeof import('./drawer');
-export type DrawerStart = import('./drawer').DrawerStart;
+type DrawerModule = typeof import('./drawer.js');
+export type DrawerStart = import('./drawer.js').DrawerStart;
 let drawerModule: Promise<DrawerModule> | undefined;
 
 /**
@@ -24,7 +24,7 @@ let drawerModule: Promise<DrawerModule> | undefined;
  * button.addEventListener('pointerenter', () => void loadDrawer());
  */
 export function loadDrawer(): Promise<DrawerModule> {
-  return (drawerModule ??= import('./drawer'));
+  return (drawerModule ??= import('./drawer.js'));
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]>, attrs: Record<string, string> = {}) {
@@ -106,7 +106,7 @@ export function handleLanding(instance: CartliftInstance, locale: Locale, search
   const returned = params.has('payment_intent_client_secret');
   const order = params.has('cartlift-order');
   if (!link && !returned && !order) return;
-  void import('./landing')
+  void import('./landing.js')
     .then((landing) => (returned ? landing.completeRedirect(instance, locale, params) : link ? landing.applyCartLink(instance, locale, params) : landing.showOrderAgain(params)))
     .catch((error: unknown) => instance.events.emit('error', { code: 'landing_failed', message: String(error) }));
 }

@@ -1,10 +1,10 @@
 import type { CartState, CartliftInstance } from '@cartlift/core';
 import { type EvaluateResult, describeReason } from '@cartlift/discounts';
 import { useEffect, useState } from 'preact/hooks';
-import { drawerText as text } from './drawer-text';
-import { type Locale, pick } from './i18n';
-import { finalRefusals, limitedCodes } from './quote-problems';
-import type { ServerError } from './server-api';
+import { drawerText as text } from './drawer-text.js';
+import { type Locale, pick } from './i18n.js';
+import { finalRefusals, limitedCodes } from './quote-problems.js';
+import type { ServerError } from './server-api.js';
 
 /**
  * Takes codes the server refused for good (unknown, expired…) or blamed for

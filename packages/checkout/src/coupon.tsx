@@ -1,9 +1,9 @@
 import { type CartState, type CartliftInstance, funnelEvent, toFunnelItems } from '@cartlift/core';
 import { type EvaluateResult, describeReason } from '@cartlift/discounts';
 import { useEffect, useState } from 'preact/hooks';
-import { drawerText as text } from './drawer-text';
-import { type Locale, pick } from './i18n';
-import { isFinalRefusal } from './quote-problems';
+import { drawerText as text } from './drawer-text.js';
+import { type Locale, pick } from './i18n.js';
+import { isFinalRefusal } from './quote-problems.js';
 
 /** Why the server refused `code`, as a sentence (and whether for good), or undefined when it applied. */
 function refusal(quote: EvaluateResult, code: string, locale: Locale): [string, boolean] | undefined {

@@ -1,4 +1,4 @@
-import { type Localized, buttonText } from './i18n';
+import { type Localized, buttonText } from './i18n.js';
 
 type Fn = (s: string) => string;
 

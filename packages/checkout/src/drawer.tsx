@@ -1,25 +1,25 @@
 import { type AddInput, type CartState, type CartliftInstance, cartCount, cartSubtotal, formatMoney, funnelEvent, toFunnelItems } from '@cartlift/core';
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { AddOns } from './add-ons';
-import { useCodeCleanup } from './code-cleanup';
-import { buyNowCart } from './buy-now';
-import { Coupon } from './coupon';
-import { drawerText as text } from './drawer-text';
-import { type Locale, buttonText, pick } from './i18n';
-import { Line } from './lines';
-import { openPortal } from './portal';
-import type { PaymentOutcome } from './pay';
-import type { PublicConfig } from './server-api';
-import { apiFor, storage } from './session';
-import { forgetShownOrder, recordPurchase } from './purchase';
-import type { PendingPayment } from './sheet';
-import { loadProfile } from './profile';
-import { loadStripeJs } from './stripe-loader';
-import { Summary, firstPurchaseOffer } from './summary';
-import { unsoldLine } from './quote-problems';
-import { UnsoldLine } from './unsold-line';
-import { useQuote } from './use-quote';
+import { AddOns } from './add-ons.js';
+import { useCodeCleanup } from './code-cleanup.js';
+import { buyNowCart } from './buy-now.js';
+import { Coupon } from './coupon.js';
+import { drawerText as text } from './drawer-text.js';
+import { type Locale, buttonText, pick } from './i18n.js';
+import { Line } from './lines.js';
+import { openPortal } from './portal.js';
+import type { PaymentOutcome } from './pay.js';
+import type { PublicConfig } from './server-api.js';
+import { apiFor, storage } from './session.js';
+import { forgetShownOrder, recordPurchase } from './purchase.js';
+import type { PendingPayment } from './sheet.js';
+import { loadProfile } from './profile.js';
+import { loadStripeJs } from './stripe-loader.js';
+import { Summary, firstPurchaseOffer } from './summary.js';
+import { unsoldLine } from './quote-problems.js';
+import { UnsoldLine } from './unsold-line.js';
+import { useQuote } from './use-quote.js';
 
 /**
  * How the drawer opens: on the cart (default; `notice` is said first, such as
@@ -64,12 +64,12 @@ export function mountDrawer(options: DrawerOptions): void {
   render(<Drawer {...options} host={portal.host} onClose={onClose} />, portal.container);
 }
 
-type PaymentViews = typeof import('./payment-views');
+type PaymentViews = typeof import('./payment-views.js');
 let paymentViews: Promise<PaymentViews> | undefined;
 
 /** Loads the payment views once; a failed load is forgotten, so "Try again" fetches it again. */
 function loadPaymentViews(): Promise<PaymentViews> {
-  paymentViews ??= import('./payment-views').catch((error: unknown) => {
+  paymentViews ??= import('./payment-views.js').catch((error: unknown) => {
     paymentViews = undefined;
     throw error;
   });

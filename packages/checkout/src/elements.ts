@@ -6,9 +6,9 @@
  * @example
  * import { defineCartElement, defineBuyElements } from '@cartlift/checkout/elements';
  */
-export { defineCartElement, handleLanding, loadDrawer } from './cart-element';
-export { openCart } from './open-cart';
-export type { CartElementOptions, CartliftCartElement } from './cart-element';
-export { defineBuyElements } from './buy-elements';
-export { resolveLocale } from './i18n';
-export type { Locale } from './i18n';
+export { defineCartElement, handleLanding, loadDrawer } from './cart-element.js';
+export { openCart } from './open-cart.js';
+export type { CartElementOptions, CartliftCartElement } from './cart-element.js';
+export { defineBuyElements } from './buy-elements.js';
+export { resolveLocale } from './i18n.js';
+export type { Locale } from './i18n.js';

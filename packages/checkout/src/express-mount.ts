@@ -1,10 +1,10 @@
 import type { AddInput, CartliftInstance } from '@cartlift/core';
-import { openCart } from './open-cart';
-import { buyNowCart } from './buy-now';
-import { mountExpressCheckout } from './express';
-import type { Locale } from './i18n';
-import { recordPurchase } from './purchase';
-import { apiFor, storage } from './session';
+import { openCart } from './open-cart.js';
+import { buyNowCart } from './buy-now.js';
+import { mountExpressCheckout } from './express.js';
+import type { Locale } from './i18n.js';
+import { recordPurchase } from './purchase.js';
+import { apiFor, storage } from './session.js';
 
 /**
  * Mounts wallet buttons for `<cartlift-express-checkout>` into its light DOM.

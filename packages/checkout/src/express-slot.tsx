@@ -1,12 +1,12 @@
 import type { CartState, CartliftInstance } from '@cartlift/core';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { storage } from './session';
+import { storage } from './session.js';
 import type { EvaluateResult } from '@cartlift/discounts';
-import { type ExpressControls, mountExpressCheckout } from './express';
-import { drawerText as text } from './drawer-text';
-import { type Locale, pick } from './i18n';
-import type { PaymentOutcome } from './pay';
-import type { ServerApi } from './server-api';
+import { type ExpressControls, mountExpressCheckout } from './express.js';
+import { drawerText as text } from './drawer-text.js';
+import { type Locale, pick } from './i18n.js';
+import type { PaymentOutcome } from './pay.js';
+import type { ServerApi } from './server-api.js';
 
 export interface ExpressSlotProps {
   instance: CartliftInstance;

@@ -1,16 +1,16 @@
 import { type AddInput, type CartState, type CartliftInstance, type StoragePort, uuid } from '@cartlift/core';
 import type { StripeExpressCheckoutElementConfirmEvent } from '@stripe/stripe-js';
-import type { Locale } from './i18n';
+import type { Locale } from './i18n.js';
 import type { EvaluateResult } from '@cartlift/discounts';
-import { type PaymentOutcome, PaymentError, finish } from './pay';
-import { paymentSentence } from './payment-text';
-import { priceChangeSentence } from './price-change';
-import { loadProfile } from './profile';
-import { checkoutEvent, couponOf } from './purchase';
-import type { ServerApi } from './server-api';
-import { loadStripeJs } from './stripe-loader';
-import { cartBody } from './use-quote';
-import { walletOptions, walletShipping } from './wallet-options';
+import { type PaymentOutcome, PaymentError, finish } from './pay.js';
+import { paymentSentence } from './payment-text.js';
+import { priceChangeSentence } from './price-change.js';
+import { loadProfile } from './profile.js';
+import { checkoutEvent, couponOf } from './purchase.js';
+import type { ServerApi } from './server-api.js';
+import { loadStripeJs } from './stripe-loader.js';
+import { cartBody } from './use-quote.js';
+import { walletOptions, walletShipping } from './wallet-options.js';
 
 export interface ExpressOptions {
   instance: CartliftInstance;

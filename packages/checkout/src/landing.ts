@@ -1,14 +1,14 @@
 import { type CartState, type CartliftInstance, DEFAULT_LIMITS, normalizeCode } from '@cartlift/core';
 import type { EvaluateResult } from '@cartlift/discounts';
-import { openCart } from './open-cart';
-import type { Locale } from './i18n';
-import { type Skipped, skippedSentence } from './link-notice';
-import { PaymentError } from './pay';
-import { paymentSentence } from './payment-text';
-import { recordPurchase, shownOrder } from './purchase';
-import type { PendingPayment } from './sheet';
-import { ServerError } from './server-api';
-import { apiFor, storage } from './session';
+import { openCart } from './open-cart.js';
+import type { Locale } from './i18n.js';
+import { type Skipped, skippedSentence } from './link-notice.js';
+import { PaymentError } from './pay.js';
+import { paymentSentence } from './payment-text.js';
+import { recordPurchase, shownOrder } from './purchase.js';
+import type { PendingPayment } from './sheet.js';
+import { ServerError } from './server-api.js';
+import { apiFor, storage } from './session.js';
 
 const LINK_PARAMS = ['cartlift-cart', 'cartlift-coupon', 'cartlift-sig'];
 const RETURN_PARAMS = ['payment_intent', 'payment_intent_client_secret', 'redirect_status'];

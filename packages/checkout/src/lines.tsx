@@ -1,6 +1,6 @@
 import { type CartLine, type CartliftInstance, formatMoney } from '@cartlift/core';
-import { drawerText as text } from './drawer-text';
-import { type Locale, pick } from './i18n';
+import { drawerText as text } from './drawer-text.js';
+import { type Locale, pick } from './i18n.js';
 
 /** One cart line with quantity controls. Names are untrusted text: rendered as text only. */
 export function Line({ line, instance, locale, currency }: { line: CartLine; instance: CartliftInstance; locale: Locale; currency: string }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { skippedSentence } from './link-notice';
+import { skippedSentence } from './link-notice.js';
 
 describe('what a cart link could not add, in words', () => {
   const skipped = [

@@ -1,5 +1,5 @@
 import type { CartLinkSkip } from '@cartlift/core';
-import { type Locale, type Localized, pick } from './i18n';
+import { type Locale, type Localized, pick } from './i18n.js';
 
 /** A part of a cart link that was not added, as the server or this page judged it. */
 export type Skipped = { part: string; reason: CartLinkSkip };

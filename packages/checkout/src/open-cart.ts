@@ -1,4 +1,4 @@
-import type { CartliftCartElement, DrawerStart } from './cart-element';
+import type { CartliftCartElement, DrawerStart } from './cart-element.js';
 
 // Apart from cart-element.ts so the landing chunk can open the drawer without
 // importing the module that imports it (no import cycle).

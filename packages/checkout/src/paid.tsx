@@ -1,8 +1,8 @@
 import { formatMoney } from '@cartlift/core';
 import { type PromotionName, promotionName } from '@cartlift/discounts';
-import { drawerText as text } from './drawer-text';
-import { type Locale, pick } from './i18n';
-import type { PaymentOutcome } from './pay';
+import { drawerText as text } from './drawer-text.js';
+import { type Locale, pick } from './i18n.js';
+import type { PaymentOutcome } from './pay.js';
 
 /**
  * The thank-you screen: the order number, what was bought, the amount

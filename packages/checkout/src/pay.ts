@@ -1,8 +1,8 @@
 import type { EvaluateResult } from '@cartlift/discounts';
 import type { Stripe, StripeElements } from '@stripe/stripe-js';
-import type { Locale } from './i18n';
-import { paymentSentence } from './payment-text';
-import { type CartBody, type CheckoutAnswer, type OrderSummary, type ServerApi, ServerError } from './server-api';
+import type { Locale } from './i18n.js';
+import { paymentSentence } from './payment-text.js';
+import { type CartBody, type CheckoutAnswer, type OrderSummary, type ServerApi, ServerError } from './server-api.js';
 
 export interface PaymentOutcome {
   paymentIntentId: string;

@@ -3,6 +3,6 @@
  * thank-you screen, with everything paying needs. A chunk of its own, fetched
  * as the drawer opens, so the cart shows without waiting for it.
  */
-export { ExpressSlot } from './express-slot';
-export { Paid } from './paid';
-export { Sheet } from './sheet';
+export { ExpressSlot } from './express-slot.js';
+export { Paid } from './paid.js';
+export { Sheet } from './sheet.js';

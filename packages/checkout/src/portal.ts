@@ -1,5 +1,5 @@
-import { drawerCss } from './drawer-css';
-import { adoptStyles, baseCss } from './styles';
+import { drawerCss } from './drawer-css.js';
+import { adoptStyles, baseCss } from './styles.js';
 
 export interface Portal {
   /** `<cartlift-drawer>`, a child of <body>: Stripe's iframes mount in its light DOM. */

@@ -1,6 +1,6 @@
 import { evaluate } from '@cartlift/discounts';
 import { describe, expect, test } from 'vitest';
-import { priceChangeSentence } from './price-change';
+import { priceChangeSentence } from './price-change.js';
 
 const promotions = [
   { id: 'first-order', name: 'First order $5 off', currency: 'USD', rule: { type: 'amount_off' as const, amount: 500 }, conditions: { firstPurchase: true }, combinesWith: { product: true, order: true, shipping: true } },

@@ -1,6 +1,6 @@
 import { formatMoney } from '@cartlift/core';
 import { type EvaluateResult, describeReason } from '@cartlift/discounts';
-import type { Locale } from './i18n';
+import type { Locale } from './i18n.js';
 
 const FIRST_ORDER_USED = { en: 'Your first-order discount was used on an earlier order.', 'zh-CN': '您的首单优惠已在之前的订单中使用。' };
 const NEW_TOTAL = {

@@ -1,6 +1,6 @@
 import { createCartlift, memoryStorage } from '@cartlift/core';
 import { describe, expect, it } from 'vitest';
-import { checkoutEvent, couponOf, recordPurchase } from './purchase';
+import { checkoutEvent, couponOf, recordPurchase } from './purchase.js';
 
 const cart = { id: 'cart-1', currency: 'USD', rev: 1, codes: ['WELCOME10', 'TEA5'], lines: [{ key: 'TEA', sku: 'TEA', quantity: 2, price: 2400 }] };
 

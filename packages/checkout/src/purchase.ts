@@ -1,5 +1,5 @@
 import { type CartState, type CartliftInstance, type FunnelEvent, type StoragePort, funnelEvent, toFunnelItems } from '@cartlift/core';
-import type { PaymentOutcome } from './pay';
+import type { PaymentOutcome } from './pay.js';
 
 /**
  * A funnel event for a cart. Unlike core's funnelEvent, whose `value` is the

@@ -1,7 +1,7 @@
 import { emptyCart } from '@cartlift/core';
 import { evaluate } from '@cartlift/discounts';
 import { describe, expect, it } from 'vitest';
-import { finalRefusals, limitedCodes, unsoldLine } from './quote-problems';
+import { finalRefusals, limitedCodes, unsoldLine } from './quote-problems.js';
 
 const promotions = [
   { id: 'welcome10', name: 'WELCOME10', code: 'WELCOME10', rule: { type: 'percent_off' as const, percent: 10 } },

@@ -1,5 +1,5 @@
 import { type CartliftInstance, idbStorage } from '@cartlift/core';
-import { type ServerApi, createServerApi } from './server-api';
+import { type ServerApi, createServerApi } from './server-api.js';
 
 const apis = new Map<string, ServerApi>();
 /** Saved profile and pending payments: Cartlift's IndexedDB, opened on first use. */

@@ -2,16 +2,16 @@ import { type CartState, type CartliftInstance, type StoragePort, formatMoney, u
 import type { EvaluateResult } from '@cartlift/discounts';
 import type { Stripe, StripeElements } from '@stripe/stripe-js';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { drawerText as text } from './drawer-text';
-import { Field } from './fields';
-import { type Locale, pick } from './i18n';
-import { type PaymentOutcome, PaymentError, pay } from './pay';
-import { priceChangeSentence } from './price-change';
-import { type ShopperProfile, forgetProfile, loadProfile, saveProfile } from './profile';
-import { checkoutEvent, couponOf } from './purchase';
-import { cartBody } from './use-quote';
-import type { PublicConfig, ServerApi } from './server-api';
-import { loadStripeJs } from './stripe-loader';
+import { drawerText as text } from './drawer-text.js';
+import { Field } from './fields.js';
+import { type Locale, pick } from './i18n.js';
+import { type PaymentOutcome, PaymentError, pay } from './pay.js';
+import { priceChangeSentence } from './price-change.js';
+import { type ShopperProfile, forgetProfile, loadProfile, saveProfile } from './profile.js';
+import { checkoutEvent, couponOf } from './purchase.js';
+import { cartBody } from './use-quote.js';
+import type { PublicConfig, ServerApi } from './server-api.js';
+import { loadStripeJs } from './stripe-loader.js';
 
 const COUNTRIES = ['US', 'CN', 'HK', 'TW', 'SG', 'JP', 'GB', 'CA', 'AU', 'DE', 'FR'];
 

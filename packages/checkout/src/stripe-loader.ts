@@ -1,6 +1,6 @@
 import type { Stripe } from '@stripe/stripe-js';
 import { loadStripe } from '@stripe/stripe-js/pure';
-import type { Locale } from './i18n';
+import type { Locale } from './i18n.js';
 
 let sandboxScript: Promise<void> | undefined;
 

@@ -1,7 +1,7 @@
 import { type Money, formatMoney } from '@cartlift/core';
 import { type EvaluateResult, type Promotion, type Unlock, describeUnlock, promotionName } from '@cartlift/discounts';
-import { drawerText as text } from './drawer-text';
-import { type Locale, pick } from './i18n';
+import { drawerText as text } from './drawer-text.js';
+import { type Locale, pick } from './i18n.js';
 
 const fmt = (amount: number, currency: string, locale: Locale) => formatMoney({ amount, currency } as Money, locale);
 

@@ -1,8 +1,8 @@
 import type { CartState, CartliftInstance } from '@cartlift/core';
-import { drawerText as text } from './drawer-text';
-import { type Locale, pick } from './i18n';
-import { unsoldLine } from './quote-problems';
-import type { ServerError } from './server-api';
+import { drawerText as text } from './drawer-text.js';
+import { type Locale, pick } from './i18n.js';
+import { unsoldLine } from './quote-problems.js';
+import type { ServerError } from './server-api.js';
 
 /**
  * When the server will not sell a line of the cart (400 unknown_sku: a

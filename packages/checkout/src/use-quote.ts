@@ -1,8 +1,8 @@
 import type { CartState } from '@cartlift/core';
 import { type EvaluateResult, evaluate } from '@cartlift/discounts';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { PublicConfig, ServerApi } from './server-api';
-import { ServerError } from './server-api';
+import type { PublicConfig, ServerApi } from './server-api.js';
+import { ServerError } from './server-api.js';
 
 export interface QuoteState {
   /** The server's price for this exact cart, once it has answered. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { walletOptions, walletShipping } from './wallet-options';
+import { walletOptions, walletShipping } from './wallet-options.js';
 
 const address = { line1: '1 West Lake Road', city: 'Hangzhou', postal_code: '310000', country: 'CN' };
 const standard = { id: 'standard', amount: 600, name: { en: 'Standard shipping (3–5 days)', 'zh-CN': '标准配送（3–5天）' } };

@@ -1,9 +1,9 @@
 import { type PromotionName, promotionName } from '@cartlift/discounts';
 import type { ClickResolveDetails, StripeExpressCheckoutElementConfirmEvent } from '@stripe/stripe-js';
-import { drawerText } from './drawer-text';
-import { type Locale, pick } from './i18n';
-import type { ShopperProfile } from './profile';
-import type { CartBody, PublicConfig } from './server-api';
+import { drawerText } from './drawer-text.js';
+import { type Locale, pick } from './i18n.js';
+import type { ShopperProfile } from './profile.js';
+import type { CartBody, PublicConfig } from './server-api.js';
 
 /**
  * What the wallet sheet collects: always the email; the shipping address too

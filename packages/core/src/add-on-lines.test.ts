@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { cartReducer, checkAction, checkAddInput, emptyCart } from './cart';
-import { isCartState } from './cart-guard';
-import { createCartStore } from './store';
-import { memoryStorage } from './storage';
+import { cartReducer, checkAction, checkAddInput, emptyCart } from './cart.js';
+import { isCartState } from './cart-guard.js';
+import { createCartStore } from './store.js';
+import { memoryStorage } from './storage.js';
 
 const withWarranty = () => {
   let cart = emptyCart('c1', 'USD');

@@ -1,6 +1,6 @@
-import { isCurrency } from './currencies';
-import type { CartLimits, CartState } from './cart';
-import { DEFAULT_LIMITS } from './cart';
+import { isCurrency } from './currencies.js';
+import type { CartLimits, CartState } from './cart.js';
+import { DEFAULT_LIMITS } from './cart.js';
 
 const optional = (v: unknown, type: string) => v === undefined || typeof v === type;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCartLink, readCartLink } from './cart-link';
+import { parseCartLink, readCartLink } from './cart-link.js';
 
 describe('parseCartLink', () => {
   it('reads SKU:QTY lists, a missing quantity meaning 1', () => {

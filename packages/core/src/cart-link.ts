@@ -1,5 +1,5 @@
-import { DEFAULT_LIMITS } from './cart';
-import { CartliftError } from './errors';
+import { DEFAULT_LIMITS } from './cart.js';
+import { CartliftError } from './errors.js';
 
 /** Why part of a cart link was left out. */
 export type CartLinkSkip = 'invalid' | 'unknown_sku' | 'too_many_lines';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CartAction, DEFAULT_LIMITS, cartReducer, cartSubtotal, checkAction, checkAddInput, emptyCart, lineKey } from './cart';
+import { type CartAction, DEFAULT_LIMITS, cartReducer, cartSubtotal, checkAction, checkAddInput, emptyCart, lineKey } from './cart.js';
 
 const sku = fc.constantFrom('TEA', 'CUP', 'POT', 'SET', 'GIFT');
 const variant = fc.option(fc.constantFrom('red', 'blue'), { nil: undefined });

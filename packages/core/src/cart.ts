@@ -1,4 +1,4 @@
-import { CartliftError, describe } from './errors';
+import { CartliftError, describe } from './errors.js';
 
 /** One line of the cart, keyed by sku plus optional variant. `price` is for display only. */
 export interface CartLine {

@@ -1,9 +1,9 @@
-import type { CartLimits } from './cart';
-import { createEmitter, type Emitter } from './emitter';
-import type { CartliftEvents } from './events';
-import type { StoragePort } from './storage';
-import { type CartStore, createCartStore } from './store';
-import type { SyncPort } from './sync';
+import type { CartLimits } from './cart.js';
+import { createEmitter, type Emitter } from './emitter.js';
+import type { CartliftEvents } from './events.js';
+import type { StoragePort } from './storage.js';
+import { type CartStore, createCartStore } from './store.js';
+import type { SyncPort } from './sync.js';
 
 /** How many past events a late plugin is replayed (oldest dropped first). */
 const HISTORY = 200;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { funnelEvent } from './events';
+import { funnelEvent } from './events.js';
 
 describe('funnelEvent', () => {
   const cart = { id: 'c1', currency: 'USD' };

@@ -1,4 +1,4 @@
-import type { CartLine, CartState } from './cart';
+import type { CartLine, CartState } from './cart.js';
 
 /** GA4's item shape. `price` is per unit in minor units (destinations convert for GA4). */
 export interface FunnelItem {

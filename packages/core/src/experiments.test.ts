@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assignVariant, bucket, BUCKETS, hash32 } from './experiments';
+import { assignVariant, bucket, BUCKETS, hash32 } from './experiments.js';
 
 describe('bucketing', () => {
   it('is stable: the same key and id always give the same bucket and variant', () => {

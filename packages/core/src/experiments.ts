@@ -1,7 +1,7 @@
 // A/B bucketing, in core because it runs anywhere: the analytics plugin in the
 // browser and the server assign the same variant to the same anonymous id by
 // calling this one function.
-import { CartliftError, describe as describeValue } from './errors';
+import { CartliftError, describe as describeValue } from './errors.js';
 
 /** Number of buckets ids are spread over. */
 export const BUCKETS = 10_000;

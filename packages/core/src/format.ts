@@ -1,4 +1,4 @@
-import { assertMinorUnits, currencyExponent, type Money } from './money';
+import { assertMinorUnits, currencyExponent, type Money } from './money.js';
 
 // Kept apart from money.ts so code that only parses or checks amounts (the
 // first script-tag chunk) does not carry Intl formatting.

@@ -1,5 +1,5 @@
 import { createStore, del, get, type UseStore } from 'idb-keyval';
-import type { StoragePort } from './storage';
+import type { StoragePort } from './storage.js';
 
 /**
  * IndexedDB storage through idb-keyval, in a database of Cartlift's own so it

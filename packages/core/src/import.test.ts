@@ -5,7 +5,7 @@ describe('@cartlift/core at import', () => {
     const g = globalThis as Record<string, unknown>;
     expect(g.window).toBeUndefined();
     const before = Object.keys(globalThis).length;
-    const core = await import('./index');
+    const core = await import('./index.js');
     expect(typeof core.createCartlift).toBe('function');
     expect(Object.keys(globalThis).length).toBe(before);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { allocate, currencyExponent, money, parseMinorUnits } from './money';
-import { formatMoney, toDecimalString } from './format';
-import { CartliftError } from './errors';
+import { allocate, currencyExponent, money, parseMinorUnits } from './money.js';
+import { formatMoney, toDecimalString } from './format.js';
+import { CartliftError } from './errors.js';
 
 describe('currencyExponent', () => {
   it.each([

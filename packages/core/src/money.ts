@@ -1,5 +1,5 @@
-import { exponentOf, isCurrency } from './currencies';
-import { CartliftError, describe } from './errors';
+import { exponentOf, isCurrency } from './currencies.js';
+import { CartliftError, describe } from './errors.js';
 
 /** An amount of money: integer minor units (cents, fen, yen) and an ISO 4217 code. */
 export interface Money {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { replayQueue } from './queue';
+import { replayQueue } from './queue.js';
 
 describe('replayQueue', () => {
   it('replays calls in order and reports failures without stopping', async () => {

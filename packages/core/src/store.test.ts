@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createEmitter } from './emitter';
-import type { CartliftEvents } from './events';
-import { type StoragePort, memoryStorage } from './storage';
-import { createCartStore } from './store';
-import { broadcastSync } from './sync';
+import { createEmitter } from './emitter.js';
+import type { CartliftEvents } from './events.js';
+import { type StoragePort, memoryStorage } from './storage.js';
+import { createCartStore } from './store.js';
+import { broadcastSync } from './sync.js';
 
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
@@ -113,7 +113,7 @@ describe('createCartStore', () => {
 
 describe('plugins', () => {
   it('hear, through onAny, what happened before they were installed, then what follows', async () => {
-    const { createCartlift } = await import('./cartlift');
+    const { createCartlift } = await import('./cartlift.js');
     const cartlift = createCartlift({ currency: 'USD' });
     await cartlift.cart.add({ sku: 'TEA', price: 100 });
     const heard: string[] = [];

@@ -1,9 +1,9 @@
-import { type AddInput, type CartAction, type CartLimits, type CartState, DEFAULT_LIMITS, cartReducer, checkAction, emptyCart } from './cart';
-import { isCartState } from './cart-guard';
-import type { Emitter } from './emitter';
-import { type CartliftEvents, funnelEvent, toFunnelItems, uuid } from './events';
-import { type StoragePort, memoryStorage } from './storage';
-import type { SyncPort } from './sync';
+import { type AddInput, type CartAction, type CartLimits, type CartState, DEFAULT_LIMITS, cartReducer, checkAction, emptyCart } from './cart.js';
+import { isCartState } from './cart-guard.js';
+import type { Emitter } from './emitter.js';
+import { type CartliftEvents, funnelEvent, toFunnelItems, uuid } from './events.js';
+import { type StoragePort, memoryStorage } from './storage.js';
+import type { SyncPort } from './sync.js';
 
 export interface CartStoreOptions {
   currency: string;

@@ -1,5 +1,5 @@
 import { allocate } from '@cartlift/core';
-import type { CartLineInput } from './types';
+import type { CartLineInput } from './types.js';
 
 /**
  * Splits `amount` over `lines` by largest remainder, in proportion to

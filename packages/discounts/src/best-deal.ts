@@ -1,7 +1,7 @@
-import { conflicts } from './combine';
-import type { Cand, Ctx } from './context';
-import { type Priced, price } from './price';
-import { boundaryBetween } from './rules/threshold';
+import { conflicts } from './combine.js';
+import type { Cand, Ctx } from './context.js';
+import { type Priced, price } from './price.js';
+import { boundaryBetween } from './rules/threshold.js';
 
 /**
  * Most contested promotions the exact search takes on (2^10 = 1,024

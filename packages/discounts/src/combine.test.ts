@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { EXACT_CAP } from './best-deal';
-import { evaluate } from './evaluate';
-import { describeReason } from './reasons';
-import { cart, line, promo } from './test-helpers';
-import type { Promotion } from './types';
+import { EXACT_CAP } from './best-deal.js';
+import { evaluate } from './evaluate.js';
+import { describeReason } from './reasons.js';
+import { cart, line, promo } from './test-helpers.js';
+import type { Promotion } from './types.js';
 
 const pct = (id: string, percent: number, more: Partial<Promotion> = {}) => promo(id, { type: 'percent_off', percent }, more);
 const applied = (r: ReturnType<typeof evaluate>) => r.applied.map((a) => a.promotionId);

@@ -1,4 +1,4 @@
-import type { Promotion, PromotionClass, Rule, ThresholdBase } from './types';
+import type { Promotion, PromotionClass, Rule, ThresholdBase } from './types.js';
 
 /**
  * The class a promotion's rule puts it in: shipping when it targets shipping,

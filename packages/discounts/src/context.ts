@@ -1,7 +1,7 @@
 import { CartliftError, assertMinorUnits as units } from '@cartlift/core';
-import { sum } from './allocate-lines';
-import type { Compiled } from './promotion-index';
-import type { CartLineInput, EvaluateInput } from './types';
+import { sum } from './allocate-lines.js';
+import type { Compiled } from './promotion-index.js';
+import type { CartLineInput, EvaluateInput } from './types.js';
 
 /** One evaluation's facts, with lines in a canonical order so input order never matters. */
 export interface Ctx {

@@ -1,10 +1,10 @@
-import { unitsOf } from './allocate-lines';
-import type { Cand, Ctx } from './context';
-import { price } from './price';
-import type { Compiled } from './promotion-index';
-import { rewardOf } from './reward';
-import type { Fail } from './rules/threshold';
-import type { Reason, Unlock } from './types';
+import { unitsOf } from './allocate-lines.js';
+import type { Cand, Ctx } from './context.js';
+import { price } from './price.js';
+import type { Compiled } from './promotion-index.js';
+import { rewardOf } from './reward.js';
+import type { Fail } from './rules/threshold.js';
+import type { Reason, Unlock } from './types.js';
 
 export interface Refusal {
   reason: Reason;

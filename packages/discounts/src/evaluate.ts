@@ -1,14 +1,14 @@
 import { normalizeCode } from '@cartlift/core';
-import { sum, sumOf } from './allocate-lines';
-import { EXACT_CAP, searchBestDeal } from './best-deal';
-import { CLASSES, conflicts } from './combine';
-import { type Cand, type Ctx, buildContext } from './context';
-import { type Refusal, refuse, refusalFromFail } from './eligibility';
-import { price } from './price';
-import { type Compiled, indexPromotions, push } from './promotion-index';
-import { nextStep } from './rules/threshold';
-import { matches } from './selector';
-import type { Applied, EvaluateInput, EvaluateResult, LineResult, NotApplied, Unlock, UsageLimitFact } from './types';
+import { sum, sumOf } from './allocate-lines.js';
+import { EXACT_CAP, searchBestDeal } from './best-deal.js';
+import { CLASSES, conflicts } from './combine.js';
+import { type Cand, type Ctx, buildContext } from './context.js';
+import { type Refusal, refuse, refusalFromFail } from './eligibility.js';
+import { price } from './price.js';
+import { type Compiled, indexPromotions, push } from './promotion-index.js';
+import { nextStep } from './rules/threshold.js';
+import { matches } from './selector.js';
+import type { Applied, EvaluateInput, EvaluateResult, LineResult, NotApplied, Unlock, UsageLimitFact } from './types.js';
 
 const byStage = (a: Cand, b: Cand) => a.stage - b.stage || a.c.rank - b.c.rank;
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from './evaluate';
-import { parsePromotionsConfig } from './schema';
-import type { CartLineInput } from './types';
+import { evaluate } from './evaluate.js';
+import { parsePromotionsConfig } from './schema.js';
+import type { CartLineInput } from './types.js';
 
 // The worked examples in docs/discounts.md, run against docs/examples/promotions.json.
 const docs = readFileSync(new URL('../../../docs/discounts.md', import.meta.url), 'utf8');

@@ -1,9 +1,9 @@
 import { formatMoney } from '@cartlift/core';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from './evaluate';
-import { describeReason } from './reasons';
-import { percentOf } from './rounding';
-import { cart, line, promo } from './test-helpers';
+import { evaluate } from './evaluate.js';
+import { describeReason } from './reasons.js';
+import { percentOf } from './rounding.js';
+import { cart, line, promo } from './test-helpers.js';
 
 describe('half-even rounding to the minor unit', () => {
   it.each([

@@ -1,4 +1,4 @@
-import type { PromotionName } from './types';
+import type { PromotionName } from './types.js';
 
 /**
  * A promotion name in `locale`, falling back to English.

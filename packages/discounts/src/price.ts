@@ -1,13 +1,13 @@
-import { sum } from './allocate-lines';
-import type { Cand, Ctx } from './context';
-import { amountOff } from './rules/amount-off';
-import { buyXGetY } from './rules/buy-x-get-y';
-import { every } from './rules/every';
-import type { Outcome } from './rules/outcome';
-import { percentOff } from './rules/percent-off';
-import { type Fail, reach } from './rules/threshold';
-import { tiered } from './rules/tiered';
-import type { Allocation } from './types';
+import { sum } from './allocate-lines.js';
+import type { Cand, Ctx } from './context.js';
+import { amountOff } from './rules/amount-off.js';
+import { buyXGetY } from './rules/buy-x-get-y.js';
+import { every } from './rules/every.js';
+import type { Outcome } from './rules/outcome.js';
+import { percentOff } from './rules/percent-off.js';
+import { type Fail, reach } from './rules/threshold.js';
+import { tiered } from './rules/tiered.js';
+import type { Allocation } from './types.js';
 
 /** One combination, priced. Arrays run parallel to the combination. */
 export interface Priced {

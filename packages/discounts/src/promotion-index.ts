@@ -1,8 +1,8 @@
-import { byPrecedence, combinesWith, promotionClass, thresholdBase } from './combine';
-import { basisPoints } from './rounding';
-import { toEpoch } from './schedule';
-import { compileSelector, type CompiledSelector } from './selector';
-import type { Promotion, PromotionClass, Selector, ThresholdBase } from './types';
+import { byPrecedence, combinesWith, promotionClass, thresholdBase } from './combine.js';
+import { basisPoints } from './rounding.js';
+import { toEpoch } from './schedule.js';
+import { compileSelector, type CompiledSelector } from './selector.js';
+import type { Promotion, PromotionClass, Selector, ThresholdBase } from './types.js';
 
 /** A promotion with everything that does not depend on the cart worked out once. */
 export interface Compiled {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from './evaluate';
-import type { CartLineInput, EvaluateInput, EvaluateResult, Promotion } from './types';
+import { evaluate } from './evaluate.js';
+import type { CartLineInput, EvaluateInput, EvaluateResult, Promotion } from './types.js';
 
 const SKUS = ['A', 'B', 'C', 'D'];
 const TAGS = ['tea', 'cup'];

@@ -1,4 +1,4 @@
-import type { Promotion, PromotionsConfig } from './types';
+import type { Promotion, PromotionsConfig } from './types.js';
 
 /**
  * The part of a config the browser may see, for the instant cart preview:

@@ -1,6 +1,6 @@
-import { promotionName } from './names';
-import { type Entry, type Templates, money, sentence } from './sentence';
-import type { Reward, Unlock } from './types';
+import { promotionName } from './names.js';
+import { type Entry, type Templates, money, sentence } from './sentence.js';
+import type { Reward, Unlock } from './types.js';
 
 export type { Entry };
 

@@ -1,6 +1,6 @@
-import { promotionName } from './names';
-import { type Entry, type Templates, money, sentence } from './sentence';
-import type { Reward, Unlock } from './types';
+import { promotionName } from './names.js';
+import { type Entry, type Templates, money, sentence } from './sentence.js';
+import type { Reward, Unlock } from './types.js';
 
 /** 10% off is 9折, 15% off 8.5折. */
 const zhe = (percent: number) => `${(10000 - Math.round(percent * 100)) / 1000}折`;

@@ -1,6 +1,6 @@
-import { describeEn, type Entry, rewardEn, unlockEn } from './reasons-en';
-import { describeZh, rewardZh, unlockZh } from './reasons-zh';
-import type { Reward, Unlock } from './types';
+import { describeEn, type Entry, rewardEn, unlockEn } from './reasons-en.js';
+import { describeZh, rewardZh, unlockZh } from './reasons-zh.js';
+import type { Reward, Unlock } from './types.js';
 
 export type { Entry };
 export type Locale = 'en' | 'zh-CN';

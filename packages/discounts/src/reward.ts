@@ -1,4 +1,4 @@
-import type { Promotion, Reward } from './types';
+import type { Promotion, Reward } from './types.js';
 
 /** What promotion `p` gives (at `tier` for tiered rules), for "add X more for ..." sentences. */
 export function rewardOf(p: Promotion, currency: string, tier = 0): Reward {

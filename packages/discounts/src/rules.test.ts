@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from './evaluate';
-import { describeReason } from './reasons';
-import { cart, line, promo } from './test-helpers';
+import { evaluate } from './evaluate.js';
+import { describeReason } from './reasons.js';
+import { cart, line, promo } from './test-helpers.js';
 
 const ids = (r: ReturnType<typeof evaluate>) => r.applied.map((a) => `${a.promotionId}:${a.amount}`);
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from './evaluate';
-import { describeReason } from './reasons';
-import { toEpoch } from './schedule';
-import { cart, line, promo } from './test-helpers';
+import { evaluate } from './evaluate.js';
+import { describeReason } from './reasons.js';
+import { toEpoch } from './schedule.js';
+import { cart, line, promo } from './test-helpers.js';
 
 describe('schedule in an IANA time zone', () => {
   it('reads wall-clock times in the zone', () => {

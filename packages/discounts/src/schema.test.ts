@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CartliftError } from '@cartlift/core';
-import { publicPromotions } from './public';
-import { parsePromotionsConfig, promotionsJsonSchema } from './schema';
+import { publicPromotions } from './public.js';
+import { parsePromotionsConfig, promotionsJsonSchema } from './schema.js';
 
 const SCHEMA_FILE = new URL('../promotions.schema.json', import.meta.url);
 const EXAMPLE = new URL('../../../docs/examples/promotions.json', import.meta.url);

@@ -5,9 +5,9 @@
  */
 import { CartliftError, isCurrency } from '@cartlift/core';
 import { z } from 'zod';
-import { promotionClass } from './combine';
-import { toEpoch } from './schedule';
-import type { PromotionsConfig } from './types';
+import { promotionClass } from './combine.js';
+import { toEpoch } from './schedule.js';
+import type { PromotionsConfig } from './types.js';
 
 const money = z.int().min(0).max(Number.MAX_SAFE_INTEGER).meta({ description: 'Minor units of the promotion currency (1999 = 19.99; 30 yen = 30).' });
 const count = z.int().min(1).max(1_000_000);

@@ -1,4 +1,4 @@
-import type { CartLineInput, Selector } from './types';
+import type { CartLineInput, Selector } from './types.js';
 
 /** A selector with its lists as sets; `null` matches every line. */
 export type CompiledSelector = { skus: Set<string>; tags: Set<string> } | null;

@@ -1,6 +1,6 @@
 import { formatMoney } from '@cartlift/core';
-import { promotionName } from './names';
-import type { NotApplied, Reason } from './types';
+import { promotionName } from './names.js';
+import type { NotApplied, Reason } from './types.js';
 
 export type Entry = Pick<NotApplied, 'reason' | 'unlock' | 'name' | 'code'>;
 

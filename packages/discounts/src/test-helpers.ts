@@ -1,4 +1,4 @@
-import type { CartLineInput, EvaluateInput, Promotion } from './types';
+import type { CartLineInput, EvaluateInput, Promotion } from './types.js';
 
 /** A cart input with sensible defaults for tests. */
 export function cart(lines: CartLineInput[], promotions: Promotion[], extra: Partial<EvaluateInput> = {}): EvaluateInput {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { signCartLink, verifyCartLink } from './cart-links';
-import { createCatalog } from './catalog';
-import { CATALOG, storeVariants, useHarness } from './test-support';
+import { signCartLink, verifyCartLink } from './cart-links.js';
+import { createCatalog } from './catalog.js';
+import { CATALOG, storeVariants, useHarness } from './test-support.js';
 
 describe('cart links', () => {
   test('a malformed link is refused naming link.cart', async () => {

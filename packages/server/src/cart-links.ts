@@ -1,6 +1,6 @@
 import { type CartLinkRead, readCartLink } from '@cartlift/core';
-import type { Catalog } from './catalog';
-import { HttpError } from './http/errors';
+import type { Catalog } from './catalog.js';
+import { HttpError } from './http/errors.js';
 
 /** How the shop treats cart links (`?cartlift-cart=SKU:QTY,…&cartlift-coupon=CODE&cartlift-sig=…`). */
 export interface CartLinkOptions {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isCurrency } from '@cartlift/core';
-import { parseWith } from './http/validation';
-import { HttpError } from './http/errors';
+import { parseWith } from './http/validation.js';
+import { HttpError } from './http/errors.js';
 
 const localized = z.union(
   [z.string().min(1), z.record(z.string(), z.string().min(1)).refine((names) => Object.keys(names).length > 0)],

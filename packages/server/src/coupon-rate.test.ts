@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { storeVariants, unique, useHarness } from './test-support';
+import { storeVariants, unique, useHarness } from './test-support.js';
 
 const lines = [{ sku: 'TEA-LJ-100', quantity: 1 }];
 
@@ -107,7 +107,7 @@ describe.each(storeVariants())('coupon guessing per cart, under a per-address ce
 
 describe('coupon limit options', () => {
   test('the old perIp is read as the per-address ceiling; defaults otherwise', async () => {
-    const { couponLimits } = await import('./rate-limit');
+    const { couponLimits } = await import('./rate-limit.js');
     expect(couponLimits({ perIp: 50 })).toEqual({ windowMs: 600_000, perCart: 20, perEmail: 10, perIpCeiling: 50, checkoutsPerIp: 60 });
     expect(couponLimits({ perIp: 50, perIpCeiling: 300 }).perIpCeiling).toBe(300);
     expect(couponLimits()).toEqual({ windowMs: 600_000, perCart: 20, perEmail: 10, perIpCeiling: 200, checkoutsPerIp: 60 });

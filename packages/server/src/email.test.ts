@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { normalizeEmail } from './email';
+import { normalizeEmail } from './email.js';
 
 test.each([
   [' Li.Wei+promo@GMail.com ', 'liwei@gmail.com'],

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Harness, openHarness, storeVariants, unique, useHarness } from './test-support';
-import { openStore } from './store/open-store';
+import { type Harness, openHarness, storeVariants, unique, useHarness } from './test-support.js';
+import { openStore } from './store/open-store.js';
 
 // Bodies shaped like real requests but with anything in any field.
 const line = fc.record(

@@ -1,26 +1,26 @@
 import { assertCurrency } from '@cartlift/core';
 import type { PromotionsConfig } from '@cartlift/discounts';
 import { parsePromotionsConfig } from '@cartlift/discounts/schema';
-import { type Catalog, createCatalog } from './catalog';
-import { parseAllowedOrigins } from './analytics/cors';
-import { toErrorResponse } from './http/errors';
-import type { FetchHandler } from './http/node';
-import type { CartliftHandlerOptions, HandlerContext } from './options';
-import type { IdentifyCustomer } from './identify';
-import { paymentMethodTypes } from './payment-methods';
-import { couponLimits, createRateLimiter, storeRateLimiter } from './rate-limit';
-import { createRouter, type Route } from './router';
-import { checkoutRoute, completeRoute } from './routes/checkout';
-import { eventsPreflight, eventsRoute, eventsStatsRoute } from './routes/events';
-import { funnelRoute } from './routes/funnel';
-import { reportRoute, reportStylesRoute } from './routes/report';
-import { configRoute } from './routes/config';
-import { quoteRoute } from './routes/quote';
-import { webhookRoute } from './routes/webhook';
-import { createStripeClient } from './stripe/client';
-import { openStore } from './store/open-store';
-import type { Store } from './store/types';
-import { env } from './env';
+import { type Catalog, createCatalog } from './catalog.js';
+import { parseAllowedOrigins } from './analytics/cors.js';
+import { toErrorResponse } from './http/errors.js';
+import type { FetchHandler } from './http/node.js';
+import type { CartliftHandlerOptions, HandlerContext } from './options.js';
+import type { IdentifyCustomer } from './identify.js';
+import { paymentMethodTypes } from './payment-methods.js';
+import { couponLimits, createRateLimiter, storeRateLimiter } from './rate-limit.js';
+import { createRouter, type Route } from './router.js';
+import { checkoutRoute, completeRoute } from './routes/checkout.js';
+import { eventsPreflight, eventsRoute, eventsStatsRoute } from './routes/events.js';
+import { funnelRoute } from './routes/funnel.js';
+import { reportRoute, reportStylesRoute } from './routes/report.js';
+import { configRoute } from './routes/config.js';
+import { quoteRoute } from './routes/quote.js';
+import { webhookRoute } from './routes/webhook.js';
+import { createStripeClient } from './stripe/client.js';
+import { openStore } from './store/open-store.js';
+import type { Store } from './store/types.js';
+import { env } from './env.js';
 
 export interface CartliftHandler extends FetchHandler {
   /** The opened (and migrated) store. */

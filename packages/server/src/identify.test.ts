@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createCartliftHandler } from './handler';
-import type { CustomerIdentity } from './identify';
-import { CATALOG, PROMOTIONS, openHarness, storeVariants, unique, type Harness } from './test-support';
+import { createCartliftHandler } from './handler.js';
+import type { CustomerIdentity } from './identify.js';
+import { CATALOG, PROMOTIONS, openHarness, storeVariants, unique, type Harness } from './test-support.js';
 
 const VIP = { id: 'vip3', name: 'VIP $3 off', currency: 'USD', rule: { type: 'amount_off', amount: 300 }, conditions: { segments: ['vip'] }, combinesWith: { product: true, order: true, shipping: true } };
 const lines = [{ sku: 'TEA-LJ-100', quantity: 1 }];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { newSchemaName, openPostgresStore, startHarness, unique, type Harness } from './test-support';
-import type { Store } from './store/types';
+import { newSchemaName, openPostgresStore, startHarness, unique, type Harness } from './test-support.js';
+import type { Store } from './store/types.js';
 
 // Several server processes on one PostgreSQL: each "process" here is its own
 // handler with its own pg pool, sharing nothing but the database (and Stripe).

@@ -1,15 +1,15 @@
-import type { CartLinkOptions } from './cart-links';
+import type { CartLinkOptions } from './cart-links.js';
 import type { PromotionsConfig } from '@cartlift/discounts';
 import type Stripe from 'stripe';
-import type { AllowedOrigins } from './analytics/cors';
-import type { Catalog, CatalogSource } from './catalog';
-import type { IdentifyCustomer } from './identify';
-import type { ShippingOption } from './pricing';
-import type { CouponLimits, RateLimitOptions } from './rate-limit';
-import type { RequestLimits } from './requests';
-import type { StripeOptions } from './stripe/client';
-import type { StoreOptions } from './store/open-store';
-import type { Store } from './store/types';
+import type { AllowedOrigins } from './analytics/cors.js';
+import type { Catalog, CatalogSource } from './catalog.js';
+import type { IdentifyCustomer } from './identify.js';
+import type { ShippingOption } from './pricing.js';
+import type { CouponLimits, RateLimitOptions } from './rate-limit.js';
+import type { RequestLimits } from './requests.js';
+import type { StripeOptions } from './stripe/client.js';
+import type { StoreOptions } from './store/open-store.js';
+import type { Store } from './store/types.js';
 
 export interface CartliftHandlerOptions {
   /** Where the routes live. Default `/api/cartlift`. */

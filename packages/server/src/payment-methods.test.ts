@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { paymentMethodOptions, paymentMethodTypes } from './payment-methods';
+import { paymentMethodOptions, paymentMethodTypes } from './payment-methods.js';
 
 test('methods follow the currency', () => {
   expect(paymentMethodTypes('USD')).toEqual(['card', 'link', 'alipay', 'wechat_pay']);

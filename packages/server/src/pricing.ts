@@ -1,10 +1,10 @@
 import type { EvaluateInput, EvaluateResult, PromotionsConfig } from '@cartlift/discounts';
 import { evaluate } from '@cartlift/discounts';
-import type { Catalog, Product } from './catalog';
-import { normalizeEmail } from './email';
-import type { CustomerIdentity } from './identify';
-import { HttpError } from './http/errors';
-import type { Store } from './store/types';
+import type { Catalog, Product } from './catalog.js';
+import { normalizeEmail } from './email.js';
+import type { CustomerIdentity } from './identify.js';
+import { HttpError } from './http/errors.js';
+import type { Store } from './store/types.js';
 
 export interface ShippingOption {
   id: string;

@@ -1,4 +1,4 @@
-import type { RateWindow, Store } from './store/types';
+import type { RateWindow, Store } from './store/types.js';
 
 export interface RateLimitOptions {
   /** Window length in ms. Default 10 minutes. */

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { json } from './http/errors';
-import { createRouter } from './router';
+import { json } from './http/errors.js';
+import { createRouter } from './router.js';
 
 const ok = (name: string) => async () => json({ name });
 const route = createRouter('/api/cartlift', [

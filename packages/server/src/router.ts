@@ -1,5 +1,5 @@
-import { errorResponse } from './http/errors';
-import type { HandlerContext as RequestContext } from './http/node';
+import { errorResponse } from './http/errors.js';
+import type { HandlerContext as RequestContext } from './http/node.js';
 
 export type RouteHandler = (request: Request, context?: RequestContext) => Promise<Response>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { wireEvent } from './routes/analytics-test-support';
-import { storeVariants, unique, useHarness, type Harness } from './test-support';
+import { wireEvent } from './routes/analytics-test-support.js';
+import { storeVariants, unique, useHarness, type Harness } from './test-support.js';
 
 interface Shopper {
   cartId?: string;

@@ -1,6 +1,6 @@
 import { createCartlift, funnelEvent } from '@cartlift/core';
 import { describe, expect, it } from 'vitest';
-import { loadAnalytics } from './analytics';
+import { loadAnalytics } from './analytics.js';
 
 describe("Cartlift.use('analytics') destinations by name", () => {
   it('builds GA4 and Segment from names or [name, options] pairs, and keeps destination objects', async () => {

@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import { createCartlift } from '@cartlift/core';
 import { describe, expect, it, vi } from 'vitest';
-import { createScriptApi } from './api';
+import { createScriptApi } from './api.js';
 
 describe('window.Cartlift after load', () => {
   it('runs late push() calls like the queued ones, reporting unknown methods', async () => {
@@ -13,5 +14,11 @@ describe('window.Cartlift after load', () => {
     await vi.waitFor(() => expect(instance.cart.get().lines.map((l) => l.sku)).toEqual(['TEA']));
     expect(onError).toHaveBeenCalledTimes(1);
     expect((onError.mock.calls[0]![0] as Error).message).toMatch(/^Cartlift\.nope is not a method; expected one of /);
+  });
+
+  it("reports cartlift's package.json version", () => {
+    const { version } = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const api = createScriptApi(createCartlift({ currency: 'USD' }), { endpoint: '/api/cartlift', currency: 'USD', locale: 'en' }, () => {}, () => {});
+    expect(api.version).toBe(version);
   });
 });

@@ -1,7 +1,10 @@
 import type { AnalyticsPlugin } from '@cartlift/analytics';
 import { type AddInput, type CartliftInstance, type CartliftPlugin, type CartStore, replayQueue } from '@cartlift/core';
-import type { ScriptAnalyticsOptions } from './analytics';
-import type { ScriptConfig } from './config';
+import type { ScriptAnalyticsOptions } from './analytics.js';
+import type { ScriptConfig } from './config.js';
+
+/** The `cartlift` package.json version, put in by the build (rollup.config.mjs) and by vitest.config.ts. */
+declare const __CARTLIFT_VERSION__: string;
 
 /** `window.Cartlift` once loaded. */
 export interface CartliftScriptApi {
@@ -37,7 +40,7 @@ export function createScriptApi(instance: CartliftInstance, config: ScriptConfig
   let analytics: Promise<AnalyticsPlugin> | undefined;
   const use = ((plugin: CartliftPlugin | 'analytics', options?: ScriptAnalyticsOptions) => {
     if (plugin !== 'analytics') return instance.use(plugin);
-    analytics ??= import('./analytics').then(async ({ loadAnalytics }) => {
+    analytics ??= import('./analytics.js').then(async ({ loadAnalytics }) => {
       const installed = await loadAnalytics(options);
       instance.use(installed);
       return installed;
@@ -47,7 +50,7 @@ export function createScriptApi(instance: CartliftInstance, config: ScriptConfig
     return analytics;
   }) as CartliftScriptApi['use'];
   const api: CartliftScriptApi = {
-    version: '0.1.0',
+    version: __CARTLIFT_VERSION__,
     config,
     cart: instance.cart,
     on: instance.on,

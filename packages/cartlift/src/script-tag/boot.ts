@@ -2,11 +2,11 @@
 // defines the elements and swaps the queueing stub for the real API.
 import { broadcastSync, createCartlift, idbStorage, replayQueue } from '@cartlift/core';
 import { defineBuyElements, defineCartElement, handleLanding, loadDrawer, openCart } from '@cartlift/checkout/elements';
-import { bindDocument } from './bind';
-import { readScriptConfig } from './config';
-import { createScriptApi } from './api';
-import { watchViewedItems } from './view-items';
-import type { CartliftStub } from './stub';
+import { bindDocument } from './bind.js';
+import { readScriptConfig } from './config.js';
+import { createScriptApi } from './api.js';
+import { watchViewedItems } from './view-items.js';
+import type { CartliftStub } from './stub.js';
 
 const stub = (window.Cartlift ?? { q: [], s: null }) as CartliftStub;
 const report = (message: string) => console.error(message);

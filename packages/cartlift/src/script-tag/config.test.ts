@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readScriptConfig } from './config';
+import { readScriptConfig } from './config.js';
 
 describe('readScriptConfig', () => {
   it('reads the attributes', () => {

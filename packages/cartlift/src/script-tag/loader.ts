@@ -1,7 +1,7 @@
 // The classic script a shop pastes: <script src=".../cartlift.js" data-currency="USD" defer>.
 // It must stay tiny: it records its own <script> element and any calls made so
 // far, installs a queueing stub, and imports the boot module next to itself.
-import { type CartliftStub, QUEUED_METHODS } from './stub';
+import { type CartliftStub, QUEUED_METHODS } from './stub.js';
 
 declare global {
   interface Window {

@@ -1,7 +1,7 @@
-import { spread, sumOf } from '../allocate-lines';
-import type { Ctx } from '../context';
-import type { AmountOffRule } from '../types';
-import type { Outcome } from './outcome';
+import { spread, sumOf } from '../allocate-lines.js';
+import type { Ctx } from '../context.js';
+import type { AmountOffRule } from '../types.js';
+import type { Outcome } from './outcome.js';
 
 /** A fixed amount off once (split by largest remainder) or off every unit, never more than is left. */
 export function amountOff(r: AmountOffRule, ctx: Ctx, lines: number[], rem: number[], ship: number): Outcome {

@@ -1,10 +1,10 @@
-import { spread, sum, unitsOf } from '../allocate-lines';
-import type { Ctx } from '../context';
-import type { Compiled } from '../promotion-index';
-import { percentOf } from '../rounding';
-import { matches } from '../selector';
-import type { BuyXGetYRule } from '../types';
-import type { Outcome } from './outcome';
+import { spread, sum, unitsOf } from '../allocate-lines.js';
+import type { Ctx } from '../context.js';
+import type { Compiled } from '../promotion-index.js';
+import { percentOf } from '../rounding.js';
+import { matches } from '../selector.js';
+import type { BuyXGetYRule } from '../types.js';
+import type { Outcome } from './outcome.js';
 
 /** Reward units taken from the cheapest get-lines first: [line, units][]. */
 function cheapest(ctx: Ctx, getLines: number[], units: number): [number, number][] {

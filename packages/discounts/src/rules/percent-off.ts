@@ -1,7 +1,7 @@
-import { spread, sumOf } from '../allocate-lines';
-import { percentOf } from '../rounding';
-import type { PercentOffRule } from '../types';
-import type { Outcome } from './outcome';
+import { spread, sumOf } from '../allocate-lines.js';
+import { percentOf } from '../rounding.js';
+import type { PercentOffRule } from '../types.js';
+import type { Outcome } from './outcome.js';
 
 /** Percent of what is left on the lines (or shipping), rounded half-even once, then split by largest remainder. */
 export function percentOff(r: PercentOffRule, bp: number, lines: number[], rem: number[], ship: number): Outcome {

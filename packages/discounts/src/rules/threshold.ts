@@ -1,4 +1,4 @@
-import type { Promotion } from '../types';
+import type { Promotion } from '../types.js';
 
 /** A threshold not met: `required` of spend (or items) against `current`; `tier` names the reward to unlock. */
 export interface Fail {

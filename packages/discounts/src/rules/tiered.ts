@@ -1,7 +1,7 @@
-import { spread, sumOf } from '../allocate-lines';
-import { basisPoints, percentOf } from '../rounding';
-import type { TieredRule } from '../types';
-import type { Outcome } from './outcome';
+import { spread, sumOf } from '../allocate-lines.js';
+import { basisPoints, percentOf } from '../rounding.js';
+import type { TieredRule } from '../types.js';
+import type { Outcome } from './outcome.js';
 
 /** The reached tier's amount or percent off what is left on the lines. */
 export function tiered(r: TieredRule, tier: number, lines: number[], rem: number[]): Outcome {

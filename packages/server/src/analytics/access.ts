@@ -1,5 +1,5 @@
-import { HttpError } from '../http/errors';
-import type { HandlerContext as RequestContext } from '../http/node';
+import { HttpError } from '../http/errors.js';
+import type { HandlerContext as RequestContext } from '../http/node.js';
 
 const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/;
 // A reverse proxy on the same machine makes every visitor look like loopback; its headers give it away.

@@ -1,4 +1,4 @@
-import { HttpError } from '../http/errors';
+import { HttpError } from '../http/errors.js';
 
 export type AllowedOrigins = ReadonlySet<string> | '*';
 

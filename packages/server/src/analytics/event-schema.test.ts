@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkEvent } from './event-schema';
+import { checkEvent } from './event-schema.js';
 
 const good = {
   name: 'add_to_cart',

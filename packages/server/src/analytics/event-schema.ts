@@ -1,6 +1,6 @@
 import { FUNNEL_EVENTS, isCurrency } from '@cartlift/core';
 import { z } from 'zod';
-import { fieldPath } from '../http/validation';
+import { fieldPath } from '../http/validation.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const minor = (what: string) => z.number({ error: `must be ${what}` }).refine((n) => Number.isSafeInteger(n) && n >= 0, `must be ${what}`);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { HttpError } from '../http/errors';
-import { basisPoints, buildFunnel, parseFunnelQuery } from './funnel';
+import { HttpError } from '../http/errors.js';
+import { basisPoints, buildFunnel, parseFunnelQuery } from './funnel.js';
 
 const NOW = Date.parse('2026-02-01T12:00:00Z');
 const q = (text: string) => parseFunnelQuery(new URLSearchParams(text), NOW);

@@ -1,5 +1,5 @@
-import { HttpError } from '../http/errors';
-import type { FunnelRow } from '../store/types';
+import { HttpError } from '../http/errors.js';
+import type { FunnelRow } from '../store/types.js';
 
 /** The funnel's steps, in order (GA4 names, docs/analytics.md). */
 export const FUNNEL_STEPS = ['view_item', 'add_to_cart', 'view_cart', 'begin_checkout', 'add_shipping_info', 'add_payment_info', 'purchase'] as const;

@@ -1,5 +1,5 @@
-import type { OrderTotalsRow } from '../store/types';
-import { basisPoints, type FunnelGroup, type FunnelQuery } from './funnel';
+import type { OrderTotalsRow } from '../store/types.js';
+import { basisPoints, type FunnelGroup, type FunnelQuery } from './funnel.js';
 
 /** Paid orders from the ledger, for a range or one group of it. */
 export interface LedgerTotals {

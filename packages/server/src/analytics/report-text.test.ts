@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { REPORT_TEXT } from './report-text';
+import { REPORT_TEXT } from './report-text.js';
 
 test('the report counts one shopper in the singular', () => {
   expect(REPORT_TEXT.en.shoppers('1')).toBe('1 shopper with events');

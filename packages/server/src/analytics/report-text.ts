@@ -1,4 +1,4 @@
-import type { FUNNEL_STEPS } from './funnel';
+import type { FUNNEL_STEPS } from './funnel.js';
 
 export type ReportLocale = 'en' | 'zh-CN';
 

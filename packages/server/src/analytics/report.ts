@@ -1,8 +1,8 @@
 import { formatMoney, money } from '@cartlift/core';
-import type { AnalyticsCounters } from '../options';
-import type { FunnelGroup, FunnelQuery } from './funnel';
-import type { LedgerTotals } from './ledger-totals';
-import { REPORT_TEXT, type ReportLocale } from './report-text';
+import type { AnalyticsCounters } from '../options.js';
+import type { FunnelGroup, FunnelQuery } from './funnel.js';
+import type { LedgerTotals } from './ledger-totals.js';
+import { REPORT_TEXT, type ReportLocale } from './report-text.js';
 
 /**
  * Escapes text for HTML element content and quoted attribute values.

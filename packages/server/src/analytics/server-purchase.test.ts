@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { OrderRecord } from '../store/types';
-import { checkEvent } from './event-schema';
-import { orderItems, purchaseEventId, serverPurchaseEvent } from './server-purchase';
+import type { OrderRecord } from '../store/types.js';
+import { checkEvent } from './event-schema.js';
+import { orderItems, purchaseEventId, serverPurchaseEvent } from './server-purchase.js';
 
 const order: OrderRecord = {
   paymentIntentId: 'pi_3Q0abc',

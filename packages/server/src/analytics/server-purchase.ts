@@ -1,5 +1,5 @@
 import type { FunnelItem } from '@cartlift/core';
-import type { AnalyticsEventRecord, OrderRecord } from '../store/types';
+import type { AnalyticsEventRecord, OrderRecord } from '../store/types.js';
 
 /**
  * The UUID namespace of the server's purchase events. Fixed forever: changing

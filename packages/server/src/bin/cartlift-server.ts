@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { parseArgs, USAGE } from '../cli/args';
-import { startFromArgs } from '../cli/start';
+import { parseArgs, USAGE } from '../cli/args.js';
+import { startFromArgs } from '../cli/start.js';
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), process.env);

@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
-import type { Store } from '../store/types';
-import { stripeFailure } from './intent';
+import type { Store } from '../store/types.js';
+import { stripeFailure } from './intent.js';
 
 async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));

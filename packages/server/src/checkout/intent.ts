@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
-import { HttpError } from '../http/errors';
-import { paymentMethodOptions } from '../payment-methods';
-import type { CheckoutRecord, Store } from '../store/types';
+import { HttpError } from '../http/errors.js';
+import { paymentMethodOptions } from '../payment-methods.js';
+import type { CheckoutRecord, Store } from '../store/types.js';
 
 /** What the server charges for one payment attempt, and with what. */
 export interface IntentWish {

@@ -1,5 +1,5 @@
-import { HttpError } from '../http/errors';
-import type { CheckoutRecord, Store } from '../store/types';
+import { HttpError } from '../http/errors.js';
+import type { CheckoutRecord, Store } from '../store/types.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

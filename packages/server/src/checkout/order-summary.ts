@@ -1,5 +1,5 @@
-import type { Catalog } from '../catalog';
-import type { OrderRecord } from '../store/types';
+import type { Catalog } from '../catalog.js';
+import type { OrderRecord } from '../store/types.js';
 
 /** One bought line as the thank-you screen shows it. */
 export interface OrderItem {

@@ -1,7 +1,7 @@
-import { HttpError } from '../http/errors';
-import type { HandlerContext } from '../options';
-import type { Store } from '../store/types';
-import { settleAttempt } from './settle';
+import { HttpError } from '../http/errors.js';
+import type { HandlerContext } from '../options.js';
+import type { Store } from '../store/types.js';
+import { settleAttempt } from './settle.js';
 
 const LEASE_MS = 30_000;
 /** Stale attempts settled per request at most, so one request never waits on a backlog. */

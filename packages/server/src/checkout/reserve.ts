@@ -1,6 +1,6 @@
 import type { EvaluateResult } from '@cartlift/discounts';
-import { type CustomerFacts, type CartRequest, type PricingContext, FIRST_PURCHASE_CUSTOMER_HOLD, FIRST_PURCHASE_HOLD, priceCart } from '../pricing';
-import type { PromotionClaim } from '../store/types';
+import { type CustomerFacts, type CartRequest, type PricingContext, FIRST_PURCHASE_CUSTOMER_HOLD, FIRST_PURCHASE_HOLD, priceCart } from '../pricing.js';
+import type { PromotionClaim } from '../store/types.js';
 
 /**
  * Prices the cart and reserves the promotions it applies, atomically in the

@@ -1,10 +1,10 @@
 import type Stripe from 'stripe';
-import { serverPurchaseEvent } from '../analytics/server-purchase';
-import { HttpError } from '../http/errors';
-import type { HandlerContext } from '../options';
-import type { CheckoutOutcome, CheckoutRecord, Store } from '../store/types';
-import { replayCreate, stripeFailure } from './intent';
-import { type OrderSummary, orderSummary } from './order-summary';
+import { serverPurchaseEvent } from '../analytics/server-purchase.js';
+import { HttpError } from '../http/errors.js';
+import type { HandlerContext } from '../options.js';
+import type { CheckoutOutcome, CheckoutRecord, Store } from '../store/types.js';
+import { replayCreate, stripeFailure } from './intent.js';
+import { type OrderSummary, orderSummary } from './order-summary.js';
 
 /** Where a payment attempt stands, as `/checkout` answers it. */
 export type AttemptAnswer =

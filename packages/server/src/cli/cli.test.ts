@@ -4,10 +4,10 @@ import { fileURLToPath } from 'node:url';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parsePromotionsConfig } from '@cartlift/discounts/schema';
-import { openStore } from '../store/open-store';
-import { parseArgs } from './args';
-import { loadConfigFile } from './config-file';
-import { startFromArgs, type Running } from './start';
+import { openStore } from '../store/open-store.js';
+import { parseArgs } from './args.js';
+import { loadConfigFile } from './config-file.js';
+import { startFromArgs, type Running } from './start.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const config = path.join(root, 'examples/cartlift.config.json');

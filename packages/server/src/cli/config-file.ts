@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { loadCatalogFile } from '../catalog';
-import type { CartliftHandlerOptions } from '../options';
+import { loadCatalogFile } from '../catalog.js';
+import type { CartliftHandlerOptions } from '../options.js';
 
 const fileSchema = z.object({
   currency: z.string(),

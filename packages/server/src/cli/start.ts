@@ -1,14 +1,14 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
-import { createCartliftHandler, type CartliftHandler } from '../handler';
-import { serve } from '../http/node';
-import type { CartliftHandlerOptions } from '../options';
-import type { StripeOptions } from '../stripe/client';
+import { createCartliftHandler, type CartliftHandler } from '../handler.js';
+import { serve } from '../http/node.js';
+import type { CartliftHandlerOptions } from '../options.js';
+import type { StripeOptions } from '../stripe/client.js';
 import type { StripeSandbox } from '@cartlift/stripe-sandbox';
-import type { CliArgs } from './args';
-import { loadConfigFile } from './config-file';
-import { staticFiles } from './static-files';
-import { env } from '../env';
+import type { CliArgs } from './args.js';
+import { loadConfigFile } from './config-file.js';
+import { staticFiles } from './static-files.js';
+import { env } from '../env.js';
 
 export interface Running {
   url: string;

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { urlOrNull } from '../http/url';
+import { urlOrNull } from '../http/url.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

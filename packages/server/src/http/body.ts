@@ -1,4 +1,4 @@
-import { HttpError } from './errors';
+import { HttpError } from './errors.js';
 
 /**
  * Reads the request body as text, refusing it as soon as it passes `limit`

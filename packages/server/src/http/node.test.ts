@@ -1,8 +1,8 @@
 import { createServer, request as httpRequest } from 'node:http';
 import { expect, test } from 'vitest';
-import { errorResponse, json } from './errors';
-import { readBody } from './body';
-import { serve, toNodeListener } from './node';
+import { errorResponse, json } from './errors.js';
+import { readBody } from './body.js';
+import { serve, toNodeListener } from './node.js';
 
 const echo = Object.assign(
   async (request: Request, context?: { clientIp?: string }) => {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse, Server } from 'node:http';
-import { urlOrNull } from './url';
+import { urlOrNull } from './url.js';
 
 export interface HandlerContext {
   /** The connecting client's address, used for rate limits. */

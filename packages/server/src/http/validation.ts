@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { HttpError } from './errors';
+import { HttpError } from './errors.js';
 
 /** `lines[0].quantity` from zod's path array. */
 export function fieldPath(path: readonly PropertyKey[]): string {

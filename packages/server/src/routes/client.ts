@@ -1,9 +1,9 @@
 import { normalizeCode } from '@cartlift/core';
-import type { HandlerContext as RequestContext } from '../http/node';
-import type { HandlerContext } from '../options';
-import { HttpError } from '../http/errors';
-import type { RateLimiter } from '../rate-limit';
-import type { RateWindow } from '../store/types';
+import type { HandlerContext as RequestContext } from '../http/node.js';
+import type { HandlerContext } from '../options.js';
+import { HttpError } from '../http/errors.js';
+import type { RateLimiter } from '../rate-limit.js';
+import type { RateWindow } from '../store/types.js';
 
 /** The client's IP: the socket's, or the first X-Forwarded-For hop when the proxy is trusted. */
 export function clientIp(ctx: HandlerContext, request: Request, context: RequestContext | undefined): string {

@@ -1,6 +1,6 @@
 import { publicPromotions } from '@cartlift/discounts';
-import { json } from '../http/errors';
-import type { HandlerContext } from '../options';
+import { json } from '../http/errors.js';
+import type { HandlerContext } from '../options.js';
 
 /** Add-on offers may change in a callback catalog: `/config` asks again after this long. */
 const ADD_ON_TTL_MS = 60_000;

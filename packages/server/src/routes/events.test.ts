@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { CartliftHandler } from '../handler';
-import type { Store } from '../store/types';
-import { storeVariants } from '../test-support';
-import { analyticsHandler, postEvents, send, wireEvent } from './analytics-test-support';
+import type { CartliftHandler } from '../handler.js';
+import type { Store } from '../store/types.js';
+import { storeVariants } from '../test-support.js';
+import { analyticsHandler, postEvents, send, wireEvent } from './analytics-test-support.js';
 
 describe.each(storeVariants())('POST /events on $name', ({ open }) => {
   let store: Store;

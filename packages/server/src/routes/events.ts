@@ -1,13 +1,13 @@
-import { requireReportAccess } from '../analytics/access';
-import { corsHeaders, preflight } from '../analytics/cors';
-import { checkEvent, type InvalidEvent, type WireEvent } from '../analytics/event-schema';
-import { parseJson, readBody } from '../http/body';
-import { HttpError, json, toErrorResponse } from '../http/errors';
-import type { HandlerContext as RequestContext } from '../http/node';
-import type { HandlerContext } from '../options';
-import type { RateLimiter } from '../rate-limit';
-import type { AnalyticsEventRecord } from '../store/types';
-import { clientIp } from './client';
+import { requireReportAccess } from '../analytics/access.js';
+import { corsHeaders, preflight } from '../analytics/cors.js';
+import { checkEvent, type InvalidEvent, type WireEvent } from '../analytics/event-schema.js';
+import { parseJson, readBody } from '../http/body.js';
+import { HttpError, json, toErrorResponse } from '../http/errors.js';
+import type { HandlerContext as RequestContext } from '../http/node.js';
+import type { HandlerContext } from '../options.js';
+import type { RateLimiter } from '../rate-limit.js';
+import type { AnalyticsEventRecord } from '../store/types.js';
+import { clientIp } from './client.js';
 
 /** The wire format's limit (docs/analytics.md): the plugin's beacons stay under 60 KB. */
 export const EVENTS_BODY_BYTES = 64 * 1024;

@@ -1,9 +1,9 @@
-import { requireReportAccess } from '../analytics/access';
-import { buildFunnel, FUNNEL_STEPS, parseFunnelQuery, type FunnelGroup, type FunnelQuery } from '../analytics/funnel';
-import { sumOrders, withOrders, type LedgerTotals } from '../analytics/ledger-totals';
-import { json } from '../http/errors';
-import type { HandlerContext as RequestContext } from '../http/node';
-import type { HandlerContext } from '../options';
+import { requireReportAccess } from '../analytics/access.js';
+import { buildFunnel, FUNNEL_STEPS, parseFunnelQuery, type FunnelGroup, type FunnelQuery } from '../analytics/funnel.js';
+import { sumOrders, withOrders, type LedgerTotals } from '../analytics/ledger-totals.js';
+import { json } from '../http/errors.js';
+import type { HandlerContext as RequestContext } from '../http/node.js';
+import type { HandlerContext } from '../options.js';
 
 /**
  * Runs a funnel query against the store: shoppers per step from the events,

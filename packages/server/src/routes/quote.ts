@@ -1,18 +1,18 @@
 import { describeReason, type EvaluateResult } from '@cartlift/discounts';
-import { parseJson, readBody } from '../http/body';
-import { json } from '../http/errors';
-import type { HandlerContext as RequestContext } from '../http/node';
-import { parseWith } from '../http/validation';
-import type { HandlerContext } from '../options';
-import { normalizeEmail } from '../email';
-import { customerFacts, limitedPromotionIds, priceCart, pricingContext } from '../pricing';
-import { reapStaleHolds } from '../checkout/reap';
-import type { RateLimiter } from '../rate-limit';
-import { identify } from '../identify';
-import { quoteBody } from '../requests';
-import { type SkippedPart, sellableLinkLines, verifyCartLink } from '../cart-links';
-import type { QuoteBody } from '../requests';
-import { clientIp, settleCouponAttempts, takeCouponAttempts } from './client';
+import { parseJson, readBody } from '../http/body.js';
+import { json } from '../http/errors.js';
+import type { HandlerContext as RequestContext } from '../http/node.js';
+import { parseWith } from '../http/validation.js';
+import type { HandlerContext } from '../options.js';
+import { normalizeEmail } from '../email.js';
+import { customerFacts, limitedPromotionIds, priceCart, pricingContext } from '../pricing.js';
+import { reapStaleHolds } from '../checkout/reap.js';
+import type { RateLimiter } from '../rate-limit.js';
+import { identify } from '../identify.js';
+import { quoteBody } from '../requests.js';
+import { type SkippedPart, sellableLinkLines, verifyCartLink } from '../cart-links.js';
+import type { QuoteBody } from '../requests.js';
+import { clientIp, settleCouponAttempts, takeCouponAttempts } from './client.js';
 
 /**
  * `POST /quote`: re-prices the cart from the catalog with server-decided

@@ -1,11 +1,11 @@
-import { requireReportAccess } from '../analytics/access';
-import { parseFunnelQuery } from '../analytics/funnel';
-import { REPORT_CSS, renderReport, renderReportError } from '../analytics/report';
-import { pickLocale } from '../analytics/report-text';
-import { HttpError } from '../http/errors';
-import type { HandlerContext as RequestContext } from '../http/node';
-import type { HandlerContext } from '../options';
-import { loadFunnel } from './funnel';
+import { requireReportAccess } from '../analytics/access.js';
+import { parseFunnelQuery } from '../analytics/funnel.js';
+import { REPORT_CSS, renderReport, renderReportError } from '../analytics/report.js';
+import { pickLocale } from '../analytics/report-text.js';
+import { HttpError } from '../http/errors.js';
+import type { HandlerContext as RequestContext } from '../http/node.js';
+import type { HandlerContext } from '../options.js';
+import { loadFunnel } from './funnel.js';
 
 // No script and no inline style anywhere: the page works under the strictest policy.
 const HTML_HEADERS = {

@@ -1,9 +1,9 @@
 import type Stripe from 'stripe';
-import { serverPurchaseEvent } from '../analytics/server-purchase';
-import { readBody } from '../http/body';
-import { HttpError, json } from '../http/errors';
-import type { HandlerContext } from '../options';
-import { parseWebhookEvent, type WebhookEvent } from '../stripe/webhook-event';
+import { serverPurchaseEvent } from '../analytics/server-purchase.js';
+import { readBody } from '../http/body.js';
+import { HttpError, json } from '../http/errors.js';
+import type { HandlerContext } from '../options.js';
+import { parseWebhookEvent, type WebhookEvent } from '../stripe/webhook-event.js';
 
 /** Verifies the signature against each configured secret (several during a rotation). */
 async function verify(ctx: HandlerContext, payload: string, signature: string): Promise<WebhookEvent> {

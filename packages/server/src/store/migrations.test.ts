@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, test } from 'vitest';
-import { newSchemaName } from '../test-support';
-import { MIGRATIONS, migrate, type Migration } from './migrations';
-import { openPGlite } from './pglite';
-import { openPostgres } from './postgres';
-import type { SqlDatabase } from './sql';
+import { newSchemaName } from '../test-support.js';
+import { MIGRATIONS, migrate, type Migration } from './migrations.js';
+import { openPGlite } from './pglite.js';
+import { openPostgres } from './postgres.js';
+import type { SqlDatabase } from './sql.js';
 
 const pgUrl = process.env.CARTLIFT_TEST_DATABASE_URL;
 

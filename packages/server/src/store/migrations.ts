@@ -1,4 +1,4 @@
-import type { SqlDatabase } from './sql';
+import type { SqlDatabase } from './sql.js';
 
 /** One schema change. `id` orders them; applied ids are recorded in `cartlift_migrations`. */
 export interface Migration {

@@ -1,8 +1,8 @@
-import { openPGlite, type PGliteOptions } from './pglite';
-import { openPostgres, type PostgresOptions } from './postgres';
-import { createSqlStore } from './sql-store';
-import type { Store } from './types';
-import { env } from '../env';
+import { openPGlite, type PGliteOptions } from './pglite.js';
+import { openPostgres, type PostgresOptions } from './postgres.js';
+import { createSqlStore } from './sql-store.js';
+import type { Store } from './types.js';
+import { env } from '../env.js';
 
 export type StoreOptions = ({ kind: 'pglite' } & PGliteOptions) | ({ kind: 'postgres' } & PostgresOptions);
 

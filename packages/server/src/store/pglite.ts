@@ -1,4 +1,4 @@
-import type { SqlClient, SqlDatabase } from './sql';
+import type { SqlClient, SqlDatabase } from './sql.js';
 
 type PGliteLike = {
   query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
-import type { SqlClient, SqlDatabase } from './sql';
-import { env } from '../env';
+import type { SqlClient, SqlDatabase } from './sql.js';
+import { env } from '../env.js';
 
 export interface PostgresOptions {
   /** `postgres://user:pass@host:5432/db`; defaults to `DATABASE_URL`. */

@@ -1,5 +1,5 @@
-import type { SqlClient, SqlDatabase } from './sql';
-import type { AnalyticsEventRecord, Store } from './types';
+import type { SqlClient, SqlDatabase } from './sql.js';
+import type { AnalyticsEventRecord, Store } from './types.js';
 
 /**
  * Stores the events not seen before and returns the ids newly stored. An

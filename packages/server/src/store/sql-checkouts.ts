@@ -1,6 +1,6 @@
-import type { SqlDatabase } from './sql';
-import { CHECKOUT_COLUMNS, JSON_COLUMNS, json, toCheckout } from './sql-rows';
-import type { Store } from './types';
+import type { SqlDatabase } from './sql.js';
+import { CHECKOUT_COLUMNS, JSON_COLUMNS, json, toCheckout } from './sql-rows.js';
+import type { Store } from './types.js';
 
 /** Checkout rows and their lease: the cross-process guard of "one intent per checkout id". */
 export function checkoutMethods(db: SqlDatabase): Pick<Store, 'acquireCheckout' | 'getCheckout' | 'updateCheckout' | 'releaseCheckout'> {

@@ -1,7 +1,7 @@
-import type { SqlClient, SqlDatabase } from './sql';
-import { insertAnalyticsEvents } from './sql-analytics';
-import { json, str, toCheckout, toFlag, toOrder } from './sql-rows';
-import type { CheckoutRecord, PaymentFacts, PaymentFlag, Store } from './types';
+import type { SqlClient, SqlDatabase } from './sql.js';
+import { insertAnalyticsEvents } from './sql-analytics.js';
+import { json, str, toCheckout, toFlag, toOrder } from './sql-rows.js';
+import type { CheckoutRecord, PaymentFacts, PaymentFlag, Store } from './types.js';
 
 /** Inserts the event id; false when it already exists (a replay). */
 async function claimEvent(tx: SqlClient, eventId: string, type: string, now: number): Promise<boolean> {

@@ -1,5 +1,5 @@
-import type { SqlDatabase } from './sql';
-import type { Store } from './types';
+import type { SqlDatabase } from './sql.js';
+import type { Store } from './types.js';
 
 /**
  * Paid orders and revenue for the funnel report, read from the ledger (not

@@ -1,5 +1,5 @@
-import type { SqlClient, SqlDatabase } from './sql';
-import type { PromotionClaim, PromotionUsage, Store } from './types';
+import type { SqlClient, SqlDatabase } from './sql.js';
+import type { PromotionClaim, PromotionUsage, Store } from './types.js';
 
 // A redemption counts while committed or held. An expired hold still counts:
 // its PaymentIntent may yet be paid, so only settling the attempt (the intent

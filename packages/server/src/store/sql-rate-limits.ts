@@ -1,5 +1,5 @@
-import type { SqlDatabase } from './sql';
-import type { Store } from './types';
+import type { SqlDatabase } from './sql.js';
+import type { Store } from './types.js';
 
 /**
  * Rate-limit windows in SQL, so every process on one database counts

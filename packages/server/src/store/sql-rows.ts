@@ -1,4 +1,4 @@
-import type { CheckoutOutcome, CheckoutRecord, OrderRecord, PaymentFlag } from './types';
+import type { CheckoutOutcome, CheckoutRecord, OrderRecord, PaymentFlag } from './types.js';
 
 /** Row mapping shared by the SQL store's parts. bigint columns arrive as strings from pg, numbers from PGlite. */
 export type Row = Record<string, unknown>;

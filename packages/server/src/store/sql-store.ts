@@ -1,12 +1,12 @@
-import { migrate } from './migrations';
-import type { SqlDatabase } from './sql';
-import { analyticsMethods } from './sql-analytics';
-import { checkoutMethods } from './sql-checkouts';
-import { ledgerMethods } from './sql-ledger';
-import { orderTotalsMethods } from './sql-order-totals';
-import { promotionMethods } from './sql-promotions';
-import { rateLimitMethods } from './sql-rate-limits';
-import type { Store } from './types';
+import { migrate } from './migrations.js';
+import type { SqlDatabase } from './sql.js';
+import { analyticsMethods } from './sql-analytics.js';
+import { checkoutMethods } from './sql-checkouts.js';
+import { ledgerMethods } from './sql-ledger.js';
+import { orderTotalsMethods } from './sql-order-totals.js';
+import { promotionMethods } from './sql-promotions.js';
+import { rateLimitMethods } from './sql-rate-limits.js';
+import type { Store } from './types.js';
 
 /**
  * The `Store` over SQL, shared by the PGlite and PostgreSQL adapters.

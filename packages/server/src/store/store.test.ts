@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { storeVariants, unique } from '../test-support';
-import type { OrderRecord, Store } from './types';
+import { storeVariants, unique } from '../test-support.js';
+import type { OrderRecord, Store } from './types.js';
 
 describe.each(storeVariants())('Store on $name', ({ open }) => {
   let store: Store;

@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import { env } from '../env';
+import { env } from '../env.js';
 
 export interface StripeOptions {
   /** `sk_test_...` / `sk_live_...`; defaults to `STRIPE_SECRET_KEY`. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseWith } from '../http/validation';
+import { parseWith } from '../http/validation.js';
 
 const text = (what: string) => z.string({ error: `must be ${what}` }).min(1, { error: `must be ${what}` }).max(255, { error: 'must be at most 255 characters' });
 const amount = z
