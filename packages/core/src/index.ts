@@ -4,7 +4,7 @@ export { allocate, assertCurrency, assertMinorUnits, currencyExponent, money, pa
 export { formatMoney, toDecimalString } from './format';
 export { isCurrency } from './currencies';
 export type { AddInput, CartAction, CartLimits, CartLine, CartState } from './cart';
-export { DEFAULT_LIMITS, MAX_CODES, normalizeCode, cartCount, cartReducer, cartSubtotal, checkAction, checkAddInput, emptyCart, lineKey } from './cart';
+export { DEFAULT_LIMITS, MAX_CODES, normalizeCode, cartCount, cartReducer, cartSubtotal, checkAction, checkAddInput, emptyCart, lineKey, upgradeCart } from './cart';
 export { isCartState } from './cart-guard';
 export type { Emitter } from './emitter';
 export { createEmitter } from './emitter';
