@@ -112,7 +112,7 @@ describe('cartReducer cases', () => {
   it('refuses bad input with a sentence naming the field', () => {
     expect(() => checkAddInput({ sku: 'TEA', quantity: 0 })).toThrow('quantity must be a whole number from 1 to 999; received 0.');
     expect(() => checkAddInput({ sku: 'TEA', quantity: 1.5 })).toThrow(/quantity must be a whole number/);
-    expect(() => checkAddInput({ sku: '' })).toThrow(/^sku must be text of 1 to 64/);
+    expect(() => checkAddInput({ sku: '' })).toThrow(/^sku must be a SKU of 1 to 64 characters/);
     expect(() => checkAddInput({ sku: 'TEA', price: 19.99 })).toThrow(/^price must be a whole, non-negative number of minor units; received 19.99/);
     expect(() => checkAction({ type: 'set_quantity', key: 'TEA', quantity: Number.NaN })).toThrow(/received NaN/);
   });

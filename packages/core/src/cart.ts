@@ -1,4 +1,5 @@
 import { CartliftError, describe } from './errors';
+import { SKU_RULE, isSku } from './sku';
 
 /** One line of the cart, keyed by sku plus optional variant. `price` is for display only. */
 export interface CartLine {
@@ -129,9 +130,7 @@ function checkText(value: unknown, field: string, max: number): string | undefin
 export function checkAddInput(input: AddInput, limits: CartLimits = DEFAULT_LIMITS): AddInput {
   if (typeof input !== 'object' || input === null) fail('item', 'an object with a sku', input);
   const sku = input.sku;
-  if (typeof sku !== 'string' || !/^[\w.:-]{1,64}$/.test(sku)) {
-    fail('sku', 'text of 1 to 64 letters, digits, "-", "_", "." or ":"', sku);
-  }
+  if (!isSku(sku)) fail('sku', SKU_RULE, sku);
   const clean: AddInput = { sku, quantity: checkQuantity(input.quantity ?? 1, 'quantity', 1, limits.maxQuantity) };
   const variant = checkText(input.variant, 'variant', 64);
   const name = checkText(input.name, 'name', 200);

@@ -6,6 +6,7 @@ export { isCurrency } from './currencies';
 export type { AddInput, CartAction, CartLimits, CartLine, CartState } from './cart';
 export { DEFAULT_LIMITS, MAX_CODES, normalizeCode, cartCount, cartReducer, cartSubtotal, checkAction, checkAddInput, emptyCart, lineKey, upgradeCart } from './cart';
 export { isCartState } from './cart-guard';
+export { SKU_MAX_LENGTH, SKU_RULE, isSku } from './sku';
 export type { Emitter } from './emitter';
 export { createEmitter } from './emitter';
 export type { CartliftEvents, FunnelEvent, FunnelEventName, FunnelItem } from './events';
