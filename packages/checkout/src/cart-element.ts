@@ -124,6 +124,6 @@ export function handleLanding(instance: CartliftInstance, locale: Locale, search
   const order = params.has('cartlift-order');
   if (!link && !returned && !order) return;
   void import('./landing')
-    .then((landing) => (returned ? landing.completeRedirect(instance, locale, params) : link ? landing.applyCartLink(instance, locale, params) : landing.showOrderAgain(params)))
+    .then((landing) => (returned ? landing.completeRedirect(instance, locale, params) : link ? landing.applyCartLink(instance, locale, params) : landing.showOrderAgain(instance, params)))
     .catch((error: unknown) => instance.events.emit('error', { code: 'landing_failed', message: String(error) }));
 }

@@ -11,7 +11,7 @@ import { Line } from './lines';
 import { openPortal } from './portal';
 import type { PaymentOutcome } from './pay';
 import type { PublicConfig } from './server-api';
-import { apiFor, storage } from './session';
+import { apiFor, storageFor } from './session';
 import { forgetShownOrder, recordPurchase } from './purchase';
 import type { PendingPayment } from './sheet';
 import { loadProfile } from './profile';
@@ -110,6 +110,7 @@ function firstView(start: DrawerStart | undefined): View {
 export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const api = apiFor(instance);
+  const storage = storageFor(instance);
   const [shopperCart, setCart] = useState<CartState>(instance.cart.get);
   // "Buy now" checks out one product without touching the shopper's cart.
   const [buyNow] = useState(() => (start?.view === 'checkout' && start.buyNow ? buyNowCart(instance, start.buyNow) : undefined));

@@ -1,6 +1,6 @@
 import type { CartState, CartliftInstance } from '@cartlift/core';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { storage } from './session';
+import { storageFor } from './session';
 import type { EvaluateResult } from '@cartlift/discounts';
 import { type ExpressControls, mountExpressCheckout } from './express';
 import { drawerText as text } from './drawer-text';
@@ -37,7 +37,7 @@ export function ExpressSlot({ instance, api, host, locale, cart, quote, onPaid, 
     const target = Object.assign(document.createElement('div'), { slot: 'express' });
     host.append(target);
     let live = true;
-    mountExpressCheckout(target, { instance, api, locale, storage, cart: () => latest.current, onPaid, onPriceChanged, onError: setError }).then(
+    mountExpressCheckout(target, { instance, api, locale, storage: storageFor(instance), cart: () => latest.current, onPaid, onPriceChanged, onError: setError }).then(
       (mounted) => (live ? (express.current = mounted) : mounted.destroy()),
       () => live && setError(pick(text.stripeFailed, locale)),
     );
