@@ -2,7 +2,7 @@
 export const SKU_MAX_LENGTH = 64;
 
 /** What a SKU may be, as the sentence every refusal ends with ("sku must be …"). */
-export const SKU_RULE = `a SKU of 1 to ${SKU_MAX_LENGTH} characters such as "TEA-LJ-100" or "TEA POT 1", with no control characters and no space at either end`;
+export const SKU_RULE = `a SKU of 1 to ${SKU_MAX_LENGTH} characters with no control characters and no space at either end`;
 
 /**
  * The one SKU rule, shared by the browser cart, cart links, the server's

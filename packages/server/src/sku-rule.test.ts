@@ -17,7 +17,7 @@ describe('the one SKU rule at catalog load', () => {
   });
 });
 
-describe.each(storeVariants().slice(0, 1))('POST /quote under the one SKU rule on $name', ({ open }) => {
+describe.each(storeVariants())('POST /quote under the one SKU rule on $name', ({ open }) => {
   const h = useHarness(open, { catalog: [...CATALOG, POT] });
 
   test('sells a catalog SKU with a space', async () => {
