@@ -18,14 +18,22 @@ let drawerModule: Promise<DrawerModule> | undefined;
 
 /**
  * Loads the drawer chunk (Preact and the drawer) once. Called on intent —
- * pointer over or focus on the cart button — and on open.
+ * pointer over or focus on the cart button — and on open. A failed load is
+ * forgotten (as stripe-js forgets its promise), so the next intent fetches
+ * the chunk again instead of failing forever after one network blip.
  *
  * @example
  * button.addEventListener('pointerenter', () => void loadDrawer());
  */
 export function loadDrawer(): Promise<DrawerModule> {
-  return (drawerModule ??= import('./drawer.js'));
+  return (drawerModule ??= import('./drawer.js').catch((error: unknown) => {
+    drawerModule = undefined;
+    throw error;
+  }));
 }
+
+/** Intent only warms the chunk: a failure is said when the shopper opens the drawer. */
+const warm = () => void loadDrawer().catch(() => {});
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]>, attrs: Record<string, string> = {}) {
   const node = Object.assign(document.createElement(tag), props);
@@ -47,7 +55,7 @@ export function defineCartElement(instance: CartliftInstance, { locale }: CartEl
   if (customElements.get('cartlift-cart')) return;
   class CartliftCart extends HTMLElement implements CartliftCartElement {
     private off?: () => void;
-    private button = el('button', { type: 'button', onclick: () => this.open(), onpointerenter: loadDrawer, onfocus: loadDrawer }, { part: 'badge', 'aria-haspopup': 'dialog', 'aria-expanded': 'false' });
+    private button = el('button', { type: 'button', onclick: () => this.open(), onpointerenter: warm, onfocus: warm }, { part: 'badge', 'aria-haspopup': 'dialog', 'aria-expanded': 'false' });
     private count = el('span', {}, { part: 'count' });
     private live = el('div', { className: 'sr-only' }, { role: 'status', 'aria-live': 'polite' });
 
@@ -107,6 +115,6 @@ export function handleLanding(instance: CartliftInstance, locale: Locale, search
   const order = params.has('cartlift-order');
   if (!link && !returned && !order) return;
   void import('./landing.js')
-    .then((landing) => (returned ? landing.completeRedirect(instance, locale, params) : link ? landing.applyCartLink(instance, locale, params) : landing.showOrderAgain(params)))
+    .then((landing) => (returned ? landing.completeRedirect(instance, locale, params) : link ? landing.applyCartLink(instance, locale, params) : landing.showOrderAgain(instance, params)))
     .catch((error: unknown) => instance.events.emit('error', { code: 'landing_failed', message: String(error) }));
 }

@@ -11,7 +11,7 @@ import { Line } from './lines.js';
 import { openPortal } from './portal.js';
 import type { PaymentOutcome } from './pay.js';
 import type { PublicConfig } from './server-api.js';
-import { apiFor, storage } from './session.js';
+import { apiFor, storageFor } from './session.js';
 import { forgetShownOrder, recordPurchase } from './purchase.js';
 import type { PendingPayment } from './sheet.js';
 import { loadProfile } from './profile.js';
@@ -110,6 +110,7 @@ function firstView(start: DrawerStart | undefined): View {
 export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const api = apiFor(instance);
+  const storage = storageFor(instance);
   const [shopperCart, setCart] = useState<CartState>(instance.cart.get);
   // "Buy now" checks out one product without touching the shopper's cart.
   const [buyNow] = useState(() => (start?.view === 'checkout' && start.buyNow ? buyNowCart(instance, start.buyNow) : undefined));
@@ -121,7 +122,8 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
   const [slot, setSlot] = useState<HTMLElement>();
   // The saved email, then whatever valid one the sheet has: quotes price for this shopper.
   const [email, setEmail] = useState<string>();
-  const { quote, preview, error, pending, adopt } = useQuote(api, cart, config, email);
+  const [emailKnown, setEmailKnown] = useState(false);
+  const { quote, preview, error, pending, adopt } = useQuote(api, cart, config, email, emailKnown);
   const [note, setNote] = useCodeCleanup(instance, cart, quote, error, locale);
   // Errors the drawer answers in the shopper's words (a line to remove, a code dropped), not with the server's sentence.
   const handled = unsoldLine(error, cart) !== undefined || error?.code === 'too_many_coupon_attempts';
@@ -130,7 +132,17 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
   const views = usePaymentViews();
 
   useEffect(() => instance.cart.subscribe(setCart), [instance]);
-  useEffect(() => void loadProfile(storage).then((profile) => profile && setEmail((typed) => typed ?? profile.email)), []);
+  useEffect(() => {
+    // A storage that never answers must not keep the cart unpriced: after a second, price without the saved email.
+    const known = () => setEmailKnown(true);
+    const timer = setTimeout(known, 1000);
+    void loadProfile(storage).then((profile) => {
+      if (profile) setEmail((typed) => typed ?? profile.email);
+      clearTimeout(timer);
+      known();
+    });
+    return () => clearTimeout(timer);
+  }, []);
 
   // The page behind the drawer is inert, so <cartlift-cart>'s live region is silent: announce here.
   const count = cartCount(cart);

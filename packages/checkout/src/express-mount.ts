@@ -4,7 +4,7 @@ import { buyNowCart } from './buy-now.js';
 import { mountExpressCheckout } from './express.js';
 import type { Locale } from './i18n.js';
 import { recordPurchase } from './purchase.js';
-import { apiFor, storage } from './session.js';
+import { apiFor, storageFor } from './session.js';
 
 /**
  * Mounts wallet buttons for `<cartlift-express-checkout>` into its light DOM.
@@ -23,6 +23,7 @@ export async function mountExpressElement(
   const target = document.createElement('div');
   host.append(target);
   const cart = () => (product ? buyNowCart(instance, product) : instance.cart.get());
+  const storage = storageFor(instance);
   await mountExpressCheckout(target, {
     instance,
     api: apiFor(instance),

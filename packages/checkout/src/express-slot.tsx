@@ -1,6 +1,6 @@
 import type { CartState, CartliftInstance } from '@cartlift/core';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { storage } from './session.js';
+import { storageFor } from './session.js';
 import type { EvaluateResult } from '@cartlift/discounts';
 import { type ExpressControls, mountExpressCheckout } from './express.js';
 import { drawerText as text } from './drawer-text.js';
@@ -23,7 +23,8 @@ export interface ExpressSlotProps {
 /**
  * Wallet buttons inside the drawer. Stripe's iframe lives in the host's light
  * DOM, projected here through a named slot; the box's height is reserved so
- * mounting shifts nothing. If Stripe.js or the server can't be reached, it
+ * mounting shifts nothing. It mounts with the drawer's first quote, so opening
+ * the drawer asks for one. If Stripe.js or the server can't be reached, it
  * says so and offers a retry.
  */
 export function ExpressSlot({ instance, api, host, locale, cart, quote, onPaid, onPriceChanged }: ExpressSlotProps) {
@@ -32,13 +33,25 @@ export function ExpressSlot({ instance, api, host, locale, cart, quote, onPaid, 
   const latest = useRef(cart);
   latest.current = cart;
   const express = useRef<ExpressControls>(undefined);
+  const latestQuote = useRef(quote);
+  latestQuote.current = quote;
+  // The wallet waits for the drawer's first quote and takes it, rather than asking the server the same question at once.
+  const priced = useRef(false);
+  priced.current ||= quote !== undefined;
 
   useEffect(() => {
+    if (!priced.current) return;
     const target = Object.assign(document.createElement('div'), { slot: 'express' });
     host.append(target);
     let live = true;
-    mountExpressCheckout(target, { instance, api, locale, storage, cart: () => latest.current, onPaid, onPriceChanged, onError: setError }).then(
-      (mounted) => (live ? (express.current = mounted) : mounted.destroy()),
+    const first = latestQuote.current;
+    mountExpressCheckout(target, { instance, api, locale, storage: storageFor(instance), cart: () => latest.current, onPaid, onPriceChanged, onError: setError, quote: first }).then(
+      (mounted) => {
+        if (!live) return mounted.destroy();
+        express.current = mounted;
+        // A quote that arrived while the wallet mounted.
+        if (latestQuote.current && latestQuote.current !== first) mounted.setQuote(latestQuote.current);
+      },
       () => live && setError(pick(text.stripeFailed, locale)),
     );
     return () => {
@@ -46,7 +59,7 @@ export function ExpressSlot({ instance, api, host, locale, cart, quote, onPaid, 
       express.current?.destroy();
       target.remove();
     };
-  }, [attempt]);
+  }, [attempt, priced.current]);
 
   useEffect(() => {
     if (quote) express.current?.setQuote(quote);

@@ -25,6 +25,8 @@ export interface ExpressOptions {
   onReady?(focusWallet: () => void): void;
   /** The server's price at payment differed from the one shown: this is the total to show now. */
   onPriceChanged?(quote: EvaluateResult): void;
+  /** The server's quote for this cart and shopper when the owner has one (the drawer's): mounting then asks for none of its own. */
+  quote?: EvaluateResult | undefined;
 }
 
 /** What the mounted wallet buttons let their owner do. */
@@ -49,9 +51,8 @@ export async function mountExpressCheckout(target: HTMLElement, options: Express
   const { api, instance, locale } = options;
   const config = await api.config();
   const first = options.cart();
-  const saved = await loadProfile(options.storage);
-  // Quoted as the server will price it at payment: with the email this shopper saved.
-  const quote = await api.quote({ ...cartBody(first), ...(saved ? { contact: { email: saved.email } } : {}) });
+  // Quoted as the server will price it at payment: with the email this shopper saved (as the drawer's quote is).
+  const quote: EvaluateResult = options.quote ?? (await loadProfile(options.storage).then((saved) => api.quote({ ...cartBody(first), ...(saved ? { contact: { email: saved.email } } : {}) })));
   let shown: EvaluateResult | undefined = quote;
   const stripe = await loadStripeJs(config, locale);
   const elements = stripe.elements({ mode: 'payment', amount: Math.max(quote.total, 1), currency: config.currency.toLowerCase(), locale: locale === 'zh-CN' ? 'zh' : 'en' });

@@ -8,7 +8,7 @@ import { paymentSentence } from './payment-text.js';
 import { recordPurchase, shownOrder } from './purchase.js';
 import type { PendingPayment } from './sheet.js';
 import { ServerError } from './server-api.js';
-import { apiFor, storage } from './session.js';
+import { apiFor, storageFor } from './session.js';
 
 const LINK_PARAMS = ['cartlift-cart', 'cartlift-coupon', 'cartlift-sig'];
 const RETURN_PARAMS = ['payment_intent', 'payment_intent_client_secret', 'redirect_status'];
@@ -68,6 +68,7 @@ async function addLinkLine(instance: CartliftInstance, line: { sku: string; quan
  */
 export async function completeRedirect(instance: CartliftInstance, locale: Locale, params: URLSearchParams): Promise<void> {
   cleanUrl(RETURN_PARAMS);
+  const storage = storageFor(instance);
   const pending = await storage.get<PendingPayment>('pending-payment').catch(() => undefined);
   if (!pending?.checkoutId) return;
   try {
@@ -84,8 +85,8 @@ export async function completeRedirect(instance: CartliftInstance, locale: Local
 }
 
 /** Shows the thank-you screen again after a reload, while its order is in the address bar. */
-export async function showOrderAgain(params: URLSearchParams): Promise<void> {
-  const outcome = await shownOrder(storage, params.get('cartlift-order') ?? '');
+export async function showOrderAgain(instance: CartliftInstance, params: URLSearchParams): Promise<void> {
+  const outcome = await shownOrder(storageFor(instance), params.get('cartlift-order') ?? '');
   if (outcome) openCart(document, { view: 'paid', outcome });
 }
 

@@ -24,3 +24,43 @@ describe('checkout funnel events', () => {
     expect(seen).toEqual([expect.objectContaining({ transaction_id: 'pi_1', value: 4820, currency: 'USD', coupon: 'WELCOME10,TEA5' })]);
   });
 });
+
+describe('purchase items', () => {
+  const order = {
+    orderNumber: 'CL-1',
+    transactionId: 'pi_2',
+    amount: 4740,
+    currency: 'USD',
+    email: null,
+    createdAt: 0,
+    items: [
+      { sku: 'TEA', quantity: 2, unitPrice: 2200, total: 4400 },
+      { sku: 'CUP', variant: 'blue', name: { en: 'Cup' }, quantity: 1, unitPrice: 340, total: 340 },
+    ],
+  };
+  const pageCart = { ...cart, lines: [cart.lines[0]!, { key: 'CUP\u001fblue', sku: 'CUP', variant: 'blue', name: 'Blue cup', quantity: 1, price: 999 }] };
+  const purchaseOf = (outcome: Parameters<typeof recordPurchase>[2]) => {
+    const instance = createCartlift({ currency: 'USD', storage: memoryStorage() });
+    const seen: { items: unknown[]; value: number }[] = [];
+    instance.events.on('purchase', (e) => seen.push(e as never));
+    recordPurchase(instance, memoryStorage(), outcome, pageCart, { clearCart: false });
+    return seen[0]!;
+  };
+
+  it("carry the server's unit prices, as its value does, not the page's display prices", () => {
+    const event = purchaseOf({ paymentIntentId: 'pi_2', status: 'succeeded', amount: 4740, currency: 'usd', order });
+    expect(event.value).toBe(4740);
+    expect(event.items).toEqual([
+      { item_id: 'TEA', quantity: 2, price: 2200 },
+      { item_id: 'CUP', item_variant: 'blue', item_name: 'Blue cup', quantity: 1, price: 340 },
+    ]);
+  });
+
+  it('carry no price at all when the server has not said its order yet (a payment still processing)', () => {
+    const event = purchaseOf({ paymentIntentId: 'pi_3', status: 'processing', amount: 4740, currency: 'usd', order: null });
+    expect(event.items).toEqual([
+      { item_id: 'TEA', quantity: 2 },
+      { item_id: 'CUP', item_variant: 'blue', item_name: 'Blue cup', quantity: 1 },
+    ]);
+  });
+});

@@ -1,5 +1,6 @@
-import { type CartState, type CartliftInstance, type FunnelEvent, type StoragePort, funnelEvent, toFunnelItems } from '@cartlift/core';
+import { type CartState, type CartliftInstance, type FunnelEvent, type FunnelItem, type StoragePort, funnelEvent, toFunnelItems } from '@cartlift/core';
 import type { PaymentOutcome } from './pay.js';
+import type { OrderSummary } from './server-api.js';
 
 /**
  * A funnel event for a cart. Unlike core's funnelEvent, whose `value` is the
@@ -23,8 +24,26 @@ export function couponOf(cart: CartState): { coupon?: string } {
 }
 
 /**
+ * What was bought, at the server's prices, as `value` is: the order's lines
+ * with their unit prices (names in the page's words, from the cart). Before
+ * the server has recorded the order (a payment still processing) the cart's
+ * lines go without a price: the page's display price is not what was charged.
+ *
+ * @example
+ * soldItems(cart, outcome.order) // [{ item_id: 'TEA-LJ-100', quantity: 2, price: 2200 }]
+ */
+export function soldItems(cart: CartState, order: OrderSummary | null | undefined): FunnelItem[] {
+  if (!order) return toFunnelItems(cart.lines.map(({ price: _page, ...line }) => line));
+  return order.items.map((i) => {
+    const name = cart.lines.find((l) => l.sku === i.sku && l.variant === i.variant)?.name ?? (typeof i.name === 'string' ? i.name : undefined);
+    return { item_id: i.sku, quantity: i.quantity, price: i.unitPrice, ...(i.variant ? { item_variant: i.variant } : {}), ...(name ? { item_name: name } : {}) };
+  });
+}
+
+/**
  * Reports a finished payment: `purchase` with the PaymentIntent id as
- * transaction_id, the amount the server charged as value and the coupon, then
+ * transaction_id, the amount the server charged as value, the items at the
+ * server's unit prices (see soldItems) and the coupon, then
  * forgets the pending redirect record. Clears the shopper's cart unless this
  * was a "buy now".
  *
@@ -32,7 +51,7 @@ export function couponOf(cart: CartState): { coupon?: string } {
  * recordPurchase(instance, storage, outcome, cart, { clearCart: true });
  */
 export function recordPurchase(instance: CartliftInstance, storage: StoragePort, outcome: PaymentOutcome, cart: CartState, { clearCart }: { clearCart: boolean }): void {
-  instance.events.emit('purchase', checkoutEvent(cart, { transaction_id: outcome.paymentIntentId, value: outcome.amount, currency: outcome.currency.toUpperCase(), ...couponOf(cart) }));
+  instance.events.emit('purchase', funnelEvent(cart, soldItems(cart, outcome.order), { transaction_id: outcome.paymentIntentId, value: outcome.amount, currency: outcome.currency.toUpperCase(), ...couponOf(cart) }));
   if (clearCart) void instance.cart.clear().catch(() => {});
   void storage.del('pending-payment').catch(() => {});
   rememberShownOrder(storage, outcome);

@@ -46,11 +46,13 @@ function previewOf(cart: CartState, config: PublicConfig | undefined): EvaluateR
 /**
  * Prices the cart twice: at once from the local engine (an estimate), then by
  * the server (authoritative), for the shopper's email when known (saved or
- * typed), so the total shown is the one the server charges. When the cart changes the previous server quote
+ * typed), so the total shown is the one the server charges. With `emailKnown`
+ * false (the saved profile still being read) it waits, so opening asks once,
+ * for the right shopper. When the cart changes the previous server quote
  * is dropped — it priced another cart — so the estimate shows until the new
  * one arrives; stale server answers are dropped too.
  */
-export function useQuote(api: ServerApi, cart: CartState, config: PublicConfig | undefined, email?: string): QuoteState {
+export function useQuote(api: ServerApi, cart: CartState, config: PublicConfig | undefined, email?: string, emailKnown = true): QuoteState {
   const preview = useMemo(() => previewOf(cart, config), [cart, config]);
   const [state, setState] = useState<Omit<QuoteState, 'preview' | 'adopt'>>({ pending: false });
   // With the shopper's email as soon as it is known: the server prices first orders and per-customer codes by it.
@@ -59,6 +61,8 @@ export function useQuote(api: ServerApi, cart: CartState, config: PublicConfig |
   const key = JSON.stringify(body);
 
   useEffect(() => {
+    // Until the saved email is read, a quote would be for another shopper, and asked again at once.
+    if (!emailKnown) return;
     if (cart.lines.length === 0) {
       setState({ pending: false });
       return;
@@ -75,7 +79,7 @@ export function useQuote(api: ServerApi, cart: CartState, config: PublicConfig |
       current = false;
       clearTimeout(timer);
     };
-  }, [key]);
+  }, [key, emailKnown]);
 
   return { ...state, preview, adopt: (quote) => setState({ quote, pending: false }) };
 }

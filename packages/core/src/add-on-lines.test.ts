@@ -48,3 +48,26 @@ describe('add-on lines go with the product they were added for', () => {
     expect(((await storage.get('cart')) as { lines: { key: string }[] }).lines.map((l) => l.key)).toEqual(['TEA-LJ-100']);
   });
 });
+
+describe('carts saved when a key was sku "::" variant', () => {
+  const saved = {
+    id: 'c1',
+    currency: 'USD',
+    rev: 4,
+    lines: [
+      { key: 'CUP::blue', sku: 'CUP', variant: 'blue', quantity: 1 },
+      { key: 'ADDON-GIFT-WRAP', sku: 'ADDON-GIFT-WRAP', quantity: 1, parent: 'CUP::blue' },
+    ],
+  };
+
+  it('still read: a new add of the variant merges into its line, a sku spelled "CUP::blue" gets its own, and removing the variant takes its add-on', async () => {
+    const storage = memoryStorage({ cart: saved });
+    const store = createCartStore({ currency: 'USD', storage });
+    await store.ready;
+    await store.add({ sku: 'CUP', variant: 'blue' });
+    await store.add({ sku: 'CUP::blue' });
+    expect(store.get().lines.map((l) => [l.sku, l.variant, l.quantity])).toEqual([['CUP', 'blue', 2], ['ADDON-GIFT-WRAP', undefined, 1], ['CUP::blue', undefined, 1]]);
+    await store.remove(store.get().lines[0]!.key);
+    expect(store.get().lines.map((l) => l.sku)).toEqual(['CUP::blue']);
+  });
+});

@@ -1,5 +1,6 @@
 import { DEFAULT_LIMITS } from './cart.js';
 import { CartliftError } from './errors.js';
+import { isSku } from './sku.js';
 
 /** Why part of a cart link was left out. */
 export type CartLinkSkip = 'invalid' | 'unknown_sku' | 'too_many_lines';
@@ -27,9 +28,10 @@ export function readCartLink(text: string, maxQuantity = DEFAULT_LIMITS.maxQuant
   const read: CartLinkRead = { lines: [], skipped: [] };
   for (const raw of text.split(',').slice(0, MAX_PARTS)) {
     const part = raw.trim();
-    const m = /^([\w.:-]{1,64}?)(?::(\d{1,4}))?$/.exec(part);
+    // The SKU is everything before a last ":QTY" (a SKU may hold ":" itself); a comma can't be in one here.
+    const m = /^(.+?)(?::(\d{1,4}))?$/s.exec(part);
     const quantity = Number(m?.[2] ?? 1);
-    if (m && quantity >= 1 && quantity <= maxQuantity) read.lines.push({ sku: m[1]!, quantity });
+    if (m && isSku(m[1]) && quantity >= 1 && quantity <= maxQuantity) read.lines.push({ sku: m[1]!, quantity });
     else read.skipped.push({ part: part.slice(0, 80), reason: 'invalid' });
   }
   return read;

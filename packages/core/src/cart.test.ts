@@ -95,15 +95,24 @@ describe('cartReducer cases', () => {
   it('keeps variants apart and removes a line set to 0', () => {
     let cart = cartReducer(start, { type: 'add', line: { sku: 'CUP', variant: 'red', quantity: 1 } });
     cart = cartReducer(cart, { type: 'add', line: { sku: 'CUP', quantity: 1 } });
-    expect(cart.lines.map((l) => l.key)).toEqual(['CUP::red', 'CUP']);
-    cart = cartReducer(cart, { type: 'set_quantity', key: 'CUP::red', quantity: 0 });
+    expect(cart.lines.map((l) => l.key)).toEqual([lineKey('CUP', 'red'), 'CUP']);
+    cart = cartReducer(cart, { type: 'set_quantity', key: lineKey('CUP', 'red'), quantity: 0 });
     expect(cart.lines.map((l) => l.key)).toEqual(['CUP']);
+  });
+
+  it('keeps a variant and a sku that reads like sku "::" variant as two lines', () => {
+    let cart = cartReducer(start, checkAction({ type: 'add', line: { sku: 'CUP', variant: 'blue' } }));
+    cart = cartReducer(cart, checkAction({ type: 'add', line: { sku: 'CUP::blue' } }));
+    expect(cart.lines.map((l) => [l.sku, l.variant, l.quantity])).toEqual([['CUP', 'blue', 1], ['CUP::blue', undefined, 1]]);
+    expect(new Set(cart.lines.map((l) => l.key)).size).toBe(2);
+    cart = cartReducer(cart, { type: 'remove', key: 'CUP::blue' });
+    expect(cart.lines.map((l) => [l.sku, l.variant])).toEqual([['CUP', 'blue']]);
   });
 
   it('refuses bad input with a sentence naming the field', () => {
     expect(() => checkAddInput({ sku: 'TEA', quantity: 0 })).toThrow('quantity must be a whole number from 1 to 999; received 0.');
     expect(() => checkAddInput({ sku: 'TEA', quantity: 1.5 })).toThrow(/quantity must be a whole number/);
-    expect(() => checkAddInput({ sku: '' })).toThrow(/^sku must be text of 1 to 64/);
+    expect(() => checkAddInput({ sku: '' })).toThrow(/^sku must be a SKU of 1 to 64 characters/);
     expect(() => checkAddInput({ sku: 'TEA', price: 19.99 })).toThrow(/^price must be a whole, non-negative number of minor units; received 19.99/);
     expect(() => checkAction({ type: 'set_quantity', key: 'TEA', quantity: Number.NaN })).toThrow(/received NaN/);
   });

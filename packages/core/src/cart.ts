@@ -1,4 +1,5 @@
 import { CartliftError, describe } from './errors.js';
+import { SKU_RULE, isSku } from './sku.js';
 
 /** One line of the cart, keyed by sku plus optional variant. `price` is for display only. */
 export interface CartLine {
@@ -69,14 +70,36 @@ export function normalizeCode(code: string): string {
 }
 
 /**
- * The key of a line: the sku, or sku and variant joined by "::".
+ * Between sku and variant in a line's key: a control character, which no SKU
+ * may hold (see isSku), so a sku alone can never read as a sku and variant.
+ * Keys joined with "::" collided: `CUP` in `blue` and the sku `CUP::blue`.
+ */
+const KEY_SEPARATOR = '\u001f';
+
+/**
+ * The key of a line: the sku, or sku and variant joined by U+001F (a
+ * character no SKU holds, so two different lines never share a key).
  *
  * @example
  * lineKey('TEA-LJ-100') // "TEA-LJ-100"
- * lineKey('CUP', 'blue') // "CUP::blue"
+ * lineKey('CUP', 'blue') // "CUP\u001fblue"
  */
 export function lineKey(sku: string, variant?: string): string {
-  return variant ? `${sku}::${variant}` : sku;
+  return variant ? sku + KEY_SEPARATOR + variant : sku;
+}
+
+/**
+ * Re-keys a cart saved by an earlier version, whose keys joined sku and
+ * variant with "::": every line gets `lineKey(sku, variant)` and an add-on's
+ * `parent` follows its product's new key. A cart keyed today comes back as is.
+ *
+ * @example
+ * upgradeCart({ ...cart, lines: [{ key: 'CUP::blue', sku: 'CUP', variant: 'blue', quantity: 1 }] }).lines[0].key // "CUP\u001fblue"
+ */
+export function upgradeCart(cart: CartState): CartState {
+  const keys = new Map(cart.lines.map((l) => [l.key, lineKey(l.sku, l.variant)]));
+  if (cart.lines.every((l) => keys.get(l.key) === l.key)) return cart;
+  return { ...cart, lines: cart.lines.map((l) => ({ ...l, key: keys.get(l.key)!, ...(l.parent ? { parent: keys.get(l.parent) ?? l.parent } : {}) })) };
 }
 
 function fail(field: string, expected: string, value: unknown): never {
@@ -107,9 +130,7 @@ function checkText(value: unknown, field: string, max: number): string | undefin
 export function checkAddInput(input: AddInput, limits: CartLimits = DEFAULT_LIMITS): AddInput {
   if (typeof input !== 'object' || input === null) fail('item', 'an object with a sku', input);
   const sku = input.sku;
-  if (typeof sku !== 'string' || !/^[\w.:-]{1,64}$/.test(sku)) {
-    fail('sku', 'text of 1 to 64 letters, digits, "-", "_", "." or ":"', sku);
-  }
+  if (!isSku(sku)) fail('sku', SKU_RULE, sku);
   const clean: AddInput = { sku, quantity: checkQuantity(input.quantity ?? 1, 'quantity', 1, limits.maxQuantity) };
   const variant = checkText(input.variant, 'variant', 64);
   const name = checkText(input.name, 'name', 200);

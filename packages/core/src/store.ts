@@ -1,4 +1,4 @@
-import { type AddInput, type CartAction, type CartLimits, type CartState, DEFAULT_LIMITS, cartReducer, checkAction, emptyCart } from './cart.js';
+import { type AddInput, type CartAction, type CartLimits, type CartState, DEFAULT_LIMITS, cartReducer, checkAction, emptyCart, upgradeCart } from './cart.js';
 import { isCartState } from './cart-guard.js';
 import type { Emitter } from './emitter.js';
 import { type CartliftEvents, funnelEvent, toFunnelItems, uuid } from './events.js';
@@ -79,9 +79,11 @@ export function createCartStore(options: CartStoreOptions): CartStore {
     refresh(source);
   };
 
-  // A cart saved under another currency keeps its lines but drops display prices.
-  const adopt = (stored: unknown): CartState => {
-    if (!isCartState(stored, limits)) return { ...confirmed, rev: 0 };
+  // A cart saved under another currency keeps its lines but drops display prices;
+  // one saved by an earlier version gets today's line keys.
+  const adopt = (saved: unknown): CartState => {
+    if (!isCartState(saved, limits)) return { ...confirmed, rev: 0 };
+    const stored = upgradeCart(saved);
     if (stored.currency === currency) return stored;
     return { ...stored, currency, lines: stored.lines.map(({ price: _drop, ...line }) => line) };
   };

@@ -5,7 +5,7 @@ import { CATALOG, storeVariants, useHarness } from './test-support.js';
 
 describe('cart links', () => {
   test('a malformed link is refused naming link.cart', async () => {
-    await expect(verifyCartLink({ cart: 'TEA;2' }, {}, 999)).rejects.toThrow(/^link\.cart must look like/);
+    await expect(verifyCartLink({ cart: 'TEA:0' }, {}, 999)).rejects.toThrow(/^link\.cart must look like/);
   });
 
   test('signatures cover cart and coupon; a changed link or a missing signature is refused when required', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCurrency } from '@cartlift/core';
+import { skuField } from './requests.js';
 import { parseWith } from './http/validation.js';
 import { HttpError } from './http/errors.js';
 
@@ -25,14 +26,15 @@ function isImageUrl(value: string): boolean {
 const imageUrl = z.string({ error: IMAGE_RULE }).max(2048, { error: 'must be at most 2048 characters' }).refine(isImageUrl, { error: IMAGE_RULE });
 
 export const addOnSchema = z.object({
-  sku: z.string({ error: 'must be a SKU string' }).min(1),
+  sku: skuField,
   kind: z.string({ error: 'must name the kind of add-on, such as "gift_wrap", "warranty" or "express_shipping"' }).min(1),
   price: minorUnits,
   name: localized,
 });
 
 export const productSchema = z.object({
-  sku: z.string({ error: 'must be a SKU string' }).min(1).max(64),
+  // The browser cart's rule, checked at load: a SKU it could never hold would be a product nobody can buy.
+  sku: skuField,
   name: localized,
   price: minorUnits,
   currency: z.string().refine(isCurrency, { error: 'must be an ISO 4217 code in capitals such as "USD"' }),
@@ -78,7 +80,7 @@ export interface Catalog {
   addOnOffers?(): Promise<AddOnOffers>;
 }
 
-const addOnOffersSchema = z.record(z.string().min(1).max(64), z.array(addOnSchema));
+const addOnOffersSchema = z.record(skuField, z.array(addOnSchema));
 
 /** Calls `listAddOns` and checks its answer; a bad one is the integrator's bug, named in the error. */
 async function listAddOnOffers(listAddOns: () => Promise<AddOnOffers> | AddOnOffers): Promise<AddOnOffers> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SKU_RULE, isSku } from '@cartlift/core';
 
 export interface RequestLimits {
   /** Largest accepted quantity per line. Default 999, the browser cart's bound. */
@@ -9,7 +10,9 @@ export interface RequestLimits {
   maxCodes: number;
 }
 
-const sku = z.string({ error: 'must be a SKU string such as "TEA-LJ-100"' }).min(1, { error: 'must be a non-empty SKU' }).max(64, { error: 'must be at most 64 characters' });
+/** The browser cart's SKU rule (core's isSku): a SKU it could never hold is refused by name, not priced as unknown. */
+export const skuField = z.string({ error: `must be ${SKU_RULE}` }).refine(isSku, { error: `must be ${SKU_RULE}` });
+const sku = skuField;
 
 /**
  * Line schema. Only sku, variant and quantity are read: any price, name or

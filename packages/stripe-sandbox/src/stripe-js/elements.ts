@@ -37,6 +37,7 @@ export function createElements(api: ApiClient, options: GroupOptions = {}, strip
     loaded: Promise.resolve(),
     submitted: false,
     wallet: null,
+    walletShopper: null,
     payment: null,
   };
   group.loaded = load();

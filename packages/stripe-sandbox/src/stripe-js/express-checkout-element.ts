@@ -69,7 +69,10 @@ export function createExpressCheckoutElement(group: GroupState, options: Record<
     const shipping = request.shippingAddressRequired && rate
       ? [h('p', { class: 'note' }, `${t.shipTo}: ${SHOPPER.name}, ${ADDRESS.line1}, ${ADDRESS.city} ${ADDRESS.postal_code}, ${ADDRESS.country} — ${rate.displayName}`)]
       : [];
-    const choice = await openDialog(t.walletSheet, [h('p', { class: 'note' }, t.wallet), ...shipping], [
+    // The wallet's account, like the email a Link sheet shows: changeable, so tests can pay as a new shopper.
+    const email = h('input', { type: 'email', value: SHOPPER.email, autocomplete: 'email' });
+    const account = h('label', { class: 'note' }, `${t.walletEmail} `, email);
+    const choice = await openDialog(t.walletSheet, [h('p', { class: 'note' }, t.wallet), account, ...shipping], [
       { label: t.walletConfirm, value: 'confirm', primary: true },
       { label: t.cancel, value: 'cancel' },
     ], t.banner);
@@ -78,10 +81,11 @@ export function createExpressCheckoutElement(group: GroupState, options: Record<
       return;
     }
     group.wallet = 'link';
+    group.walletShopper = { name: SHOPPER.name, email: email.value.trim() || SHOPPER.email };
     events.emit('confirm', {
       elementType: 'expressCheckout',
       expressPaymentType: 'link',
-      billingDetails: { name: SHOPPER.name, email: SHOPPER.email, phone: request.phoneNumberRequired ? SHOPPER.phone : null, address: ADDRESS },
+      billingDetails: { name: SHOPPER.name, email: group.walletShopper.email, phone: request.phoneNumberRequired ? SHOPPER.phone : null, address: ADDRESS },
       ...(request.shippingAddressRequired && rate && { shippingAddress: { name: SHOPPER.name, address: ADDRESS }, shippingRate: rate }),
       paymentFailed: (payload?: { reason?: string; message?: string }) => {
         group.wallet = null;

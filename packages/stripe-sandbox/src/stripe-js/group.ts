@@ -32,6 +32,8 @@ export interface GroupState {
   submitted: boolean;
   /** Set when the Express Checkout element fired `confirm` and payment is pending. */
   wallet: 'link' | null;
+  /** Who the test wallet pays as: its email can be changed in the wallet sheet, as a shopper signs in to Link. */
+  walletShopper: { name: string; email: string } | null;
   payment: PaymentElementPort | null;
 }
 

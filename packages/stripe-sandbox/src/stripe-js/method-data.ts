@@ -23,10 +23,11 @@ const WALLET_SHOPPER = { name: 'Test Shopper', email: 'shopper@example.com' };
  */
 export function collectMethodData(group: GroupState, types: readonly string[], caller: string): MethodDataResult {
   if (group.wallet) {
+    const shopper = group.walletShopper ?? WALLET_SHOPPER;
     if (!types.includes('link')) {
-      return { value: { type: 'card', card: { number: '4242424242424242', exp_month: 12, exp_year: new Date().getFullYear() + 4, cvc: '123' }, billing_details: WALLET_SHOPPER } };
+      return { value: { type: 'card', card: { number: '4242424242424242', exp_month: 12, exp_year: new Date().getFullYear() + 4, cvc: '123' }, billing_details: shopper } };
     }
-    return { value: { type: 'link', billing_details: WALLET_SHOPPER } };
+    return { value: { type: 'link', billing_details: shopper } };
   }
   const payment = group.payment;
   if (!payment) return { error: { type: 'invalid_request_error', code: 'integration_error', message: `${caller}: the Elements group has no mounted payment or expressCheckout element.` } };
