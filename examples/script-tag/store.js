@@ -1,6 +1,6 @@
 // Calls made before cartlift.js has loaded are queued, then replayed in order.
 window.Cartlift = window.Cartlift || [];
-window.Cartlift.push(['on', 'add_to_cart', function (event) {
+window.Cartlift.push(['on', 'add_to_cart', (event) => {
   document.documentElement.dataset.lastAdded = event.items[0].item_id;
 }]);
 
@@ -10,22 +10,22 @@ window.Cartlift.push(['on', 'add_to_cart', function (event) {
 // /api/cartlift/funnel/report.
 function answerConsent(choice) {
   var status = document.getElementById('consent-status');
-  window.Cartlift.push(['ready', function (api) {
+  window.Cartlift.push(['ready', (api) => {
     // The first call creates the plugin with the answer; a changed answer goes through consent().
-    api.use('analytics', { consent: choice }).then(function (plugin) {
+    api.use('analytics', { consent: choice }).then((plugin) => {
       plugin.consent(choice);
       if (status) status.textContent = choice === 'granted' ? 'Thank you: this visit is counted.' : 'Nothing from this visit is counted.';
     });
   }]);
 }
-document.addEventListener('click', function (event) {
-  var button = event.target.closest && event.target.closest('[data-consent]');
+document.addEventListener('click', (event) => {
+  var button = event.target.closest?.('[data-consent]');
   if (!button) return;
   var choice = button.getAttribute('data-consent');
-  try { localStorage.setItem('cartlift-demo-consent', choice); } catch (e) { /* private mode: ask again next time */ }
+  try { localStorage.setItem('cartlift-demo-consent', choice); } catch (_e) { /* private mode: ask again next time */ }
   answerConsent(choice);
 });
 try {
-  var saved = localStorage.getItem('cartlift-demo-consent');
-  if (saved === 'granted' || saved === 'denied') document.addEventListener('DOMContentLoaded', function () { answerConsent(saved); });
-} catch (e) { /* storage blocked: ask */ }
+  const saved = localStorage.getItem('cartlift-demo-consent');
+  if (saved === 'granted' || saved === 'denied') document.addEventListener('DOMContentLoaded', () => { answerConsent(saved); });
+} catch (_e) { /* storage blocked: ask */ }

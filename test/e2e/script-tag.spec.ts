@@ -113,7 +113,7 @@ test('without IndexedDB the cart works in memory and nothing is thrown at the pa
 
 test('a full storage quota falls back to memory without losing the cart', async ({ page, problems }) => {
   await page.addInitScript(() => {
-    IDBObjectStore.prototype.put = function () {
+    IDBObjectStore.prototype.put = () => {
       throw new DOMException('Quota exceeded', 'QuotaExceededError');
     };
   });

@@ -29,7 +29,7 @@ const packages = fs
 const failures = [];
 const started = Date.now();
 
-for (const { dir, pkg } of packages) {
+for (const { dir } of packages) {
   if (!fs.existsSync(path.join(root, 'packages', dir, 'dist'))) {
     console.error(`packages/${dir} has no dist/: run \`npm run build\` before this check.`);
     process.exit(1);

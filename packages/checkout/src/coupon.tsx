@@ -55,7 +55,7 @@ export function Coupon({ instance, cart, quote, locale, note, clearNote }: Coupo
       setError('');
       setRefused('');
       clearNote();
-    } catch (e) {
+    } catch (_e) {
       setError(pick(text.couponInvalid, locale));
     }
   };

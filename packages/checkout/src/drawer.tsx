@@ -205,6 +205,7 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
   const title = view.name === 'cart' ? t('title') : view.name === 'checkout' ? t('checkoutTitle') : t('paidTitle');
   return (
     <>
+    {/* biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useKeyWithClickEvents: a pointer shortcut; the keyboard closes with Escape or the × button */}
     <div class="backdrop" part="backdrop" onClick={close} />
     <dialog open part="drawer" aria-modal="true" aria-labelledby="cartlift-title">
       <div class="panel">

@@ -1,4 +1,4 @@
-import { type AddInput, type CartState, type CartliftInstance, type StoragePort, uuid } from '@cartlift/core';
+import { type CartState, type CartliftInstance, type StoragePort, uuid } from '@cartlift/core';
 import type { StripeExpressCheckoutElementConfirmEvent } from '@stripe/stripe-js';
 import type { Locale } from './i18n.js';
 import type { EvaluateResult } from '@cartlift/discounts';

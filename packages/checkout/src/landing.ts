@@ -1,4 +1,4 @@
-import { type CartState, type CartliftInstance, DEFAULT_LIMITS, normalizeCode } from '@cartlift/core';
+import { type CartliftInstance, DEFAULT_LIMITS, normalizeCode } from '@cartlift/core';
 import type { EvaluateResult } from '@cartlift/discounts';
 import { openCart } from './open-cart.js';
 import type { Locale } from './i18n.js';

@@ -15,6 +15,7 @@ export function Line({ line, instance, locale, currency }: { line: CartLine; ins
         {line.variant && <span class="muted">{line.variant}</span>}
         {line.price !== undefined && <span>{formatMoney({ amount: line.price * line.quantity, currency }, locale)}</span>}
       </div>
+      {/* biome-ignore lint/a11y/useSemanticElements: a row of controls named by aria-label; a fieldset would need a visible legend */}
       <div class="qty" role="group" aria-label={label('quantity')}>
         <button type="button" aria-label={label('decrease')} onClick={() => set(line.quantity - 1)}>
           −

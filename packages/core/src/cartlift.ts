@@ -16,6 +16,7 @@ export interface CartliftPlugin {
    * `events.onAny` first replays the events emitted since the instance started
    * (the last 200), so a plugin installed late misses nothing.
    */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a plugin's setup may return nothing at all (not even undefined) or a teardown
   setup(instance: CartliftInstance): void | (() => void);
 }
 

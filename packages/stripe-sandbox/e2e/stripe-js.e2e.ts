@@ -86,7 +86,7 @@ test('Alipay redirects to the sandbox authorize page and back to return_url like
   expect(back.searchParams.get('redirect_status')).toBe('succeeded');
   const recorded = sandbox.paymentIntents().find((p) => p.id === pi.id);
   expect(recorded?.status).toBe('succeeded');
-  expect((recorded?.payment_method as { type: string }).type).toBe('alipay');
+  expect((recorded!.payment_method as { type: string }).type).toBe('alipay');
 });
 
 test('WeChat Pay shows a QR dialog; "Simulate scan" pays (Chinese locale, keyboard only)', async ({ page }) => {
@@ -104,7 +104,7 @@ test('WeChat Pay shows a QR dialog; "Simulate scan" pays (Chinese locale, keyboa
   expect(axe.violations.map((v) => v.id)).toEqual([]);
   await page.keyboard.press('Enter');
   await expect(page.locator('#out')).toHaveText('{"status":"succeeded"}');
-  expect((sandbox.paymentIntents().find((p) => p.id === pi.id)?.payment_method as { type: string }).type).toBe('wechat_pay');
+  expect((sandbox.paymentIntents().find((p) => p.id === pi.id)!.payment_method as { type: string }).type).toBe('wechat_pay');
   expect(problems).toEqual([]);
 });
 
@@ -118,7 +118,7 @@ test('Express Checkout: "Pay (test wallet)" fires click then confirm; dismissing
   await wallet.click();
   await page.getByRole('dialog', { name: 'Test wallet' }).getByRole('button', { name: 'Confirm test payment' }).click();
   await expect(page.locator('#out')).toHaveText('{"status":"succeeded"}');
-  expect((sandbox.paymentIntents().find((p) => p.id === pi.id)?.payment_method as { type: string }).type).toBe('link');
+  expect((sandbox.paymentIntents().find((p) => p.id === pi.id)!.payment_method as { type: string }).type).toBe('link');
 });
 
 test('Express Checkout asked for a shipping address shows it with the rate and hands both to confirm; without rates it refuses like Stripe', async ({ page }) => {

@@ -39,7 +39,7 @@ export function encodeForm(data: Record<string, unknown>): string {
   const encode = (key: string, value: unknown): void => {
     if (value === undefined) return;
     if (value === null || typeof value !== 'object') {
-      pairs.push(`${escape(key)}=${escape(value === null ? '' : String(value))}`);
+      pairs.push(`${escapeFormValue(key)}=${escapeFormValue(value === null ? '' : String(value))}`);
     } else if (Array.isArray(value)) {
       value.forEach((item, i) => encode(`${key}[${i}]`, item));
     } else {
@@ -50,7 +50,7 @@ export function encodeForm(data: Record<string, unknown>): string {
   return pairs.join('&');
 }
 
-function escape(text: string): string {
+function escapeFormValue(text: string): string {
   return encodeURIComponent(text).replace(/%5B/g, '[').replace(/%5D/g, ']');
 }
 

@@ -107,7 +107,7 @@ describe('PaymentIntents through the real stripe client', () => {
     sandbox.completeAction(wx.id);
     const recorded = sandbox.paymentIntents().find((p) => p.id === wx.id);
     expect(recorded?.status).toBe('succeeded');
-    expect((recorded?.payment_method as { type: string }).type).toBe('wechat_pay');
+    expect((recorded!.payment_method as { type: string }).type).toBe('wechat_pay');
   });
 
   it('a refused request changes nothing: no intent, no event', async () => {

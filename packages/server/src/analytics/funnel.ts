@@ -80,6 +80,7 @@ export function parseFunnelQuery(params: URLSearchParams, now: number): FunnelQu
   const by = byText as FunnelQuery['by'];
   const experiment = params.get('experiment');
   // NUL and unpaired surrogates cannot reach PostgreSQL as text; no stored key holds them anyway.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what PostgreSQL text refuses, so it is what this looks for
   const storable = experiment !== null && !/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(experiment);
   if (by === 'variant' && (experiment === null || !storable || experiment.length === 0 || experiment.length > 100)) {
     throw new HttpError(400, 'invalid_request', `experiment must name the experiment (1 to 100 characters of text) when by is "variant"; received ${experiment === null ? 'nothing' : JSON.stringify(experiment.slice(0, 40))}.`, 'experiment');

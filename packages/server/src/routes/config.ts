@@ -66,7 +66,7 @@ export function configRoute(ctx: HandlerContext) {
     const { body, etag } = await cached;
     const headers = { etag, 'cache-control': 'no-cache' };
     const match = request.headers.get('if-none-match');
-    if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')) {
+    if (match?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')) {
       return new Response(null, { status: 304, headers });
     }
     return new Response(body, { status: 200, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } });

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { newSchemaName } from '../test-support.js';
-import { MIGRATIONS, migrate, type Migration } from './migrations.js';
+import { MIGRATIONS, migrate, } from './migrations.js';
 import { openPGlite } from './pglite.js';
 import { openPostgres } from './postgres.js';
 import type { SqlDatabase } from './sql.js';

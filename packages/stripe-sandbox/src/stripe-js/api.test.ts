@@ -83,7 +83,7 @@ describe('browser API client and confirmPayment against the sandbox (Node fetch)
     expect(Object.fromEntries(location.searchParams)).toEqual({ payment_intent: pi.id, payment_intent_client_secret: pi.client_secret, redirect_status: 'succeeded' });
     const after = sandbox.paymentIntents().find((p) => p.id === pi.id);
     expect(after?.status).toBe('succeeded');
-    expect((after?.payment_method as { type: string }).type).toBe('alipay');
+    expect((after!.payment_method as { type: string }).type).toBe('alipay');
     const replay = await fetch(`${sandbox.url}/sandbox/authorize/${pi.id}`, { method: 'POST', body: new URLSearchParams({ token, result: 'succeed' }), redirect: 'manual' });
     expect(replay.status).toBe(400);
   });
