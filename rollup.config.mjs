@@ -32,7 +32,8 @@ const ANALYTICS = /packages\/analytics\/src\/|packages\/cartlift\/src\/script-ta
 const LANDING = /packages\/checkout\/src\/(landing|link-notice)\.ts$/;
 // The drawer's payment views (sheet, wallets, thank-you screen and paying
 // itself): fetched as the drawer opens, so the cart renders without them.
-const PAYMENT = /packages\/checkout\/src\/(payment-views|sheet|fields|paid|pay|payment-text|price-change|express|express-slot|express-mount|wallet-options)\.tsx?$/;
+const PAYMENT =
+  /packages\/checkout\/src\/(payment-views|sheet|fields|paid|pay|payment-text|price-change|express|express-slot|express-mount|wallet-options)\.tsx?$/;
 // Destinations a page names: each a small chunk of its own, fetched only then.
 const DESTINATIONS = /packages\/analytics\/src\/(ga4|segment)\.ts$/;
 

@@ -54,7 +54,13 @@ const packages: Pkg[] = fs
   .filter((dir) => fs.existsSync(path.join(root, 'packages', dir, 'package.json')))
   .map((dir) => {
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'packages', dir, 'package.json'), 'utf8'));
-    return { dir, name: pkg.name, dependencies: pkg.dependencies ?? {}, peerDependencies: pkg.peerDependencies ?? {}, devDependencies: pkg.devDependencies ?? {} };
+    return {
+      dir,
+      name: pkg.name,
+      dependencies: pkg.dependencies ?? {},
+      peerDependencies: pkg.peerDependencies ?? {},
+      devDependencies: pkg.devDependencies ?? {},
+    };
   });
 const byName = new Map(packages.map((p) => [p.name, p]));
 
@@ -100,7 +106,8 @@ describe('import directions (DESIGN.md, "Packages")', () => {
         if (spec.startsWith('.')) {
           const target = path.resolve(root, 'packages', pkg.dir, 'src', path.dirname(file), spec);
           const inside = target.startsWith(path.join(root, 'packages', pkg.dir, 'src') + path.sep);
-          if (!inside && !isTestFile(file)) problems.push(`${where} imports "${spec}", outside packages/${pkg.dir}/src: import the other package by its npm name.`);
+          if (!inside && !isTestFile(file))
+            problems.push(`${where} imports "${spec}", outside packages/${pkg.dir}/src: import the other package by its npm name.`);
           continue;
         }
         const dir = ours(packageOf(spec));
@@ -109,7 +116,9 @@ describe('import directions (DESIGN.md, "Packages")', () => {
         if ((dir === 'server' || dir === 'stripe-sandbox') && isCliFile(file)) continue;
         if (!MAY_IMPORT[pkg.dir]!.includes(dir)) {
           const allowed = MAY_IMPORT[pkg.dir]!.map((d) => byName.get(packages.find((p) => p.dir === d)!.name)!.name);
-          problems.push(`${where} imports "${spec}", but ${pkg.name} may import ${allowed.length ? `only ${allowed.join(', ')}` : 'none of our packages'} (DESIGN.md, "Packages").`);
+          problems.push(
+            `${where} imports "${spec}", but ${pkg.name} may import ${allowed.length ? `only ${allowed.join(', ')}` : 'none of our packages'} (DESIGN.md, "Packages").`,
+          );
         }
       }
       expect(problems, problems.join('\n')).toEqual([]);
@@ -167,7 +176,10 @@ describe('no import cycles inside a package', () => {
       for (const component of cycles(graph)) {
         const key = `${pkg.dir}: ${component.join(', ')}`;
         seen.add(key);
-        if (!KNOWN_CYCLES[key]) problems.push(`packages/${pkg.dir}/src has an import cycle through ${component.join(', ')}: break it (pass a function in, or move the shared part to a module both import).`);
+        if (!KNOWN_CYCLES[key])
+          problems.push(
+            `packages/${pkg.dir}/src has an import cycle through ${component.join(', ')}: break it (pass a function in, or move the shared part to a module both import).`,
+          );
       }
       expect(problems, problems.join('\n')).toEqual([]);
     });
@@ -191,14 +203,21 @@ describe('dependencies declared where used, removed where unused', () => {
         if (name === pkg.name) continue;
         const where = `packages/${pkg.dir}/src/${file}`;
         if (isTestFile(file)) {
-          if (!(name in forTests)) problems.push(`${where} (a test) imports "${spec}", but neither packages/${pkg.dir}/package.json nor the root package.json declares ${name}: add it to devDependencies.`);
+          if (!(name in forTests))
+            problems.push(
+              `${where} (a test) imports "${spec}", but neither packages/${pkg.dir}/package.json nor the root package.json declares ${name}: add it to devDependencies.`,
+            );
           continue;
         }
         used.add(name);
-        if (!(name in runtime)) problems.push(`${where} imports "${spec}", but packages/${pkg.dir}/package.json declares no ${name} in dependencies or peerDependencies.`);
+        if (!(name in runtime))
+          problems.push(`${where} imports "${spec}", but packages/${pkg.dir}/package.json declares no ${name} in dependencies or peerDependencies.`);
       }
       for (const name of Object.keys(runtime)) {
-        if (!used.has(name)) problems.push(`packages/${pkg.dir}/package.json declares ${name}, but nothing in packages/${pkg.dir}/src outside the tests imports it: remove it (or move it to devDependencies).`);
+        if (!used.has(name))
+          problems.push(
+            `packages/${pkg.dir}/package.json declares ${name}, but nothing in packages/${pkg.dir}/src outside the tests imports it: remove it (or move it to devDependencies).`,
+          );
       }
       expect([...new Set(problems)], [...new Set(problems)].join('\n')).toEqual([]);
     });

@@ -43,7 +43,8 @@ async function wholeCost() {
           const { createCartlift, funnelEvent } = window.core;
           const instance = plugin ? window.cartlift : (window.bare ??= createCartlift({ currency: 'USD' }));
           for (let s = 0; s < steps; s++) {
-            for (let i = 0; i < size; i++) instance.events.emit('add_to_cart', funnelEvent(instance.cart.get(), [{ item_id: `SKU-${i}`, quantity: 1, price: 2400 }]));
+            for (let i = 0; i < size; i++)
+              instance.events.emit('add_to_cart', funnelEvent(instance.cart.get(), [{ item_id: `SKU-${i}`, quantity: 1, price: 2400 }]));
             // The bare emitter waits as long, so idle time and the evaluate itself cancel out.
             await (plugin ? window.analyticsPlugin.flush() : new Promise((r) => setTimeout(r, 2)));
           }
@@ -91,7 +92,15 @@ const collector = await startCollector({
 });
 const browser = await chromium.launch({
   executablePath: process.env.CARTLIFT_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-quic',
+    '--disable-sync',
+  ],
 });
 try {
   const page = await browser.newPage();
@@ -129,12 +138,16 @@ try {
   console.log(`emit with the analytics plugin  ${f(result.withPlugin.median)} ${f(result.withPlugin.p90)}`);
   console.log(`emit without it (baseline)      ${f(result.without.median)} ${f(result.without.p90)}`);
   console.log(`plugin's share                  ${f(result.withPlugin.median - result.without.median)}             target ≤ 20 µs per event`);
-  console.log(`events tracked ${result.counters.tracked}, sent so far ${result.counters.sent}, dropped by the 1000-event queue bound ${result.counters.dropped}`);
+  console.log(
+    `events tracked ${result.counters.tracked}, sent so far ${result.counters.sent}, dropped by the 1000-event queue bound ${result.counters.dropped}`,
+  );
   console.log('');
   console.log(`including the queued work (write, IndexedDB read-modify-write, chunkBodies JSON, fetch): main-thread time per event, median of ${RUNS} runs`);
   console.log('                                                   TaskDuration  ScriptDuration');
   for (const row of whole) console.log(`${row.label.padEnd(50)} ${f(row.task)}     ${f(row.script)}`);
-  console.log(`(Chromium's TaskDuration and ScriptDuration with the plugin minus the same run without it; ${whole[0].events} and ${whole[1].events} events, flush() awaited,`);
+  console.log(
+    `(Chromium's TaskDuration and ScriptDuration with the plugin minus the same run without it; ${whole[0].events} and ${whole[1].events} events, flush() awaited,`,
+  );
   console.log(' every event sent before the run ends. Both are wall time of main-thread tasks: they grow when other processes take the CPU.)');
 } finally {
   await browser.close();

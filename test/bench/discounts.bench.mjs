@@ -38,7 +38,20 @@ function promotions(n, rand) {
     if (r < 0.95) return { ...base, rule: { type: 'buy_x_get_y', buy: { quantity: 2, skus: [sku()] }, get: { quantity: 1 } } };
     const past = rand() < 0.9;
     const window = past ? { startsAt: '2024-01-01', endsAt: '2024-02-01', timeZone: 'Asia/Shanghai' } : {};
-    if (r < 0.98) return { ...base, ...window, currency: 'CNY', rule: { type: 'tiered', tiers: [{ spend: 19900, amount: 3000 }, { spend: 29900, amount: 6000 }] }, conditions: { segments: rand() < 0.5 ? ['vip'] : [] } };
+    if (r < 0.98)
+      return {
+        ...base,
+        ...window,
+        currency: 'CNY',
+        rule: {
+          type: 'tiered',
+          tiers: [
+            { spend: 19900, amount: 3000 },
+            { spend: 29900, amount: 6000 },
+          ],
+        },
+        conditions: { segments: rand() < 0.5 ? ['vip'] : [] },
+      };
     return { ...base, ...window, currency: 'CNY', rule: { type: 'percent_off', percent: 100, appliesTo: 'shipping' }, conditions: { minSubtotal: 9900 } };
   });
 }

@@ -31,7 +31,18 @@ const promotions = {
   version: 1,
   promotions: [
     { id: 'first', name: 'First order', currency: 'USD', rule: { type: 'amount_off', amount: 500 }, conditions: { firstPurchase: true } },
-    { id: 'tier', name: 'Tier', currency: 'USD', rule: { type: 'tiered', tiers: [{ spend: 8000, amount: 800 }, { spend: 15000, amount: 2000 }] } },
+    {
+      id: 'tier',
+      name: 'Tier',
+      currency: 'USD',
+      rule: {
+        type: 'tiered',
+        tiers: [
+          { spend: 8000, amount: 800 },
+          { spend: 15000, amount: 2000 },
+        ],
+      },
+    },
     { id: 'welcome', name: 'Welcome', code: 'WELCOME10', rule: { type: 'percent_off', percent: 10 }, limits: { total: 1000000, perCustomer: 1000 } },
   ],
 };
@@ -100,21 +111,36 @@ async function benchStore(name, store) {
   const server = await serve(handler, { port: 0 });
   const api = `${server.url}${handler.basePath}`;
   const post = (path, body) => fetch(`${api}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const lines = [{ sku: 'TEA-LJ-100', quantity: 2 }, { sku: 'POT-YIXING', quantity: 1 }];
+  const lines = [
+    { sku: 'TEA-LJ-100', quantity: 2 },
+    { sku: 'POT-YIXING', quantity: 1 },
+  ];
   // The shopper's browser: a ConfirmationToken from Stripe for the test card, then /checkout with the total it was shown.
   const stripe = new Stripe(sandbox.secretKey, { host: '127.0.0.1', port: sandbox.port, protocol: 'http', telemetry: false });
-  const confirmationToken = async () => (await stripe.testHelpers.confirmationTokens.create({ payment_method: 'pm_card_visa', return_url: 'https://shop.example/checkout' })).id;
+  const confirmationToken = async () =>
+    (await stripe.testHelpers.confirmationTokens.create({ payment_method: 'pm_card_visa', return_url: 'https://shop.example/checkout' })).id;
   const shown = await (await post('/quote', { lines, codes: ['WELCOME10'], contact: { email: 'shown@example.com' } })).json();
   const run = Date.now().toString(36);
   // Warm up (JIT, connections, prepared plans).
   for (let i = 0; i < 50; i++) await (await post('/quote', { lines, codes: ['WELCOME10'], contact: { email: `warm${i}@example.com` } })).arrayBuffer();
   const rows = [];
-  rows.push({ store: name, route: 'POST /quote', ...(await phase(QUOTES, (i) => post('/quote', { lines, codes: ['WELCOME10'], contact: { email: `q${i % 200}@example.com` } }))) });
+  rows.push({
+    store: name,
+    route: 'POST /quote',
+    ...(await phase(QUOTES, (i) => post('/quote', { lines, codes: ['WELCOME10'], contact: { email: `q${i % 200}@example.com` } }))),
+  });
   rows.push({
     store: name,
     route: 'POST /checkout',
     ...(await phase(CHECKOUTS, async (i) =>
-      post('/checkout', { checkoutId: `bench-${run}-${i}`, lines, codes: ['WELCOME10'], contact: { email: `c${i}-${run}@example.com` }, confirmationToken: await confirmationToken(), expectedTotal: shown.total }),
+      post('/checkout', {
+        checkoutId: `bench-${run}-${i}`,
+        lines,
+        codes: ['WELCOME10'],
+        contact: { email: `c${i}-${run}@example.com` },
+        confirmationToken: await confirmationToken(),
+        expectedTotal: shown.total,
+      }),
     )),
   });
   rows.push({ store: name, route: `POST /events ×${BATCH_SIZE}`, ...(await phase(EVENT_BATCHES, () => post('/events', { events: eventBatch() }))) });
@@ -137,7 +163,7 @@ if (pgUrl) {
   await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   await client.end();
 } else {
-  console.log('PostgreSQL rows skipped: set CARTLIFT_TEST_DATABASE_URL, or install Debian\'s postgresql for test/pg/ensure-postgres.sh.');
+  console.log("PostgreSQL rows skipped: set CARTLIFT_TEST_DATABASE_URL, or install Debian's postgresql for test/pg/ensure-postgres.sh.");
 }
 
 /** The URL of a loopback PostgreSQL started by the test script, or '' when it can't start one. */
@@ -152,6 +178,8 @@ const pad = (text, width) => String(text).padEnd(width);
 const num = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
 console.log(`${pad('store', 18)}${pad('route', 20)}${pad('requests', 10)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}non-200`);
 for (const row of rows) {
-  console.log(`${pad(row.store, 18)}${pad(row.route, 20)}${pad(row.n, 10)}${pad(num(row.perSecond, 0), 10)}${pad(num(row.p50), 9)}${pad(num(row.p99), 9)}${row.errors}${row.route.startsWith('POST /events') ? `        = ${num(row.perSecond * BATCH_SIZE, 0)} events/s` : ''}`);
+  console.log(
+    `${pad(row.store, 18)}${pad(row.route, 20)}${pad(row.n, 10)}${pad(num(row.perSecond, 0), 10)}${pad(num(row.p50), 9)}${pad(num(row.p99), 9)}${row.errors}${row.route.startsWith('POST /events') ? `        = ${num(row.perSecond * BATCH_SIZE, 0)} events/s` : ''}`,
+  );
 }
 process.exit(0);

@@ -91,7 +91,9 @@ export async function payAmount(page: Page): Promise<number> {
  */
 export async function paidIntentId(page: Page): Promise<string> {
   // The drawer also has its cart-change live region (role=status): pick the confirmation.
-  const status = drawer(page).getByRole('status').filter({ hasText: /Your payment went through|支付已完成/ });
+  const status = drawer(page)
+    .getByRole('status')
+    .filter({ hasText: /Your payment went through|支付已完成/ });
   await expect(status).toBeVisible({ timeout: 15_000 });
   await expect.poll(() => new URL(page.url()).searchParams.get('cartlift-order')).toMatch(/^pi_/);
   const id = new URL(page.url()).searchParams.get('cartlift-order')!;
@@ -176,4 +178,5 @@ export function quoteBodies(page: Page): { codes?: string[]; cartId?: string; li
 }
 
 /** The cart as the page's Cartlift store holds it. */
-export const pageCart = (page: Page) => page.evaluate(() => (window as any).Cartlift.cart.get() as { id: string; codes?: string[]; lines: { key: string; parent?: string }[] });
+export const pageCart = (page: Page) =>
+  page.evaluate(() => (window as any).Cartlift.cart.get() as { id: string; codes?: string[]; lines: { key: string; parent?: string }[] });

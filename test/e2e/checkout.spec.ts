@@ -1,5 +1,24 @@
 import AxeBuilder from '@axe-core/playwright';
-import { blockStripeJs, drawer, effort, fillCard, fillContact, holdQuotes, intentsFor, layoutShift, newEmail, openCart, openStore, paidIntentId, payAmount, recordEvents, recorded, savedProfile, stripeFor, unblockStripeJs } from './checkout-helpers';
+import {
+  blockStripeJs,
+  drawer,
+  effort,
+  fillCard,
+  fillContact,
+  holdQuotes,
+  intentsFor,
+  layoutShift,
+  newEmail,
+  openCart,
+  openStore,
+  paidIntentId,
+  payAmount,
+  recordEvents,
+  recorded,
+  savedProfile,
+  stripeFor,
+  unblockStripeJs,
+} from './checkout-helpers';
 import { badgeCount, booted, expect, test } from './fixtures';
 
 const axeTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
@@ -33,7 +52,14 @@ test('a new shopper sees the first-purchase offer, uses a coupon and pays by car
   // What the server says this cart costs this shopper, asked independently.
   const quote = await (
     await page.request.post('/api/cartlift/quote', {
-      data: { lines: [{ sku: 'TEA-LJ-100', quantity: 1 }, { sku: 'SET-GIFT', quantity: 2 }], codes: ['WELCOME10'], contact: { email } },
+      data: {
+        lines: [
+          { sku: 'TEA-LJ-100', quantity: 1 },
+          { sku: 'SET-GIFT', quantity: 2 },
+        ],
+        codes: ['WELCOME10'],
+        contact: { email },
+      },
     })
   ).json();
   expect(shown).toBe(quote.total);
@@ -55,11 +81,15 @@ test('a new shopper sees the first-purchase offer, uses a coupon and pays by car
   // The webhook recorded the order: this email no longer gets the first-purchase offer.
   await expect
     .poll(async () => {
-      const again = await (await page.request.post('/api/cartlift/quote', { data: { lines: [{ sku: 'TEA-LJ-100', quantity: 1 }], contact: { email } } })).json();
+      const again = await (
+        await page.request.post('/api/cartlift/quote', { data: { lines: [{ sku: 'TEA-LJ-100', quantity: 1 }], contact: { email } } })
+      ).json();
       return again.notApplied.find((n: { promotionId: string }) => n.promotionId === 'first-order-5')?.reason.code;
     })
     .toBe('first_purchase');
-  console.log(`new shopper, card: ${e.counts.fields.size} fields filled (${[...e.counts.fields].join(', ')}), ${e.counts.clicks} clicks from product page to paid`);
+  console.log(
+    `new shopper, card: ${e.counts.fields.size} fields filled (${[...e.counts.fields].join(', ')}), ${e.counts.clicks} clicks from product page to paid`,
+  );
   expect(problems.uncaught).toEqual([]);
 });
 
@@ -68,11 +98,16 @@ test('a returning shopper with a saved profile pays from the product page with o
   const setup = effort();
   // First visit: buy with "remember me" ticked.
   await openStore(page);
-  await page.getByRole('button', { name: /Add to cart/ }).nth(1).click();
+  await page
+    .getByRole('button', { name: /Add to cart/ })
+    .nth(1)
+    .click();
   await openCart(page);
   await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
   await fillContact(page, setup, email);
-  await drawer(page).getByLabel(/Remember my details/).check();
+  await drawer(page)
+    .getByLabel(/Remember my details/)
+    .check();
   await fillCard(page, setup);
   await drawer(page).getByRole('button', { name: /^Pay / }).click();
   await paidIntentId(page);
@@ -95,7 +130,9 @@ test('a returning shopper with a saved profile pays from the product page with o
   expect(intent).toMatchObject({ status: 'succeeded', receipt_email: email, amount: quote.total });
   // Buy now leaves the shopper's cart alone (it was emptied by the first order).
   await expect(badgeCount(page)).toHaveText('0');
-  console.log(`returning shopper, wallet: ${e.counts.clicks} clicks from product page to paid (1 on the page + the wallet's own confirm), ${e.counts.fields.size} fields typed`);
+  console.log(
+    `returning shopper, wallet: ${e.counts.clicks} clicks from product page to paid (1 on the page + the wallet's own confirm), ${e.counts.fields.size} fields typed`,
+  );
 
   // "Buy now" prefills the saved profile: only the card remains to type.
   await openStore(page);
@@ -107,14 +144,19 @@ test('a returning shopper with a saved profile pays from the product page with o
   await buy.click(drawer(page).getByRole('button', { name: /^Pay / }));
   // Shown = charged: the saved email priced Buy now (no second first-order offer).
   expect((await (await stripeFor(page)).paymentIntents.retrieve(await paidIntentId(page))).amount).toBe(buyNowShown);
-  const buyNowQuote = await (await page.request.post('/api/cartlift/quote', { data: { lines: [{ sku: 'POT-YIXING', quantity: 1 }], contact: { email } } })).json();
+  const buyNowQuote = await (
+    await page.request.post('/api/cartlift/quote', { data: { lines: [{ sku: 'POT-YIXING', quantity: 1 }], contact: { email } } })
+  ).json();
   expect(buyNowShown).toBe(buyNowQuote.total);
   console.log(`returning shopper, buy now: ${buy.counts.clicks} clicks, ${buy.counts.fields.size} fields typed (${[...buy.counts.fields].join(', ')})`);
 
   // "Forget me" erases the profile from IndexedDB, not just from the form.
   await openStore(page);
   expect(await savedProfile(page)).toMatchObject({ email });
-  await page.getByRole('button', { name: /Add to cart/ }).nth(1).click();
+  await page
+    .getByRole('button', { name: /Add to cart/ })
+    .nth(1)
+    .click();
   await openCart(page);
   await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
   await drawer(page).getByRole('button', { name: 'Forget me' }).click();
@@ -128,18 +170,26 @@ test('a returning shopper with a saved profile pays from the product page with o
 test('paying with "Remember my details" unticked erases the profile an earlier visit saved', async ({ page, problems }) => {
   const email = newEmail('unticked');
   await openStore(page);
-  await page.getByRole('button', { name: /Add to cart/ }).nth(1).click();
+  await page
+    .getByRole('button', { name: /Add to cart/ })
+    .nth(1)
+    .click();
   await openCart(page);
   await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
   await fillContact(page, effort(), email);
-  await drawer(page).getByLabel(/Remember my details/).check();
+  await drawer(page)
+    .getByLabel(/Remember my details/)
+    .check();
   await fillCard(page, effort());
   await drawer(page).getByRole('button', { name: /^Pay / }).click();
   await paidIntentId(page);
   expect(await savedProfile(page)).toMatchObject({ email });
 
   await openStore(page);
-  await page.getByRole('button', { name: /Add to cart/ }).nth(1).click();
+  await page
+    .getByRole('button', { name: /Add to cart/ })
+    .nth(1)
+    .click();
   await openCart(page);
   await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
   const remember = drawer(page).getByLabel(/Remember my details/);
@@ -156,7 +206,10 @@ for (const method of ['Alipay', 'WeChat Pay'] as const) {
   test(`${method} chosen in the Payment Element reaches Stripe as ${method === 'Alipay' ? 'alipay' : 'wechat_pay'}`, async ({ page, problems }) => {
     const email = newEmail(method === 'Alipay' ? 'alipay' : 'wechat');
     await openStore(page);
-    await page.getByRole('button', { name: /Add to cart/ }).nth(1).click();
+    await page
+      .getByRole('button', { name: /Add to cart/ })
+      .nth(1)
+      .click();
     await openCart(page);
     await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
     await fillContact(page, effort(), email);
@@ -187,8 +240,13 @@ test('an add-on is one tap, priced by the server, and reported as upsell_added',
   await openStore(page);
   await page.waitForLoadState('networkidle');
   expect(stripeRequests, 'Stripe.js is not fetched at page load').toEqual([]);
-  await page.evaluate(() => (window as any).Cartlift.on('upsell_added', (e: { items: { item_id: string }[] }) => ((window as any).upsells ??= []).push(e.items[0]!.item_id)));
-  await page.getByRole('button', { name: /Add to cart/ }).nth(2).click();
+  await page.evaluate(() =>
+    (window as any).Cartlift.on('upsell_added', (e: { items: { item_id: string }[] }) => ((window as any).upsells ??= []).push(e.items[0]!.item_id)),
+  );
+  await page
+    .getByRole('button', { name: /Add to cart/ })
+    .nth(2)
+    .click();
   await openCart(page);
   const d = drawer(page);
   await d.getByRole('button', { name: /Add \+\$9\.00.*warranty/i }).click();
@@ -228,7 +286,10 @@ test('when Stripe.js cannot load the shopper sees why and a retry, and the cart 
 test('a double click on Pay makes one payment', async ({ page }) => {
   const email = newEmail('double');
   await openStore(page);
-  await page.getByRole('button', { name: /Add to cart/ }).nth(1).click();
+  await page
+    .getByRole('button', { name: /Add to cart/ })
+    .nth(1)
+    .click();
   await openCart(page);
   await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
   await fillContact(page, effort(), email);
@@ -251,7 +312,10 @@ test('when the network loses the answer to /checkout, the retry reuses the check
     await route.abort('connectionreset');
   });
   await openStore(page);
-  await page.getByRole('button', { name: /Add to cart/ }).nth(1).click();
+  await page
+    .getByRole('button', { name: /Add to cart/ })
+    .nth(1)
+    .click();
   await openCart(page);
   await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
   await fillContact(page, effort(), email);
@@ -270,7 +334,9 @@ test('the whole flow works on a page whose CSP has no unsafe-inline and no unsaf
   page.on('console', (m) => /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
   await page.goto('/strict-csp.html');
   await booted(page);
-  await page.evaluate(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy: ${e.violatedDirective} ${e.blockedURI}`)));
+  await page.evaluate(() =>
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy: ${e.violatedDirective} ${e.blockedURI}`)),
+  );
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await openCart(page);
   await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
@@ -325,7 +391,10 @@ test('tabbing onto the express placeholder leaves focus on the wallet button onc
 
 test('the open drawer announces cart changes and coupon refusals in live regions', async ({ page, problems }) => {
   await openStore(page);
-  await page.getByRole('button', { name: /^Add to cart/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Add to cart/ })
+    .first()
+    .click();
   await openCart(page);
   const d = drawer(page);
   await d.getByRole('button', { name: 'One more West Lake Longjing tea 100 g' }).click();
@@ -339,7 +408,10 @@ test('the open drawer announces cart changes and coupon refusals in live regions
 
 test('while the server re-prices a changed cart, the drawer shows the estimate and Pay waits for the new price', async ({ page, problems }) => {
   await openStore(page);
-  await page.getByRole('button', { name: /^Add to cart/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Add to cart/ })
+    .first()
+    .click();
   await openCart(page);
   const d = drawer(page);
   const total = d.locator('dl .total dt');
@@ -365,7 +437,10 @@ test('while the server re-prices a changed cart, the drawer shows the estimate a
 
 test("the drawer's wallet reports begin_checkout for the cart and price at the click, not at mount", async ({ page, problems }) => {
   await openStore(page);
-  await page.getByRole('button', { name: /^Add to cart/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Add to cart/ })
+    .first()
+    .click();
   await openCart(page);
   const d = drawer(page);
   const wallet = page.getByRole('button', { name: 'Pay (test wallet)' });
@@ -410,11 +485,18 @@ test("a new shopper's one-click wallet sends the wallet's shipping address, whic
 test('removing a line and a refused code are reported; the sheet asks the browser to autofill every field', async ({ page, problems }) => {
   await openStore(page);
   await recordEvents(page, ['remove_from_cart', 'coupon_denied']);
-  await page.getByRole('button', { name: /^Add to cart/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Add to cart/ })
+    .first()
+    .click();
   await page.getByRole('button', { name: /Add two/ }).click();
   await openCart(page);
   const d = drawer(page);
-  await d.locator('[part=line]').filter({ hasText: 'West Lake Longjing' }).getByRole('button', { name: /Remove/ }).click();
+  await d
+    .locator('[part=line]')
+    .filter({ hasText: 'West Lake Longjing' })
+    .getByRole('button', { name: /Remove/ })
+    .click();
   await expect(d.locator('[part=line]')).toHaveCount(1);
   await d.getByLabel('Coupon code').fill('SPRING99');
   await d.getByRole('button', { name: 'Apply' }).click();
@@ -427,7 +509,9 @@ test('removing a line and a refused code are reported; the sheet asks the browse
   await d.getByRole('button', { name: 'Checkout', exact: true }).click();
   await expect(d.getByLabel('Email')).toBeVisible();
   const tokens = Object.fromEntries(
-    await d.locator('input[autocomplete], select[autocomplete]').evaluateAll((fields) => fields.map((f) => [(f as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? f.id, f.getAttribute('autocomplete')])),
+    await d
+      .locator('input[autocomplete], select[autocomplete]')
+      .evaluateAll((fields) => fields.map((f) => [(f as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? f.id, f.getAttribute('autocomplete')])),
   );
   expect(tokens).toMatchObject({
     Email: 'email',

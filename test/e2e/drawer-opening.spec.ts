@@ -55,7 +55,11 @@ test('a drawer chunk that failed to load is fetched again on the next click, and
   await openStore(page);
   const errors: string[] = [];
   await page.exposeFunction('drawerError', (code: string) => errors.push(code));
-  await page.evaluate(() => (window as unknown as { Cartlift: { on(n: string, f: (e: { code: string }) => void): void } }).Cartlift.on('error', (e) => (window as unknown as { drawerError(c: string): void }).drawerError(e.code)));
+  await page.evaluate(() =>
+    (window as unknown as { Cartlift: { on(n: string, f: (e: { code: string }) => void): void } }).Cartlift.on('error', (e) =>
+      (window as unknown as { drawerError(c: string): void }).drawerError(e.code),
+    ),
+  );
   await page.route('**/chunks/checkout-*.js', (route) => route.abort('internetdisconnected'));
   await openCart(page);
   await expect.poll(() => errors).toEqual(['chunk_load_failed']);

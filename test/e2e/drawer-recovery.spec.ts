@@ -3,7 +3,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 
 const axe = async (page: import('@playwright/test').Page) =>
-  (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()).violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
 
 const total = (page: import('@playwright/test').Page) => drawer(page).locator('dl .total dt');
 
@@ -11,7 +13,10 @@ test('a refused code leaves the cart after its reason is shown, so later quotes 
   await openStore(page);
   const bodies = quoteBodies(page);
   await recordEvents(page, ['coupon_denied']);
-  await page.getByRole('button', { name: /^Add to cart/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Add to cart/ })
+    .first()
+    .click();
   await openCart(page);
   const d = drawer(page);
   await d.getByLabel('Coupon code').fill('welcome10');
@@ -36,7 +41,10 @@ test('a refused code leaves the cart after its reason is shown, so later quotes 
 
 test('in Chinese the refusal is said in Chinese, and the code leaves the cart', async ({ page, problems }) => {
   await openStoreIn(page, 'zh-CN');
-  await page.getByRole('button', { name: /^Add to cart/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Add to cart/ })
+    .first()
+    .click();
   await page.locator('cartlift-cart').getByRole('button').first().click();
   const d = drawer(page);
   await d.getByLabel('优惠码').fill('nope10');
@@ -48,11 +56,16 @@ test('in Chinese the refusal is said in Chinese, and the code leaves the cart', 
 
 test('a 429 for too many coupon guesses drops the guessed code, says why, and the drawer is priced again with the valid code', async ({ page, problems }) => {
   await openStore(page);
-  await page.getByRole('button', { name: /^Add to cart/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Add to cart/ })
+    .first()
+    .click();
   const { id } = await pageCart(page);
   // This cart has used up its guesses (20 per window on the demo server).
   for (let i = 0; i < 20; i++) {
-    const res = await page.request.post('/api/cartlift/quote', { data: { lines: [{ sku: 'TEA-LJ-100', quantity: 1 }], codes: [`E2E-GUESS-${i}`], cartId: id } });
+    const res = await page.request.post('/api/cartlift/quote', {
+      data: { lines: [{ sku: 'TEA-LJ-100', quantity: 1 }], codes: [`E2E-GUESS-${i}`], cartId: id },
+    });
     expect(res.status()).toBe(200);
   }
   await openCart(page);
@@ -74,8 +87,14 @@ test('a 429 for too many coupon guesses drops the guessed code, says why, and th
 
 test('removing a product removes the add-on taken from its offer, and the cart is priced with no error', async ({ page, problems }) => {
   await openStore(page);
-  await page.getByRole('button', { name: /^Add to cart/ }).first().click();
-  await page.getByRole('button', { name: /^Add to cart/ }).nth(2).click();
+  await page
+    .getByRole('button', { name: /^Add to cart/ })
+    .first()
+    .click();
+  await page
+    .getByRole('button', { name: /^Add to cart/ })
+    .nth(2)
+    .click();
   await openCart(page);
   const d = drawer(page);
   await d.getByRole('button', { name: /Add \+\$9\.00.*warranty/i }).click();
@@ -95,9 +114,15 @@ for (const [locale, sentence, remove] of [
   ['en', "Sorry, 1-year breakage warranty can't be bought with this cart.", 'Remove 1-year breakage warranty'],
   ['zh-CN', '抱歉，1-year breakage warranty 无法随此购物车购买。', '删除 1-year breakage warranty'],
 ] as const) {
-  test(`a line the server will not sell is named in the shopper's words (${locale}) with a way to remove it, and Pay is never stuck`, async ({ page, problems }) => {
+  test(`a line the server will not sell is named in the shopper's words (${locale}) with a way to remove it, and Pay is never stuck`, async ({
+    page,
+    problems,
+  }) => {
     await openStoreIn(page, locale);
-    await page.getByRole('button', { name: /^Add to cart/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Add to cart/ })
+      .first()
+      .click();
     // Added by the page's own code, without the product that offers it (or saved by an older version).
     await page.evaluate(() => (window as any).Cartlift.add({ sku: 'ADDON-WARRANTY-1Y', name: '1-year breakage warranty', price: 900 }));
     await page.locator('cartlift-cart').getByRole('button').first().click();

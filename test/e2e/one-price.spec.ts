@@ -50,7 +50,9 @@ async function firstOrder(page: Page, email: string, codes: string[] = []): Prom
   }
   await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
   await fillContact(page, effort(), email);
-  await drawer(page).getByLabel(/Remember my details/).check();
+  await drawer(page)
+    .getByLabel(/Remember my details/)
+    .check();
   await fillCard(page, effort());
   await drawer(page).getByRole('button', { name: /^Pay / }).click();
   await paidIntentId(page);
@@ -58,11 +60,16 @@ async function firstOrder(page: Page, email: string, codes: string[] = []): Prom
 
 /** What the server charges this shopper for one cup now. */
 async function serverTotal(page: Page, email: string, codes: string[] = []): Promise<number> {
-  const quote = await (await page.request.post('/api/cartlift/quote', { data: { lines: [{ sku: 'CUP-CELADON', quantity: 1 }], codes, contact: { email } } })).json();
+  const quote = await (
+    await page.request.post('/api/cartlift/quote', { data: { lines: [{ sku: 'CUP-CELADON', quantity: 1 }], codes, contact: { email } } })
+  ).json();
   return quote.total;
 }
 
-test('a returning shopper is shown what they are charged: no second first-order offer, no second WELCOME10, by card and by WeChat Pay', async ({ page, problems }) => {
+test('a returning shopper is shown what they are charged: no second first-order offer, no second WELCOME10, by card and by WeChat Pay', async ({
+  page,
+  problems,
+}) => {
   const email = newEmail('back');
   await firstOrder(page, email, ['WELCOME10']);
 
@@ -143,7 +150,9 @@ test('a failed Alipay return opens the sheet again with what was typed and says 
   const email = newEmail('alipay-fail');
   await chineseSheet(page, email);
   await page.getByRole('tab', { name: '支付宝' }).click();
-  await drawer(page).getByRole('button', { name: /^支付 / }).click();
+  await drawer(page)
+    .getByRole('button', { name: /^支付 / })
+    .click();
   await page.getByRole('button', { name: /Fail test payment/ }).click();
   await booted(page);
   await expect(drawer(page).getByRole('alert').filter({ hasText: '未扣款' })).toContainText('支付未获授权，未扣款，请重试。');
@@ -156,7 +165,9 @@ test('a failed Alipay return opens the sheet again with what was typed and says 
   await page.getByLabel('卡号').fill('4242424242424242');
   await page.getByLabel('有效期（月 / 年）').fill('12/40');
   await page.getByLabel('安全码（CVC）').fill('123');
-  await drawer(page).getByRole('button', { name: /^支付 / }).click();
+  await drawer(page)
+    .getByRole('button', { name: /^支付 / })
+    .click();
   await paidIntentId(page);
   expect(problems.uncaught).toEqual([]);
 });
@@ -165,12 +176,16 @@ test('closing the WeChat Pay QR code charges nothing and says so in Chinese; sca
   const email = newEmail('wechat-close');
   await chineseSheet(page, email);
   await page.getByRole('tab', { name: '微信支付' }).click();
-  await drawer(page).getByRole('button', { name: /^支付 / }).click();
+  await drawer(page)
+    .getByRole('button', { name: /^支付 / })
+    .click();
   await page.getByRole('button', { name: '取消' }).click();
   await expect(drawer(page).getByRole('alert').filter({ hasText: '二维码' })).toHaveText('您在付款前关闭了微信支付二维码，未扣款。');
   const stripe = await stripeFor(page);
   expect((await intentsFor(stripe, email)).map((pi) => pi.status)).toEqual(['canceled']);
-  await drawer(page).getByRole('button', { name: /^支付 / }).click();
+  await drawer(page)
+    .getByRole('button', { name: /^支付 / })
+    .click();
   await page.getByRole('button', { name: '模拟扫码' }).click();
   await paidIntentId(page);
   expect((await intentsFor(stripe, email)).map((pi) => pi.status).sort()).toEqual(['canceled', 'succeeded']);

@@ -18,7 +18,9 @@ test("Cartlift.use('analytics') loads on demand and delivers events from before 
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
   const counters = () =>
     page.evaluate(async () => {
-      const plugin = await (window as unknown as { Cartlift: { use(name: string, o?: object): Promise<Plugin> } }).Cartlift.use('analytics', { batch: { wait: 50 } });
+      const plugin = await (window as unknown as { Cartlift: { use(name: string, o?: object): Promise<Plugin> } }).Cartlift.use('analytics', {
+        batch: { wait: 50 },
+      });
       await plugin.flush();
       return { ...plugin.counters };
     });
@@ -44,7 +46,12 @@ test('destinations by name: GA4 comes in its own chunk and gets the events in ma
     await w.Cartlift.use('analytics', { destinations: ['collector', ['ga4', { dataLayer: w.dataLayer }]] });
   });
   await page.getByRole('button', { name: /Add two/ }).click();
-  const pushed = () => page.evaluate(() => (window as unknown as { dataLayer: Array<{ event?: string; ecommerce?: { value: number; currency: string } }> }).dataLayer.filter((e) => e.event === 'add_to_cart'));
+  const pushed = () =>
+    page.evaluate(() =>
+      (window as unknown as { dataLayer: Array<{ event?: string; ecommerce?: { value: number; currency: string } }> }).dataLayer.filter(
+        (e) => e.event === 'add_to_cart',
+      ),
+    );
   await expect.poll(async () => (await pushed()).length).toBe(1);
   const [added] = await pushed();
   // Two gift sets at $35.00: GA4 takes major units.
@@ -62,7 +69,10 @@ test('destinations by name: GA4 comes in its own chunk and gets the events in ma
   expect(problems.uncaught).toEqual([]);
 });
 
-test("the demo's consent footer: nothing is sent before an answer; Allow sends the earlier steps too, and the funnel report shows them", async ({ page, problems }) => {
+test("the demo's consent footer: nothing is sent before an answer; Allow sends the earlier steps too, and the funnel report shows them", async ({
+  page,
+  problems,
+}) => {
   const sent: string[] = [];
   page.on('requestfinished', async (request) => {
     if (!request.url().endsWith('/api/cartlift/events') || request.method() !== 'POST') return;
@@ -81,7 +91,10 @@ test("the demo's consent footer: nothing is sent before an answer; Allow sends t
   // The answer is remembered: the next page sends without asking.
   await page.reload();
   await booted(page);
-  await page.getByRole('button', { name: /^Add to cart/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Add to cart/ })
+    .first()
+    .click();
   await flushAnalytics(page);
   await expect.poll(() => sent.filter((s) => s === 'add_to_cart:200').length).toBe(2);
   const report = await page.request.get('/api/cartlift/funnel/report');

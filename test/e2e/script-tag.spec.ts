@@ -8,18 +8,24 @@ const storefront = (url: URL) => url.pathname === '/';
 
 /** Adds a button to the storefront after boot, as a single-page app would. */
 async function addLateButton(page: Page, text: string, data: Record<string, string>) {
-  await page.evaluate(([text, data]) => {
-    const button = document.createElement('button');
-    button.textContent = text;
-    Object.assign(button.dataset, data);
-    document.querySelector('main')!.prepend(button);
-  }, [text, data] as const);
+  await page.evaluate(
+    ([text, data]) => {
+      const button = document.createElement('button');
+      button.textContent = text;
+      Object.assign(button.dataset, data);
+      document.querySelector('main')!.prepend(button);
+    },
+    [text, data] as const,
+  );
 }
 
 test('adds two products by clicking and finds them again after a reload', async ({ page, problems }) => {
   await page.goto('/');
   await booted(page);
-  await page.getByRole('button', { name: /^Add to cart/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Add to cart/ })
+    .first()
+    .click();
   await page.getByRole('button', { name: /Add two/ }).click();
   await expect(badgeCount(page)).toHaveText('3');
   // The queued listener from before load ran too.
@@ -28,7 +34,10 @@ test('adds two products by clicking and finds them again after a reload', async 
   await page.reload();
   await booted(page);
   await expect(badgeCount(page)).toHaveText('3');
-  await page.locator('cartlift-cart').getByRole('button', { name: /Open cart, 3 items/ }).click();
+  await page
+    .locator('cartlift-cart')
+    .getByRole('button', { name: /Open cart, 3 items/ })
+    .click();
   const drawer = page.getByRole('dialog', { name: /Your cart/ });
   await expect(drawer).toBeVisible();
   await expect(drawer.locator('[part=line]')).toHaveCount(2);
@@ -40,7 +49,10 @@ test('adds two products by clicking and finds them again after a reload', async 
 test('the drawer is keyboard-complete, announces changes and has no axe violations', async ({ page, problems }) => {
   await page.goto('/');
   await booted(page);
-  await page.getByRole('button', { name: /Celadon|Add to cart/ }).nth(1).click();
+  await page
+    .getByRole('button', { name: /Celadon|Add to cart/ })
+    .nth(1)
+    .click();
   await page.locator('cartlift-cart').getByRole('button').first().focus();
   await page.keyboard.press('Enter');
   const drawer = page.getByRole('dialog', { name: /Your cart/ });
@@ -155,10 +167,12 @@ test('bad button attributes explain themselves and never break the page', async 
   await page.goto('/');
   await booted(page);
   await page.evaluate(() => {
-    document.querySelector('main')!.insertAdjacentHTML(
-      'beforeend',
-      '<button data-cartlift-add="TEA-LJ-100" data-cartlift-quantity="1.5">Bad quantity</button><button data-cartlift-add="TEA-LJ-100" data-cartlift-price="24.00">Bad price</button>',
-    );
+    document
+      .querySelector('main')!
+      .insertAdjacentHTML(
+        'beforeend',
+        '<button data-cartlift-add="TEA-LJ-100" data-cartlift-quantity="1.5">Bad quantity</button><button data-cartlift-add="TEA-LJ-100" data-cartlift-price="24.00">Bad price</button>',
+      );
   });
   await page.getByRole('button', { name: 'Bad quantity' }).click();
   await page.getByRole('button', { name: 'Bad price' }).click();

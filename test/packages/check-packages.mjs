@@ -40,7 +40,10 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cartlift-pack-'));
 try {
   // One npm process packs them all (what `npm publish` would upload).
   const workspaces = packages.flatMap(({ dir }) => ['--workspace', `packages/${dir}`]);
-  const { stdout } = await run('npm', ['pack', ...workspaces, '--json', '--ignore-scripts', '--pack-destination', tmp], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await run('npm', ['pack', ...workspaces, '--json', '--ignore-scripts', '--pack-destination', tmp], {
+    cwd: root,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const packed = new Map(JSON.parse(stdout).map((entry) => [entry.name, path.join(tmp, entry.filename)]));
 
   const check = async ({ dir, pkg }) => {
@@ -67,10 +70,18 @@ try {
       for (const p of report?.analysis?.problems ?? []) {
         const kind = p.resolutionKind ?? p.resolutionOption;
         if (ignored.has(kind)) continue;
-        const where = [p.entrypoint && `"${p.entrypoint === '.' ? pkg.name : `${pkg.name}/${p.entrypoint.replace(/^\.\//, '')}`}"`, kind && `under ${kind} resolution`, p.fileName && `in ${p.fileName.replace(/^\/node_modules\//, '')}`, p.moduleSpecifier && `importing "${p.moduleSpecifier}"`].filter(Boolean).join(' ');
+        const where = [
+          p.entrypoint && `"${p.entrypoint === '.' ? pkg.name : `${pkg.name}/${p.entrypoint.replace(/^\.\//, '')}`}"`,
+          kind && `under ${kind} resolution`,
+          p.fileName && `in ${p.fileName.replace(/^\/node_modules\//, '')}`,
+          p.moduleSpecifier && `importing "${p.moduleSpecifier}"`,
+        ]
+          .filter(Boolean)
+          .join(' ');
         problems.push(`arethetypeswrong found ${p.kind} for ${where || pkg.name}; see \`npx attw --pack packages/${dir} --profile esm-only\`.`);
       }
-      if (report && !problems.some((line) => line.startsWith('arethetypeswrong'))) problems.push(`attw failed for ${pkg.name}; see \`npx attw --pack packages/${dir} --profile esm-only\`.`);
+      if (report && !problems.some((line) => line.startsWith('arethetypeswrong')))
+        problems.push(`attw failed for ${pkg.name}; see \`npx attw --pack packages/${dir} --profile esm-only\`.`);
     }
     return problems;
   };

@@ -29,16 +29,38 @@ const CLAIMS: Claim[] = [
   {
     file: 'docs/checkout.md',
     pattern: /one lazy chunk of ([\d.]+) KB gzip \(([\d,]+) B\) against a ([\d.]+) KB budget/,
-    figures: [['checkout', 'kb'], ['checkout', 'bytes'], ['checkout', 'budget']],
+    figures: [
+      ['checkout', 'kb'],
+      ['checkout', 'bytes'],
+      ['checkout', 'budget'],
+    ],
   },
   {
     file: 'docs/checkout.md',
     pattern: /a chunk of their own \(([\d.]+) KB gzip, ([\d,]+) B, budget ([\d.]+) KB\)/,
-    figures: [['payment', 'kb'], ['payment', 'bytes'], ['payment', 'budget']],
+    figures: [
+      ['payment', 'kb'],
+      ['payment', 'bytes'],
+      ['payment', 'budget'],
+    ],
   },
-  { file: 'docs/checkout.md', pattern: /is a third chunk \(([\d.]+) KB gzip, budget ([\d.]+) KB\)/, figures: [['landing', 'kb'], ['landing', 'budget']] },
+  {
+    file: 'docs/checkout.md',
+    pattern: /is a third chunk \(([\d.]+) KB gzip, budget ([\d.]+) KB\)/,
+    figures: [
+      ['landing', 'kb'],
+      ['landing', 'budget'],
+    ],
+  },
   { file: 'docs/analytics.md', pattern: /it is not part of the ([\d.]+) KB first download/, figures: [['first', 'budget']] },
-  { file: 'docs/analytics.md', pattern: /chunks of their own \(about ([\d.]+) KB and ([\d.]+) KB gzip\)/, figures: [['ga4', 'kb'], ['segment', 'kb']] },
+  {
+    file: 'docs/analytics.md',
+    pattern: /chunks of their own \(about ([\d.]+) KB and ([\d.]+) KB gzip\)/,
+    figures: [
+      ['ga4', 'kb'],
+      ['segment', 'kb'],
+    ],
+  },
   { file: 'docs/analytics.md', pattern: /the plugin with the collector is about ([\d.]+) KB/, figures: [['analytics', 'kb']] },
 ];
 
@@ -53,7 +75,10 @@ describe('docs quote the measured sizes and the enforced budgets', () => {
   it('every figure a doc quotes matches the build', () => {
     expect(cdnBuilt(), 'run `npm run build` first').toBe(true);
     const files = scriptTagFiles();
-    const measured = Object.fromEntries(Object.entries(files).map(([key, list]) => [key, list.reduce((sum, f) => sum + gzipSize(f), 0)])) as Record<Measured, number>;
+    const measured = Object.fromEntries(Object.entries(files).map(([key, list]) => [key, list.reduce((sum, f) => sum + gzipSize(f), 0)])) as Record<
+      Measured,
+      number
+    >;
     const problems: string[] = [];
     for (const { file, pattern, figures } of CLAIMS) {
       const text = fs.readFileSync(path.join(root, file), 'utf8');
@@ -66,10 +91,14 @@ describe('docs quote the measured sizes and the enforced budgets', () => {
         const quoted = match[i + 1]!;
         if (kind === 'budget') {
           const budget = BUDGETS[key as Budgeted];
-          if (Number(quoted) * KB !== budget) problems.push(`${file} quotes a ${quoted} KB budget for ${key}, but the size test enforces ${budget / KB} KB (${budget} B).`);
+          if (Number(quoted) * KB !== budget)
+            problems.push(`${file} quotes a ${quoted} KB budget for ${key}, but the size test enforces ${budget / KB} KB (${budget} B).`);
         } else if (kind === 'bytes') {
           const bytes = Number(quoted.replace(/,/g, ''));
-          if (Math.abs(bytes - measured[key]) > 0.02 * measured[key]) problems.push(`${file} quotes ${quoted} B for ${key}, but the build measures ${measured[key].toLocaleString('en-US')} B gzip (more than 2% apart).`);
+          if (Math.abs(bytes - measured[key]) > 0.02 * measured[key])
+            problems.push(
+              `${file} quotes ${quoted} B for ${key}, but the build measures ${measured[key].toLocaleString('en-US')} B gzip (more than 2% apart).`,
+            );
         } else if (!kbMatches(quoted, measured[key])) {
           problems.push(`${file} quotes ${quoted} KB for ${key}, but the build measures ${measured[key]} B gzip = ${(measured[key] / KB).toFixed(2)} KB.`);
         }

@@ -18,7 +18,10 @@ describe('script-tag size budgets', () => {
     expect(BUDGETS.checkout).toBe(25 * KB);
     const total = report('checkout chunk (everything but Stripe.js)', scriptTagFiles().checkout, BUDGETS.checkout);
     expect(total).toBeLessThanOrEqual(BUDGETS.checkout);
-    expect([...first].some((f) => f.includes('checkout-')), 'the checkout chunk must not be in the first download').toBe(false);
+    expect(
+      [...first].some((f) => f.includes('checkout-')),
+      'the checkout chunk must not be in the first download',
+    ).toBe(false);
     const firstCode = [...first].map((f) => fs.readFileSync(f, 'utf8')).join('\n');
     expect(firstCode).not.toContain('showModal');
     expect(firstCode).not.toContain('js.stripe.com');
@@ -26,7 +29,10 @@ describe('script-tag size budgets', () => {
 
   it("keeps the drawer's payment views (sheet, wallets, thank-you screen, paying) to a 6.5 KB chunk the cart does not wait for", () => {
     const checkout = staticClosure(chunk('checkout'));
-    expect(checkout.some((f) => path.basename(f).startsWith('payment-')), 'the cart view must render without the payment chunk').toBe(false);
+    expect(
+      checkout.some((f) => path.basename(f).startsWith('payment-')),
+      'the cart view must render without the payment chunk',
+    ).toBe(false);
     expect(BUDGETS.payment).toBe(6.5 * KB);
     expect(report('payment chunk (sheet, wallets, thank-you screen)', scriptTagFiles().payment, BUDGETS.payment)).toBeLessThanOrEqual(BUDGETS.payment);
   });
@@ -34,8 +40,14 @@ describe('script-tag size budgets', () => {
   it('keeps cart-link and payment-return landing code out of the checkout chunk, in a 2 KB chunk fetched only on such pages', () => {
     const first = new Set(firstDownload());
     const checkout = staticClosure(chunk('checkout'));
-    expect(checkout.some((f) => path.basename(f).startsWith('landing-')), 'opening the drawer must not download the landing code').toBe(false);
-    expect([...first].some((f) => path.basename(f).startsWith('landing-')), 'nor the first download').toBe(false);
+    expect(
+      checkout.some((f) => path.basename(f).startsWith('landing-')),
+      'opening the drawer must not download the landing code',
+    ).toBe(false);
+    expect(
+      [...first].some((f) => path.basename(f).startsWith('landing-')),
+      'nor the first download',
+    ).toBe(false);
     expect(BUDGETS.landing).toBe(2 * KB);
     expect(report('landing chunk (cart links, redirect returns)', scriptTagFiles().landing, BUDGETS.landing)).toBeLessThanOrEqual(BUDGETS.landing);
   });
@@ -46,7 +58,10 @@ describe('script-tag size budgets', () => {
     const total = report("Cartlift.use('analytics') chunk (plugin + collector)", files.analytics, BUDGETS.analytics);
     expect(total).toBeLessThanOrEqual(BUDGETS.analytics);
     for (const name of ['ga4', 'segment'] as const) {
-      expect(files.analytics.some((f) => path.basename(f).startsWith(`${name}-`)), `${name} must not load with the plugin`).toBe(false);
+      expect(
+        files.analytics.some((f) => path.basename(f).startsWith(`${name}-`)),
+        `${name} must not load with the plugin`,
+      ).toBe(false);
       expect(BUDGETS[name]).toBe(1.5 * KB);
       expect(report(`  + destinations: ['${name}']`, files[name], BUDGETS[name])).toBeLessThanOrEqual(BUDGETS[name]);
     }

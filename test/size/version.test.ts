@@ -9,7 +9,10 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, 'packages/cartlift/packag
 
 function jsFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js')).map((f) => path.join(dir, f));
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => path.join(dir, f));
 }
 
 describe('version from package.json', () => {
@@ -17,7 +20,10 @@ describe('version from package.json', () => {
     const files = jsFiles(path.join(root, 'packages/cartlift/dist/cdn'));
     expect(files.length, 'run `npm run build` first').toBeGreaterThan(0);
     const carrying = files.filter((f) => fs.readFileSync(f, 'utf8').includes(`version:${JSON.stringify(pkg.version)}`));
-    expect(carrying.map((f) => path.relative(root, f)), `one built script-tag file should carry version:"${pkg.version}"`).toHaveLength(1);
+    expect(
+      carrying.map((f) => path.relative(root, f)),
+      `one built script-tag file should carry version:"${pkg.version}"`,
+    ).toHaveLength(1);
   });
 
   it('leaves no __CARTLIFT_VERSION__ placeholder in any built package', () => {
@@ -25,6 +31,9 @@ describe('version from package.json', () => {
       .readdirSync(path.join(root, 'packages'))
       .flatMap((dir) => jsFiles(path.join(root, 'packages', dir, 'dist')))
       .filter((f) => fs.readFileSync(f, 'utf8').includes('__CARTLIFT_VERSION__'));
-    expect(left.map((f) => path.relative(root, f)), 'the build must replace __CARTLIFT_VERSION__ (rollup.config.mjs define)').toEqual([]);
+    expect(
+      left.map((f) => path.relative(root, f)),
+      'the build must replace __CARTLIFT_VERSION__ (rollup.config.mjs define)',
+    ).toEqual([]);
   });
 });

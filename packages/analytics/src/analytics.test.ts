@@ -37,7 +37,8 @@ async function setup(options: AnalyticsOptions = {}, collectorOptions = {}) {
   const plugin = analytics({ retry: { base: 5, cap: 50 }, batch: { wait: 5 }, ...options });
   const teardown = cartlift.use(plugin);
   const track = (n: number, extra: Record<string, unknown> = {}) => {
-    for (let i = 0; i < n; i++) cartlift.events.emit('add_to_cart', funnelEvent(cartlift.cart.get(), [{ item_id: `SKU-${i}`, quantity: 1, price: 2400 }], extra));
+    for (let i = 0; i < n; i++)
+      cartlift.events.emit('add_to_cart', funnelEvent(cartlift.cart.get(), [{ item_id: `SKU-${i}`, quantity: 1, price: 2400 }], extra));
   };
   return { cartlift, plugin, track, teardown, server };
 }
@@ -150,7 +151,7 @@ describe('analytics plugin', () => {
     expect(event).toMatchObject({ name: 'add_to_cart', experiments: { 'checkout-button': variant } });
   });
 
-  it('sends experiment_exposure once per id across tabs, and neither tab overwrites the other\'s assignments', async () => {
+  it("sends experiment_exposure once per id across tabs, and neither tab overwrites the other's assignments", async () => {
     const local = webStorage();
     vi.stubGlobal('localStorage', local);
     server = await startCollector();
@@ -167,7 +168,10 @@ describe('analytics plugin', () => {
     a.experiment('first-order-offer', ['none', 'offer']);
     b.experiment('free-shipping', ['off', 'on']);
     await Promise.all([a.flush(), b.flush()]);
-    const exposures = server.stored().filter((e) => e.name === 'experiment_exposure').map((e) => e.experiment);
+    const exposures = server
+      .stored()
+      .filter((e) => e.name === 'experiment_exposure')
+      .map((e) => e.experiment);
     expect(exposures.sort()).toEqual(['checkout-button', 'first-order-offer', 'free-shipping']);
     expect(Object.keys(JSON.parse(local.getItem('cartlift-analytics')!).x).sort()).toEqual(['checkout-button', 'first-order-offer', 'free-shipping']);
   });
@@ -264,9 +268,18 @@ describe('analytics plugin', () => {
     expect(dataLayer).toEqual([]);
     plugin.consent('granted');
     await plugin.flush();
-    expect(dataLayer[1]).toMatchObject({ event: 'purchase', ecommerce: { currency: 'USD', value: 39.98, transaction_id: 'ord_1', items: [{ item_id: 'TEA', price: 19.99, quantity: 2 }] } });
+    expect(dataLayer[1]).toMatchObject({
+      event: 'purchase',
+      ecommerce: { currency: 'USD', value: 39.98, transaction_id: 'ord_1', items: [{ item_id: 'TEA', price: 19.99, quantity: 2 }] },
+    });
     expect(calls[0]![0]).toBe('Order Completed');
-    expect(calls[0]![1]).toMatchObject({ order_id: 'ord_1', total: 39.98, revenue: 39.98, currency: 'USD', products: [{ product_id: 'TEA', price: 19.99, quantity: 2 }] });
+    expect(calls[0]![1]).toMatchObject({
+      order_id: 'ord_1',
+      total: 39.98,
+      revenue: 39.98,
+      currency: 'USD',
+      products: [{ product_id: 'TEA', price: 19.99, quantity: 2 }],
+    });
     expect(calls[0]![2]).toMatchObject({ messageId: expect.any(String) });
   });
 });

@@ -126,7 +126,18 @@ const isConsent = (c: unknown): c is Consent => c === 'pending' || c === 'grante
 export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
   const w = globalThis as Win;
   const me = uuid();
-  const counters: AnalyticsCounters = { tracked: 0, sent: 0, retried: 0, dropped: 0, invalid: 0, discarded: 0, sampledOut: 0, beaconed: 0, duplicates: 0, storageErrors: 0 };
+  const counters: AnalyticsCounters = {
+    tracked: 0,
+    sent: 0,
+    retried: 0,
+    dropped: 0,
+    invalid: 0,
+    discarded: 0,
+    sampledOut: 0,
+    beaconed: 0,
+    duplicates: 0,
+    storageErrors: 0,
+  };
   let choice: Consent = 'granted';
   if (options.consent !== undefined) isConsent(options.consent) ? (choice = options.consent) : problem('consent', CONSENTS, options.consent);
   const sample = num(options.sample, 1, 'sample', 1);
@@ -205,7 +216,16 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
   const put = (lane: Lane, events: WireEvent[]) => {
     writing = writing
       .then(() => locked)
-      .then(() => safe((s) => append(s, lane.key, events.map((e): Entry => ({ o: me, t: Date.now(), e })), maxQueue)))
+      .then(() =>
+        safe((s) =>
+          append(
+            s,
+            lane.key,
+            events.map((e): Entry => ({ o: me, t: Date.now(), e })),
+            maxQueue,
+          ),
+        ),
+      )
       .then(
         (dropped) => (counters.dropped += dropped),
         () => {},
@@ -358,7 +378,6 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
   };
   const onStorage = (event: StorageEvent) => isStash(event.key) && takeStash();
 
-
   const onEvent = (name: string, payload: FunnelEvent) => {
     if (!funnel.has(name)) return;
     counters.tracked++;
@@ -383,7 +402,19 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
     setup(inst) {
       instance = inst;
       const endpoint = (inst.options.endpoint ?? '/api/cartlift').replace(/\/$/, '');
-      const lane = (d: HttpDestination, page?: boolean): Lane => ({ d, page, key: `q:${d.name}`, url: d.url ?? `${endpoint}/events`, mine: new Map(), unwritten: new Set(), inflight: new Set(), beaconed: new Set(), w: [], retryAt: 0, attempt: 0 });
+      const lane = (d: HttpDestination, page?: boolean): Lane => ({
+        d,
+        page,
+        key: `q:${d.name}`,
+        url: d.url ?? `${endpoint}/events`,
+        mine: new Map(),
+        unwritten: new Set(),
+        inflight: new Set(),
+        beaconed: new Set(),
+        w: [],
+        retryAt: 0,
+        attempt: 0,
+      });
       lanes = dests.filter((d): d is HttpDestination => d.kind === 'http').map((d) => lane(d));
       if (pages.length) lanes.push(lane({ kind: 'http', name: 'page', field: 'events' }, true));
       keep();

@@ -17,7 +17,9 @@ describe('GA4 Consent Mode', () => {
     expect(gtagConsent(undefined)).toBeUndefined();
     expect(gtagConsent(gtagLayer(['js', new Date()], ['config', 'G-1']))).toBeUndefined();
     expect(gtagConsent(gtagLayer(['consent', 'default', { analytics_storage: 'denied', ad_storage: 'denied' }]))).toBe('denied');
-    expect(gtagConsent(gtagLayer(['consent', 'default', { analytics_storage: 'denied' }], ['consent', 'update', { analytics_storage: 'granted' }]))).toBe('granted');
+    expect(gtagConsent(gtagLayer(['consent', 'default', { analytics_storage: 'denied' }], ['consent', 'update', { analytics_storage: 'granted' }]))).toBe(
+      'granted',
+    );
     expect(gtagConsent(gtagLayer(['consent', 'update', { analytics_storage: 'granted' }], ['consent', 'update', { ad_storage: 'denied' }]))).toBe('granted');
   });
 

@@ -19,9 +19,17 @@ const event = (name: WireEvent['name'], extra: Record<string, unknown> = {}): Wi
 describe('GA4 params', () => {
   it('pass coupon, shipping_tier and payment_type through when the event has them', () => {
     expect(ga4Params(event('begin_checkout', { coupon: 'WELCOME10' }))).toMatchObject({ currency: 'USD', value: 48, coupon: 'WELCOME10' });
-    expect(ga4Params(event('add_shipping_info', { coupon: 'WELCOME10', shipping_tier: 'express' }))).toMatchObject({ value: 48, coupon: 'WELCOME10', shipping_tier: 'express' });
+    expect(ga4Params(event('add_shipping_info', { coupon: 'WELCOME10', shipping_tier: 'express' }))).toMatchObject({
+      value: 48,
+      coupon: 'WELCOME10',
+      shipping_tier: 'express',
+    });
     expect(ga4Params(event('add_payment_info', { payment_type: 'alipay' }))).toMatchObject({ value: 48, payment_type: 'alipay' });
-    expect(ga4Params(event('purchase', { transaction_id: 'pi_1', coupon: 'WELCOME10' }))).toMatchObject({ transaction_id: 'pi_1', coupon: 'WELCOME10', items: [{ item_id: 'TEA', price: 24, quantity: 2 }] });
+    expect(ga4Params(event('purchase', { transaction_id: 'pi_1', coupon: 'WELCOME10' }))).toMatchObject({
+      transaction_id: 'pi_1',
+      coupon: 'WELCOME10',
+      items: [{ item_id: 'TEA', price: 24, quantity: 2 }],
+    });
   });
 
   it('leave them out when the event has none', () => {
@@ -32,13 +40,22 @@ describe('GA4 params', () => {
 
 describe('Segment properties', () => {
   it('carry coupon on Checkout Started and Order Completed, shipping and payment method on the checkout steps', () => {
-    expect(segmentMessage(event('begin_checkout', { coupon: 'WELCOME10' }))).toMatchObject({ event: 'Checkout Started', properties: { coupon: 'WELCOME10', value: 48, products: [{ product_id: 'TEA', price: 24 }] } });
+    expect(segmentMessage(event('begin_checkout', { coupon: 'WELCOME10' }))).toMatchObject({
+      event: 'Checkout Started',
+      properties: { coupon: 'WELCOME10', value: 48, products: [{ product_id: 'TEA', price: 24 }] },
+    });
     expect(segmentMessage(event('purchase', { transaction_id: 'pi_1', coupon: 'WELCOME10' }))).toMatchObject({
       event: 'Order Completed',
       properties: { order_id: 'pi_1', total: 48, revenue: 48, coupon: 'WELCOME10', coupon_id: 'WELCOME10' },
     });
-    expect(segmentMessage(event('add_shipping_info', { shipping_tier: 'express' }))).toMatchObject({ event: 'Checkout Step Completed', properties: { step: 1, shipping_method: 'express' } });
-    expect(segmentMessage(event('add_payment_info', { payment_type: 'wechat_pay' }))).toMatchObject({ event: 'Payment Info Entered', properties: { step: 2, payment_method: 'wechat_pay' } });
+    expect(segmentMessage(event('add_shipping_info', { shipping_tier: 'express' }))).toMatchObject({
+      event: 'Checkout Step Completed',
+      properties: { step: 1, shipping_method: 'express' },
+    });
+    expect(segmentMessage(event('add_payment_info', { payment_type: 'wechat_pay' }))).toMatchObject({
+      event: 'Payment Info Entered',
+      properties: { step: 2, payment_method: 'wechat_pay' },
+    });
   });
 
   it('leave them out when the event has none', () => {

@@ -32,4 +32,3 @@ export type Destination = PageDestination | HttpDestination;
 export function collector(options: { url?: string } = {}): HttpDestination {
   return { kind: 'http', name: 'collector', url: options.url, field: 'events' };
 }
-

@@ -19,7 +19,8 @@ interface Stored {
 }
 
 // Older versions stored the bare array.
-const read = (old: unknown): Stored => (Array.isArray(old) ? { q: old, g: [] } : { q: (old as Stored | undefined)?.q ?? [], g: (old as Stored | undefined)?.g ?? [] });
+const read = (old: unknown): Stored =>
+  Array.isArray(old) ? { q: old, g: [] } : { q: (old as Stored | undefined)?.q ?? [], g: (old as Stored | undefined)?.g ?? [] };
 // A stash's way into the queue takes a page load: a few batches are delivered meanwhile, at most.
 const GONE = 100;
 

@@ -31,6 +31,7 @@ export function validateEvent(name: string, event: unknown): string[] {
       need(item?.price === undefined || whole(item.price), `items[${i}].price`, 'a whole number of minor units', item?.price);
     });
   }
-  if (name === 'purchase') need(typeof e.transaction_id === 'string' && e.transaction_id !== '', 'transaction_id', 'a non-empty string (the order id)', e.transaction_id);
+  if (name === 'purchase')
+    need(typeof e.transaction_id === 'string' && e.transaction_id !== '', 'transaction_id', 'a non-empty string (the order id)', e.transaction_id);
   return problems;
 }

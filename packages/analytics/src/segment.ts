@@ -54,7 +54,8 @@ export function segmentProperties(event: WireEvent): Record<string, unknown> {
   if (event.shipping_tier !== undefined) props.shipping_method = event.shipping_tier;
   if (event.payment_type !== undefined) props.payment_method = event.payment_type;
   if (event.coupon !== undefined) props.coupon = props.coupon_id = event.coupon;
-  if (event.name === 'experiment_exposure') Object.assign(props, { experiment_id: event.experiment, experiment_name: event.experiment, variation_id: event.variant, variation_name: event.variant });
+  if (event.name === 'experiment_exposure')
+    Object.assign(props, { experiment_id: event.experiment, experiment_name: event.experiment, variation_id: event.variant, variation_name: event.variant });
   for (const [key, v] of Object.entries(event)) if (!OWN.has(key) && !(key in props)) props[key] = v;
   return props;
 }

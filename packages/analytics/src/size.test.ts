@@ -30,6 +30,8 @@ it('keeps the analytics plugin within 4 KB gzip', async () => {
   const doc = fs.readFileSync(path.resolve(import.meta.dirname, '../../../docs/analytics.md'), 'utf8');
   const quoted = /import \{ analytics \}`.*?\| (\d+) B of (\d+) B \|/.exec(doc);
   expect(quoted, 'docs/analytics.md no longer quotes the plugin size in its figures table: update the pattern here').not.toBeNull();
-  expect(Math.abs(Number(quoted![1]) - gzip) <= 0.02 * gzip, `docs/analytics.md quotes ${quoted![1]} B for the plugin; the build measures ${gzip} B gzip`).toBe(true);
+  expect(Math.abs(Number(quoted![1]) - gzip) <= 0.02 * gzip, `docs/analytics.md quotes ${quoted![1]} B for the plugin; the build measures ${gzip} B gzip`).toBe(
+    true,
+  );
   expect(Number(quoted![2]), 'docs/analytics.md quotes the budget this test enforces').toBe(BUDGET);
 });

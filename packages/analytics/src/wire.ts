@@ -14,7 +14,6 @@ export interface CollectorReply {
   invalid?: { event_id?: string; code?: string; message?: string; field?: string }[];
 }
 
-
 /** UTF-8 length, which is what the 64 KB keepalive/beacon quota counts. */
 const encoder = /* @__PURE__ */ new TextEncoder();
 export const byteLength = (text: string): number => encoder.encode(text).length;

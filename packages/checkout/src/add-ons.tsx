@@ -17,17 +17,33 @@ export type OfferFor = AddOnOffer & { parent: string };
 export function offersFor(cart: CartState, addOns: Record<string, AddOnOffer[]>): OfferFor[] {
   const inCart = new Set(cart.lines.map((l) => l.sku));
   const seen = new Set<string>();
-  return cart.lines.flatMap((l) => (addOns[l.sku] ?? []).map((o) => ({ ...o, parent: l.key }))).filter((o) => !inCart.has(o.sku) && !seen.has(o.sku) && seen.add(o.sku));
+  return cart.lines
+    .flatMap((l) => (addOns[l.sku] ?? []).map((o) => ({ ...o, parent: l.key })))
+    .filter((o) => !inCart.has(o.sku) && !seen.has(o.sku) && seen.add(o.sku));
 }
 
 /** Value-added services (gift wrap, warranty, express shipping), each one tap. */
-export function AddOns({ instance, cart, addOns, locale }: { instance: CartliftInstance; cart: CartState; addOns: Record<string, AddOnOffer[]>; locale: Locale }) {
+export function AddOns({
+  instance,
+  cart,
+  addOns,
+  locale,
+}: {
+  instance: CartliftInstance;
+  cart: CartState;
+  addOns: Record<string, AddOnOffer[]>;
+  locale: Locale;
+}) {
   const offers = offersFor(cart, addOns);
   if (offers.length === 0) return null;
   const add = (offer: OfferFor) => {
     const name = promotionName(offer.name, locale);
     void instance.cart.add({ sku: offer.sku, name, price: offer.price, parent: offer.parent }).then(
-      () => instance.events.emit('upsell_added', funnelEvent(cart, [{ item_id: offer.sku, item_name: name, price: offer.price, quantity: 1 }], { kind: offer.kind })),
+      () =>
+        instance.events.emit(
+          'upsell_added',
+          funnelEvent(cart, [{ item_id: offer.sku, item_name: name, price: offer.price, quantity: 1 }], { kind: offer.kind }),
+        ),
       () => {},
     );
   };

@@ -73,7 +73,11 @@ export function defineBuyElements(instance: CartliftInstance, { locale }: { loca
           if (this.shadowRoot) return;
           // The box keeps its height from the start and the placeholder lies over it,
           // so the wallet buttons arriving underneath shift nothing.
-          const { root, button: placeholder } = shadowButton(this, pick(EXPRESS, locale), ':host{display:block;min-height:48px;position:relative}button{position:absolute;inset:0;width:100%;height:48px}p{margin:52px 0 0;color:#a4161a}p:empty{margin:0}');
+          const { root, button: placeholder } = shadowButton(
+            this,
+            pick(EXPRESS, locale),
+            ':host{display:block;min-height:48px;position:relative}button{position:absolute;inset:0;width:100%;height:48px}p{margin:52px 0 0;color:#a4161a}p:empty{margin:0}',
+          );
           const alert = document.createElement('p');
           alert.setAttribute('role', 'alert');
           // Intent starts loading; after a failure only the shopper's "Try again" does, so hovering doesn't repeat the alert.

@@ -55,7 +55,11 @@ export function defineCartElement(instance: CartliftInstance, { locale }: CartEl
   if (customElements.get('cartlift-cart')) return;
   class CartliftCart extends HTMLElement implements CartliftCartElement {
     private off?: () => void;
-    private button = el('button', { type: 'button', onclick: () => this.open(), onpointerenter: warm, onfocus: warm }, { part: 'badge', 'aria-haspopup': 'dialog', 'aria-expanded': 'false' });
+    private button = el(
+      'button',
+      { type: 'button', onclick: () => this.open(), onpointerenter: warm, onfocus: warm },
+      { part: 'badge', 'aria-haspopup': 'dialog', 'aria-expanded': 'false' },
+    );
     private count = el('span', {}, { part: 'count' });
     private live = el('div', { className: 'sr-only' }, { role: 'status', 'aria-live': 'polite' });
 
@@ -100,7 +104,6 @@ export function defineCartElement(instance: CartliftInstance, { locale }: CartEl
   customElements.define('cartlift-cart', CartliftCart);
 }
 
-
 /**
  * Handles the page's arrival from a cart link or a redirect payment, loading
  * that code only when the URL asks for it.
@@ -115,6 +118,12 @@ export function handleLanding(instance: CartliftInstance, locale: Locale, search
   const order = params.has('cartlift-order');
   if (!link && !returned && !order) return;
   void import('./landing.js')
-    .then((landing) => (returned ? landing.completeRedirect(instance, locale, params) : link ? landing.applyCartLink(instance, locale, params) : landing.showOrderAgain(instance, params)))
+    .then((landing) =>
+      returned
+        ? landing.completeRedirect(instance, locale, params)
+        : link
+          ? landing.applyCartLink(instance, locale, params)
+          : landing.showOrderAgain(instance, params),
+    )
     .catch((error: unknown) => instance.events.emit('error', { code: 'landing_failed', message: String(error) }));
 }

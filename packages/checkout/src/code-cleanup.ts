@@ -25,7 +25,10 @@ export function useCodeCleanup(instance: CartliftInstance, cart: CartState, quot
   };
   useEffect(() => {
     const refused = quote ? finalRefusals(quote, cart.codes ?? []) : [];
-    drop(refused.map((n) => n.code!), refused.map((n) => describeReason(n, locale)).join(' '));
+    drop(
+      refused.map((n) => n.code!),
+      refused.map((n) => describeReason(n, locale)).join(' '),
+    );
   }, [quote]);
   useEffect(() => {
     const codes = limitedCodes(error, cart.codes ?? []);

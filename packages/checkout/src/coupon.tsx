@@ -39,7 +39,10 @@ export function Coupon({ instance, cart, quote, locale, note, clearNote }: Coupo
     const [reason, final] = refusal(quote, deciding, locale) ?? [];
     const applied = quote.applied.some((a) => a.code === deciding);
     if (!applied && !reason) return; // this quote predates the code
-    instance.events.emit(applied ? 'coupon_applied' : 'coupon_denied', funnelEvent(cart, toFunnelItems(cart.lines), { coupon: deciding, ...(reason ? { reason } : {}) }));
+    instance.events.emit(
+      applied ? 'coupon_applied' : 'coupon_denied',
+      funnelEvent(cart, toFunnelItems(cart.lines), { coupon: deciding, ...(reason ? { reason } : {}) }),
+    );
     // A final refusal is said by the note, as the code leaves the cart.
     setRefused(final ? '' : (reason ?? ''));
     setDeciding(undefined);
@@ -65,7 +68,18 @@ export function Coupon({ instance, cart, quote, locale, note, clearNote }: Coupo
       <form onSubmit={apply} noValidate>
         <label for="cartlift-coupon">{pick(text.coupon, locale)}</label>
         <div class="row">
-          <input id="cartlift-coupon" name="coupon" autocomplete="off" autocapitalize="characters" spellcheck={false} maxLength={64} value={value} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? 'cartlift-coupon-error' : undefined} onInput={(e) => setValue(e.currentTarget.value)} />
+          <input
+            id="cartlift-coupon"
+            name="coupon"
+            autocomplete="off"
+            autocapitalize="characters"
+            spellcheck={false}
+            maxLength={64}
+            value={value}
+            aria-invalid={error ? 'true' : undefined}
+            aria-describedby={error ? 'cartlift-coupon-error' : undefined}
+            onInput={(e) => setValue(e.currentTarget.value)}
+          />
           <button type="submit" disabled={!value.trim()}>
             {pick(text.apply, locale)}
           </button>
@@ -88,7 +102,12 @@ export function Coupon({ instance, cart, quote, locale, note, clearNote }: Coupo
               <li key={code}>
                 <span class={reason ? 'refused' : 'applied'}>{code}</span>
                 {reason && <span class="error"> — {reason}</span>}
-                <button type="button" class="link" aria-label={pick(text.removeCode, locale)(code)} onClick={() => void instance.cart.removeCode(code).catch(() => {})}>
+                <button
+                  type="button"
+                  class="link"
+                  aria-label={pick(text.removeCode, locale)(code)}
+                  onClick={() => void instance.cart.removeCode(code).catch(() => {})}
+                >
                   {pick(text.remove, locale)}
                 </button>
               </li>

@@ -127,7 +127,8 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
   const [note, setNote] = useCodeCleanup(instance, cart, quote, error, locale);
   // Errors the drawer answers in the shopper's words (a line to remove, a code dropped), not with the server's sentence.
   const handled = unsoldLine(error, cart) !== undefined || error?.code === 'too_many_coupon_attempts';
-  const t = (key: 'title' | 'checkoutTitle' | 'paidTitle' | 'close' | 'back' | 'empty' | 'checkout' | 'continueShopping' | 'updating' | 'serverFailed') => pick(text[key], locale);
+  const t = (key: 'title' | 'checkoutTitle' | 'paidTitle' | 'close' | 'back' | 'empty' | 'checkout' | 'continueShopping' | 'updating' | 'serverFailed') =>
+    pick(text[key], locale);
 
   const views = usePaymentViews();
 
@@ -153,11 +154,14 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
     counted.current = count;
   }, [count]);
   useEffect(() => {
-    api.config().then((c) => {
-      setConfig(c);
-      // Opening the drawer is checkout intent: fetch Stripe.js now, not at page load.
-      loadStripeJs(c, locale).catch(() => {});
-    }, () => {});
+    api.config().then(
+      (c) => {
+        setConfig(c);
+        // Opening the drawer is checkout intent: fetch Stripe.js now, not at page load.
+        loadStripeJs(c, locale).catch(() => {});
+      },
+      () => {},
+    );
   }, [api]);
 
   useEffect(() => {
@@ -205,83 +209,107 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
   const title = view.name === 'cart' ? t('title') : view.name === 'checkout' ? t('checkoutTitle') : t('paidTitle');
   return (
     <>
-    {/* biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useKeyWithClickEvents: a pointer shortcut; the keyboard closes with Escape or the × button */}
-    <div class="backdrop" part="backdrop" onClick={close} />
-    <dialog open part="drawer" aria-modal="true" aria-labelledby="cartlift-title">
-      <div class="panel">
-        <header>
-          {view.name === 'checkout' && (
-            <button type="button" class="link" onClick={() => setView({ name: 'cart' })}>
-              ← {t('back')}
-            </button>
-          )}
-          <h2 id="cartlift-title" tabIndex={-1} ref={heading}>
-            {title} {view.name === 'cart' && <span class="muted">({pick(buttonText.items, locale)(count)})</span>}
-          </h2>
-          <button type="button" part="close" aria-label={t('close')} onClick={close}>
-            ×
-          </button>
-        </header>
-        <p class="sr-only" role="status">
-          {said}
-        </p>
-        {views.failed && (
-          <p class="error" role="alert">
-            {pick(text.stripeFailed, locale)}{' '}
-            <button type="button" onClick={views.retry}>
-              {pick(text.retry, locale)}
-            </button>
-          </p>
-        )}
-        {start?.view === 'cart' && start.notice && (
-          <p class="error" role="alert">
-            {start.notice}
-          </p>
-        )}
-        {view.name === 'paid' ? (
-          views.loaded && <views.loaded.Paid outcome={view.outcome} locale={locale} onClose={close} />
-        ) : cart.lines.length === 0 ? (
-          <p class="muted">{t('empty')}</p>
-        ) : (
-          <>
-            {view.name === 'cart' && (
-              <ul part="lines">
-                {cart.lines.map((line) => (
-                  <Line key={line.key} line={line} instance={instance} locale={locale} currency={cart.currency} />
-                ))}
-              </ul>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useKeyWithClickEvents: a pointer shortcut; the keyboard closes with Escape or the × button */}
+      <div class="backdrop" part="backdrop" onClick={close} />
+      <dialog open part="drawer" aria-modal="true" aria-labelledby="cartlift-title">
+        <div class="panel">
+          <header>
+            {view.name === 'checkout' && (
+              <button type="button" class="link" onClick={() => setView({ name: 'cart' })}>
+                ← {t('back')}
+              </button>
             )}
-            {config && view.name === 'cart' && <AddOns instance={instance} cart={cart} addOns={config.addOns} locale={locale} />}
-            {view.name === 'cart' && <Coupon instance={instance} cart={cart} quote={quote} locale={locale} note={note} clearNote={() => setNote('')} />}
-            <UnsoldLine instance={instance} cart={cart} error={error} locale={locale} />
-            {shown ? (
-              <Summary result={shown} estimate={!quote} locale={locale} firstPurchase={config && firstPurchaseOffer(config.promotions)} />
-            ) : (
-              // Without the server (yet), the display prices still give an estimate.
-              cart.lines.every((l) => l.price !== undefined) && (
-                <p class="total">
-                  {pick(text.estimatedTotal, locale)} <strong>{formatMoney({ amount: cartSubtotal(cart), currency: cart.currency }, locale)}</strong>
-                </p>
-              )
-            )}
-            <p class="muted" aria-live="polite">
-              {pending ? t('updating') : error && !handled ? `${t('serverFailed')} ${error.message}` : ''}
+            <h2 id="cartlift-title" tabIndex={-1} ref={heading}>
+              {title} {view.name === 'cart' && <span class="muted">({pick(buttonText.items, locale)(count)})</span>}
+            </h2>
+            <button type="button" part="close" aria-label={t('close')} onClick={close}>
+              ×
+            </button>
+          </header>
+          <p class="sr-only" role="status">
+            {said}
+          </p>
+          {views.failed && (
+            <p class="error" role="alert">
+              {pick(text.stripeFailed, locale)}{' '}
+              <button type="button" onClick={views.retry}>
+                {pick(text.retry, locale)}
+              </button>
             </p>
-            {view.name === 'cart' && (
-              <>
-                <button type="button" class="primary checkout" part="checkout" disabled={!config} onClick={() => setView({ name: 'checkout' })}>
-                  {t('checkout')}
-                </button>
-                {config && views.loaded && <views.loaded.ExpressSlot instance={instance} api={api} host={host} locale={locale} cart={cart} quote={quote} onPaid={paid} onPriceChanged={adopt} />}
-              </>
-            )}
-            {view.name === 'checkout' && config && slot && (
-              views.loaded && <views.loaded.Sheet instance={instance} api={api} config={config} cart={cart} quote={quote} locale={locale} storage={storage} paymentSlot={slot} onPaid={paid} onEmail={setEmail} onPriceChanged={adopt} {...(restored ? { restored } : {})} />
-            )}
-          </>
-        )}
-      </div>
-    </dialog>
+          )}
+          {start?.view === 'cart' && start.notice && (
+            <p class="error" role="alert">
+              {start.notice}
+            </p>
+          )}
+          {view.name === 'paid' ? (
+            views.loaded && <views.loaded.Paid outcome={view.outcome} locale={locale} onClose={close} />
+          ) : cart.lines.length === 0 ? (
+            <p class="muted">{t('empty')}</p>
+          ) : (
+            <>
+              {view.name === 'cart' && (
+                <ul part="lines">
+                  {cart.lines.map((line) => (
+                    <Line key={line.key} line={line} instance={instance} locale={locale} currency={cart.currency} />
+                  ))}
+                </ul>
+              )}
+              {config && view.name === 'cart' && <AddOns instance={instance} cart={cart} addOns={config.addOns} locale={locale} />}
+              {view.name === 'cart' && <Coupon instance={instance} cart={cart} quote={quote} locale={locale} note={note} clearNote={() => setNote('')} />}
+              <UnsoldLine instance={instance} cart={cart} error={error} locale={locale} />
+              {shown ? (
+                <Summary result={shown} estimate={!quote} locale={locale} firstPurchase={config && firstPurchaseOffer(config.promotions)} />
+              ) : (
+                // Without the server (yet), the display prices still give an estimate.
+                cart.lines.every((l) => l.price !== undefined) && (
+                  <p class="total">
+                    {pick(text.estimatedTotal, locale)} <strong>{formatMoney({ amount: cartSubtotal(cart), currency: cart.currency }, locale)}</strong>
+                  </p>
+                )
+              )}
+              <p class="muted" aria-live="polite">
+                {pending ? t('updating') : error && !handled ? `${t('serverFailed')} ${error.message}` : ''}
+              </p>
+              {view.name === 'cart' && (
+                <>
+                  <button type="button" class="primary checkout" part="checkout" disabled={!config} onClick={() => setView({ name: 'checkout' })}>
+                    {t('checkout')}
+                  </button>
+                  {config && views.loaded && (
+                    <views.loaded.ExpressSlot
+                      instance={instance}
+                      api={api}
+                      host={host}
+                      locale={locale}
+                      cart={cart}
+                      quote={quote}
+                      onPaid={paid}
+                      onPriceChanged={adopt}
+                    />
+                  )}
+                </>
+              )}
+              {view.name === 'checkout' && config && slot && views.loaded && (
+                <views.loaded.Sheet
+                  instance={instance}
+                  api={api}
+                  config={config}
+                  cart={cart}
+                  quote={quote}
+                  locale={locale}
+                  storage={storage}
+                  paymentSlot={slot}
+                  onPaid={paid}
+                  onEmail={setEmail}
+                  onPriceChanged={adopt}
+                  {...(restored ? { restored } : {})}
+                />
+              )}
+            </>
+          )}
+        </div>
+      </dialog>
     </>
   );
 }

@@ -45,7 +45,17 @@ export function ExpressSlot({ instance, api, host, locale, cart, quote, onPaid, 
     host.append(target);
     let live = true;
     const first = latestQuote.current;
-    mountExpressCheckout(target, { instance, api, locale, storage: storageFor(instance), cart: () => latest.current, onPaid, onPriceChanged, onError: setError, quote: first }).then(
+    mountExpressCheckout(target, {
+      instance,
+      api,
+      locale,
+      storage: storageFor(instance),
+      cart: () => latest.current,
+      onPaid,
+      onPriceChanged,
+      onError: setError,
+      quote: first,
+    }).then(
       (mounted) => {
         if (!live) return mounted.destroy();
         express.current = mounted;

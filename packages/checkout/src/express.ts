@@ -36,7 +36,6 @@ export interface ExpressControls {
   setQuote(quote: EvaluateResult): void;
 }
 
-
 /**
  * Mounts Stripe's Express Checkout Element (Apple Pay, Google Pay, Link…) in
  * `target` (light DOM). One click on a wallet pays: the server prices and
@@ -52,10 +51,17 @@ export async function mountExpressCheckout(target: HTMLElement, options: Express
   const config = await api.config();
   const first = options.cart();
   // Quoted as the server will price it at payment: with the email this shopper saved (as the drawer's quote is).
-  const quote: EvaluateResult = options.quote ?? (await loadProfile(options.storage).then((saved) => api.quote({ ...cartBody(first), ...(saved ? { contact: { email: saved.email } } : {}) })));
+  const quote: EvaluateResult =
+    options.quote ??
+    (await loadProfile(options.storage).then((saved) => api.quote({ ...cartBody(first), ...(saved ? { contact: { email: saved.email } } : {}) })));
   let shown: EvaluateResult | undefined = quote;
   const stripe = await loadStripeJs(config, locale);
-  const elements = stripe.elements({ mode: 'payment', amount: Math.max(quote.total, 1), currency: config.currency.toLowerCase(), locale: locale === 'zh-CN' ? 'zh' : 'en' });
+  const elements = stripe.elements({
+    mode: 'payment',
+    amount: Math.max(quote.total, 1),
+    currency: config.currency.toLowerCase(),
+    locale: locale === 'zh-CN' ? 'zh' : 'en',
+  });
   const element = elements.create('expressCheckout', { buttonHeight: 48, layout: { maxColumns: 1, maxRows: 1, overflow: 'never' } });
   let checkoutId = uuid();
   // The cart and total as they are when the shopper clicks, not as they were at mount (the drawer's cart changes).
@@ -73,7 +79,10 @@ export async function mountExpressCheckout(target: HTMLElement, options: Express
       const message = error instanceof Error ? error.message : String(error);
       event.paymentFailed?.({ reason: 'fail' });
       options.onError(message);
-      instance.events.emit('checkout_error', checkoutEvent(clicked ?? options.cart(), { error_code: (error as { code?: string }).code ?? 'unknown', message, method: 'express' }));
+      instance.events.emit(
+        'checkout_error',
+        checkoutEvent(clicked ?? options.cart(), { error_code: (error as { code?: string }).code ?? 'unknown', message, method: 'express' }),
+      );
     });
   });
 
@@ -85,8 +94,12 @@ export async function mountExpressCheckout(target: HTMLElement, options: Express
     if (!email) throw new PaymentError('email_required', locale === 'zh-CN' ? '需要邮箱地址才能完成支付。' : 'An email address is needed to pay.');
     const name = event.billingDetails?.name ?? profile?.name;
     const submitted = await elements.submit();
-    if (submitted.error) throw new PaymentError(submitted.error.code ?? 'invalid_payment_details', submitted.error.message ?? paymentSentence('payment_failed', locale));
-    const made = await stripe.createConfirmationToken({ elements, params: { return_url: location.href, payment_method_data: { billing_details: { email, ...(name ? { name } : {}) } } } });
+    if (submitted.error)
+      throw new PaymentError(submitted.error.code ?? 'invalid_payment_details', submitted.error.message ?? paymentSentence('payment_failed', locale));
+    const made = await stripe.createConfirmationToken({
+      elements,
+      params: { return_url: location.href, payment_method_data: { billing_details: { email, ...(name ? { name } : {}) } } },
+    });
     if (made.error) throw new PaymentError(made.error.code ?? 'payment_failed', paymentSentence(made.error.code, locale, made.error.message));
     const shipping = profile?.address ? { address: profile.address } : walletShipping(event);
     // The wallet sheet did the sheet's two steps; report them so wallet shoppers walk the same funnel.
@@ -97,7 +110,14 @@ export async function mountExpressCheckout(target: HTMLElement, options: Express
     const attempt = checkoutId;
     // Each attempt ends here, paid or not: the next click is a new one.
     checkoutId = uuid();
-    const body = { ...cartBody(cart), checkoutId: attempt, contact: { email, ...(name ? { name } : {}) }, ...(shipping ? { shipping } : {}), confirmationToken: made.confirmationToken.id, expectedTotal: total };
+    const body = {
+      ...cartBody(cart),
+      checkoutId: attempt,
+      contact: { email, ...(name ? { name } : {}) },
+      ...(shipping ? { shipping } : {}),
+      confirmationToken: made.confirmationToken.id,
+      expectedTotal: total,
+    };
     const outcome = await finish({ stripe, api, locale, checkoutId: attempt }, () => api.checkout(body)).catch((error: unknown) => {
       // The wallet showed another total: show the new one, charge nothing, let the shopper click again.
       if (error instanceof PaymentError && error.quote) {

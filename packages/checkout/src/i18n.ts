@@ -39,6 +39,9 @@ export const buttonText = {
   openCart: { en: (n: number) => `Open cart, ${items.en(n)}`, 'zh-CN': (n: number) => `打开购物车，${n} 件商品` },
   updated: { en: (n: number) => `Cart updated: ${items.en(n)}.`, 'zh-CN': (n: number) => `购物车已更新：${n} 件商品。` },
   // Here, not in the drawer's strings: the express element shows them before the drawer chunk exists.
-  stripeFailed: { en: 'Payment could not load. Check your connection and try again — your cart is saved.', 'zh-CN': '支付组件加载失败。请检查网络后重试，购物车已为你保存。' },
+  stripeFailed: {
+    en: 'Payment could not load. Check your connection and try again — your cart is saved.',
+    'zh-CN': '支付组件加载失败。请检查网络后重试，购物车已为你保存。',
+  },
   retry: { en: 'Try again', 'zh-CN': '重试' },
 } satisfies Record<string, Localized<unknown>>;

@@ -37,10 +37,13 @@ export async function applyCartLink(instance: CartliftInstance, locale: Locale, 
     const api = apiFor(instance);
     const limits = ((await api.config()) as { limits?: { maxLines?: number } }).limits;
     // The server prices the link's own text (what a signature covers), so no lines are sent beside it.
-    const quote = (await api.quote({ codes, link: { cart, ...(coupon ? { coupon } : {}), ...(sig ? { sig } : {}) } })) as EvaluateResult & { skipped?: Skipped[] };
+    const quote = (await api.quote({ codes, link: { cart, ...(coupon ? { coupon } : {}), ...(sig ? { sig } : {}) } })) as EvaluateResult & {
+      skipped?: Skipped[];
+    };
     const skipped = [...(quote.skipped ?? [])];
     for (const line of quote.lines as (EvaluateResult['lines'][number] & { name?: unknown; image?: unknown })[]) {
-      if (!(await addLinkLine(instance, line, locale, Math.min(limits?.maxLines ?? Infinity, DEFAULT_LIMITS.maxLines)))) skipped.push({ part: `${line.sku}:${line.quantity}`, reason: 'too_many_lines' });
+      if (!(await addLinkLine(instance, line, locale, Math.min(limits?.maxLines ?? Infinity, DEFAULT_LIMITS.maxLines))))
+        skipped.push({ part: `${line.sku}:${line.quantity}`, reason: 'too_many_lines' });
     }
     for (const code of codes) await instance.cart.addCode(code);
     if (skipped.length) report(instance, 'cart_link_skipped', `The cart link was applied in part. ${skippedSentence(skipped, 'en')}`);
@@ -51,7 +54,12 @@ export async function applyCartLink(instance: CartliftInstance, locale: Locale, 
 }
 
 /** Adds one priced line of a link unless the cart already holds `maxLines` other lines; false when it could not. */
-async function addLinkLine(instance: CartliftInstance, line: { sku: string; quantity: number; unitPrice: number; name?: unknown; image?: unknown }, locale: Locale, maxLines: number): Promise<boolean> {
+async function addLinkLine(
+  instance: CartliftInstance,
+  line: { sku: string; quantity: number; unitPrice: number; name?: unknown; image?: unknown },
+  locale: Locale,
+  maxLines: number,
+): Promise<boolean> {
   const lines = instance.cart.get().lines;
   if (lines.length >= maxLines && !lines.some((l) => l.key === line.sku)) return false;
   const name = localName(line.name, locale);
@@ -79,7 +87,10 @@ export async function completeRedirect(instance: CartliftInstance, locale: Local
     openCart(document, { view: 'paid', outcome });
   } catch (error) {
     void storage.del('pending-payment').catch(() => {});
-    const message = error instanceof ServerError || error instanceof PaymentError ? paymentSentence(error.code, locale, error.message) : paymentSentence('payment_failed', locale);
+    const message =
+      error instanceof ServerError || error instanceof PaymentError
+        ? paymentSentence(error.code, locale, error.message)
+        : paymentSentence('payment_failed', locale);
     openCart(document, { view: 'checkout', restored: { ...pending, message } });
   }
 }

@@ -8,9 +8,13 @@ describe('what a cart link could not add, in words', () => {
     { part: 'SET-GIFT:1', reason: 'too_many_lines' as const },
   ];
   it('lists each part with its reason in English', () => {
-    expect(skippedSentence(skipped, 'en')).toBe('Not added from the link: NOPE-1:1 (not sold here), CUP-CELADON:0 (not a valid item or quantity), SET-GIFT:1 (the cart is full).');
+    expect(skippedSentence(skipped, 'en')).toBe(
+      'Not added from the link: NOPE-1:1 (not sold here), CUP-CELADON:0 (not a valid item or quantity), SET-GIFT:1 (the cart is full).',
+    );
   });
   it('and in Simplified Chinese', () => {
-    expect(skippedSentence(skipped, 'zh-CN')).toBe('链接中以下商品未加入购物车：NOPE-1:1（本店未售）、CUP-CELADON:0（商品或数量无效）、SET-GIFT:1（购物车已满）。');
+    expect(skippedSentence(skipped, 'zh-CN')).toBe(
+      '链接中以下商品未加入购物车：NOPE-1:1（本店未售）、CUP-CELADON:0（商品或数量无效）、SET-GIFT:1（购物车已满）。',
+    );
   });
 });

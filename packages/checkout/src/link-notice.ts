@@ -22,4 +22,3 @@ export function skippedSentence(skipped: readonly Skipped[], locale: Locale): st
   const list = skipped.map(({ part, reason }) => (locale === 'en' ? `${part} (${t[reason]})` : `${part}（${t[reason]}）`));
   return locale === 'en' ? `${t.intro} ${list.join(', ')}.` : `${t.intro}${list.join('、')}。`;
 }
-

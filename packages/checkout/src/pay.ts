@@ -65,10 +65,16 @@ const outcomeOf = (answer: CheckoutAnswer): PaymentOutcome => ({
 export async function pay(input: PayInput): Promise<PaymentOutcome> {
   const { stripe, elements, locale } = input;
   const submitted = await elements.submit();
-  if (submitted.error) throw new PaymentError(submitted.error.code ?? 'invalid_payment_details', submitted.error.message ?? paymentSentence('payment_failed', locale));
-  const made = await stripe.createConfirmationToken({ elements, params: { return_url: input.returnUrl, payment_method_data: { billing_details: input.billing } } });
+  if (submitted.error)
+    throw new PaymentError(submitted.error.code ?? 'invalid_payment_details', submitted.error.message ?? paymentSentence('payment_failed', locale));
+  const made = await stripe.createConfirmationToken({
+    elements,
+    params: { return_url: input.returnUrl, payment_method_data: { billing_details: input.billing } },
+  });
   if (made.error) throw new PaymentError(made.error.code ?? 'payment_failed', paymentSentence(made.error.code, locale, made.error.message));
-  return finish(input, () => input.api.checkout({ ...input.body, checkoutId: input.checkoutId, confirmationToken: made.confirmationToken.id, expectedTotal: input.expectedTotal }));
+  return finish(input, () =>
+    input.api.checkout({ ...input.body, checkoutId: input.checkoutId, confirmationToken: made.confirmationToken.id, expectedTotal: input.expectedTotal }),
+  );
 }
 
 /**
@@ -78,7 +84,10 @@ export async function pay(input: PayInput): Promise<PaymentOutcome> {
  * @example
  * const outcome = await finish({ stripe, api, locale, checkoutId }, () => api.checkout(body));
  */
-export async function finish(input: Pick<PayInput, 'stripe' | 'api' | 'locale' | 'checkoutId' | 'beforeAction'>, send: () => Promise<CheckoutAnswer>): Promise<PaymentOutcome> {
+export async function finish(
+  input: Pick<PayInput, 'stripe' | 'api' | 'locale' | 'checkoutId' | 'beforeAction'>,
+  send: () => Promise<CheckoutAnswer>,
+): Promise<PaymentOutcome> {
   const { stripe, api, locale } = input;
   let answer: CheckoutAnswer;
   try {

@@ -3,11 +3,34 @@ import { describe, expect, test } from 'vitest';
 import { priceChangeSentence } from './price-change.js';
 
 const promotions = [
-  { id: 'first-order', name: 'First order $5 off', currency: 'USD', rule: { type: 'amount_off' as const, amount: 500 }, conditions: { firstPurchase: true }, combinesWith: { product: true, order: true, shipping: true } },
-  { id: 'once', name: 'ONCE', code: 'ONCE', currency: 'USD', rule: { type: 'amount_off' as const, amount: 200 }, limits: { perCustomer: 1 }, combinesWith: { product: true, order: true, shipping: true } },
+  {
+    id: 'first-order',
+    name: 'First order $5 off',
+    currency: 'USD',
+    rule: { type: 'amount_off' as const, amount: 500 },
+    conditions: { firstPurchase: true },
+    combinesWith: { product: true, order: true, shipping: true },
+  },
+  {
+    id: 'once',
+    name: 'ONCE',
+    code: 'ONCE',
+    currency: 'USD',
+    rule: { type: 'amount_off' as const, amount: 200 },
+    limits: { perCustomer: 1 },
+    combinesWith: { product: true, order: true, shipping: true },
+  },
 ];
 const price = (firstPurchase: boolean, usedOnce: number) =>
-  evaluate({ currency: 'USD', lines: [{ sku: 'CUP', quantity: 2, unitPrice: 1800 }], customer: { firstPurchase, id: 'a@b.c' }, codes: ['ONCE'], now: 0, promotions, usage: { once: { used: usedOnce, usedByCustomer: usedOnce } } });
+  evaluate({
+    currency: 'USD',
+    lines: [{ sku: 'CUP', quantity: 2, unitPrice: 1800 }],
+    customer: { firstPurchase, id: 'a@b.c' },
+    codes: ['ONCE'],
+    now: 0,
+    promotions,
+    usage: { once: { used: usedOnce, usedByCustomer: usedOnce } },
+  });
 
 describe('priceChangeSentence', () => {
   test('names each lost promotion with its reason, then the total to confirm, in both languages', () => {

@@ -36,7 +36,13 @@ export function soldItems(cart: CartState, order: OrderSummary | null | undefine
   if (!order) return toFunnelItems(cart.lines.map(({ price: _page, ...line }) => line));
   return order.items.map((i) => {
     const name = cart.lines.find((l) => l.sku === i.sku && l.variant === i.variant)?.name ?? (typeof i.name === 'string' ? i.name : undefined);
-    return { item_id: i.sku, quantity: i.quantity, price: i.unitPrice, ...(i.variant ? { item_variant: i.variant } : {}), ...(name ? { item_name: name } : {}) };
+    return {
+      item_id: i.sku,
+      quantity: i.quantity,
+      price: i.unitPrice,
+      ...(i.variant ? { item_variant: i.variant } : {}),
+      ...(name ? { item_name: name } : {}),
+    };
   });
 }
 
@@ -50,8 +56,22 @@ export function soldItems(cart: CartState, order: OrderSummary | null | undefine
  * @example
  * recordPurchase(instance, storage, outcome, cart, { clearCart: true });
  */
-export function recordPurchase(instance: CartliftInstance, storage: StoragePort, outcome: PaymentOutcome, cart: CartState, { clearCart }: { clearCart: boolean }): void {
-  instance.events.emit('purchase', funnelEvent(cart, soldItems(cart, outcome.order), { transaction_id: outcome.paymentIntentId, value: outcome.amount, currency: outcome.currency.toUpperCase(), ...couponOf(cart) }));
+export function recordPurchase(
+  instance: CartliftInstance,
+  storage: StoragePort,
+  outcome: PaymentOutcome,
+  cart: CartState,
+  { clearCart }: { clearCart: boolean },
+): void {
+  instance.events.emit(
+    'purchase',
+    funnelEvent(cart, soldItems(cart, outcome.order), {
+      transaction_id: outcome.paymentIntentId,
+      value: outcome.amount,
+      currency: outcome.currency.toUpperCase(),
+      ...couponOf(cart),
+    }),
+  );
   if (clearCart) void instance.cart.clear().catch(() => {});
   void storage.del('pending-payment').catch(() => {});
   rememberShownOrder(storage, outcome);

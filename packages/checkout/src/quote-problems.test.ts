@@ -9,7 +9,14 @@ const promotions = [
   { id: 'big', name: 'BIG', code: 'BIG', rule: { type: 'amount_off' as const, amount: 500 }, conditions: { minSubtotal: 100_000 } },
 ];
 const quote = (codes: string[]) =>
-  evaluate({ currency: 'USD', lines: [{ sku: 'TEA', quantity: 1, unitPrice: 2400 }], customer: { firstPurchase: false }, codes, now: Date.parse('2026-06-01'), promotions });
+  evaluate({
+    currency: 'USD',
+    lines: [{ sku: 'TEA', quantity: 1, unitPrice: 2400 }],
+    customer: { firstPurchase: false },
+    codes,
+    now: Date.parse('2026-06-01'),
+    promotions,
+  });
 
 describe('codes the server refused for good', () => {
   it('are the unknown and expired ones; applied codes and codes the cart could still meet stay', () => {
@@ -42,7 +49,13 @@ describe('a 429 for too many coupon guesses', () => {
 });
 
 describe('a line the server does not sell', () => {
-  const cart = { ...emptyCart('c', 'USD'), lines: [{ key: 'TEA', sku: 'TEA', quantity: 1 }, { key: 'ADDON', sku: 'ADDON', quantity: 1, name: 'Gift wrap' }] };
+  const cart = {
+    ...emptyCart('c', 'USD'),
+    lines: [
+      { key: 'TEA', sku: 'TEA', quantity: 1 },
+      { key: 'ADDON', sku: 'ADDON', quantity: 1, name: 'Gift wrap' },
+    ],
+  };
   it('is the line its field names', () => {
     expect(unsoldLine({ code: 'unknown_sku', field: 'lines[1].sku' }, cart)?.name).toBe('Gift wrap');
   });

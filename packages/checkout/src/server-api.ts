@@ -72,7 +72,13 @@ const isAmount = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
 const hasLines = (v: Record<string, unknown>) => Array.isArray(v.lines) && v.lines.every((l) => isObject(l) && typeof l.sku === 'string');
 
 const isQuote: Guard<EvaluateResult> = (v): v is EvaluateResult =>
-  isObject(v) && typeof v.currency === 'string' && isAmount(v.total) && isAmount(v.subtotal) && hasLines(v) && Array.isArray(v.applied) && Array.isArray(v.notApplied);
+  isObject(v) &&
+  typeof v.currency === 'string' &&
+  isAmount(v.total) &&
+  isAmount(v.subtotal) &&
+  hasLines(v) &&
+  Array.isArray(v.applied) &&
+  Array.isArray(v.notApplied);
 
 const isConfig: Guard<PublicConfig> = (v): v is PublicConfig =>
   isObject(v) &&
@@ -91,7 +97,9 @@ const isAnswer: Guard<CheckoutAnswer> = (v): v is CheckoutAnswer =>
   isAmount(v.amount) &&
   typeof v.currency === 'string' &&
   (v.quote === undefined || isQuote(v.quote)) &&
-  (v.status === 'requires_action' ? typeof v.clientSecret === 'string' : (v.status === 'succeeded' || v.status === 'processing') && (v.order === null || isOrder(v.order)));
+  (v.status === 'requires_action'
+    ? typeof v.clientSecret === 'string'
+    : (v.status === 'succeeded' || v.status === 'processing') && (v.order === null || isOrder(v.order)));
 
 function errorOf(v: unknown): { code: string; message: string; field?: string } | undefined {
   if (!isObject(v) || !isObject(v.error)) return undefined;

@@ -42,7 +42,17 @@ export interface PendingPayment {
   remember: boolean;
 }
 
-export type Form = { email: string; name: string; phone: string; line1: string; line2: string; city: string; state: string; postal_code: string; country: string };
+export type Form = {
+  email: string;
+  name: string;
+  phone: string;
+  line1: string;
+  line2: string;
+  city: string;
+  state: string;
+  postal_code: string;
+  country: string;
+};
 
 function initialForm(config: PublicConfig, locale: Locale): Form {
   const country = config.currency === 'CNY' || locale === 'zh-CN' ? 'CN' : 'US';
@@ -50,7 +60,13 @@ function initialForm(config: PublicConfig, locale: Locale): Form {
 }
 
 function fromProfile(form: Form, p: ShopperProfile): Form {
-  return { ...form, email: p.email, name: p.name ?? '', phone: p.phone ?? '', ...(p.address ? { ...p.address, line2: p.address.line2 ?? '', state: p.address.state ?? '' } : {}) };
+  return {
+    ...form,
+    email: p.email,
+    name: p.name ?? '',
+    phone: p.phone ?? '',
+    ...(p.address ? { ...p.address, line2: p.address.line2 ?? '', state: p.address.state ?? '' } : {}),
+  };
 }
 
 const validEmail = (email: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim());
@@ -100,7 +116,12 @@ export function Sheet({ instance, api, config, cart, quote, locale, storage, pay
     if (retry) setMessage('');
     loadStripeJs(config, locale).then(
       (s) => {
-        const elements = s.elements({ mode: 'payment', amount: Math.max(total ?? 0, 1), currency: config.currency.toLowerCase(), locale: locale === 'zh-CN' ? 'zh' : 'en' });
+        const elements = s.elements({
+          mode: 'payment',
+          amount: Math.max(total ?? 0, 1),
+          currency: config.currency.toLowerCase(),
+          locale: locale === 'zh-CN' ? 'zh' : 'en',
+        });
         const element = elements.create('payment', { layout: 'tabs' });
         element.on('change', (e) => (paymentType.current = e.value.type));
         element.mount(paymentSlot);
@@ -135,8 +156,18 @@ export function Sheet({ instance, api, config, cart, quote, locale, storage, pay
     // GA4's parameters where known: the server's default shipping option (the sheet offers no other) and the Payment Element's choice.
     const tier = config.shippingOptions?.[0]?.id;
     instance.events.emit('add_shipping_info', checkoutEvent(cart, { value: total, ...couponOf(cart), ...(tier ? { shipping_tier: tier } : {}) }));
-    instance.events.emit('add_payment_info', checkoutEvent(cart, { value: total, ...couponOf(cart), ...(paymentType.current ? { payment_type: paymentType.current } : {}) }));
-    const address = { line1: form.line1, ...(form.line2 ? { line2: form.line2 } : {}), city: form.city, ...(form.state ? { state: form.state } : {}), postal_code: form.postal_code, country: form.country };
+    instance.events.emit(
+      'add_payment_info',
+      checkoutEvent(cart, { value: total, ...couponOf(cart), ...(paymentType.current ? { payment_type: paymentType.current } : {}) }),
+    );
+    const address = {
+      line1: form.line1,
+      ...(form.line2 ? { line2: form.line2 } : {}),
+      city: form.city,
+      ...(form.state ? { state: form.state } : {}),
+      postal_code: form.postal_code,
+      country: form.country,
+    };
     const contact = { email: form.email.trim(), name: form.name.trim(), ...(form.phone ? { phone: form.phone } : {}) };
     try {
       // Unticking "Remember" is withdrawing consent: erase what an earlier visit saved.
@@ -152,7 +183,13 @@ export function Sheet({ instance, api, config, cart, quote, locale, storage, pay
         expectedTotal: total,
         returnUrl: location.href,
         billing: contact,
-        beforeAction: () => storage.update('pending-payment', () => pending).then(() => undefined, () => undefined),
+        beforeAction: () =>
+          storage
+            .update('pending-payment', () => pending)
+            .then(
+              () => undefined,
+              () => undefined,
+            ),
       });
       onPaid(outcome, cart);
     } catch (error) {
@@ -175,7 +212,16 @@ export function Sheet({ instance, api, config, cart, quote, locale, storage, pay
     <form class="sheet" part="sheet" onSubmit={submit} noValidate aria-describedby={message ? 'cartlift-pay-message' : undefined}>
       <fieldset>
         <legend>{pick(text.contact, locale)}</legend>
-        <Field id="cartlift-email" label={t('email')} type="email" autocomplete="email" value={form.email} error={errors.email} onValue={set('email')} inputMode="email" />
+        <Field
+          id="cartlift-email"
+          label={t('email')}
+          type="email"
+          autocomplete="email"
+          value={form.email}
+          error={errors.email}
+          onValue={set('email')}
+          inputMode="email"
+        />
         <Field id="cartlift-name" label={t('name')} autocomplete="name" value={form.name} error={errors.name} onValue={set('name')} />
         <Field id="cartlift-phone" label={t('phone')} type="tel" autocomplete="tel" required={false} value={form.phone} onValue={set('phone')} />
       </fieldset>
@@ -195,7 +241,14 @@ export function Sheet({ instance, api, config, cart, quote, locale, storage, pay
         <Field id="cartlift-line2" label={t('line2')} autocomplete="address-line2" required={false} value={form.line2} onValue={set('line2')} />
         <Field id="cartlift-city" label={t('city')} autocomplete="address-level2" value={form.city} error={errors.city} onValue={set('city')} />
         <Field id="cartlift-state" label={t('state')} autocomplete="address-level1" required={false} value={form.state} onValue={set('state')} />
-        <Field id="cartlift-postal" label={t('postal_code')} autocomplete="postal-code" value={form.postal_code} error={errors.postal_code} onValue={set('postal_code')} />
+        <Field
+          id="cartlift-postal"
+          label={t('postal_code')}
+          autocomplete="postal-code"
+          value={form.postal_code}
+          error={errors.postal_code}
+          onValue={set('postal_code')}
+        />
       </fieldset>
       <div class="consent">
         <input id="cartlift-remember" type="checkbox" checked={remember} onChange={(e) => setRemember(e.currentTarget.checked)} />
@@ -229,7 +282,9 @@ export function Sheet({ instance, api, config, cart, quote, locale, storage, pay
         {message}
       </p>
       <button type="submit" class="primary pay" part="pay" disabled={paying || stripeState !== 'ready' || total === undefined}>
-        {paying ? pick(text.paying, locale) : pick(text.pay, locale)(total === undefined ? '…' : formatMoney({ amount: total, currency: cart.currency }, locale))}
+        {paying
+          ? pick(text.paying, locale)
+          : pick(text.pay, locale)(total === undefined ? '…' : formatMoney({ amount: total, currency: cart.currency }, locale))}
       </button>
     </form>
   );

@@ -15,14 +15,21 @@ describe('walletOptions', () => {
       shippingAddressRequired: true,
       shippingRates: [{ id: 'standard', amount: 600, displayName: '标准配送（3–5天）' }],
     });
-    expect(walletOptions({ email: 'li.wei@example.com' }, [standard], 'en').shippingRates).toEqual([{ id: 'standard', amount: 600, displayName: 'Standard shipping (3–5 days)' }]);
+    expect(walletOptions({ email: 'li.wei@example.com' }, [standard], 'en').shippingRates).toEqual([
+      { id: 'standard', amount: 600, displayName: 'Standard shipping (3–5 days)' },
+    ]);
     // Only the default option: the amount the wallet shows is the one the server charges.
     const express = { id: 'express', amount: 1500, name: { en: 'Express', 'zh-CN': '快递' } };
-    expect(walletOptions(undefined, [standard, express], 'en').shippingRates).toEqual([{ id: 'standard', amount: 600, displayName: 'Standard shipping (3–5 days)' }]);
+    expect(walletOptions(undefined, [standard, express], 'en').shippingRates).toEqual([
+      { id: 'standard', amount: 600, displayName: 'Standard shipping (3–5 days)' },
+    ]);
   });
 
   it('offers one free rate when the shop configures none (wallets need at least one to collect an address)', () => {
-    expect(walletOptions(undefined, [], 'en')).toMatchObject({ shippingAddressRequired: true, shippingRates: [{ id: 'shipping', amount: 0, displayName: 'Shipping' }] });
+    expect(walletOptions(undefined, [], 'en')).toMatchObject({
+      shippingAddressRequired: true,
+      shippingRates: [{ id: 'shipping', amount: 0, displayName: 'Shipping' }],
+    });
     expect(walletOptions(undefined, undefined, 'zh-CN').shippingRates).toEqual([{ id: 'shipping', amount: 0, displayName: '运费' }]);
   });
 });

@@ -34,6 +34,8 @@ export function walletOptions(profile: ShopperProfile | undefined, shippingOptio
 export function walletShipping(event: Pick<StripeExpressCheckoutElementConfirmEvent, 'shippingAddress' | 'shippingRate'>): CartBody['shipping'] {
   const given = event.shippingAddress;
   if (!given) return undefined;
-  const address = Object.fromEntries(Object.entries(given.address).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''));
+  const address = Object.fromEntries(
+    Object.entries(given.address).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''),
+  );
   return { name: given.name, address, ...(event.shippingRate ? { optionId: event.shippingRate.id } : {}) };
 }

@@ -66,7 +66,11 @@ describe('carts saved when a key was sku "::" variant', () => {
     await store.ready;
     await store.add({ sku: 'CUP', variant: 'blue' });
     await store.add({ sku: 'CUP::blue' });
-    expect(store.get().lines.map((l) => [l.sku, l.variant, l.quantity])).toEqual([['CUP', 'blue', 2], ['ADDON-GIFT-WRAP', undefined, 1], ['CUP::blue', undefined, 1]]);
+    expect(store.get().lines.map((l) => [l.sku, l.variant, l.quantity])).toEqual([
+      ['CUP', 'blue', 2],
+      ['ADDON-GIFT-WRAP', undefined, 1],
+      ['CUP::blue', undefined, 1],
+    ]);
     await store.remove(store.get().lines[0]!.key);
     expect(store.get().lines.map((l) => l.sku)).toEqual(['CUP::blue']);
   });

@@ -9,7 +9,14 @@ const action: fc.Arbitrary<CartAction> = fc.oneof(
     type: fc.constant('add' as const),
     line: fc.record({ sku, variant, quantity: fc.integer({ min: 1, max: 999 }), price: fc.option(fc.integer({ min: 0, max: 1_000_000 }), { nil: undefined }) }),
   }),
-  fc.record({ type: fc.constant('set_quantity' as const), key: fc.oneof(sku, sku.map((s) => lineKey(s, 'red'))), quantity: fc.integer({ min: 0, max: 5000 }) }),
+  fc.record({
+    type: fc.constant('set_quantity' as const),
+    key: fc.oneof(
+      sku,
+      sku.map((s) => lineKey(s, 'red')),
+    ),
+    quantity: fc.integer({ min: 0, max: 5000 }),
+  }),
   fc.record({ type: fc.constant('remove' as const), key: sku }),
   fc.constant({ type: 'clear' as const }),
 );
@@ -103,7 +110,10 @@ describe('cartReducer cases', () => {
   it('keeps a variant and a sku that reads like sku "::" variant as two lines', () => {
     let cart = cartReducer(start, checkAction({ type: 'add', line: { sku: 'CUP', variant: 'blue' } }));
     cart = cartReducer(cart, checkAction({ type: 'add', line: { sku: 'CUP::blue' } }));
-    expect(cart.lines.map((l) => [l.sku, l.variant, l.quantity])).toEqual([['CUP', 'blue', 1], ['CUP::blue', undefined, 1]]);
+    expect(cart.lines.map((l) => [l.sku, l.variant, l.quantity])).toEqual([
+      ['CUP', 'blue', 1],
+      ['CUP::blue', undefined, 1],
+    ]);
     expect(new Set(cart.lines.map((l) => l.key)).size).toBe(2);
     cart = cartReducer(cart, { type: 'remove', key: 'CUP::blue' });
     expect(cart.lines.map((l) => [l.sku, l.variant])).toEqual([['CUP', 'blue']]);

@@ -28,8 +28,16 @@ describe('bucketing', () => {
 
   it.each([
     [['control', 'one-click'], undefined, [0.5, 0.5]],
-    [['none', '10-off'], [90, 10], [0.9, 0.1]],
-    [['a', 'b', 'c'], [1, 1, 2], [0.25, 0.25, 0.5]],
+    [
+      ['none', '10-off'],
+      [90, 10],
+      [0.9, 0.1],
+    ],
+    [
+      ['a', 'b', 'c'],
+      [1, 1, 2],
+      [0.25, 0.25, 0.5],
+    ],
   ] as const)('spreads 100,000 ids within 1%% of each weight: %j %j', (variants, weights, shares) => {
     const counts = new Map<string, number>();
     for (let i = 0; i < 100_000; i++) {

@@ -4,7 +4,19 @@ export { allocate, assertCurrency, assertMinorUnits, currencyExponent, money, pa
 export { formatMoney, toDecimalString } from './format.js';
 export { isCurrency } from './currencies.js';
 export type { AddInput, CartAction, CartLimits, CartLine, CartState } from './cart.js';
-export { DEFAULT_LIMITS, MAX_CODES, normalizeCode, cartCount, cartReducer, cartSubtotal, checkAction, checkAddInput, emptyCart, lineKey, upgradeCart } from './cart.js';
+export {
+  DEFAULT_LIMITS,
+  MAX_CODES,
+  normalizeCode,
+  cartCount,
+  cartReducer,
+  cartSubtotal,
+  checkAction,
+  checkAddInput,
+  emptyCart,
+  lineKey,
+  upgradeCart,
+} from './cart.js';
 export { isCartState } from './cart-guard.js';
 export { SKU_MAX_LENGTH, SKU_RULE, isSku } from './sku.js';
 export type { Emitter } from './emitter.js';

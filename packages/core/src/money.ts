@@ -97,7 +97,10 @@ export function allocate(total: number, weights: readonly number[]): number[] {
   const sum = weights.reduce((a, w) => a + assertMinorUnits(w, 'weight'), 0);
   if (sum === 0) {
     // No basis to split on: spread evenly so nothing is lost.
-    return allocate(total, weights.map(() => 1));
+    return allocate(
+      total,
+      weights.map(() => 1),
+    );
   }
   // BigInt keeps total * weight exact beyond 2^53.
   const big = BigInt(total);

@@ -14,7 +14,13 @@ export function replayQueue(calls: Iterable<QueuedCall>, api: object, onError: (
   for (const [method, ...args] of calls) {
     const fn = (api as Record<string, unknown>)[method];
     if (typeof fn !== 'function') {
-      onError(new TypeError(`Cartlift.${String(method)} is not a method; expected one of ${Object.keys(api).filter((k) => typeof (api as Record<string, unknown>)[k] === 'function').join(', ')}.`));
+      onError(
+        new TypeError(
+          `Cartlift.${String(method)} is not a method; expected one of ${Object.keys(api)
+            .filter((k) => typeof (api as Record<string, unknown>)[k] === 'function')
+            .join(', ')}.`,
+        ),
+      );
       continue;
     }
     try {

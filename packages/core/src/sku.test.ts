@@ -9,16 +9,20 @@ describe('the one SKU rule', () => {
   });
 
   it('refuses the empty, the over-long, control characters and leading or trailing whitespace', () => {
-    for (const sku of ['', 'x'.repeat(65), ' TEA', 'TEA ', 'TEA\n', 'TE\tA', 'A\u001fB', 'A\u0000', '\u00a0TEA', 7, undefined]) expect(isSku(sku), JSON.stringify(sku)).toBe(false);
+    for (const sku of ['', 'x'.repeat(65), ' TEA', 'TEA ', 'TEA\n', 'TE\tA', 'A\u001fB', 'A\u0000', '\u00a0TEA', 7, undefined])
+      expect(isSku(sku), JSON.stringify(sku)).toBe(false);
   });
 
-  it('is the browser cart\'s rule, and its refusal says what is allowed', () => {
+  it("is the browser cart's rule, and its refusal says what is allowed", () => {
     expect(checkAddInput({ sku: 'TEA POT 1' })).toEqual({ sku: 'TEA POT 1', quantity: 1 });
     expect(() => checkAddInput({ sku: ' TEA' })).toThrow(`sku must be ${SKU_RULE}; received " TEA".`);
     expect(SKU_RULE).toMatch(/1 to 64 characters/);
   });
 
-  it('is the cart link\'s rule too (a space arrives decoded from the URL)', () => {
-    expect(readCartLink('TEA POT 1:2,CUP::blue:1').lines).toEqual([{ sku: 'TEA POT 1', quantity: 2 }, { sku: 'CUP::blue', quantity: 1 }]);
+  it("is the cart link's rule too (a space arrives decoded from the URL)", () => {
+    expect(readCartLink('TEA POT 1:2,CUP::blue:1').lines).toEqual([
+      { sku: 'TEA POT 1', quantity: 2 },
+      { sku: 'CUP::blue', quantity: 1 },
+    ]);
   });
 });

@@ -95,12 +95,9 @@ export function createCartStore(options: CartStoreOptions): CartStore {
     events?.emit('storage_unavailable', { reason: error instanceof Error ? error.message : String(error) });
   };
 
-  const ready = withTimeout(storage.get(key), storageTimeoutMs).then(
-    (stored) => {
-      if (stored !== undefined) accept(adopt(stored), 'storage');
-    },
-    fallBack,
-  );
+  const ready = withTimeout(storage.get(key), storageTimeoutMs).then((stored) => {
+    if (stored !== undefined) accept(adopt(stored), 'storage');
+  }, fallBack);
   chain = ready;
 
   /** Applies one action inside storage's atomic update; returns the cart before and after it. */
@@ -171,5 +168,3 @@ export function createCartStore(options: CartStoreOptions): CartStore {
     mode: () => (persistent ? 'persistent' : 'memory'),
   };
 }
-
-

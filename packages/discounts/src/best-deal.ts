@@ -71,7 +71,13 @@ export function searchBestDeal(ctx: Ctx, cands: Cand[]): Search {
   const score = (extra: number[]): Scored => {
     considered++;
     const pick = [...forced, ...extra].sort((a, b) => a - b);
-    return { pick, savings: price(ctx, pick.map((i) => cands[i]!)).savings };
+    return {
+      pick,
+      savings: price(
+        ctx,
+        pick.map((i) => cands[i]!),
+      ).savings,
+    };
   };
   const ok = (i: number, chosen: number[]) => chosen.every((j) => !clash[i]![j]);
   const toCands = (s: Scored) => s.pick.map((i) => cands[i]!);

@@ -69,7 +69,8 @@ describe('combining', () => {
 
   it('a threshold reads its declared base: after product discounts by default, before when asked', () => {
     const p = promo('P', { type: 'percent_off', percent: 10, appliesTo: { skus: ['A'] } });
-    const t = (base?: 'before_discounts') => promo('T', { type: 'amount_off', amount: 1000 }, { currency: 'CNY', conditions: { minSubtotal: 10000, ...(base && { thresholdBase: base }) } });
+    const t = (base?: 'before_discounts') =>
+      promo('T', { type: 'amount_off', amount: 1000 }, { currency: 'CNY', conditions: { minSubtotal: 10000, ...(base && { thresholdBase: base }) } });
     const after = evaluate(cart(A, [p, t()]));
     // The tier is worth more than the product discount, so the best deal drops the product discount.
     expect(applied(after)).toEqual(['T']);
@@ -101,14 +102,22 @@ describe('combining', () => {
 
 describe('reasons in two languages', () => {
   it('renders the unlock sentence in English and Chinese', () => {
-    const t = promo('T', { type: 'amount_off', amount: 3000 }, { name: { en: 'Spend ¥199 get ¥30 off', 'zh-CN': '满199减30' }, currency: 'CNY', conditions: { minSubtotal: 19900 } });
+    const t = promo(
+      'T',
+      { type: 'amount_off', amount: 3000 },
+      { name: { en: 'Spend ¥199 get ¥30 off', 'zh-CN': '满199减30' }, currency: 'CNY', conditions: { minSubtotal: 19900 } },
+    );
     const entry = evaluate(cart([line('A', 17900)], [t])).notApplied[0]!;
     expect(describeReason(entry, 'en')).toBe('Add CN¥20.00 more for CN¥30.00 off.');
     expect(describeReason(entry, 'zh-CN')).toBe('再买 ¥20.00 立减 ¥30.00');
   });
 
   it('names the promotion in the shopper language', () => {
-    const f = promo('F', { type: 'percent_off', percent: 10 }, { name: { en: 'First order 10% off', 'zh-CN': '首单九折' }, conditions: { firstPurchase: true } });
+    const f = promo(
+      'F',
+      { type: 'percent_off', percent: 10 },
+      { name: { en: 'First order 10% off', 'zh-CN': '首单九折' }, conditions: { firstPurchase: true } },
+    );
     const entry = evaluate(cart([line('A', 100)], [f])).notApplied[0]!;
     expect(describeReason(entry, 'en')).toBe('First order 10% off is for first orders only.');
     expect(describeReason(entry, 'zh-CN')).toBe('「首单九折」 仅限首单。');

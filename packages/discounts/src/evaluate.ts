@@ -32,7 +32,10 @@ function gather(ctx: Ctx, notApplied: NotApplied[]): Map<Compiled, number[]> {
   for (const [c, lines] of hits) {
     const bxgy = c.p.rule.type === 'buy_x_get_y';
     if (c.code || bxgy) {
-      hits.set(c, ctx.all.filter((l) => matches(c.sel, ctx.lines[l]!) || (bxgy && matches(c.getSel, ctx.lines[l]!))));
+      hits.set(
+        c,
+        ctx.all.filter((l) => matches(c.sel, ctx.lines[l]!) || (bxgy && matches(c.getSel, ctx.lines[l]!))),
+      );
     } else if (c.cls !== 'product' && lines !== ctx.all) hits.set(c, ctx.all);
   }
   return hits;
@@ -122,7 +125,16 @@ export function evaluate(input: EvaluateInput): EvaluateResult {
     const subtotal = ctx.gross[l]!;
     const total = final.rem[l]!;
     const variant = line.variant;
-    lines[ctx.order[l]!] = { sku: line.sku, quantity: line.quantity, unitPrice: line.unitPrice, subtotal, discount: subtotal - total, total, allocations: final.allocs![l]!, ...(variant !== undefined && { variant }) };
+    lines[ctx.order[l]!] = {
+      sku: line.sku,
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+      subtotal,
+      discount: subtotal - total,
+      total,
+      allocations: final.allocs![l]!,
+      ...(variant !== undefined && { variant }),
+    };
   });
   const usageLimits: UsageLimitFact[] = [];
   for (const cand of kept) {
@@ -157,4 +169,3 @@ export function evaluate(input: EvaluateInput): EvaluateResult {
     usageLimits,
   };
 }
-

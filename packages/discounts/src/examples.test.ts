@@ -11,7 +11,12 @@ const table = docs.split('<!-- examples:start -->')[1]!.split('<!-- examples:end
 const rows = table
   .split('\n')
   .filter((l) => /^\|\s*\d+\s*\|/.test(l))
-  .map((l) => l.split('|').slice(1, -1).map((c) => c.trim()));
+  .map((l) =>
+    l
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim()),
+  );
 
 function parseLines(text: string): CartLineInput[] {
   return text.split(',').map((part) => {
@@ -24,7 +29,10 @@ function parseLines(text: string): CartLineInput[] {
 describe('worked examples in docs/discounts.md', () => {
   it('has examples', () => expect(rows.length).toBeGreaterThanOrEqual(6));
   it.each(rows)('example %s', (_n, now, currency, customer, codes, lines, subtotal, discount, shipping, total, applied) => {
-    const segments = customer!.split(',').map((s) => s.trim()).slice(1);
+    const segments = customer!
+      .split(',')
+      .map((s) => s.trim())
+      .slice(1);
     const result = evaluate({
       currency: currency!,
       lines: parseLines(lines!),

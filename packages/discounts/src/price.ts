@@ -58,7 +58,8 @@ export function price(ctx: Ctx, combo: readonly Cand[], full = false): Priced {
     if (cand.stage > 0 && afterProduct < 0) afterProduct = left();
     if (cand.stage > 1 && afterOrder < 0) afterOrder = left();
     const kind = cand.c.base;
-    const base = kind === 'before_discounts' ? cand.gross : kind === 'after_order_discounts' && cand.stage > 1 ? afterOrder : afterProduct < 0 ? cand.gross : afterProduct;
+    const base =
+      kind === 'before_discounts' ? cand.gross : kind === 'after_order_discounts' && cand.stage > 1 ? afterOrder : afterProduct < 0 ? cand.gross : afterProduct;
     const out = outcome(cand, ctx, rem, ship, base);
     let amount = 0;
     if ('fail' in out) fails.push(out.fail);

@@ -25,21 +25,35 @@ const NOW = Date.parse('2025-05-01T00:00:00Z');
 const cap = fc.option(fc.integer({ min: 1, max: 5000 }), { nil: undefined });
 
 const ruleArb: fc.Arbitrary<Promotion['rule']> = fc.oneof(
-  fc.record({ type: fc.constant('percent_off' as const), percent: fc.integer({ min: 1, max: 10000 }).map((n) => n / 100), appliesTo: appliesArb, maxDiscount: cap }, { requiredKeys: ['type', 'percent', 'appliesTo'] }),
-  fc.record({ type: fc.constant('amount_off' as const), amount: fc.integer({ min: 1, max: 20_000 }), appliesTo: appliesArb, perItem: fc.boolean() }, { requiredKeys: ['type', 'amount', 'appliesTo'] }),
+  fc.record(
+    { type: fc.constant('percent_off' as const), percent: fc.integer({ min: 1, max: 10000 }).map((n) => n / 100), appliesTo: appliesArb, maxDiscount: cap },
+    { requiredKeys: ['type', 'percent', 'appliesTo'] },
+  ),
+  fc.record(
+    { type: fc.constant('amount_off' as const), amount: fc.integer({ min: 1, max: 20_000 }), appliesTo: appliesArb, perItem: fc.boolean() },
+    { requiredKeys: ['type', 'amount', 'appliesTo'] },
+  ),
   fc.record({
     type: fc.constant('tiered' as const),
     tiers: fc
       .tuple(fc.uniqueArray(fc.integer({ min: 0, max: 100_000 }), { minLength: 1, maxLength: 3 }), fc.boolean())
-      .map(([spends, byPercent]) => spends.sort((a, b) => a - b).map((spend, i) => (byPercent ? { spend, percent: 5 * (i + 1) } : { spend, amount: 500 * (i + 1) }))),
+      .map(([spends, byPercent]) =>
+        spends.sort((a, b) => a - b).map((spend, i) => (byPercent ? { spend, percent: 5 * (i + 1) } : { spend, amount: 500 * (i + 1) })),
+      ),
   }),
-  fc.record({ type: fc.constant('every' as const), every: fc.integer({ min: 1000, max: 30_000 }), amount: fc.integer({ min: 1, max: 3000 }), maxDiscount: cap }, { requiredKeys: ['type', 'every', 'amount'] }),
-  fc.record({
-    type: fc.constant('buy_x_get_y' as const),
-    buy: fc.record({ quantity: fc.integer({ min: 1, max: 3 }), tags: fc.subarray(TAGS, { minLength: 1 }) }),
-    get: fc.record({ quantity: fc.integer({ min: 1, max: 2 }), percent: fc.constantFrom(50, 100) }),
-    maxApplications: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
-  }, { requiredKeys: ['type', 'buy', 'get'] }),
+  fc.record(
+    { type: fc.constant('every' as const), every: fc.integer({ min: 1000, max: 30_000 }), amount: fc.integer({ min: 1, max: 3000 }), maxDiscount: cap },
+    { requiredKeys: ['type', 'every', 'amount'] },
+  ),
+  fc.record(
+    {
+      type: fc.constant('buy_x_get_y' as const),
+      buy: fc.record({ quantity: fc.integer({ min: 1, max: 3 }), tags: fc.subarray(TAGS, { minLength: 1 }) }),
+      get: fc.record({ quantity: fc.integer({ min: 1, max: 2 }), percent: fc.constantFrom(50, 100) }),
+      maxApplications: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
+    },
+    { requiredKeys: ['type', 'buy', 'get'] },
+  ),
 );
 
 // Codes, schedules (in a named time zone), first-order and segment conditions, and threshold bases.
@@ -54,22 +68,38 @@ const conditionsArb = fc.record(
   { requiredKeys: [] },
 );
 const scheduleArb = fc.record(
-  { startsAt: fc.constantFrom('2025-04-01T00:00:00', '2025-06-01T00:00:00'), endsAt: fc.constantFrom('2025-05-01T07:59:00', '2025-12-31T00:00:00'), timeZone: fc.constant('Asia/Shanghai') },
+  {
+    startsAt: fc.constantFrom('2025-04-01T00:00:00', '2025-06-01T00:00:00'),
+    endsAt: fc.constantFrom('2025-05-01T07:59:00', '2025-12-31T00:00:00'),
+    timeZone: fc.constant('Asia/Shanghai'),
+  },
   { requiredKeys: ['timeZone'] },
 );
 
 const promoArb = (id: string): fc.Arbitrary<Promotion> =>
-  fc.record({
-    id: fc.constant(id),
-    name: fc.constant(id),
-    code: fc.constant(`CODE-${id}`),
-    rule: ruleArb,
-    conditions: fc.oneof({ arbitrary: fc.constant({}), weight: 2 }, { arbitrary: conditionsArb, weight: 1 }),
-    combinesWith: fc.record({ product: fc.boolean(), order: fc.boolean(), shipping: fc.boolean() }),
-    exclusive: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
-    priority: fc.integer({ min: 0, max: 2 }),
-  }, { requiredKeys: ['id', 'name', 'rule'] })
-    .chain((p) => fc.tuple(fc.constant(p), scheduleArb, fc.integer({ min: 0, max: 3 }).map((n) => n === 0)).map(([promotion, schedule, scheduled]) => (scheduled ? { ...promotion, ...schedule } : promotion))) as fc.Arbitrary<Promotion>;
+  fc
+    .record(
+      {
+        id: fc.constant(id),
+        name: fc.constant(id),
+        code: fc.constant(`CODE-${id}`),
+        rule: ruleArb,
+        conditions: fc.oneof({ arbitrary: fc.constant({}), weight: 2 }, { arbitrary: conditionsArb, weight: 1 }),
+        combinesWith: fc.record({ product: fc.boolean(), order: fc.boolean(), shipping: fc.boolean() }),
+        exclusive: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
+        priority: fc.integer({ min: 0, max: 2 }),
+      },
+      { requiredKeys: ['id', 'name', 'rule'] },
+    )
+    .chain((p) =>
+      fc
+        .tuple(
+          fc.constant(p),
+          scheduleArb,
+          fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
+        )
+        .map(([promotion, schedule, scheduled]) => (scheduled ? { ...promotion, ...schedule } : promotion)),
+    ) as fc.Arbitrary<Promotion>;
 
 // Few promotions per cart, so the search stays exact (the monotonicity guarantee is for exact mode).
 const promosArb = fc.integer({ min: 0, max: 6 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => promoArb(`P${i}`))));
@@ -85,7 +115,15 @@ const inputArb = fc.record({
   entered: fc.subarray(Array.from({ length: 7 }, (_, i) => `CODE-P${i}`).concat('CODE-NEW')),
 });
 
-type Generated = { lines: CartLineInput[]; promotions: Promotion[]; shipping: number; firstPurchase: boolean; vip: boolean; currency: string; entered: string[] };
+type Generated = {
+  lines: CartLineInput[];
+  promotions: Promotion[];
+  shipping: number;
+  firstPurchase: boolean;
+  vip: boolean;
+  currency: string;
+  entered: string[];
+};
 
 // A promotion's currency, when it has one, is the cart's: amounts are minor units of that currency.
 const toInput = (x: Generated): EvaluateInput => ({
@@ -137,9 +175,12 @@ describe('properties', () => {
   });
 
   it('is deterministic', () => {
-    fc.assert(fc.property(inputArb, (x) => {
-      expect(evaluate(toInput(x))).toEqual(evaluate(toInput(x)));
-    }), RUNS);
+    fc.assert(
+      fc.property(inputArb, (x) => {
+        expect(evaluate(toInput(x))).toEqual(evaluate(toInput(x)));
+      }),
+      RUNS,
+    );
   });
 
   it('does not depend on line order', () => {

@@ -13,7 +13,9 @@ describe('rule types', () => {
   });
 
   it('percent off items by sku or tag only touches those lines', () => {
-    const r = evaluate(cart([line('A', 1000), line('B', 1000, 1, ['sale'])], [promo('P', { type: 'percent_off', percent: 50, appliesTo: { skus: ['A'], tags: ['sale'] } })]));
+    const r = evaluate(
+      cart([line('A', 1000), line('B', 1000, 1, ['sale'])], [promo('P', { type: 'percent_off', percent: 50, appliesTo: { skus: ['A'], tags: ['sale'] } })]),
+    );
     expect(r.discountTotal).toBe(1000);
     const r2 = evaluate(cart([line('A', 1000), line('C', 1000)], [promo('P', { type: 'percent_off', percent: 50, appliesTo: { tags: ['sale'] } })]));
     expect(r2.discountTotal).toBe(0);
@@ -39,18 +41,43 @@ describe('rule types', () => {
   });
 
   it('tiers: the highest reached applies, with the next one as unlock', () => {
-    const t = promo('T', { type: 'tiered', tiers: [{ spend: 19900, amount: 3000 }, { spend: 29900, amount: 6000 }] }, { currency: 'CNY' });
+    const t = promo(
+      'T',
+      {
+        type: 'tiered',
+        tiers: [
+          { spend: 19900, amount: 3000 },
+          { spend: 29900, amount: 6000 },
+        ],
+      },
+      { currency: 'CNY' },
+    );
     expect(ids(evaluate(cart([line('A', 19900)], [t])))).toEqual(['T:3000']);
     expect(ids(evaluate(cart([line('A', 29900)], [t])))).toEqual(['T:6000']);
     const mid = evaluate(cart([line('A', 25000)], [t]));
-    expect(mid.applied[0]!.unlock).toEqual({ kind: 'spend_more', amount: 4900, currency: 'CNY', reward: { kind: 'amount_off', amount: 6000, currency: 'CNY' } });
+    expect(mid.applied[0]!.unlock).toEqual({
+      kind: 'spend_more',
+      amount: 4900,
+      currency: 'CNY',
+      reward: { kind: 'amount_off', amount: 6000, currency: 'CNY' },
+    });
     const below = evaluate(cart([line('A', 17900)], [t]));
     expect(describeReason(below.notApplied[0]!)).toBe('Add CN¥20.00 more for CN¥30.00 off.');
     expect(below.notApplied[0]!.reason).toEqual({ code: 'min_subtotal', params: { required: 19900, current: 17900, currency: 'CNY' } });
   });
 
   it('percent tiers', () => {
-    const t = promo('T', { type: 'tiered', tiers: [{ spend: 0, percent: 5 }, { spend: 10000, percent: 10 }] }, { currency: 'USD' });
+    const t = promo(
+      'T',
+      {
+        type: 'tiered',
+        tiers: [
+          { spend: 0, percent: 5 },
+          { spend: 10000, percent: 10 },
+        ],
+      },
+      { currency: 'USD' },
+    );
     expect(evaluate(cart([line('A', 12345)], [t], { currency: 'USD' })).discountTotal).toBe(1234); // 1234.5 -> even
   });
 

@@ -26,18 +26,67 @@ describe('parsePromotionsConfig', () => {
   });
 
   it.each([
-    [one({ startsAt: '2025-04-01', endsAt: '2025-03-01' }), "promotion 'SPRING10': endsAt 2025-03-01 is before startsAt 2025-04-01; the promotion would never run.", 'promotions[0].endsAt'],
+    [
+      one({ startsAt: '2025-04-01', endsAt: '2025-03-01' }),
+      "promotion 'SPRING10': endsAt 2025-03-01 is before startsAt 2025-04-01; the promotion would never run.",
+      'promotions[0].endsAt',
+    ],
     [one({ extra: 1 }), `promotion 'SPRING10': unknown field "extra" (see docs/discounts.md for the fields).`, 'promotions[0]'],
-    [one({ rule: { type: 'percent_off', percent: 120 } }), "promotion 'SPRING10': rule.percent must be at most 100; received 120.", 'promotions[0].rule.percent'],
-    [one({ rule: { type: 'percent_off', percent: 10, foo: 1 } }), `promotion 'SPRING10': unknown field "rule.foo" (see docs/discounts.md for the fields).`, 'promotions[0].rule'],
-    [one({ rule: { type: 'half_off' } }), `promotion 'SPRING10': rule.type must be one of "percent_off", "amount_off", "tiered", "every", "buy_x_get_y"; received "half_off".`, 'promotions[0].rule.type'],
-    [one({ rule: { type: 'amount_off', amount: 3000 } }), `promotion 'SPRING10': currency is required because the promotion has amounts in minor units; add e.g. "currency": "CNY".`, 'promotions[0].currency'],
-    [one({ currency: 'CNY', rule: { type: 'amount_off', amount: 19.9 } }), "promotion 'SPRING10': rule.amount must be a whole number; received 19.9.", 'promotions[0].rule.amount'],
-    [one({ timeZone: 'Mars/Olympus' }), `promotion 'SPRING10': timeZone must be an IANA time zone such as "Asia/Shanghai"; received "Mars/Olympus".`, 'promotions[0].timeZone'],
-    [one({ currency: 'CNY', rule: { type: 'tiered', tiers: [{ spend: 29900, amount: 6000 }, { spend: 19900, amount: 3000 }] } }), "promotion 'SPRING10': rule.tiers[1].spend 19900 must be above the previous tier's 29900.", 'promotions[0].rule.tiers[1].spend'],
-    [one({ rule: { type: 'percent_off', percent: 10, appliesTo: { tags: ['x'] } }, conditions: { thresholdBase: 'after_product_discounts' } }), 'promotion \'SPRING10\': conditions.thresholdBase must be "before_discounts" for a product promotion; received "after_product_discounts".', 'promotions[0].conditions.thresholdBase'],
+    [
+      one({ rule: { type: 'percent_off', percent: 120 } }),
+      "promotion 'SPRING10': rule.percent must be at most 100; received 120.",
+      'promotions[0].rule.percent',
+    ],
+    [
+      one({ rule: { type: 'percent_off', percent: 10, foo: 1 } }),
+      `promotion 'SPRING10': unknown field "rule.foo" (see docs/discounts.md for the fields).`,
+      'promotions[0].rule',
+    ],
+    [
+      one({ rule: { type: 'half_off' } }),
+      `promotion 'SPRING10': rule.type must be one of "percent_off", "amount_off", "tiered", "every", "buy_x_get_y"; received "half_off".`,
+      'promotions[0].rule.type',
+    ],
+    [
+      one({ rule: { type: 'amount_off', amount: 3000 } }),
+      `promotion 'SPRING10': currency is required because the promotion has amounts in minor units; add e.g. "currency": "CNY".`,
+      'promotions[0].currency',
+    ],
+    [
+      one({ currency: 'CNY', rule: { type: 'amount_off', amount: 19.9 } }),
+      "promotion 'SPRING10': rule.amount must be a whole number; received 19.9.",
+      'promotions[0].rule.amount',
+    ],
+    [
+      one({ timeZone: 'Mars/Olympus' }),
+      `promotion 'SPRING10': timeZone must be an IANA time zone such as "Asia/Shanghai"; received "Mars/Olympus".`,
+      'promotions[0].timeZone',
+    ],
+    [
+      one({
+        currency: 'CNY',
+        rule: {
+          type: 'tiered',
+          tiers: [
+            { spend: 29900, amount: 6000 },
+            { spend: 19900, amount: 3000 },
+          ],
+        },
+      }),
+      "promotion 'SPRING10': rule.tiers[1].spend 19900 must be above the previous tier's 29900.",
+      'promotions[0].rule.tiers[1].spend',
+    ],
+    [
+      one({ rule: { type: 'percent_off', percent: 10, appliesTo: { tags: ['x'] } }, conditions: { thresholdBase: 'after_product_discounts' } }),
+      'promotion \'SPRING10\': conditions.thresholdBase must be "before_discounts" for a product promotion; received "after_product_discounts".',
+      'promotions[0].conditions.thresholdBase',
+    ],
     [{ version: 2, promotions: [] }, 'promotions config: version must be 1; received 2.', 'version'],
-    [{ version: 1, promotions: [base, { ...base, code: 'x' }] }, "promotion 'SPRING10': code must be 3-32 letters, digits, \"_\" or \"-\"; received \"x\" (1 more problem after this one).", 'promotions[1].code'],
+    [
+      { version: 1, promotions: [base, { ...base, code: 'x' }] },
+      'promotion \'SPRING10\': code must be 3-32 letters, digits, "_" or "-"; received "x" (1 more problem after this one).',
+      'promotions[1].code',
+    ],
   ])('refuses %j with a sentence', (input, message, field) => {
     const e = error(input);
     expect(e).toBeInstanceOf(CartliftError);
@@ -47,7 +96,15 @@ describe('parsePromotionsConfig', () => {
 
   it('refuses duplicate ids and codes (ignoring case)', () => {
     expect(error({ version: 1, promotions: [base, base] }).message).toMatch(/id "SPRING10" is used by another promotion/);
-    expect(error({ version: 1, promotions: [{ ...base, code: 'ab1' }, { ...base, id: 'B', code: 'AB1' }] }).message).toMatch(/^promotion 'B': code "AB1" is used by another promotion/);
+    expect(
+      error({
+        version: 1,
+        promotions: [
+          { ...base, code: 'ab1' },
+          { ...base, id: 'B', code: 'AB1' },
+        ],
+      }).message,
+    ).toMatch(/^promotion 'B': code "AB1" is used by another promotion/);
   });
 
   it('refuses text that is not JSON', () => {

@@ -54,7 +54,10 @@ const rule = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     type: z.literal('tiered'),
-    tiers: z.array(z.strictObject({ spend: money, amount: money.optional(), percent: percent.optional() })).min(1).max(50),
+    tiers: z
+      .array(z.strictObject({ spend: money, amount: money.optional(), percent: percent.optional() }))
+      .min(1)
+      .max(50),
     appliesTo: z.union([z.literal('order'), selector]).optional(),
   }),
   z.strictObject({
@@ -78,7 +81,10 @@ const promotion = z
     name,
     description: name.optional(),
     enabled: z.boolean().optional(),
-    code: z.string().regex(/^[A-Za-z0-9_-]{3,32}$/, { message: 'must be 3-32 letters, digits, "_" or "-"' }).optional(),
+    code: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{3,32}$/, { message: 'must be 3-32 letters, digits, "_" or "-"' })
+      .optional(),
     currency: currency.optional(),
     rule,
     conditions: z
@@ -116,7 +122,8 @@ const promotion = z
     if (r.type === 'tiered') {
       r.tiers.forEach((t, i) => {
         if ((t.amount === undefined) === (t.percent === undefined)) issue(['rule', 'tiers', i], `rule.tiers[${i}] must have exactly one of amount or percent`);
-        if (i > 0 && t.spend <= r.tiers[i - 1]!.spend) issue(['rule', 'tiers', i, 'spend'], `rule.tiers[${i}].spend ${t.spend} must be above the previous tier's ${r.tiers[i - 1]!.spend}`);
+        if (i > 0 && t.spend <= r.tiers[i - 1]!.spend)
+          issue(['rule', 'tiers', i, 'spend'], `rule.tiers[${i}].spend ${t.spend} must be above the previous tier's ${r.tiers[i - 1]!.spend}`);
       });
     }
     if (r.type === 'amount_off' && r.perItem && (r.appliesTo === undefined || typeof r.appliesTo === 'string')) {
@@ -128,7 +135,10 @@ const promotion = z
       issue(['conditions', 'thresholdBase'], `conditions.thresholdBase must be "before_discounts" for a product promotion; received "${base}"`);
     }
     if (cls === 'order' && base === 'after_order_discounts') {
-      issue(['conditions', 'thresholdBase'], 'conditions.thresholdBase "after_order_discounts" is only for shipping promotions; an order promotion cannot count its own stage');
+      issue(
+        ['conditions', 'thresholdBase'],
+        'conditions.thresholdBase "after_order_discounts" is only for shipping promotions; an order promotion cannot count its own stage',
+      );
     }
   });
 
@@ -143,16 +153,22 @@ export const promotionsConfigSchema = z
     const ids = new Set<string>();
     const codes = new Set<string>();
     config.promotions.forEach((p, i) => {
-      if (ids.has(p.id)) ctx.addIssue({ code: 'custom', path: ['promotions', i, 'id'], message: `id "${p.id}" is used by another promotion; ids must be unique` });
+      if (ids.has(p.id))
+        ctx.addIssue({ code: 'custom', path: ['promotions', i, 'id'], message: `id "${p.id}" is used by another promotion; ids must be unique` });
       ids.add(p.id);
       const code = p.code?.toUpperCase();
-      if (code && codes.has(code)) ctx.addIssue({ code: 'custom', path: ['promotions', i, 'code'], message: `code "${p.code}" is used by another promotion; codes must be unique (ignoring case)` });
+      if (code && codes.has(code))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['promotions', i, 'code'],
+          message: `code "${p.code}" is used by another promotion; codes must be unique (ignoring case)`,
+        });
       if (code) codes.add(code);
     });
   });
 
 function describe(value: unknown): string {
-  const s = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const s = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
@@ -172,7 +188,9 @@ function sentence(issue: z.core.$ZodIssue, field: string): string {
     case 'custom':
       return issue.message.startsWith('must') ? `${field} ${issue.message}${got}` : issue.message;
     case 'invalid_type':
-      return issue.input === undefined ? `${field} is required (${issue.expected})` : `${field} must be ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}${got}`;
+      return issue.input === undefined
+        ? `${field} is required (${issue.expected})`
+        : `${field} must be ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}${got}`;
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${field ? `${field}.` : ''}${k}"`).join(', ')} (see docs/discounts.md for the fields)`;
     case 'too_small':
@@ -220,7 +238,8 @@ export function parsePromotionsConfig(json: unknown): PromotionsConfig {
   const inPromotion = top === 'promotions' && typeof index === 'number';
   const id = inPromotion ? (data as { promotions: { id?: unknown }[] }).promotions[index]?.id : undefined;
   const who = inPromotion ? `promotion ${typeof id === 'string' ? `'${id}'` : `#${index + 1}`}: ` : 'promotions config: ';
-  const more = result.error.issues.length > 1 ? ` (${result.error.issues.length - 1} more problem${result.error.issues.length > 2 ? 's' : ''} after this one)` : '';
+  const more =
+    result.error.issues.length > 1 ? ` (${result.error.issues.length - 1} more problem${result.error.issues.length > 2 ? 's' : ''} after this one)` : '';
   const field = fieldOf(issue.path);
   throw new CartliftError('invalid_promotions', `${who}${sentence(issue, fieldOf(inPromotion ? rest : issue.path))}${more}.`, field || 'promotions');
 }

@@ -34,17 +34,25 @@ it(`the engine (evaluate, core included, no zod) stays within ${BUDGET} bytes gz
   const evaluateOnly = await gzipSize(`export { evaluate } from './index.js';`);
   const whole = await gzipSize(`export * from './index.js';`);
   const ownOnly = await gzipSize(`export { evaluate } from './index.js';`, ['@cartlift/core']);
-  console.log(`@cartlift/discounts gzip: evaluate ${evaluateOnly} B (without core ${ownOnly} B), whole main entry ${whole} B; budgets ${BUDGET} B and ${WHOLE_ENTRY} B`);
+  console.log(
+    `@cartlift/discounts gzip: evaluate ${evaluateOnly} B (without core ${ownOnly} B), whole main entry ${whole} B; budgets ${BUDGET} B and ${WHOLE_ENTRY} B`,
+  );
   expect(evaluateOnly).toBeLessThanOrEqual(BUDGET);
   expect(whole).toBeLessThanOrEqual(WHOLE_ENTRY);
 
   // docs/discounts.md quotes these figures: within 2% of the measurement, budgets exact.
   const doc = fs.readFileSync(new URL('../../../docs/discounts.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
-  const quoted = /alone ([\d,]+) B gzip with `@cartlift\/core` inlined .*?, ([\d,]+) B without core; the whole main entry .*? ([\d,]+) B\. The test enforces the 6 KB budget \(([\d,]+) B\) for `evaluate` and ([\d,]+) B for the whole/.exec(doc);
+  const quoted =
+    /alone ([\d,]+) B gzip with `@cartlift\/core` inlined .*?, ([\d,]+) B without core; the whole main entry .*? ([\d,]+) B\. The test enforces the 6 KB budget \(([\d,]+) B\) for `evaluate` and ([\d,]+) B for the whole/.exec(
+      doc,
+    );
   expect(quoted, 'docs/discounts.md no longer quotes the size figures this test checks: update the pattern here').not.toBeNull();
   const [evaluateDoc, ownDoc, wholeDoc, budgetDoc, wholeBudgetDoc] = quoted!.slice(1).map((n) => Number(n.replace(/,/g, '')));
   const near = (doc: number, measured: number) => Math.abs(doc - measured) <= 0.02 * measured;
-  expect(near(evaluateDoc!, evaluateOnly) && near(ownDoc!, ownOnly) && near(wholeDoc!, whole), `docs/discounts.md quotes ${quoted![1]}, ${quoted![2]} and ${quoted![3]} B; the build measures ${evaluateOnly}, ${ownOnly} and ${whole} B`).toBe(true);
+  expect(
+    near(evaluateDoc!, evaluateOnly) && near(ownDoc!, ownOnly) && near(wholeDoc!, whole),
+    `docs/discounts.md quotes ${quoted![1]}, ${quoted![2]} and ${quoted![3]} B; the build measures ${evaluateOnly}, ${ownOnly} and ${whole} B`,
+  ).toBe(true);
   expect([budgetDoc, wholeBudgetDoc], 'docs/discounts.md quotes the budgets this test enforces').toEqual([BUDGET, WHOLE_ENTRY]);
 });
 

@@ -148,9 +148,7 @@ export type Reward =
   | { kind: 'buy_x_get_y'; buy: number; get: number; percent: number };
 
 /** What would make a promotion apply (or reach its next tier). */
-export type Unlock =
-  | { kind: 'spend_more'; amount: number; currency: string; reward: Reward }
-  | { kind: 'add_items'; quantity: number; reward: Reward };
+export type Unlock = { kind: 'spend_more'; amount: number; currency: string; reward: Reward } | { kind: 'add_items'; quantity: number; reward: Reward };
 
 export type ReasonCode =
   | 'unknown_code'

@@ -54,7 +54,11 @@ describe.each(storeVariants())('POST /quote with an imperfect cart link on $name
     expect(res.status).toBe(200);
     expect(res.body.lines).toMatchObject([{ sku: 'TEA-LJ-100', quantity: 2, unitPrice: 2400 }]);
     expect(res.body.skipped).toEqual([
-      { part: 'CUP-CELADON:0', reason: 'invalid', message: 'link.cart part "CUP-CELADON:0" must look like "SKU:QTY" with a quantity this shop sells; it was skipped.' },
+      {
+        part: 'CUP-CELADON:0',
+        reason: 'invalid',
+        message: 'link.cart part "CUP-CELADON:0" must look like "SKU:QTY" with a quantity this shop sells; it was skipped.',
+      },
       { part: 'NOPE-1:1', reason: 'unknown_sku', message: 'link.cart part "NOPE-1:1" names no product this shop sells; it was skipped.' },
     ]);
   });
@@ -100,7 +104,9 @@ describe.each(storeVariants())('POST /quote with an imperfect cart link on $name
     const res = await h.call('POST', '/quote', { codes: ['WELCOME10'] });
     expect(res.status).toBe(400);
     expect(res.body.error.field).toBe('lines');
-    expect(res.body.error.message).toMatch(/^lines must be an array of \{sku, quantity\} lines \(only a body with a cart link may leave them out\); received nothing\.$/);
+    expect(res.body.error.message).toMatch(
+      /^lines must be an array of \{sku, quantity\} lines \(only a body with a cart link may leave them out\); received nothing\.$/,
+    );
   });
 });
 
@@ -109,6 +115,8 @@ describe('catalog images', () => {
     expect(() => createCatalog([{ ...CATALOG[0]!, image }])).not.toThrow();
   });
   test.each(['javascript:alert(1)', '//evil.example/x.png', 'tea.svg', 'data:image/svg+xml,<svg/>'])('refuses %s naming the product and field', (image) => {
-    expect(() => createCatalog([{ ...CATALOG[0]!, image } as never])).toThrow(/^catalog is invalid: \[0\]\.image must be an image URL such as "https:\/\/shop\.example\/img\/tea\.jpg" or a path from the site root/);
+    expect(() => createCatalog([{ ...CATALOG[0]!, image } as never])).toThrow(
+      /^catalog is invalid: \[0\]\.image must be an image URL such as "https:\/\/shop\.example\/img\/tea\.jpg" or a path from the site root/,
+    );
   });
 });

@@ -56,7 +56,11 @@ const SKIP_SENTENCES: Record<SkippedPart['reason'], (part: string, maxLines: num
   too_many_lines: (part, maxLines) => `link.cart part ${JSON.stringify(part)} is beyond the ${maxLines} lines a cart may hold; it was skipped.`,
 };
 
-const skip = (part: string, reason: SkippedPart['reason'], maxLines: number): SkippedPart => ({ part, reason, message: SKIP_SENTENCES[reason](part, maxLines) });
+const skip = (part: string, reason: SkippedPart['reason'], maxLines: number): SkippedPart => ({
+  part,
+  reason,
+  message: SKIP_SENTENCES[reason](part, maxLines),
+});
 
 /**
  * Checks a cart link: with a secret, a present signature must match (and is
@@ -81,7 +85,12 @@ export async function verifyCartLink(link: CartLink, options: CartLinkOptions, m
   if (options.secret && (link.sig || options.required)) {
     const expected = await signCartLink(link.cart, link.coupon, options.secret);
     if (!link.sig || !sameText(link.sig.toLowerCase(), expected)) {
-      throw new HttpError(400, 'invalid_cart_link', 'link.sig must be the HMAC-SHA256 of the cart link this shop signed; the link was changed or not signed.', 'link.sig');
+      throw new HttpError(
+        400,
+        'invalid_cart_link',
+        'link.sig must be the HMAC-SHA256 of the cart link this shop signed; the link was changed or not signed.',
+        'link.sig',
+      );
     }
   } else if (options.required) {
     throw new HttpError(400, 'invalid_cart_link', 'This shop accepts only signed cart links; link.sig is missing.', 'link.sig');
@@ -103,7 +112,11 @@ export async function verifyCartLink(link: CartLink, options: CartLinkOptions, m
  * @example
  * const { lines, skipped } = await sellableLinkLines(ctx.catalog, link.lines, ctx.limits.maxLines);
  */
-export async function sellableLinkLines(catalog: Catalog, lines: CartLinkRead['lines'], maxLines: number): Promise<{ lines: CartLinkRead['lines']; skipped: SkippedPart[] }> {
+export async function sellableLinkLines(
+  catalog: Catalog,
+  lines: CartLinkRead['lines'],
+  maxLines: number,
+): Promise<{ lines: CartLinkRead['lines']; skipped: SkippedPart[] }> {
   const products = await catalog.lookup([...new Set(lines.map((line) => line.sku))]);
   const offered = new Set([...products.values()].flatMap((product) => (product.addOns ?? []).map((offer) => offer.sku)));
   const kept: CartLinkRead['lines'] = [];
@@ -116,7 +129,12 @@ export async function sellableLinkLines(catalog: Catalog, lines: CartLinkRead['l
     else kept.push(line), skus.add(line.sku);
   }
   if (kept.length === 0) {
-    throw new HttpError(400, 'invalid_cart_link', `link.cart must name at least one product this shop sells; none of ${JSON.stringify(lines.map((l) => l.sku).slice(0, 10))} is in the catalog.`, 'link.cart');
+    throw new HttpError(
+      400,
+      'invalid_cart_link',
+      `link.cart must name at least one product this shop sells; none of ${JSON.stringify(lines.map((l) => l.sku).slice(0, 10))} is in the catalog.`,
+      'link.cart',
+    );
   }
   return { lines: kept, skipped };
 }

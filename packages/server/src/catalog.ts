@@ -4,11 +4,14 @@ import { skuField } from './requests.js';
 import { parseWith } from './http/validation.js';
 import { HttpError } from './http/errors.js';
 
-const localized = z.union(
-  [z.string().min(1), z.record(z.string(), z.string().min(1)).refine((names) => Object.keys(names).length > 0)],
-  { error: 'must be a non-empty string or an object of names by locale such as {"en": "Tea", "zh-CN": "茶"}' },
-);
-const minorUnits = z.number({ error: 'must be a whole number of minor units (1999 for 19.99)' }).int({ error: 'must be a whole number of minor units (1999 for 19.99)' }).min(0, { error: 'must not be negative' }).max(Number.MAX_SAFE_INTEGER);
+const localized = z.union([z.string().min(1), z.record(z.string(), z.string().min(1)).refine((names) => Object.keys(names).length > 0)], {
+  error: 'must be a non-empty string or an object of names by locale such as {"en": "Tea", "zh-CN": "茶"}',
+});
+const minorUnits = z
+  .number({ error: 'must be a whole number of minor units (1999 for 19.99)' })
+  .int({ error: 'must be a whole number of minor units (1999 for 19.99)' })
+  .min(0, { error: 'must not be negative' })
+  .max(Number.MAX_SAFE_INTEGER);
 
 const IMAGE_RULE = 'must be an image URL such as "https://shop.example/img/tea.jpg" or a path from the site root such as "/img/tea.svg"';
 
@@ -120,7 +123,10 @@ export function createCatalog(source: CatalogSource): Catalog {
         for (const product of Array.isArray(found) ? found : []) {
           const parsed = productSchema.safeParse(product);
           // A malformed product from the integrator's system is their bug, not the shopper's.
-          if (!parsed.success) throw new Error(`getProducts returned an invalid product for sku ${JSON.stringify((product as { sku?: unknown })?.sku)}: ${parsed.error.issues[0]?.message}`);
+          if (!parsed.success)
+            throw new Error(
+              `getProducts returned an invalid product for sku ${JSON.stringify((product as { sku?: unknown })?.sku)}: ${parsed.error.issues[0]?.message}`,
+            );
           map.set(parsed.data.sku, parsed.data);
         }
         return map;

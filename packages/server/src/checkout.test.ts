@@ -129,7 +129,16 @@ describe.each(storeVariants())('POST /checkout on $name', ({ open }) => {
     await h.store.updateCheckout(
       checkoutId,
       'dead-process',
-      { email: cart.contact.email, emailNormalized: cart.contact.email.toLowerCase(), amount: quote.body.total, currency: 'USD', lines: quote.body.lines, quote: quote.body, promotionIds: applied(quote), pendingCreate: params },
+      {
+        email: cart.contact.email,
+        emailNormalized: cart.contact.email.toLowerCase(),
+        amount: quote.body.total,
+        currency: 'USD',
+        lines: quote.body.lines,
+        quote: quote.body,
+        promotionIds: applied(quote),
+        pendingCreate: params,
+      },
       Date.now() - 119_000,
     );
     await h.store.releaseCheckout(checkoutId, 'dead-process');
@@ -157,7 +166,9 @@ describe.each(storeVariants())('POST /checkout on $name', ({ open }) => {
   });
 
   test('1,000 concurrent paid attempts (every 5th declined) at a promotion limited to 100: exactly 100 orders get it', async () => {
-    const shown = (await h.call('POST', '/quote', { lines: [{ sku: 'TEA-LJ-100', quantity: 2 }], codes: ['LIMITED'], contact: { email: `${unique('look')}@example.com` } })).body;
+    const shown = (
+      await h.call('POST', '/quote', { lines: [{ sku: 'TEA-LJ-100', quantity: 2 }], codes: ['LIMITED'], contact: { email: `${unique('look')}@example.com` } })
+    ).body;
     expect(shown.applied.map((a: { promotionId: string }) => a.promotionId)).toContain('limited100');
     const requests = Array.from({ length: 1000 }, () => body(unique('co'), { codes: ['LIMITED'] }));
     // Every shopper was shown the discounted total.

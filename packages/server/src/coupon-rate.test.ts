@@ -11,9 +11,7 @@ describe.each(storeVariants())('coupon guessing is counted before pricing on $na
 
   test('50 parallel quotes, each with a different unknown code, from one IP: exactly 20 answered, the rest 429', async () => {
     const from = ip();
-    const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => h.call('POST', '/quote', { lines, codes: [`GUESS${i}`] }, { 'x-test-ip': from })),
-    );
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => h.call('POST', '/quote', { lines, codes: [`GUESS${i}`] }, { 'x-test-ip': from })));
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(20);
     expect(statuses.filter((s) => s === 429)).toHaveLength(30);
@@ -28,7 +26,14 @@ describe.each(storeVariants())('coupon guessing is counted before pricing on $na
     const from = ip();
     // Tokens made beforehand (the shopper's browser makes them); each shopper was shown 2400 − 500 first order.
     const tokens = await Promise.all(Array.from({ length: 30 }, () => h.confirmationToken()));
-    const requests = tokens.map((confirmationToken, i) => ({ checkoutId: unique('co'), lines, codes: [`NOPE${i}`], contact: { email: `${unique('g')}@example.com` }, confirmationToken, expectedTotal: 1900 }));
+    const requests = tokens.map((confirmationToken, i) => ({
+      checkoutId: unique('co'),
+      lines,
+      codes: [`NOPE${i}`],
+      contact: { email: `${unique('g')}@example.com` },
+      confirmationToken,
+      expectedTotal: 1900,
+    }));
     const results = await Promise.all(requests.map((r) => h.call('POST', '/checkout', r, { 'x-test-ip': from })));
     expect(results.filter((r) => r.status === 200).map((r) => r.body.status)).toEqual(Array(20).fill('succeeded'));
     const refused = results.filter((r) => r.status === 429);

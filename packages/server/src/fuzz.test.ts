@@ -5,7 +5,11 @@ import { openStore } from './store/open-store.js';
 
 // Bodies shaped like real requests but with anything in any field.
 const line = fc.record(
-  { sku: fc.oneof(fc.constantFrom('TEA-LJ-100', 'POT-YIXING', 'ADDON-WARRANTY-1Y', 'NOPE', ''), fc.anything()), quantity: fc.oneof(fc.integer({ min: -5, max: 200 }), fc.double(), fc.anything()), variant: fc.anything() },
+  {
+    sku: fc.oneof(fc.constantFrom('TEA-LJ-100', 'POT-YIXING', 'ADDON-WARRANTY-1Y', 'NOPE', ''), fc.anything()),
+    quantity: fc.oneof(fc.integer({ min: -5, max: 200 }), fc.double(), fc.anything()),
+    variant: fc.anything(),
+  },
   { requiredKeys: [] },
 );
 const body = fc.oneof(
@@ -19,7 +23,11 @@ const body = fc.oneof(
       shipping: fc.anything(),
       currency: fc.oneof(fc.constantFrom('USD', 'EUR'), fc.anything()),
       // Well-formed but unknown tokens reach Stripe (and its refusal); the rest are refused by validation.
-      confirmationToken: fc.oneof(fc.constantFrom('ctoken_fuzz_unknown', 'ctoken_'), fc.string().map((t) => `ctoken_${t}`), fc.anything()),
+      confirmationToken: fc.oneof(
+        fc.constantFrom('ctoken_fuzz_unknown', 'ctoken_'),
+        fc.string().map((t) => `ctoken_${t}`),
+        fc.anything(),
+      ),
       expectedTotal: fc.oneof(fc.integer({ min: -5, max: 20_000 }), fc.constantFrom(4300, 1900), fc.double(), fc.anything()),
     },
     { requiredKeys: [] },
@@ -29,28 +37,32 @@ const body = fc.oneof(
 describe('fuzzed request bodies', () => {
   const h = useHarness(() => openStore({ kind: 'pglite', memory: true }), { rateLimit: false });
 
-  test.each(['/quote', '/checkout', '/webhooks/stripe'])('never answer 5xx on POST %s', async (path) => {
-    await fc.assert(
-      fc.asyncProperty(body, fc.boolean(), async (value, raw) => {
-        let text: string;
-        try {
-          text = raw ? String(value) : JSON.stringify(value) ?? 'undefined';
-        } catch {
-          text = '{}';
-        }
-        const res = await h.call('POST', path, text, { 'stripe-signature': 't=1,v1=abc' });
-        expect(res.status, JSON.stringify(res.body)).toBeLessThan(500);
-        if (res.status >= 400) {
-          const { message, field, code } = res.body.error;
-          expect(message).toMatch(/\.$/);
-          // Validation sentences start with the field they are about.
-          if (code === 'invalid_request') expect(message.startsWith(`${field} `), message).toBe(true);
-          expect(message).not.toMatch(/Invalid input|expected \w+, received/);
-        }
-      }),
-      { numRuns: 150 },
-    );
-  }, 60_000);
+  test.each(['/quote', '/checkout', '/webhooks/stripe'])(
+    'never answer 5xx on POST %s',
+    async (path) => {
+      await fc.assert(
+        fc.asyncProperty(body, fc.boolean(), async (value, raw) => {
+          let text: string;
+          try {
+            text = raw ? String(value) : (JSON.stringify(value) ?? 'undefined');
+          } catch {
+            text = '{}';
+          }
+          const res = await h.call('POST', path, text, { 'stripe-signature': 't=1,v1=abc' });
+          expect(res.status, JSON.stringify(res.body)).toBeLessThan(500);
+          if (res.status >= 400) {
+            const { message, field, code } = res.body.error;
+            expect(message).toMatch(/\.$/);
+            // Validation sentences start with the field they are about.
+            if (code === 'invalid_request') expect(message.startsWith(`${field} `), message).toBe(true);
+            expect(message).not.toMatch(/Invalid input|expected \w+, received/);
+          }
+        }),
+        { numRuns: 150 },
+      );
+    },
+    60_000,
+  );
 });
 
 // Signed with the webhook secret, so what follows verification is fuzzed too:
@@ -58,7 +70,8 @@ describe('fuzzed request bodies', () => {
 const EVENT_TYPES = ['payment_intent.succeeded', 'payment_intent.payment_failed', 'payment_intent.canceled', 'charge.refunded', 'customer.created'];
 
 /** Mostly `good`, sometimes anything: deep enough to pass validation often, odd enough to probe it. */
-const mostly = <T,>(good: fc.Arbitrary<T>, odd: fc.Arbitrary<unknown> = fc.anything()) => fc.oneof({ weight: 9, arbitrary: good }, { weight: 1, arbitrary: odd });
+const mostly = <T>(good: fc.Arbitrary<T>, odd: fc.Arbitrary<unknown> = fc.anything()) =>
+  fc.oneof({ weight: 9, arbitrary: good }, { weight: 1, arbitrary: odd });
 
 function signedEvent(intentIds: readonly string[]) {
   const intent = fc.record(
@@ -76,7 +89,13 @@ function signedEvent(intentIds: readonly string[]) {
   const event = fc.record(
     {
       // Event ids repeat now and then: replays are part of what is fuzzed.
-      id: mostly(fc.oneof(fc.uuid().map((u) => `evt_${u}`), fc.constantFrom('evt_replayed')), fc.oneof(fc.string(), fc.anything())),
+      id: mostly(
+        fc.oneof(
+          fc.uuid().map((u) => `evt_${u}`),
+          fc.constantFrom('evt_replayed'),
+        ),
+        fc.oneof(fc.string(), fc.anything()),
+      ),
       object: fc.constant('event'),
       type: mostly(fc.constantFrom(...EVENT_TYPES), fc.oneof(fc.string(), fc.anything())),
       data: mostly(fc.record({ object: mostly(intent) })),
@@ -99,8 +118,16 @@ describe.each(storeVariants())('fuzzed webhook events with a valid signature on 
     // Intents in each state an attempt leaves: paid, waiting on the shopper, declined (canceled).
     for (const paymentMethod of ['pm_card_visa', 'alipay', 'pm_card_chargeDeclined']) {
       const checkoutId = unique('fuzz');
-      await h.checkout({ checkoutId, lines: [{ sku: 'TEA-LJ-100', quantity: 1 }], contact: { email: `${unique('fuzz')}@example.com` }, codes: ['LIMITED'] }, { paymentMethod });
-      intentIds.push(...h.sandbox.paymentIntents().filter((pi) => pi.metadata.cartlift_checkout_id === checkoutId).map((pi) => pi.id));
+      await h.checkout(
+        { checkoutId, lines: [{ sku: 'TEA-LJ-100', quantity: 1 }], contact: { email: `${unique('fuzz')}@example.com` }, codes: ['LIMITED'] },
+        { paymentMethod },
+      );
+      intentIds.push(
+        ...h.sandbox
+          .paymentIntents()
+          .filter((pi) => pi.metadata.cartlift_checkout_id === checkoutId)
+          .map((pi) => pi.id),
+      );
     }
     expect(intentIds).toHaveLength(3);
     await h.sandbox.webhooksIdle();

@@ -19,7 +19,14 @@ describe.each(storeVariants())('routes, config and bad input on $name', ({ open 
   });
 
   test('POST /quote re-prices from the catalog and applies coupon codes', async () => {
-    const res = await h.call('POST', '/quote', { lines: [{ sku: 'TEA-LJ-100', quantity: 1, unitPrice: 1 }, { sku: 'POT-YIXING', quantity: 1 }, { sku: 'ADDON-WARRANTY-1Y', quantity: 1 }], codes: ['WELCOME10'] });
+    const res = await h.call('POST', '/quote', {
+      lines: [
+        { sku: 'TEA-LJ-100', quantity: 1, unitPrice: 1 },
+        { sku: 'POT-YIXING', quantity: 1 },
+        { sku: 'ADDON-WARRANTY-1Y', quantity: 1 },
+      ],
+      codes: ['WELCOME10'],
+    });
     expect(res.status).toBe(200);
     expect(res.body.subtotal).toBe(2400 + 8900 + 900);
     expect(res.body.applied.map((a: { promotionId: string }) => a.promotionId).sort()).toEqual(['first-order', 'welcome10']);
@@ -40,7 +47,14 @@ describe.each(storeVariants())('routes, config and bad input on $name', ({ open 
     ['another currency', { lines: [{ sku: 'TEA-LJ-100', quantity: 1 }], currency: 'EUR' }, {}, 400, 'unsupported_currency', 'currency'],
     ['a bad email', { lines: [{ sku: 'TEA-LJ-100', quantity: 1 }], contact: { email: 'nope' } }, {}, 400, 'invalid_request', 'contact.email'],
     ['a form content type', 'lines=1', { 'content-type': 'application/x-www-form-urlencoded' }, 415, 'unsupported_media_type', 'content-type'],
-    ['text/plain (a preflight-free cross-site post)', '{"lines":[{"sku":"TEA-LJ-100","quantity":1}]}', { 'content-type': 'text/plain' }, 415, 'unsupported_media_type', 'content-type'],
+    [
+      'text/plain (a preflight-free cross-site post)',
+      '{"lines":[{"sku":"TEA-LJ-100","quantity":1}]}',
+      { 'content-type': 'text/plain' },
+      415,
+      'unsupported_media_type',
+      'content-type',
+    ],
     ['a body over the limit', JSON.stringify({ lines: [{ sku: 'x'.repeat(70_000), quantity: 1 }] }), {}, 413, 'body_too_large', 'body'],
   ])('POST /quote with %s answers %i', async (_name, body, headers, status, code, field) => {
     const res = await h.call('POST', '/quote', body, headers as Record<string, string>);
@@ -66,7 +80,12 @@ describe.each(storeVariants())('routes, config and bad input on $name', ({ open 
       },
     });
     const response = await h.handler(
-      new Request('http://cartlift.test/api/cartlift/quote', { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit),
+      new Request('http://cartlift.test/api/cartlift/quote', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: stream,
+        duplex: 'half',
+      } as RequestInit),
     );
     expect(response.status).toBe(413);
     expect(pulled).toBeLessThan(10);
@@ -94,7 +113,8 @@ describe.each(storeVariants())('routes, config and bad input on $name', ({ open 
 
   test('unknown coupon codes are rate-limited per customer email across IPs', async () => {
     const email = `${unique('guesser')}@example.com`;
-    const guess = (code: string, ip: string) => h.call('POST', '/quote', { lines: [{ sku: 'TEA-LJ-100', quantity: 1 }], codes: [code], contact: { email } }, { 'x-test-ip': ip });
+    const guess = (code: string, ip: string) =>
+      h.call('POST', '/quote', { lines: [{ sku: 'TEA-LJ-100', quantity: 1 }], codes: [code], contact: { email } }, { 'x-test-ip': ip });
     expect((await guess('A1', '192.0.2.1')).status).toBe(200);
     expect((await guess('A2', '192.0.2.2')).status).toBe(200);
     expect((await guess('A3', '192.0.2.3')).status).toBe(429);
@@ -102,7 +122,11 @@ describe.each(storeVariants())('routes, config and bad input on $name', ({ open 
 
   test('an unexpected failure is a generic 500 without details', async () => {
     const broken = await startHarness(h.store, {
-      catalog: { getProducts: () => { throw new Error('db password is hunter2'); } },
+      catalog: {
+        getProducts: () => {
+          throw new Error('db password is hunter2');
+        },
+      },
       logger: { error: () => {} },
     });
     try {

@@ -42,7 +42,9 @@ function eventsPerMinute(limit: unknown): number | false {
 function reportToken(token: string | undefined): string | null {
   if (token === undefined || token === '') return null;
   if (typeof token !== 'string' || token.length < 16) {
-    throw new Error(`analytics.reportToken must be a secret of at least 16 characters (for example from "openssl rand -hex 24"); received ${typeof token === 'string' ? `${token.length} characters` : typeof token}.`);
+    throw new Error(
+      `analytics.reportToken must be a secret of at least 16 characters (for example from "openssl rand -hex 24"); received ${typeof token === 'string' ? `${token.length} characters` : typeof token}.`,
+    );
   }
   return token;
 }
@@ -54,7 +56,8 @@ function identifyHook(hook: unknown): IdentifyCustomer | undefined {
 
 function resolveContext(options: CartliftHandlerOptions): HandlerContext {
   const basePath = (options.basePath ?? '/api/cartlift').replace(/\/+$/, '');
-  if (basePath && !basePath.startsWith('/')) throw new Error(`basePath must start with "/", such as "/api/cartlift"; received ${JSON.stringify(options.basePath)}.`);
+  if (basePath && !basePath.startsWith('/'))
+    throw new Error(`basePath must start with "/", such as "/api/cartlift"; received ${JSON.stringify(options.basePath)}.`);
   const currency = assertCurrency(options.currency, 'currency');
   const promotions: PromotionsConfig = options.promotions === undefined ? { version: 1, promotions: [] } : parsePromotionsConfig(options.promotions);
   const webhookSecret = options.stripe.webhookSecret ?? env('STRIPE_WEBHOOK_SECRET');

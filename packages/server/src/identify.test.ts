@@ -3,7 +3,14 @@ import { createCartliftHandler } from './handler.js';
 import type { CustomerIdentity } from './identify.js';
 import { CATALOG, PROMOTIONS, openHarness, storeVariants, unique, type Harness } from './test-support.js';
 
-const VIP = { id: 'vip3', name: 'VIP $3 off', currency: 'USD', rule: { type: 'amount_off', amount: 300 }, conditions: { segments: ['vip'] }, combinesWith: { product: true, order: true, shipping: true } };
+const VIP = {
+  id: 'vip3',
+  name: 'VIP $3 off',
+  currency: 'USD',
+  rule: { type: 'amount_off', amount: 300 },
+  conditions: { segments: ['vip'] },
+  combinesWith: { product: true, order: true, shipping: true },
+};
 const lines = [{ sku: 'TEA-LJ-100', quantity: 1 }];
 const applied = (quote: any): string[] => quote.applied.map((a: { promotionId: string }) => a.promotionId);
 const reason = (quote: any, id: string): string | undefined => quote.notApplied.find((n: { promotionId: string }) => n.promotionId === id)?.reason.code;
@@ -51,14 +58,20 @@ describe.each(storeVariants())('identifyCustomer on $name', ({ open }) => {
   test('a Stripe customer with a paid order loses first purchase, even with a new email', async () => {
     const customer = await h.stripe.customers.create({ email: 'member@example.com' });
     sessions.set('member', { stripeCustomerId: customer.id });
-    const first = await h.checkout({ checkoutId: unique('co'), lines, contact: { email: `${unique('m1')}@example.com` } }, { headers: { 'x-session': 'member' } });
+    const first = await h.checkout(
+      { checkoutId: unique('co'), lines, contact: { email: `${unique('m1')}@example.com` } },
+      { headers: { 'x-session': 'member' } },
+    );
     expect(applied(first.body.quote)).toContain('first-order');
     expect(first.body.status).toBe('succeeded');
     expect((await h.stripe.paymentIntents.retrieve(first.body.paymentIntentId)).customer).toBe(customer.id);
 
     const newEmail = `${unique('m2')}@example.com`;
     // Left waiting on Alipay, so the new email itself never pays.
-    const second = await h.checkout({ checkoutId: unique('co'), lines, contact: { email: newEmail } }, { headers: { 'x-session': 'member' }, paymentMethod: 'alipay' });
+    const second = await h.checkout(
+      { checkoutId: unique('co'), lines, contact: { email: newEmail } },
+      { headers: { 'x-session': 'member' }, paymentMethod: 'alipay' },
+    );
     expect(second.status).toBe(200);
     expect(second.body).toMatchObject({ status: 'requires_action', amount: 2400 });
     expect(applied(second.body.quote)).not.toContain('first-order');
@@ -93,7 +106,10 @@ describe.each(storeVariants())('identifyCustomer on $name', ({ open }) => {
     h.sandbox.completeAction(winner.body.paymentIntentId, 'fail');
     const failed = await h.call('POST', '/checkout/complete', { checkoutId: requests[results.indexOf(winner)]!.checkoutId });
     expect(failed.status).toBe(402);
-    const next = await h.checkout({ checkoutId: unique('co'), lines, contact: { email: `${unique('alias')}@example.com` } }, { headers: { 'x-session': 'many' } });
+    const next = await h.checkout(
+      { checkoutId: unique('co'), lines, contact: { email: `${unique('alias')}@example.com` } },
+      { headers: { 'x-session': 'many' } },
+    );
     expect(next.body.status).toBe('succeeded');
     expect(applied(next.body.quote)).toContain('first-order');
   }, 60_000);
@@ -130,6 +146,11 @@ describe.each(storeVariants())('identifyCustomer on $name', ({ open }) => {
 
 test('identifyCustomer must be a function', () => {
   expect(() =>
-    createCartliftHandler({ currency: 'USD', catalog: CATALOG, stripe: { secretKey: 'sk_test_x', publishableKey: 'pk_test_x' }, identifyCustomer: 'vip' as never }),
+    createCartliftHandler({
+      currency: 'USD',
+      catalog: CATALOG,
+      stripe: { secretKey: 'sk_test_x', publishableKey: 'pk_test_x' },
+      identifyCustomer: 'vip' as never,
+    }),
   ).toThrow('identifyCustomer must be a function (request, { email }) => ({ segments?, stripeCustomerId? }) | null; received string.');
 });

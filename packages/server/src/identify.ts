@@ -18,11 +18,20 @@ export interface CustomerIdentity {
  * been read (read headers and cookies, not the body); `email` is the contact
  * email the request carries, if any. Return null for a guest.
  */
-export type IdentifyCustomer = (request: Request, facts: { email: string | null }) => Promise<CustomerIdentity | null | undefined> | CustomerIdentity | null | undefined;
+export type IdentifyCustomer = (
+  request: Request,
+  facts: { email: string | null },
+) => Promise<CustomerIdentity | null | undefined> | CustomerIdentity | null | undefined;
 
 const identitySchema = z.strictObject({
   segments: z
-    .array(z.string({ error: 'must be a segment tag string such as "vip"' }).min(1, { error: 'must not be empty' }).max(64, { error: 'must be at most 64 characters' }), { error: 'must be an array of segment tags such as ["vip"]' })
+    .array(
+      z
+        .string({ error: 'must be a segment tag string such as "vip"' })
+        .min(1, { error: 'must not be empty' })
+        .max(64, { error: 'must be at most 64 characters' }),
+      { error: 'must be an array of segment tags such as ["vip"]' },
+    )
     .max(100, { error: 'must hold at most 100 segment tags' })
     .optional(),
   stripeCustomerId: z
@@ -66,8 +75,11 @@ export async function identify(hook: IdentifyCustomer | undefined, request: Requ
   const received = issue.path.reduce<unknown>((node, key) => (node as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey], value);
   const where = path ? `identifyCustomer's result.${path}` : `identifyCustomer's result`;
   if (issue.code === 'unrecognized_keys') {
-    throw new Error(`${where} must have only the fields "segments" and "stripeCustomerId"; received ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}.`);
+    throw new Error(
+      `${where} must have only the fields "segments" and "stripeCustomerId"; received ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}.`,
+    );
   }
-  const message = issue.code === 'invalid_type' && path === '' ? 'must be null or an object such as {"segments": ["vip"], "stripeCustomerId": "cus_…"}' : issue.message;
+  const message =
+    issue.code === 'invalid_type' && path === '' ? 'must be null or an object such as {"segments": ["vip"], "stripeCustomerId": "cus_…"}' : issue.message;
   throw new Error(`${where} ${message}; received ${describe(received)}.`);
 }

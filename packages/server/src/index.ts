@@ -3,7 +3,17 @@ export type { AnalyticsCounters, AnalyticsOptions, CartliftHandlerOptions } from
 export { assignVariant, bucket, hash32 } from '@cartlift/core';
 export { FUNNEL_STEPS, type FunnelGroup, type FunnelStep } from './analytics/funnel.js';
 export { serve, toNodeListener, type FetchHandler, type ServeOptions } from './http/node.js';
-export { createCatalog, loadCatalogFile, localName, type Catalog, type CatalogSource, type Product, type AddOnOffer, type AddOnOffers, type ProductSource } from './catalog.js';
+export {
+  createCatalog,
+  loadCatalogFile,
+  localName,
+  type Catalog,
+  type CatalogSource,
+  type Product,
+  type AddOnOffer,
+  type AddOnOffers,
+  type ProductSource,
+} from './catalog.js';
 export { normalizeEmail } from './email.js';
 export type { CustomerIdentity, IdentifyCustomer } from './identify.js';
 export { paymentMethodTypes, METHOD_CURRENCIES } from './payment-methods.js';

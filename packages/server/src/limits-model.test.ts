@@ -17,11 +17,24 @@ const promotions = {
     { id: 'two-left', name: 'TWO', code: 'TWO', currency: 'USD', rule: { type: 'amount_off', amount: 300 }, limits: { total: 2 }, combinesWith: COMBINES },
   ],
 };
-const LIMITS: Record<string, { total?: number; perCustomer?: number }> = { 'two-left': { total: 2 }, 'once-each': { perCustomer: 1 }, 'first-order': { perCustomer: 1 } };
+const LIMITS: Record<string, { total?: number; perCustomer?: number }> = {
+  'two-left': { total: 2 },
+  'once-each': { perCustomer: 1 },
+  'first-order': { perCustomer: 1 },
+};
 
 const METHODS = ['pm_card_visa', 'pm_card_chargeDeclined', 'pm_card_threeDSecure2Required', 'alipay'] as const;
 const op = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('attempt' as const), shopper: fc.nat(3), method: fc.constantFrom(...METHODS), codes: fc.subarray(['TWO', 'ONCE']), alias: fc.boolean() }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('attempt' as const),
+      shopper: fc.nat(3),
+      method: fc.constantFrom(...METHODS),
+      codes: fc.subarray(['TWO', 'ONCE']),
+      alias: fc.boolean(),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('finish' as const), pick: fc.nat(), result: fc.constantFrom('succeed' as const, 'fail' as const) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('retry' as const), pick: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('expire' as const) }) },
@@ -82,7 +95,9 @@ describe.each(storeVariants())('limits and prices under random sequences on $nam
           expect((await h.stripe.paymentIntents.retrieve(order.paymentIntentId)).amount_received).toBe(order.amount);
         }
         // Every succeeded intent of this run is an order (nothing paid went unrecorded).
-        const paidIntents = h.sandbox.paymentIntents().filter((pi) => pi.status === 'succeeded' && attempts.some((a) => a.body.checkoutId === pi.metadata.cartlift_checkout_id));
+        const paidIntents = h.sandbox
+          .paymentIntents()
+          .filter((pi) => pi.status === 'succeeded' && attempts.some((a) => a.body.checkoutId === pi.metadata.cartlift_checkout_id));
         expect(paidIntents.length).toBe(orders.length);
         for (const shopper of mine) {
           const theirs = orders.filter((o) => o.emailNormalized === shopper);

@@ -42,7 +42,12 @@ describe.skipIf(!pgUrl)('several processes on one PostgreSQL', () => {
     expect(new Set(results.map((r) => r.body.status))).toEqual(new Set(['succeeded']));
     expect(new Set(results.map((r) => r.body.paymentIntentId)).size).toBe(1);
     expect(new Set(results.map((r) => r.body.order.orderNumber)).size).toBe(1);
-    expect(first.sandbox.paymentIntents().filter((pi) => pi.metadata.cartlift_checkout_id === checkoutId).map((pi) => pi.status)).toEqual(['succeeded']);
+    expect(
+      first.sandbox
+        .paymentIntents()
+        .filter((pi) => pi.metadata.cartlift_checkout_id === checkoutId)
+        .map((pi) => pi.status),
+    ).toEqual(['succeeded']);
     await first.sandbox.webhooksIdle();
     expect((await stores[0]!.listOrders()).filter((o) => o.checkoutId === checkoutId)).toHaveLength(1);
   }, 60_000);
@@ -82,7 +87,8 @@ describe.skipIf(!pgUrl)('several processes on one PostgreSQL', () => {
   test('coupon guessing is limited once across processes, not once per process', async () => {
     const ip = `198.51.100.${Math.floor(Math.random() * 200) + 20}`;
     const cartId = unique('mp-cart');
-    const guess = (i: number) => all()[i % 4]!.call('POST', '/quote', { lines: [{ sku: 'TEA-LJ-100', quantity: 1 }], codes: [`NOPE${i}`], cartId }, { 'x-test-ip': ip });
+    const guess = (i: number) =>
+      all()[i % 4]!.call('POST', '/quote', { lines: [{ sku: 'TEA-LJ-100', quantity: 1 }], codes: [`NOPE${i}`], cartId }, { 'x-test-ip': ip });
     // The default limit is 20 unknown codes per cart per 10 minutes (the per-IP ceiling, 200, is higher).
     for (let i = 0; i < 20; i++) expect((await guess(i)).status).toBe(200);
     const refused = await Promise.all([20, 21, 22, 23].map(guess));

@@ -8,12 +8,25 @@ const promotions = {
   version: 1,
   promotions: [
     ...PROMOTIONS.promotions,
-    { id: 'only-one', name: 'ONLYONE', code: 'ONLYONE', currency: 'USD', rule: { type: 'amount_off', amount: 300 }, limits: { total: 1 }, combinesWith: COMBINES },
+    {
+      id: 'only-one',
+      name: 'ONLYONE',
+      code: 'ONLYONE',
+      currency: 'USD',
+      rule: { type: 'amount_off', amount: 300 },
+      limits: { total: 1 },
+      combinesWith: COMBINES,
+    },
     { id: 'ten', name: 'TEN', code: 'TEN', currency: 'USD', rule: { type: 'amount_off', amount: 100 }, limits: { total: 10 }, combinesWith: COMBINES },
   ],
 };
 const applied = (res: { body: any }): string[] => (res.body.quote ?? res.body).applied.map((a: { promotionId: string }) => a.promotionId);
-const cart = (email: string, extra: Record<string, unknown> = {}) => ({ checkoutId: unique('co'), lines: [{ sku: 'CUP-CELADON', quantity: 2 }], contact: { email }, ...extra });
+const cart = (email: string, extra: Record<string, unknown> = {}) => ({
+  checkoutId: unique('co'),
+  lines: [{ sku: 'CUP-CELADON', quantity: 2 }],
+  contact: { email },
+  ...extra,
+});
 
 describe.each(storeVariants())('one price everywhere on $name', ({ open }) => {
   const h = useHarness(open, { promotions, reservationTtlMs: 60_000 });
@@ -31,7 +44,10 @@ describe.each(storeVariants())('one price everywhere on $name', ({ open }) => {
     expect(refused.body.error).toMatchObject({ code: 'price_changed', field: 'expectedTotal' });
     expect(refused.body.quote.total).toBe(3600);
     expect(refused.body.quote.notApplied.map((n: { promotionId: string; reason: { code: string } }) => [n.promotionId, n.reason.code])).toEqual(
-      expect.arrayContaining([['first-order', 'first_purchase'], ['once-each', 'customer_usage_limit']]),
+      expect.arrayContaining([
+        ['first-order', 'first_purchase'],
+        ['once-each', 'customer_usage_limit'],
+      ]),
     );
     expect(intentsOf(stale.checkoutId)).toHaveLength(0);
     // Confirming the new total pays exactly it.
@@ -42,7 +58,12 @@ describe.each(storeVariants())('one price everywhere on $name', ({ open }) => {
 
   test('the success answer carries the order: number, items, amount charged and receipt email', async () => {
     const email = `${unique('Receipt')}@example.com`;
-    const body = cart(email, { lines: [{ sku: 'POT-YIXING', quantity: 1 }, { sku: 'ADDON-WARRANTY-1Y', quantity: 1 }] });
+    const body = cart(email, {
+      lines: [
+        { sku: 'POT-YIXING', quantity: 1 },
+        { sku: 'ADDON-WARRANTY-1Y', quantity: 1 },
+      ],
+    });
     const paid = await h.checkout(body);
     expect(paid.body.order).toMatchObject({ amount: 8900 + 900 - 500, currency: 'USD', email, transactionId: paid.body.paymentIntentId });
     expect(paid.body.order.orderNumber).toMatch(/^[A-Z0-9]{6,}$/);
@@ -114,7 +135,11 @@ describe.each(storeVariants())('one price everywhere on $name', ({ open }) => {
     expect(delivered.body).toMatchObject({ flagged: true, order: null });
     expect(String((errors[0] as unknown[])[0])).toContain(`${res.body.amount} USD, Stripe reports 1 JPY`);
     expect((await h.store.listOrders()).filter((o) => o.email === email)).toHaveLength(0);
-    expect((await h.store.listPaymentFlags()).find((f) => f.paymentIntentId === intent.id)).toMatchObject({ expectedAmount: res.body.amount, receivedAmount: 1, receivedCurrency: 'JPY' });
+    expect((await h.store.listPaymentFlags()).find((f) => f.paymentIntentId === intent.id)).toMatchObject({
+      expectedAmount: res.body.amount,
+      receivedAmount: 1,
+      receivedCurrency: 'JPY',
+    });
     // No redemption was committed and the shopper is still new.
     const quote = await h.call('POST', '/quote', { lines: [{ sku: 'CUP-CELADON', quantity: 2 }], codes: ['ONCE'], contact: { email } });
     expect(applied(quote)).toEqual(expect.arrayContaining(['first-order', 'once-each']));
@@ -144,7 +169,8 @@ describe.each(storeVariants())('POST /checkout is rate-limited per client on $na
   test('past checkoutsPerIp new attempts, a clear 429 with Retry-After; retries of one attempt never count', async () => {
     const ip = { 'x-test-ip': '198.51.100.9' };
     const statuses = [];
-    for (let i = 0; i < 7; i++) statuses.push((await h.checkout(cart(`${unique('flood')}@example.com`), { headers: ip, paymentMethod: 'pm_card_chargeDeclined' })).status);
+    for (let i = 0; i < 7; i++)
+      statuses.push((await h.checkout(cart(`${unique('flood')}@example.com`), { headers: ip, paymentMethod: 'pm_card_chargeDeclined' })).status);
     expect(statuses).toEqual([402, 402, 402, 402, 402, 429, 429]);
     const refused = await h.checkout(cart(`${unique('flood')}@example.com`), { headers: ip });
     expect(refused.body.error).toMatchObject({ code: 'too_many_checkouts' });
@@ -174,12 +200,14 @@ describe.each(storeVariants())('holds last one payment attempt on $name', ({ ope
     expect(applied(paid)).toContain('first-order');
     expect((await h.stripe.paymentIntents.retrieve(held.body.paymentIntentId)).status).toBe('canceled');
   });
-
 });
 
 describe.each(storeVariants())('when Stripe does not answer on $name', ({ open }) => {
   // A port nothing listens on: every call of the server's Stripe client fails to connect.
-  const h = useHarness(open, { stripeCustomers: false, stripe: { secretKey: 'sk_test_down', publishableKey: 'pk_test_down', webhookSecret: 'whsec_down', api: { host: '127.0.0.1', port: 9, protocol: 'http' } } });
+  const h = useHarness(open, {
+    stripeCustomers: false,
+    stripe: { secretKey: 'sk_test_down', publishableKey: 'pk_test_down', webhookSecret: 'whsec_down', api: { host: '127.0.0.1', port: 9, protocol: 'http' } },
+  });
 
   test('a 503 with Retry-After, and the holds stay until the attempt is settled (the intent may exist)', async () => {
     const email = `${unique('down')}@example.com`;

@@ -51,7 +51,12 @@ export interface CustomerFacts {
  */
 export async function resolveLines(ctx: PricingContext, cart: CartRequest): Promise<EvaluateInput['lines']> {
   if (cart.currency !== undefined && cart.currency !== ctx.currency) {
-    throw new HttpError(400, 'unsupported_currency', `currency must be "${ctx.currency}", the store's currency; received ${JSON.stringify(cart.currency)}.`, 'currency');
+    throw new HttpError(
+      400,
+      'unsupported_currency',
+      `currency must be "${ctx.currency}", the store's currency; received ${JSON.stringify(cart.currency)}.`,
+      'currency',
+    );
   }
   const products = await ctx.catalog.lookup([...new Set(cart.lines.map((line) => line.sku))]);
   const offers = new Map<string, number>();
@@ -61,13 +66,23 @@ export async function resolveLines(ctx: PricingContext, cart: CartRequest): Prom
     const product: Product | undefined = products.get(line.sku);
     if (product) {
       if (product.currency !== ctx.currency) {
-        throw new HttpError(400, 'currency_mismatch', `${field} ${JSON.stringify(line.sku)} is sold in ${product.currency}, but this store charges in ${ctx.currency}.`, field);
+        throw new HttpError(
+          400,
+          'currency_mismatch',
+          `${field} ${JSON.stringify(line.sku)} is sold in ${product.currency}, but this store charges in ${ctx.currency}.`,
+          field,
+        );
       }
       return { sku: line.sku, ...(line.variant ? { variant: line.variant } : {}), quantity: line.quantity, unitPrice: product.price, tags: product.tags ?? [] };
     }
     const offerPrice = offers.get(line.sku);
     if (offerPrice !== undefined) return { sku: line.sku, quantity: line.quantity, unitPrice: offerPrice, tags: ['add-on'] };
-    throw new HttpError(400, 'unknown_sku', `${field} must be a product in the catalog (or an add-on offered by a product in the cart); received ${JSON.stringify(line.sku)}.`, field);
+    throw new HttpError(
+      400,
+      'unknown_sku',
+      `${field} must be a product in the catalog (or an add-on offered by a product in the cart); received ${JSON.stringify(line.sku)}.`,
+      field,
+    );
   });
 }
 
@@ -111,7 +126,9 @@ export function hasFirstPurchaseOffers(config: PromotionsConfig): boolean {
  * first-purchase hold when some promotion is for first orders only.
  */
 export function limitedPromotionIds(config: PromotionsConfig): string[] {
-  const ids = config.promotions.filter((promotion) => promotion.limits?.total != null || promotion.limits?.perCustomer != null).map((promotion) => promotion.id);
+  const ids = config.promotions
+    .filter((promotion) => promotion.limits?.total != null || promotion.limits?.perCustomer != null)
+    .map((promotion) => promotion.id);
   return hasFirstPurchaseOffers(config) ? [...ids, FIRST_PURCHASE_HOLD] : ids;
 }
 
@@ -159,7 +176,11 @@ export async function priceCart(
     currency: ctx.currency,
     lines,
     ...(shipping ? { shipping } : {}),
-    customer: { firstPurchase: facts.firstPurchase && !firstPurchaseHeld, segments: facts.segments, ...(facts.emailNormalized ? { id: facts.emailNormalized } : {}) },
+    customer: {
+      firstPurchase: facts.firstPurchase && !firstPurchaseHeld,
+      segments: facts.segments,
+      ...(facts.emailNormalized ? { id: facts.emailNormalized } : {}),
+    },
     codes: cart.codes ?? [],
     now,
     ...(ctx.channel ? { channel: ctx.channel } : {}),

@@ -14,12 +14,23 @@ async function waitsUntilTheWindowEnds(limiter: RateLimiter, prefix: string) {
   expect(await limiter.retryAfter([{ key: b, limit: 2 }], 30_000)).toBe(0);
   // A new window starts after the old one ended, weighted hits included.
   await limiter.hit([a, b], 60_000, 5);
-  expect(await limiter.retryAfter([{ key: a, limit: 6 }, { key: b, limit: 6 }], 61_000)).toBe(0);
+  expect(
+    await limiter.retryAfter(
+      [
+        { key: a, limit: 6 },
+        { key: b, limit: 6 },
+      ],
+      61_000,
+    ),
+  ).toBe(0);
   expect(await limiter.retryAfter([{ key: a, limit: 5 }], 61_000)).toBe(59);
 }
 
 async function takesAtomicallyAndGivesBack(limiter: RateLimiter, prefix: string) {
-  const keys = [{ key: `${prefix}:ip`, limit: 3 }, { key: `${prefix}:email`, limit: 5 }];
+  const keys = [
+    { key: `${prefix}:ip`, limit: 3 },
+    { key: `${prefix}:email`, limit: 5 },
+  ];
   const first = await limiter.take(keys, 1000, 2);
   expect(first.wait).toBe(0);
   // 2 + 2 > 3: refused, and nothing of it stays counted.
@@ -51,11 +62,17 @@ describe.each(storeVariants())('in the database on $name', ({ open }) => {
   afterAll(() => store?.close());
 
   test('a key over its limit waits until its window ends', async () => {
-    await waitsUntilTheWindowEnds(storeRateLimiter(async () => store, 60_000), unique('db'));
+    await waitsUntilTheWindowEnds(
+      storeRateLimiter(async () => store, 60_000),
+      unique('db'),
+    );
   });
 
   test('take counts and judges at once; giveBack returns part of it', async () => {
-    await takesAtomicallyAndGivesBack(storeRateLimiter(async () => store, 60_000), unique('take'));
+    await takesAtomicallyAndGivesBack(
+      storeRateLimiter(async () => store, 60_000),
+      unique('take'),
+    );
   });
 
   test('100 takes at once against a limit of 30: exactly 30 pass', async () => {
@@ -70,10 +87,12 @@ describe.each(storeVariants())('in the database on $name', ({ open }) => {
     const key = unique('shared');
     const limiters = [storeRateLimiter(async () => store, 60_000), storeRateLimiter(async () => store, 60_000)];
     await Promise.all(Array.from({ length: 40 }, (_, i) => limiters[i % 2]!.hit([key, `${key}:email`], 1000)));
-    expect(await store.rateWindows([key, `${key}:email`], 0)).toEqual([
-      { key, start: 1000, count: 40 },
-      { key: `${key}:email`, start: 1000, count: 40 },
-    ].sort((x, y) => x.key.localeCompare(y.key)));
+    expect(await store.rateWindows([key, `${key}:email`], 0)).toEqual(
+      [
+        { key, start: 1000, count: 40 },
+        { key: `${key}:email`, start: 1000, count: 40 },
+      ].sort((x, y) => x.key.localeCompare(y.key)),
+    );
     expect(await limiters[1]!.retryAfter([{ key, limit: 40 }], 2000)).toBe(59);
     expect(await store.sweepRateWindows(61_000)).toBeGreaterThanOrEqual(2);
     expect(await store.rateWindows([key], 0)).toEqual([]);

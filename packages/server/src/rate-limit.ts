@@ -65,7 +65,12 @@ export interface RateLimiter {
 /** Seconds until the longest window that `take` pushed over its limit ends, or 0. */
 function overLimit(windows: readonly RateWindow[], keys: ReadonlyArray<{ key: string; limit: number }>, now: number, windowMs: number): number {
   // After counting, a key is over when its count passed the limit (the limit itself is allowed).
-  return secondsToWait(windows, keys.map(({ key, limit }) => ({ key, limit: limit + 1 })), now, windowMs);
+  return secondsToWait(
+    windows,
+    keys.map(({ key, limit }) => ({ key, limit: limit + 1 })),
+    now,
+    windowMs,
+  );
 }
 
 /** Seconds until the longest-blocked key's window ends, or 0 when none is at its limit. */
@@ -94,13 +99,25 @@ interface WindowCounter {
 function limiterOver(counter: WindowCounter, windowMs: number): RateLimiter {
   return {
     async retryAfter(keys, now) {
-      return secondsToWait(await counter.read(keys.map((k) => k.key), now - windowMs), keys, now, windowMs);
+      return secondsToWait(
+        await counter.read(
+          keys.map((k) => k.key),
+          now - windowMs,
+        ),
+        keys,
+        now,
+        windowMs,
+      );
     },
     async hit(keys, now, weight = 1) {
       await counter.count(keys, now, weight);
     },
     async take(keys, now, weight) {
-      const taken = await counter.count(keys.map((k) => k.key), now, weight);
+      const taken = await counter.count(
+        keys.map((k) => k.key),
+        now,
+        weight,
+      );
       const wait = overLimit(taken, keys, now, windowMs);
       if (wait === 0) return { wait, windows: taken };
       // Refused: it was never priced, so it does not count either.

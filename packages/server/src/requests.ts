@@ -36,7 +36,12 @@ const email = z
   .max(254, { error: 'must be at most 254 characters' })
   .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: 'must be an email address such as "li.wei@example.com"' });
 
-const text = (max: number) => z.string({ error: 'must be a string' }).trim().min(1, { error: 'must not be empty' }).max(max, { error: `must be at most ${max} characters` });
+const text = (max: number) =>
+  z
+    .string({ error: 'must be a string' })
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(max, { error: `must be at most ${max} characters` });
 
 /** A postal address as Stripe takes it (`shipping.address`). */
 const address = z.strictObject(
@@ -46,7 +51,9 @@ const address = z.strictObject(
     city: text(100),
     state: text(100).optional(),
     postal_code: text(20),
-    country: z.string({ error: 'must be a two-letter country code such as "CN"' }).regex(/^[A-Z]{2}$/, { error: 'must be a two-letter country code such as "CN"' }),
+    country: z
+      .string({ error: 'must be a two-letter country code such as "CN"' })
+      .regex(/^[A-Z]{2}$/, { error: 'must be a two-letter country code such as "CN"' }),
   },
   { error: 'must be an object such as {"line1": "1 West Lake Road", "city": "Hangzhou", "postal_code": "310000", "country": "CN"}' },
 );
@@ -58,9 +65,12 @@ function cartFields(limits: RequestLimits) {
       .min(1, { error: 'must contain at least one line' })
       .max(limits.maxLines, { error: `must contain at most ${limits.maxLines} lines` }),
     codes: z
-      .array(z.string({ error: 'must be a coupon code string' }).trim().min(1, { error: 'must not be empty' }).max(64, { error: 'must be at most 64 characters' }), {
-        error: 'must be an array of coupon codes such as ["WELCOME10"]',
-      })
+      .array(
+        z.string({ error: 'must be a coupon code string' }).trim().min(1, { error: 'must not be empty' }).max(64, { error: 'must be at most 64 characters' }),
+        {
+          error: 'must be an array of coupon codes such as ["WELCOME10"]',
+        },
+      )
       .max(limits.maxCodes, { error: `must contain at most ${limits.maxCodes} codes` })
       .optional(),
     shipping: z
@@ -90,29 +100,31 @@ export const cartIdField = z
 
 export function quoteBody(limits: RequestLimits) {
   const fields = cartFields(limits);
-  return z.object(
-    {
-      ...fields,
-      // A cart link stands for its own lines, so a body with `link` may leave them out.
-      lines: fields.lines.optional(),
-      cartId: cartIdField,
-      contact: z.object({ email: email.optional() }, { error: 'must be an object such as {"email": "li.wei@example.com"}' }).optional(),
-      link: z
-        .object(
-          {
-            cart: z.string({ error: 'must be the cart link text such as "TEA-LJ-100:2"' }).max(2000, { error: 'must be at most 2000 characters' }),
-            coupon: z.string({ error: 'must be a coupon code string' }).max(64, { error: 'must be at most 64 characters' }).optional(),
-            sig: z.string({ error: 'must be a hex signature string' }).max(128, { error: 'must be at most 128 characters' }).optional(),
-          },
-          { error: 'must be an object such as {"cart": "TEA-LJ-100:2", "sig": "…"}' },
-        )
-        .optional(),
-    },
-    { error: 'must be a JSON object such as {"lines": [{"sku": "TEA-LJ-100", "quantity": 1}]}' },
-  ).refine((body) => body.lines !== undefined || body.link !== undefined, {
-    error: 'must be an array of {sku, quantity} lines (only a body with a cart link may leave them out)',
-    path: ['lines'],
-  });
+  return z
+    .object(
+      {
+        ...fields,
+        // A cart link stands for its own lines, so a body with `link` may leave them out.
+        lines: fields.lines.optional(),
+        cartId: cartIdField,
+        contact: z.object({ email: email.optional() }, { error: 'must be an object such as {"email": "li.wei@example.com"}' }).optional(),
+        link: z
+          .object(
+            {
+              cart: z.string({ error: 'must be the cart link text such as "TEA-LJ-100:2"' }).max(2000, { error: 'must be at most 2000 characters' }),
+              coupon: z.string({ error: 'must be a coupon code string' }).max(64, { error: 'must be at most 64 characters' }).optional(),
+              sig: z.string({ error: 'must be a hex signature string' }).max(128, { error: 'must be at most 128 characters' }).optional(),
+            },
+            { error: 'must be an object such as {"cart": "TEA-LJ-100:2", "sig": "…"}' },
+          )
+          .optional(),
+      },
+      { error: 'must be a JSON object such as {"lines": [{"sku": "TEA-LJ-100", "quantity": 1}]}' },
+    )
+    .refine((body) => body.lines !== undefined || body.link !== undefined, {
+      error: 'must be an array of {sku, quantity} lines (only a body with a cart link may leave them out)',
+      path: ['lines'],
+    });
 }
 
 export function checkoutBody(limits: RequestLimits) {
@@ -121,7 +133,10 @@ export function checkoutBody(limits: RequestLimits) {
       ...cartFields(limits),
       checkoutId,
       cartId: cartIdField,
-      anonymousId: z.string({ error: "must be the analytics plugin's anonymous id (a string of at most 128 characters)" }).max(128, { error: 'must be at most 128 characters' }).optional(),
+      anonymousId: z
+        .string({ error: "must be the analytics plugin's anonymous id (a string of at most 128 characters)" })
+        .max(128, { error: 'must be at most 128 characters' })
+        .optional(),
       confirmationToken: z
         .string({ error: 'must be the id of a ConfirmationToken from stripe.createConfirmationToken(), such as "ctoken_1Q…"' })
         .regex(/^ctoken_[A-Za-z0-9_]{1,200}$/, { error: 'must be the id of a ConfirmationToken from stripe.createConfirmationToken(), such as "ctoken_1Q…"' }),

@@ -16,7 +16,13 @@ async function openOrder(h: Harness, shopper: Shopper = {}) {
   const checkoutId = unique('co');
   // WeChat Pay waits for the shopper's scan: the order exists only once `pay()` completes it.
   const res = await h.checkout(
-    { checkoutId, lines: [{ sku: 'CUP-CELADON', quantity: 2 }], contact: { email: `${unique('buyer')}@example.com` }, ...(shopper.cartId ? { cartId: shopper.cartId } : {}), ...(shopper.anonymousId ? { anonymousId: shopper.anonymousId } : {}) },
+    {
+      checkoutId,
+      lines: [{ sku: 'CUP-CELADON', quantity: 2 }],
+      contact: { email: `${unique('buyer')}@example.com` },
+      ...(shopper.cartId ? { cartId: shopper.cartId } : {}),
+      ...(shopper.anonymousId ? { anonymousId: shopper.anonymousId } : {}),
+    },
     { paymentMethod: 'wechat_pay' },
   );
   expect(res.status).toBe(200);

@@ -6,9 +6,15 @@ const POT = { sku: 'TEA POT 1', name: 'Tea pot', price: 5000, currency: 'USD' };
 
 describe('the one SKU rule at catalog load', () => {
   test('a catalog SKU with a control character or an outer space fails at start, naming the product, the SKU and what is allowed', () => {
-    expect(() => createCatalog([{ ...POT, sku: 'TEA\tPOT' }])).toThrow(/^catalog is invalid: \[0\]\.sku must be a SKU of 1 to 64 characters[^;]*control characters[^;]*; received "TEA\\tPOT"\.$/);
-    expect(() => createCatalog({ products: [POT, { ...POT, sku: 'POT ' }] })).toThrow(/^catalog is invalid: products\[1\]\.sku must be a SKU of 1 to 64 characters.*; received "POT "\.$/);
-    expect(() => createCatalog([{ ...POT, addOns: [{ sku: '\u0000', kind: 'gift_wrap', price: 1, name: 'Wrap' }] }])).toThrow(/^catalog is invalid: \[0\]\.addOns\[0\]\.sku must be a SKU/);
+    expect(() => createCatalog([{ ...POT, sku: 'TEA\tPOT' }])).toThrow(
+      /^catalog is invalid: \[0\]\.sku must be a SKU of 1 to 64 characters[^;]*control characters[^;]*; received "TEA\\tPOT"\.$/,
+    );
+    expect(() => createCatalog({ products: [POT, { ...POT, sku: 'POT ' }] })).toThrow(
+      /^catalog is invalid: products\[1\]\.sku must be a SKU of 1 to 64 characters.*; received "POT "\.$/,
+    );
+    expect(() => createCatalog([{ ...POT, addOns: [{ sku: '\u0000', kind: 'gift_wrap', price: 1, name: 'Wrap' }] }])).toThrow(
+      /^catalog is invalid: \[0\]\.addOns\[0\]\.sku must be a SKU/,
+    );
   });
 
   test('a product from getProducts with a bad SKU is named with its SKU', async () => {

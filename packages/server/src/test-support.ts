@@ -84,10 +84,33 @@ const COMBINES = { product: true, order: true, shipping: true };
 export const PROMOTIONS = {
   version: 1,
   promotions: [
-    { id: 'first-order', name: 'First order $5 off', currency: 'USD', rule: { type: 'amount_off', amount: 500 }, conditions: { firstPurchase: true }, combinesWith: COMBINES },
+    {
+      id: 'first-order',
+      name: 'First order $5 off',
+      currency: 'USD',
+      rule: { type: 'amount_off', amount: 500 },
+      conditions: { firstPurchase: true },
+      combinesWith: COMBINES,
+    },
     { id: 'welcome10', name: 'WELCOME10', code: 'WELCOME10', rule: { type: 'percent_off', percent: 10 }, combinesWith: COMBINES },
-    { id: 'limited100', name: 'LIMITED', code: 'LIMITED', currency: 'USD', rule: { type: 'amount_off', amount: 100 }, limits: { total: 100 }, combinesWith: COMBINES },
-    { id: 'once-each', name: 'ONCE', code: 'ONCE', currency: 'USD', rule: { type: 'amount_off', amount: 200 }, limits: { perCustomer: 1 }, combinesWith: COMBINES },
+    {
+      id: 'limited100',
+      name: 'LIMITED',
+      code: 'LIMITED',
+      currency: 'USD',
+      rule: { type: 'amount_off', amount: 100 },
+      limits: { total: 100 },
+      combinesWith: COMBINES,
+    },
+    {
+      id: 'once-each',
+      name: 'ONCE',
+      code: 'ONCE',
+      currency: 'USD',
+      rule: { type: 'amount_off', amount: 200 },
+      limits: { perCustomer: 1 },
+      combinesWith: COMBINES,
+    },
   ],
 };
 
@@ -180,13 +203,25 @@ export async function startHarness(store: Store, overrides: Partial<CartliftHand
       return { status: response.status, body: parsed, headers: response.headers };
     },
     async confirmationToken(paymentMethod = 'pm_card_visa', returnUrl = 'https://shop.example/checkout') {
-      const params = REDIRECT_TYPES.has(paymentMethod) ? { payment_method_data: { type: paymentMethod }, return_url: returnUrl } : { payment_method: paymentMethod, return_url: returnUrl };
+      const params = REDIRECT_TYPES.has(paymentMethod)
+        ? { payment_method_data: { type: paymentMethod }, return_url: returnUrl }
+        : { payment_method: paymentMethod, return_url: returnUrl };
       return (await stripe.testHelpers.confirmationTokens.create(params as never)).id;
     },
     async checkout(body, { paymentMethod = 'pm_card_visa', expectedTotal, headers = {} } = {}) {
       let total = expectedTotal;
       if (total === undefined) {
-        const quote = await harness.call('POST', '/quote', { lines: body.lines, codes: body.codes ?? [], contact: { email: body.contact.email }, ...(body.shipping ? { shipping: { optionId: body.shipping.optionId } } : {}) }, headers);
+        const quote = await harness.call(
+          'POST',
+          '/quote',
+          {
+            lines: body.lines,
+            codes: body.codes ?? [],
+            contact: { email: body.contact.email },
+            ...(body.shipping ? { shipping: { optionId: body.shipping.optionId } } : {}),
+          },
+          headers,
+        );
         if (quote.status !== 200) return quote;
         total = quote.body.total as number;
       }

@@ -48,7 +48,10 @@ describe.each(storeVariants())('POST /webhooks/stripe and the first-purchase led
     expect(after.body.notApplied.find((n: { promotionId: string }) => n.promotionId === 'first-order')?.reason.code).toBe('first_purchase');
     // The same person with different capitals and a +tag is not new either.
     const [local, domain] = email.split('@');
-    const alias = await h.call('POST', '/quote', { lines: [{ sku: 'CUP-CELADON', quantity: 1 }], contact: { email: `${local!.toUpperCase()}+again@${domain}` } });
+    const alias = await h.call('POST', '/quote', {
+      lines: [{ sku: 'CUP-CELADON', quantity: 1 }],
+      contact: { email: `${local!.toUpperCase()}+again@${domain}` },
+    });
     expect(alias.body.applied.map((a: { promotionId: string }) => a.promotionId)).not.toContain('first-order');
   });
 
@@ -60,7 +63,10 @@ describe.each(storeVariants())('POST /webhooks/stripe and the first-purchase led
     await h.sandbox.webhooksIdle();
     // Shown the code again, the shopper is charged nothing and told why; confirming the full price pays it.
     const stale = await checkout(email, { codes: ['ONCE'] });
-    const refused = await h.checkout({ checkoutId: unique('co'), lines: [{ sku: 'CUP-CELADON', quantity: 2 }], codes: ['ONCE'], contact: { email } }, { expectedTotal: first.body.amount });
+    const refused = await h.checkout(
+      { checkoutId: unique('co'), lines: [{ sku: 'CUP-CELADON', quantity: 2 }], codes: ['ONCE'], contact: { email } },
+      { expectedTotal: first.body.amount },
+    );
     expect(refused.status).toBe(409);
     expect(stale.body.status).toBe('succeeded');
     const second = stale;
@@ -73,7 +79,10 @@ describe.each(storeVariants())('POST /webhooks/stripe and the first-purchase led
   test('a canceled intent releases its holds and closes the checkout', async () => {
     const email = `${unique('cancel')}@example.com`;
     const checkoutId = unique('co');
-    const first = await h.checkout({ checkoutId, lines: [{ sku: 'CUP-CELADON', quantity: 1 }], codes: ['ONCE'], contact: { email } }, { paymentMethod: 'alipay' });
+    const first = await h.checkout(
+      { checkoutId, lines: [{ sku: 'CUP-CELADON', quantity: 1 }], codes: ['ONCE'], contact: { email } },
+      { paymentMethod: 'alipay' },
+    );
     expect(first.body.status).toBe('requires_action');
     expect(first.body.quote.applied.map((a: { promotionId: string }) => a.promotionId)).toContain('once-each');
     await h.stripe.paymentIntents.cancel(first.body.paymentIntentId);

@@ -85,7 +85,7 @@ test('a declined card comes back from the server as card_declined', async ({ pag
   expect(await intentForPage(page)).toMatchObject({ status: 'requires_payment_method', last_payment_error: { code: 'card_declined' } });
 });
 
-test('Alipay: handleNextAction redirects to the authorize page and back to the token\'s return_url', async ({ page }) => {
+test("Alipay: handleNextAction redirects to the authorize page and back to the token's return_url", async ({ page }) => {
   await openDeferred(page, 1000, 'cny');
   await page.getByRole('tab', { name: 'Alipay' }).click();
   await page.getByRole('button', { name: 'Pay now' }).click();

@@ -49,7 +49,7 @@ test('card payment under a strict CSP, zero axe violations, bilingual test-mode 
   expect(problems).toEqual([]);
 });
 
-test('declined card shows Stripe\'s message in the element and returns the error', async ({ page }) => {
+test("declined card shows Stripe's message in the element and returns the error", async ({ page }) => {
   await openCheckout(page, { amount: 2599, currency: 'usd' });
   await page.getByLabel('Card number').fill('4000 0000 0000 0002');
   await page.getByLabel('Expiration date (MM / YY)').fill('12/40');
@@ -121,7 +121,9 @@ test('Express Checkout: "Pay (test wallet)" fires click then confirm; dismissing
   expect((sandbox.paymentIntents().find((p) => p.id === pi.id)!.payment_method as { type: string }).type).toBe('link');
 });
 
-test('Express Checkout asked for a shipping address shows it with the rate and hands both to confirm; without rates it refuses like Stripe', async ({ page }) => {
+test('Express Checkout asked for a shipping address shows it with the rate and hands both to confirm; without rates it refuses like Stripe', async ({
+  page,
+}) => {
   const { pi } = await openCheckout(page, { amount: 2100, currency: 'usd' });
   await page.goto(`${host.url}/checkout?pk=${sandbox.publishableKey}&cs=${pi.client_secret}&ship=1`);
   await expect(page.locator('body')).toHaveAttribute('data-ready', 'payment');
@@ -141,7 +143,11 @@ test('Express Checkout asked for a shipping address shows it with the rate and h
   await page.goto(`${host.url}/checkout?pk=${sandbox.publishableKey}&cs=${next.client_secret}&ship=norates`);
   await expect(page.locator('body')).toHaveAttribute('data-ready', 'payment');
   await page.getByRole('button', { name: 'Pay (test wallet)' }).click();
-  await expect.poll(() => errors).toEqual(['[Stripe sandbox] expressCheckout click resolve(): shippingRates must list at least one rate when shippingAddressRequired is true; received none.']);
+  await expect
+    .poll(() => errors)
+    .toEqual([
+      '[Stripe sandbox] expressCheckout click resolve(): shippingRates must list at least one rate when shippingAddressRequired is true; received none.',
+    ]);
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
 

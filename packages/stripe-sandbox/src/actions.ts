@@ -50,7 +50,12 @@ export function startAction(ctx: OperationContext, intent: PaymentIntent, kind: 
  * @example
  * authorizeAction(ctx, 'pi_123', token, 'succeed') // { intent, returnUrl }
  */
-export function authorizeAction(ctx: OperationContext, id: string, token: string, result: 'succeed' | 'fail'): { intent: PaymentIntent; returnUrl: string | null } {
+export function authorizeAction(
+  ctx: OperationContext,
+  id: string,
+  token: string,
+  result: 'succeed' | 'fail',
+): { intent: PaymentIntent; returnUrl: string | null } {
   const intent = ctx.state.paymentIntents.get(id);
   if (!intent) throw notFound('payment_intent', id);
   const action = ctx.state.actions.get(id);
@@ -85,9 +90,22 @@ export function settleAction(ctx: OperationContext, intent: PaymentIntent, resul
   }
   const methodId = typeof intent.payment_method === 'string' ? intent.payment_method : intent.payment_method?.id;
   const method = methodId ? (ctx.state.paymentMethods.get(methodId) ?? null) : null;
-  fail(ctx, intent, method, kind === 'three_d_secure'
-    ? { type: 'card_error', code: 'payment_intent_authentication_failure', message: 'We are unable to authenticate your payment method. Please choose a different payment method and try again.' }
-    : { type: 'invalid_request_error', code: 'payment_intent_payment_attempt_failed', message: 'The payment failed: the customer did not authorize the test payment.' });
+  fail(
+    ctx,
+    intent,
+    method,
+    kind === 'three_d_secure'
+      ? {
+          type: 'card_error',
+          code: 'payment_intent_authentication_failure',
+          message: 'We are unable to authenticate your payment method. Please choose a different payment method and try again.',
+        }
+      : {
+          type: 'invalid_request_error',
+          code: 'payment_intent_payment_attempt_failed',
+          message: 'The payment failed: the customer did not authorize the test payment.',
+        },
+  );
   return intent;
 }
 

@@ -12,7 +12,9 @@ import type { KeyKind } from './routes.js';
 export function authenticate(header: string | undefined, keyParam: unknown): KeyKind {
   const key = keyFromHeader(header) ?? (typeof keyParam === 'string' ? keyParam : undefined);
   if (!key) {
-    throw unauthorized("You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').");
+    throw unauthorized(
+      "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').",
+    );
   }
   if (/^(sk|rk|pk)_live_/.test(key)) {
     throw unauthorized('The Stripe sandbox accepts test-mode keys only (sk_test_…, pk_test_…); received a live-mode key. Never send live keys to the sandbox.');
@@ -27,7 +29,12 @@ function keyFromHeader(header: string | undefined): string | undefined {
   const bearer = /^Bearer\s+(\S+)$/i.exec(header);
   if (bearer) return bearer[1];
   const basic = /^Basic\s+(\S+)$/i.exec(header);
-  if (basic) return Buffer.from(basic[1] ?? '', 'base64').toString('utf8').split(':')[0] || undefined;
+  if (basic)
+    return (
+      Buffer.from(basic[1] ?? '', 'base64')
+        .toString('utf8')
+        .split(':')[0] || undefined
+    );
   return undefined;
 }
 

@@ -33,7 +33,11 @@ export function createConfirmationToken(ctx: OperationContext, params: FormObjec
   if (params.payment_method === undefined && params.payment_method_data === undefined) {
     throw origin === 'stripe_js'
       ? invalidRequest('payment_method_data', 'Missing required param: payment_method_data.', 'parameter_missing')
-      : invalidRequest('payment_method', 'You must provide one of these parameters: payment_method, payment_method_data; received neither.', 'parameter_missing');
+      : invalidRequest(
+          'payment_method',
+          'You must provide one of these parameters: payment_method, payment_method_data; received neither.',
+          'parameter_missing',
+        );
   }
   const returnUrl = readReturnUrl(params) ?? null;
   const setupFutureUsage = readEnum(params, 'setup_future_usage', ['on_session', 'off_session']) ?? null;

@@ -16,8 +16,31 @@ const THREE_DECIMAL = new Set('bhd jod kwd omr tnd'.split(' '));
 
 /** Stripe's minimum charge amounts in minor units (roughly 0.50 USD each). */
 const MINIMUMS: Record<string, number> = {
-  usd: 50, aed: 200, aud: 50, bgn: 100, brl: 50, cad: 50, chf: 50, cny: 400, czk: 1500, dkk: 250, eur: 50, gbp: 30, hkd: 400,
-  huf: 17500, inr: 50, jpy: 50, mxn: 1000, myr: 200, nok: 300, nzd: 50, pln: 200, ron: 200, sek: 300, sgd: 50, thb: 1000,
+  usd: 50,
+  aed: 200,
+  aud: 50,
+  bgn: 100,
+  brl: 50,
+  cad: 50,
+  chf: 50,
+  cny: 400,
+  czk: 1500,
+  dkk: 250,
+  eur: 50,
+  gbp: 30,
+  hkd: 400,
+  huf: 17500,
+  inr: 50,
+  jpy: 50,
+  mxn: 1000,
+  myr: 200,
+  nok: 300,
+  nzd: 50,
+  pln: 200,
+  ron: 200,
+  sek: 300,
+  sgd: 50,
+  thb: 1000,
 };
 
 const ALIPAY = new Set('aud cad cny eur gbp hkd jpy myr nzd sgd usd'.split(' '));

@@ -32,6 +32,9 @@ describe('Customers through the real stripe client', () => {
   });
 
   it('rejects a PaymentIntent for a customer that does not exist', async () => {
-    await expect(stripe.paymentIntents.create({ amount: 1000, currency: 'usd', customer: 'cus_missing' })).rejects.toMatchObject({ statusCode: 404, param: 'customer' });
+    await expect(stripe.paymentIntents.create({ amount: 1000, currency: 'usd', customer: 'cus_missing' })).rejects.toMatchObject({
+      statusCode: 404,
+      param: 'customer',
+    });
   });
 });

@@ -67,7 +67,8 @@ export function updateCustomer(ctx: OperationContext, id: string, params: FormOb
   }
   if (params.address !== undefined) customer.address = params.address === '' ? null : readObject(params, 'address');
   if (params.shipping !== undefined) customer.shipping = params.shipping === '' ? null : readObject(params, 'shipping');
-  if (params.preferred_locales !== undefined) customer.preferred_locales = params.preferred_locales === '' ? [] : (readStringArray(params, 'preferred_locales') ?? []);
+  if (params.preferred_locales !== undefined)
+    customer.preferred_locales = params.preferred_locales === '' ? [] : (readStringArray(params, 'preferred_locales') ?? []);
   customer.metadata = mergeMetadata(customer.metadata, params.metadata);
   const previous: Record<string, unknown> = {};
   for (const key of Object.keys(customer) as (keyof Customer)[]) {

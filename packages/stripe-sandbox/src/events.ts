@@ -16,7 +16,15 @@ import type { StripeEvent } from './types.js';
  */
 export function recordEvent(
   state: SandboxState,
-  input: { type: string; object: unknown; previousAttributes?: Record<string, unknown>; now: number; apiVersion: string; request: StripeEvent['request'] | null; pendingWebhooks: number },
+  input: {
+    type: string;
+    object: unknown;
+    previousAttributes?: Record<string, unknown>;
+    now: number;
+    apiVersion: string;
+    request: StripeEvent['request'] | null;
+    pendingWebhooks: number;
+  },
 ): StripeEvent {
   const event: StripeEvent = {
     id: randomId('evt'),

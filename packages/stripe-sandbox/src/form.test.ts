@@ -5,7 +5,9 @@ import { encodeForm, parseForm } from './form.js';
 describe('parseForm', () => {
   it('decodes Stripe bracket notation into objects and arrays', () => {
     expect(
-      parseForm('amount=500&metadata[checkout_id]=c1&payment_method_types[0]=card&payment_method_types[1]=alipay&automatic_payment_methods[enabled]=true&expand[]=customer&expand[]=payment_method'),
+      parseForm(
+        'amount=500&metadata[checkout_id]=c1&payment_method_types[0]=card&payment_method_types[1]=alipay&automatic_payment_methods[enabled]=true&expand[]=customer&expand[]=payment_method',
+      ),
     ).toEqual({
       amount: '500',
       metadata: { checkout_id: 'c1' },

@@ -13,7 +13,10 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<str
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size > limit) {
-      throw new SandboxApiError(413, { type: 'invalid_request_error', message: `Request body too large: the sandbox accepts up to ${limit} bytes, received more.` });
+      throw new SandboxApiError(413, {
+        type: 'invalid_request_error',
+        message: `Request body too large: the sandbox accepts up to ${limit} bytes, received more.`,
+      });
     }
     chunks.push(chunk);
   }

@@ -30,15 +30,20 @@ describe('Idempotency-Key', () => {
   });
 
   it('does not save validation failures, so a corrected retry with the key executes', async () => {
-    await expect(stripe.paymentIntents.create({ amount: 10, currency: 'usd' }, { idempotencyKey: 'chk_fix' })).rejects.toMatchObject({ code: 'amount_too_small' });
-    await expect(stripe.paymentIntents.create({ amount: 10, currency: 'usd' }, { idempotencyKey: 'chk_fix' })).rejects.toMatchObject({ code: 'amount_too_small' });
+    await expect(stripe.paymentIntents.create({ amount: 10, currency: 'usd' }, { idempotencyKey: 'chk_fix' })).rejects.toMatchObject({
+      code: 'amount_too_small',
+    });
+    await expect(stripe.paymentIntents.create({ amount: 10, currency: 'usd' }, { idempotencyKey: 'chk_fix' })).rejects.toMatchObject({
+      code: 'amount_too_small',
+    });
     const fixed = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd' }, { idempotencyKey: 'chk_fix' });
     expect(fixed.status).toBe('requires_payment_method');
   });
 
   it('replays a declined confirmation instead of charging again', async () => {
     const pi = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd' });
-    const confirm = () => stripe.paymentIntents.confirm(pi.id, { payment_method: 'pm_card_chargeDeclined' }, { idempotencyKey: `confirm-${pi.id}` }).catch((e: unknown) => e);
+    const confirm = () =>
+      stripe.paymentIntents.confirm(pi.id, { payment_method: 'pm_card_chargeDeclined' }, { idempotencyKey: `confirm-${pi.id}` }).catch((e: unknown) => e);
     const [a, b] = [await confirm(), await confirm()];
     expect(a).toMatchObject({ statusCode: 402, code: 'card_declined' });
     expect(b).toMatchObject({ statusCode: 402, code: 'card_declined' });
@@ -51,7 +56,9 @@ describe('Idempotency-Key', () => {
     const params = { amount: 1000, currency: 'usd', confirm: true, confirmation_token: declined.id, metadata: { checkout_id: 'chk_ct_402' } };
     const create = () =>
       stripe.paymentIntents.create(params, { idempotencyKey: 'chk_ct_402' }).then(
-        (pi): never => { throw new Error(`expected a decline, got ${pi.status}`); },
+        (pi): never => {
+          throw new Error(`expected a decline, got ${pi.status}`);
+        },
         (e: unknown) => e as Stripe.errors.StripeCardError,
       );
     const [a, b] = [await create(), await create()];
@@ -60,7 +67,9 @@ describe('Idempotency-Key', () => {
     expect(b.headers?.['idempotent-replayed']).toBe('true');
     expect(b.payment_intent?.id).toBe(a.payment_intent?.id);
     expect(sandbox.paymentIntents().filter((p) => p.metadata.checkout_id === 'chk_ct_402')).toHaveLength(1);
-    expect(sandbox.events().filter((e) => e.type === 'payment_intent.payment_failed' && (e.data.object as { id: string }).id === a.payment_intent?.id)).toHaveLength(1);
+    expect(
+      sandbox.events().filter((e) => e.type === 'payment_intent.payment_failed' && (e.data.object as { id: string }).id === a.payment_intent?.id),
+    ).toHaveLength(1);
 
     const ok = await stripe.testHelpers.confirmationTokens.create({ payment_method: 'pm_card_visa' });
     const okParams = { amount: 1000, currency: 'usd', confirm: true, confirmation_token: ok.id, metadata: { checkout_id: 'chk_ct_200' } };
@@ -79,7 +88,11 @@ describe('Idempotency-Key', () => {
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(results.filter((r) => r.lastResponse.headers['idempotent-replayed'] !== 'true')).toHaveLength(1);
     expect(sandbox.paymentIntents().filter((p) => p.metadata.checkout_id === 'chk_storm')).toHaveLength(1);
-    expect(sandbox.events().filter((e) => e.type === 'payment_intent.created' && (e.data.object as { metadata: Record<string, string> }).metadata.checkout_id === 'chk_storm')).toHaveLength(1);
+    expect(
+      sandbox
+        .events()
+        .filter((e) => e.type === 'payment_intent.created' && (e.data.object as { metadata: Record<string, string> }).metadata.checkout_id === 'chk_storm'),
+    ).toHaveLength(1);
   });
 
   it('rejects keys longer than 255 characters', async () => {

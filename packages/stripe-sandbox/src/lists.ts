@@ -51,5 +51,7 @@ export function matchesCreated(params: FormObject, created: number): boolean {
   if (Array.isArray(filter)) throw invalidRequest('created', 'Invalid created filter: expected a timestamp or created[gt|gte|lt|lte].');
   const bound = (key: string) => (typeof filter[key] === 'string' ? Number(filter[key]) : undefined);
   const [gt, gte, lt, lte] = [bound('gt'), bound('gte'), bound('lt'), bound('lte')];
-  return (gt === undefined || created > gt) && (gte === undefined || created >= gte) && (lt === undefined || created < lt) && (lte === undefined || created <= lte);
+  return (
+    (gt === undefined || created > gt) && (gte === undefined || created >= gte) && (lt === undefined || created < lt) && (lte === undefined || created <= lte)
+  );
 }

@@ -40,8 +40,11 @@ const TITLES: Record<PendingAction['kind'], [string, string]> = {
 export function authorizePage(intent: PaymentIntent, action: PendingAction, formAction: string): string {
   const [en, zh] = TITLES[action.kind];
   const digits = currencyDigits(intent.currency);
-  const amount = new Intl.NumberFormat('en', { style: 'currency', currency: intent.currency.toUpperCase(), minimumFractionDigits: digits }).format(intent.amount / 10 ** digits);
-  const qr = action.kind === 'wechat_pay' ? (intent.next_action?.wechat_pay_display_qr_code as { image_data_url?: string } | undefined)?.image_data_url : undefined;
+  const amount = new Intl.NumberFormat('en', { style: 'currency', currency: intent.currency.toUpperCase(), minimumFractionDigits: digits }).format(
+    intent.amount / 10 ** digits,
+  );
+  const qr =
+    action.kind === 'wechat_pay' ? (intent.next_action?.wechat_pay_display_qr_code as { image_data_url?: string } | undefined)?.image_data_url : undefined;
   return page(
     `${en} · ${zh}`,
     `<p class="badge">Test mode — no real payment / 测试模式 — 不会真实扣款</p>

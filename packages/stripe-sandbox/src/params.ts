@@ -27,8 +27,10 @@ export function assertKnown(params: FormObject, allowed: readonly string[]): voi
 export function readString(params: FormObject, name: string, max = 5000): string | undefined {
   const value = params[name];
   if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw invalidRequest(name, `Invalid string: ${name} must be a string, received an object or array.`, 'parameter_invalid_string');
-  if (value.length > max) throw invalidRequest(name, `Invalid string: ${name} must be at most ${max} characters, received ${value.length}.`, 'parameter_invalid_string');
+  if (typeof value !== 'string')
+    throw invalidRequest(name, `Invalid string: ${name} must be a string, received an object or array.`, 'parameter_invalid_string');
+  if (value.length > max)
+    throw invalidRequest(name, `Invalid string: ${name} must be at most ${max} characters, received ${value.length}.`, 'parameter_invalid_string');
   return value;
 }
 
@@ -131,7 +133,8 @@ export function mergeMetadata(current: Record<string, string>, update: FormValue
   }
   const next = { ...current };
   for (const [key, value] of Object.entries(update)) {
-    if (typeof value !== 'string') throw invalidRequest(`metadata[${key}]`, `Invalid metadata value for ${key}: expected a string.`, 'parameter_invalid_string');
+    if (typeof value !== 'string')
+      throw invalidRequest(`metadata[${key}]`, `Invalid metadata value for ${key}: expected a string.`, 'parameter_invalid_string');
     if (key.length > 40) throw invalidRequest(`metadata[${key}]`, `Metadata keys can have up to 40 characters; "${key.slice(0, 20)}…" has ${key.length}.`);
     if (value.length > 500) throw invalidRequest(`metadata[${key}]`, `Metadata values can have up to 500 characters; the value of ${key} has ${value.length}.`);
     if (value === '') delete next[key];

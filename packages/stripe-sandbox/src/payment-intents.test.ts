@@ -36,7 +36,9 @@ describe('PaymentIntents through the real stripe client', () => {
     expect(excluded.payment_method_types).toEqual(['card', 'alipay', 'wechat_pay']);
     const moved = await stripe.paymentIntents.update(excluded.id, { currency: 'inr', amount: 10000 });
     expect(moved.payment_method_types).toEqual(['card']);
-    await expect(stripe.paymentIntents.create({ amount: 10000, currency: 'inr', allowed_payment_method_types: ['alipay'] })).rejects.toMatchObject({ param: 'allowed_payment_method_types' });
+    await expect(stripe.paymentIntents.create({ amount: 10000, currency: 'inr', allowed_payment_method_types: ['alipay'] })).rejects.toMatchObject({
+      param: 'allowed_payment_method_types',
+    });
   });
 
   it('honours legacy payment_method_types strictly and rejects a method the currency does not allow', async () => {
@@ -81,12 +83,24 @@ describe('PaymentIntents through the real stripe client', () => {
   });
 
   it('create with confirm=true runs the whole flow in one call', async () => {
-    const pi = await stripe.paymentIntents.create({ amount: 5000, currency: 'jpy', payment_method: 'pm_card_mastercard', confirm: true, allowed_payment_method_types: ['card'] });
+    const pi = await stripe.paymentIntents.create({
+      amount: 5000,
+      currency: 'jpy',
+      payment_method: 'pm_card_mastercard',
+      confirm: true,
+      allowed_payment_method_types: ['card'],
+    });
     expect(pi.status).toBe('succeeded');
   });
 
   it('3-D Secure card waits in requires_action until the test action is completed', async () => {
-    const pi = await stripe.paymentIntents.create({ amount: 900, currency: 'gbp', payment_method: 'pm_card_authenticationRequired', confirm: true, return_url: 'https://shop.test/r' });
+    const pi = await stripe.paymentIntents.create({
+      amount: 900,
+      currency: 'gbp',
+      payment_method: 'pm_card_authenticationRequired',
+      confirm: true,
+      return_url: 'https://shop.test/r',
+    });
     expect(pi.status).toBe('requires_action');
     expect(pi.next_action?.type).toBe('redirect_to_url');
     expect(sandbox.completeAction(pi.id, 'fail').status).toBe('requires_payment_method');
@@ -101,7 +115,13 @@ describe('PaymentIntents through the real stripe client', () => {
     const waiting = await stripe.paymentIntents.confirm(ali.id, { payment_method_data: { type: 'alipay' }, return_url: 'https://shop.test/back' });
     expect(waiting.status).toBe('requires_action');
     expect(waiting.next_action?.alipay_handle_redirect?.url).toContain(`${sandbox.url}/sandbox/authorize/${ali.id}?token=`);
-    const wx = await stripe.paymentIntents.create({ amount: 800, currency: 'cny', allowed_payment_method_types: ['wechat_pay'], payment_method_data: { type: 'wechat_pay' }, confirm: true });
+    const wx = await stripe.paymentIntents.create({
+      amount: 800,
+      currency: 'cny',
+      allowed_payment_method_types: ['wechat_pay'],
+      payment_method_data: { type: 'wechat_pay' },
+      confirm: true,
+    });
     expect(wx.next_action?.type).toBe('wechat_pay_display_qr_code');
     expect(wx.next_action?.wechat_pay_display_qr_code?.image_data_url).toMatch(/^data:image\/svg\+xml;base64,/);
     sandbox.completeAction(wx.id);
@@ -113,7 +133,13 @@ describe('PaymentIntents through the real stripe client', () => {
   it('a refused request changes nothing: no intent, no event', async () => {
     const before = { intents: sandbox.paymentIntents().length, events: sandbox.events().length };
     await expect(
-      stripe.paymentIntents.create({ amount: 800, currency: 'cny', allowed_payment_method_types: ['alipay'], payment_method_data: { type: 'alipay' }, confirm: true }),
+      stripe.paymentIntents.create({
+        amount: 800,
+        currency: 'cny',
+        allowed_payment_method_types: ['alipay'],
+        payment_method_data: { type: 'alipay' },
+        confirm: true,
+      }),
     ).rejects.toMatchObject({ param: 'return_url' });
     const pi = await stripe.paymentIntents.create({ amount: 800, currency: 'usd', metadata: { a: '1' } });
     await expect(stripe.paymentIntents.update(pi.id, { amount: 900, metadata: { ['k'.repeat(41)]: 'x' } })).rejects.toMatchObject({ statusCode: 400 });

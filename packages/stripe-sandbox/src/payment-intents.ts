@@ -1,22 +1,92 @@
 import type { OperationContext } from './context.js';
-import { PAYMENT_METHOD_TYPES, automaticTypes, currencyDigits, isSupportedCurrency, minimumAmount, supportsCurrency, type PaymentMethodType } from './currencies.js';
+import {
+  PAYMENT_METHOD_TYPES,
+  automaticTypes,
+  currencyDigits,
+  isSupportedCurrency,
+  minimumAmount,
+  supportsCurrency,
+  type PaymentMethodType,
+} from './currencies.js';
 import { SandboxApiError, invalidRequest, notFound } from './errors.js';
 import type { FormObject } from './form.js';
 import { randomId } from './ids.js';
 import { withConfirmationToken } from './confirmation-tokens.js';
-import { assertKnown, mergeMetadata, readBoolean, readEnum, readInteger, readObject, readReturnUrl, readString, readStringArray, requireString } from './params.js';
+import {
+  assertKnown,
+  mergeMetadata,
+  readBoolean,
+  readEnum,
+  readInteger,
+  readObject,
+  readReturnUrl,
+  readString,
+  readStringArray,
+  requireString,
+} from './params.js';
 import { resolvePaymentMethod } from './payment-methods.js';
 import { remember, snapshot } from './state.js';
 import type { PaymentIntent, PaymentMethod, PaymentIntentStatus } from './types.js';
 import { fail, settleAction, startAction } from './actions.js';
 
 const SHARED = [
-  'amount', 'currency', 'customer', 'description', 'metadata', 'payment_method', 'payment_method_data', 'payment_method_types',
-  'allowed_payment_method_types', 'excluded_payment_method_types', 'payment_method_configuration', 'amount_details', 'payment_details',
-  'payment_method_options', 'receipt_email', 'setup_future_usage', 'shipping', 'statement_descriptor', 'statement_descriptor_suffix', 'expand',
+  'amount',
+  'currency',
+  'customer',
+  'description',
+  'metadata',
+  'payment_method',
+  'payment_method_data',
+  'payment_method_types',
+  'allowed_payment_method_types',
+  'excluded_payment_method_types',
+  'payment_method_configuration',
+  'amount_details',
+  'payment_details',
+  'payment_method_options',
+  'receipt_email',
+  'setup_future_usage',
+  'shipping',
+  'statement_descriptor',
+  'statement_descriptor_suffix',
+  'expand',
 ];
-const CREATE = [...SHARED, 'automatic_payment_methods', 'capture_method', 'confirm', 'confirmation_method', 'confirmation_token', 'return_url', 'off_session', 'use_stripe_sdk', 'mandate_data', 'error_on_requires_action', 'radar_options'];
-const CONFIRM = ['confirmation_token', 'payment_method', 'payment_method_data', 'payment_method_options', 'payment_method_types', 'allowed_payment_method_types', 'excluded_payment_method_types', 'error_on_requires_action', 'radar_options', 'receipt_email', 'return_url', 'setup_future_usage', 'shipping', 'expand', 'client_secret', 'use_stripe_sdk', 'off_session', 'mandate_data', 'key', '_stripe_version'];
+const CREATE = [
+  ...SHARED,
+  'automatic_payment_methods',
+  'capture_method',
+  'confirm',
+  'confirmation_method',
+  'confirmation_token',
+  'return_url',
+  'off_session',
+  'use_stripe_sdk',
+  'mandate_data',
+  'error_on_requires_action',
+  'radar_options',
+];
+const CONFIRM = [
+  'confirmation_token',
+  'payment_method',
+  'payment_method_data',
+  'payment_method_options',
+  'payment_method_types',
+  'allowed_payment_method_types',
+  'excluded_payment_method_types',
+  'error_on_requires_action',
+  'radar_options',
+  'receipt_email',
+  'return_url',
+  'setup_future_usage',
+  'shipping',
+  'expand',
+  'client_secret',
+  'use_stripe_sdk',
+  'off_session',
+  'mandate_data',
+  'key',
+  '_stripe_version',
+];
 const UPDATABLE: PaymentIntentStatus[] = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
 const CANCELABLE: PaymentIntentStatus[] = ['requires_payment_method', 'requires_confirmation', 'requires_action', 'processing'];
 
@@ -30,14 +100,21 @@ export function createPaymentIntent(ctx: OperationContext, given: FormObject): P
   assertKnown(given, CREATE);
   const confirm = readBoolean(given, 'confirm') ?? false;
   if (given.confirmation_token !== undefined && !confirm) {
-    throw invalidRequest('confirmation_token', 'confirmation_token can only be used when the PaymentIntent is confirmed on creation: pass confirm=true (received confirm=false), or confirm later with POST /v1/payment_intents/:id/confirm.');
+    throw invalidRequest(
+      'confirmation_token',
+      'confirmation_token can only be used when the PaymentIntent is confirmed on creation: pass confirm=true (received confirm=false), or confirm later with POST /v1/payment_intents/:id/confirm.',
+    );
   }
   const { params, redeem } = withConfirmationToken(ctx, given);
   const currency = readCurrency(params, true) as string;
   const amount = readAmount(params, currency, true) as number;
   const customer = readCustomer(ctx, params);
   const capture = readEnum(params, 'capture_method', ['automatic', 'automatic_async', 'manual']);
-  if (capture === 'manual') throw invalidRequest('capture_method', 'The Stripe sandbox captures automatically: capture_method must be automatic or automatic_async, received "manual".');
+  if (capture === 'manual')
+    throw invalidRequest(
+      'capture_method',
+      'The Stripe sandbox captures automatically: capture_method must be automatic or automatic_async, received "manual".',
+    );
   const id = randomId('pi');
   const intent: PaymentIntent = {
     id,
@@ -214,7 +291,8 @@ function runConfirmation(ctx: OperationContext, intent: PaymentIntent, params: F
       type: 'invalid_request_error',
       code: 'payment_intent_unexpected_state',
       param: 'payment_method',
-      message: "You cannot confirm this PaymentIntent because it's missing a payment method. To confirm the PaymentIntent with " +
+      message:
+        "You cannot confirm this PaymentIntent because it's missing a payment method. To confirm the PaymentIntent with " +
         `${intent.id}, specify a payment method attached to this customer along with the customer ID.`,
     });
   }
@@ -223,7 +301,10 @@ function runConfirmation(ctx: OperationContext, intent: PaymentIntent, params: F
   const returnUrl = readReturnUrl(params) ?? null;
   const useStripeSdk = readBoolean(params, 'use_stripe_sdk') ?? false;
   if (outcome.kind === 'redirect' && !returnUrl) {
-    throw invalidRequest('return_url', `A return_url must be specified because this PaymentIntent uses ${method.type}, which redirects the customer to authorize the payment.`);
+    throw invalidRequest(
+      'return_url',
+      `A return_url must be specified because this PaymentIntent uses ${method.type}, which redirects the customer to authorize the payment.`,
+    );
   }
   ctx.state.actions.delete(intent.id);
   intent.payment_method = method.id;
@@ -231,7 +312,12 @@ function runConfirmation(ctx: OperationContext, intent: PaymentIntent, params: F
   intent.next_action = null;
   if (outcome.kind === 'succeed') return settleAction(ctx, intent, 'succeed');
   if (outcome.kind === 'decline') {
-    fail(ctx, intent, method, { type: 'card_error', code: outcome.code, message: outcome.message, ...(outcome.declineCode ? { decline_code: outcome.declineCode } : {}) });
+    fail(ctx, intent, method, {
+      type: 'card_error',
+      code: outcome.code,
+      message: outcome.message,
+      ...(outcome.declineCode ? { decline_code: outcome.declineCode } : {}),
+    });
     commit();
     throw new SandboxApiError(402, {
       type: 'card_error',
@@ -256,7 +342,12 @@ function readCurrency(params: FormObject, required: boolean): string | undefined
   const raw = required ? requireString(params, 'currency') : readString(params, 'currency');
   if (raw === undefined) return undefined;
   const code = raw.toLowerCase();
-  if (!isSupportedCurrency(code)) throw invalidRequest('currency', `Invalid currency: ${raw}. Stripe currently supports these currencies: see https://stripe.com/docs/currencies.`, 'parameter_invalid_string');
+  if (!isSupportedCurrency(code))
+    throw invalidRequest(
+      'currency',
+      `Invalid currency: ${raw}. Stripe currently supports these currencies: see https://stripe.com/docs/currencies.`,
+      'parameter_invalid_string',
+    );
   return code;
 }
 
@@ -267,11 +358,20 @@ function readAmount(params: FormObject, currency: string, required: boolean): nu
   const min = minimumAmount(currency);
   if (amount < min) {
     const shown = (min / 10 ** currencyDigits(currency)).toFixed(currencyDigits(currency));
-    throw invalidRequest('amount', `Amount must be at least ${shown} ${currency} (${min} in the smallest currency unit); received ${amount}.`, 'amount_too_small');
+    throw invalidRequest(
+      'amount',
+      `Amount must be at least ${shown} ${currency} (${min} in the smallest currency unit); received ${amount}.`,
+      'amount_too_small',
+    );
   }
-  if (amount > 99_999_999) throw invalidRequest('amount', `Amount must be no more than 99999999 in the smallest currency unit; received ${amount}.`, 'amount_too_large');
+  if (amount > 99_999_999)
+    throw invalidRequest('amount', `Amount must be no more than 99999999 in the smallest currency unit; received ${amount}.`, 'amount_too_large');
   if (currencyDigits(currency) === 3 && amount % 10 !== 0) {
-    throw invalidRequest('amount', `Amounts in ${currency} must end in 0 (Stripe rounds three-decimal currencies to two digits); received ${amount}.`, 'invalid_amount');
+    throw invalidRequest(
+      'amount',
+      `Amounts in ${currency} must end in 0 (Stripe rounds three-decimal currencies to two digits); received ${amount}.`,
+      'invalid_amount',
+    );
   }
   return amount;
 }
@@ -298,22 +398,39 @@ function applyMethodTypes(intent: PaymentIntent, params: FormObject, recompute: 
     // An explicit legacy list stays as it is, but must suit the new currency.
     const unsuited = intent.payment_method_types.find((t) => !supportsCurrency(t, intent.currency));
     if (unsuited) {
-      throw invalidRequest('currency', `The currency ${intent.currency} is invalid for the payment method type ${unsuited} listed in this PaymentIntent's payment_method_types; update payment_method_types too.`, 'payment_method_unactivated');
+      throw invalidRequest(
+        'currency',
+        `The currency ${intent.currency} is invalid for the payment method type ${unsuited} listed in this PaymentIntent's payment_method_types; update payment_method_types too.`,
+        'payment_method_unactivated',
+      );
     }
     return;
   }
   if (given.includes('payment_method_types') && given.length > 1) {
-    throw invalidRequest(given.find((p) => p !== 'payment_method_types'), `You may only specify one of these parameters: payment_method_types, ${given.filter((p) => p !== 'payment_method_types').join(', ')}.`, 'parameters_exclusive');
+    throw invalidRequest(
+      given.find((p) => p !== 'payment_method_types'),
+      `You may only specify one of these parameters: payment_method_types, ${given.filter((p) => p !== 'payment_method_types').join(', ')}.`,
+      'parameters_exclusive',
+    );
   }
   const explicit = readStringArray(params, 'payment_method_types');
   if (explicit) {
-    if (explicit.length === 0) throw invalidRequest('payment_method_types', 'Invalid array: payment_method_types must list at least one type.', 'parameter_invalid_array');
+    if (explicit.length === 0)
+      throw invalidRequest('payment_method_types', 'Invalid array: payment_method_types must list at least one type.', 'parameter_invalid_array');
     for (const [i, type] of explicit.entries()) {
       if (!isEmulated(type)) {
-        throw invalidRequest(`payment_method_types[${i}]`, `The payment method type "${type}" is invalid or not emulated by the Stripe sandbox; supported: ${PAYMENT_METHOD_TYPES.join(', ')}.`, 'payment_method_invalid_parameter');
+        throw invalidRequest(
+          `payment_method_types[${i}]`,
+          `The payment method type "${type}" is invalid or not emulated by the Stripe sandbox; supported: ${PAYMENT_METHOD_TYPES.join(', ')}.`,
+          'payment_method_invalid_parameter',
+        );
       }
       if (!supportsCurrency(type, intent.currency)) {
-        throw invalidRequest('payment_method_types', `The currency provided (${intent.currency}) is invalid for ${type}. Use a currency ${type} supports.`, 'payment_method_unactivated');
+        throw invalidRequest(
+          'payment_method_types',
+          `The currency provided (${intent.currency}) is invalid for ${type}. Use a currency ${type} supports.`,
+          'payment_method_unactivated',
+        );
       }
     }
     intent.payment_method_types = [...new Set(explicit)] as PaymentMethodType[];
@@ -332,13 +449,17 @@ function applyMethodTypes(intent: PaymentIntent, params: FormObject, recompute: 
     intent.allowed_payment_method_types = params.allowed_payment_method_types === '' ? null : (readStringArray(params, 'allowed_payment_method_types') ?? null);
   }
   if (params.excluded_payment_method_types !== undefined) {
-    intent.excluded_payment_method_types = params.excluded_payment_method_types === '' ? null : (readStringArray(params, 'excluded_payment_method_types') ?? null);
+    intent.excluded_payment_method_types =
+      params.excluded_payment_method_types === '' ? null : (readStringArray(params, 'excluded_payment_method_types') ?? null);
   }
   const base: string[] = intent.allowed_payment_method_types ?? (intent.automatic_payment_methods ? automaticTypes(intent.currency) : ['card']);
   const redirectsAllowed = intent.automatic_payment_methods?.allow_redirects !== 'never';
   const types = base.filter(
     (t): t is PaymentMethodType =>
-      isEmulated(t) && supportsCurrency(t, intent.currency) && !(intent.excluded_payment_method_types ?? []).includes(t) && (redirectsAllowed || t !== 'alipay'),
+      isEmulated(t) &&
+      supportsCurrency(t, intent.currency) &&
+      !(intent.excluded_payment_method_types ?? []).includes(t) &&
+      (redirectsAllowed || t !== 'alipay'),
   );
   if (types.length === 0) {
     throw invalidRequest(

@@ -11,7 +11,8 @@ const LIVE_CARD: Outcome = {
   kind: 'decline',
   code: 'card_declined',
   declineCode: 'test_mode_live_card',
-  message: 'Your card was declined. Your request was in test mode, but used a non test (live) card. For a list of valid test cards, visit: https://stripe.com/docs/testing.',
+  message:
+    'Your card was declined. Your request was in test mode, but used a non test (live) card. For a list of valid test cards, visit: https://stripe.com/docs/testing.',
 };
 
 /**
@@ -31,7 +32,12 @@ export function resolvePaymentMethod(state: SandboxState, params: FormObject, no
   if (stored) return stored;
   const number = TEST_PAYMENT_METHODS[id];
   if (!number) throw notFound('PaymentMethod', id, 'payment_method');
-  return createPaymentMethod(state, { type: 'card', card: { number, exp_month: '12', exp_year: String(new Date(now * 1000).getUTCFullYear() + 3) } }, now, 'payment_method');
+  return createPaymentMethod(
+    state,
+    { type: 'card', card: { number, exp_month: '12', exp_year: String(new Date(now * 1000).getUTCFullYear() + 3) } },
+    now,
+    'payment_method',
+  );
 }
 
 /**

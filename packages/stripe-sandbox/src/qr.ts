@@ -10,7 +10,9 @@ export function qrLikeSvg(seed: string, size = 25): string {
   for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
   const rects: string[] = [];
   const finder = (x: number, y: number) =>
-    rects.push(`<rect x="${x}" y="${y}" width="7" height="7"/><rect x="${x + 1}" y="${y + 1}" width="5" height="5" fill="#fff"/><rect x="${x + 2}" y="${y + 2}" width="3" height="3"/>`);
+    rects.push(
+      `<rect x="${x}" y="${y}" width="7" height="7"/><rect x="${x + 1}" y="${y + 1}" width="5" height="5" fill="#fff"/><rect x="${x + 2}" y="${y + 2}" width="3" height="3"/>`,
+    );
   finder(0, 0);
   finder(size - 7, 0);
   finder(0, size - 7);

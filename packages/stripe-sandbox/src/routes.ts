@@ -71,7 +71,11 @@ const ROUTES: Route[] = [
       return snapshot(createConfirmationToken(ctx, p, 'stripe_js'));
     },
   },
-  { method: 'GET', pattern: new RegExp(`^/v1/confirmation_tokens/${ID}$`), run: (ctx, p, id) => (assertKnown(p, ['expand']), snapshot(retrieveConfirmationToken(ctx, id))) },
+  {
+    method: 'GET',
+    pattern: new RegExp(`^/v1/confirmation_tokens/${ID}$`),
+    run: (ctx, p, id) => (assertKnown(p, ['expand']), snapshot(retrieveConfirmationToken(ctx, id))),
+  },
   { method: 'POST', pattern: /^\/v1\/test_helpers\/confirmation_tokens$/, run: (ctx, p) => snapshot(createConfirmationToken(ctx, p, 'test_helper')) },
   { method: 'GET', pattern: /^\/v1\/customers$/, run: (ctx, p) => snapshot(listCustomers(ctx, p)) },
   { method: 'POST', pattern: /^\/v1\/customers$/, run: (ctx, p) => snapshot(createCustomer(ctx, p)) },
@@ -98,7 +102,8 @@ export function runRoute(ctx: OperationContext, method: string, path: string, pa
     if (key === 'publishable' && !route.publishable) {
       throw new SandboxApiError(401, {
         type: 'invalid_request_error',
-        message: 'This API call cannot be made with a publishable API key. Please use a secret API key (sk_test_…); publishable keys only read and confirm a PaymentIntent with its client_secret, and create ConfirmationTokens.',
+        message:
+          'This API call cannot be made with a publishable API key. Please use a secret API key (sk_test_…); publishable keys only read and confirm a PaymentIntent with its client_secret, and create ConfirmationTokens.',
       });
     }
     const { key: _key, _stripe_version: _version, ...rest } = params;
@@ -113,7 +118,8 @@ export function runRoute(ctx: OperationContext, method: string, path: string, pa
 function secretKeyOnTokenCreate(): SandboxApiError {
   return new SandboxApiError(400, {
     type: 'invalid_request_error',
-    message: 'ConfirmationTokens are created in the browser by Stripe.js (stripe.createConfirmationToken) with a publishable key, and this request used a secret key. To create one from a server in test mode, use POST /v1/test_helpers/confirmation_tokens (stripe.testHelpers.confirmationTokens.create).',
+    message:
+      'ConfirmationTokens are created in the browser by Stripe.js (stripe.createConfirmationToken) with a publishable key, and this request used a secret key. To create one from a server in test mode, use POST /v1/test_helpers/confirmation_tokens (stripe.testHelpers.confirmationTokens.create).',
   });
 }
 
@@ -124,7 +130,11 @@ function intentView(ctx: OperationContext, intent: PaymentIntent, params: FormOb
 function checkSecret(intent: PaymentIntent, params: FormObject): PaymentIntent {
   const secret = requireString(params, 'client_secret');
   if (secret !== intent.client_secret) {
-    throw invalidRequest('client_secret', `The client_secret provided does not match the client_secret associated with the PaymentIntent ${intent.id}.`, 'payment_intent_invalid_parameter');
+    throw invalidRequest(
+      'client_secret',
+      `The client_secret provided does not match the client_secret associated with the PaymentIntent ${intent.id}.`,
+      'payment_intent_invalid_parameter',
+    );
   }
   return intent;
 }
@@ -133,7 +143,9 @@ function listIntents(ctx: OperationContext, params: FormObject) {
   assertKnown(params, ['customer', 'created', 'limit', 'starting_after', 'ending_before', 'expand']);
   const customer = readString(params, 'customer');
   const expand = listExpand(readStringArray(params, 'expand') ?? []);
-  const matches = [...ctx.state.paymentIntents.values()].filter((pi) => (customer === undefined || pi.customer === customer) && matchesCreated(params, pi.created));
+  const matches = [...ctx.state.paymentIntents.values()].filter(
+    (pi) => (customer === undefined || pi.customer === customer) && matchesCreated(params, pi.created),
+  );
   const page = paginate(ctx.state, matches, params, '/v1/payment_intents');
   return { ...page, data: page.data.map((pi) => expandIntent(ctx, pi, expand)) };
 }

@@ -121,7 +121,13 @@ export function createStripeSandboxHandler(options: StripeSandboxOptions = {}) {
       headers['idempotency-key'] = idempotencyKey;
       const print = fingerprint(method, url.pathname, params);
       const found = idempotency.lookup(idempotencyKey, print);
-      if (found.kind === 'replay') return send(res, found.response.status, found.response.body, { ...headers, 'content-type': 'application/json', 'idempotent-replayed': 'true', 'original-request': found.response.requestId });
+      if (found.kind === 'replay')
+        return send(res, found.response.status, found.response.body, {
+          ...headers,
+          'content-type': 'application/json',
+          'idempotent-replayed': 'true',
+          'original-request': found.response.requestId,
+        });
       if (found.kind === 'mismatch') {
         throw new SandboxApiError(400, {
           type: 'idempotency_error',
@@ -137,7 +143,16 @@ export function createStripeSandboxHandler(options: StripeSandboxOptions = {}) {
     }
   }
 
-  function execute(req: IncomingMessage, res: ServerResponse, method: string, path: string, params: FormObject, key: 'secret' | 'publishable', headers: Record<string, string>, idempotencyKey: string | null) {
+  function execute(
+    req: IncomingMessage,
+    res: ServerResponse,
+    method: string,
+    path: string,
+    params: FormObject,
+    key: 'secret' | 'publishable',
+    headers: Record<string, string>,
+    idempotencyKey: string | null,
+  ) {
     const pendingEvents: (() => void)[] = [];
     const ctx = context(req, { id: headers['request-id'] ?? null, idempotency_key: idempotencyKey }, pendingEvents);
     let status = 200;
@@ -162,7 +177,15 @@ export function createStripeSandboxHandler(options: StripeSandboxOptions = {}) {
       const intent = state.paymentIntents.get(id);
       const action = state.actions.get(id);
       if (!intent || !action || action.token !== url.searchParams.get('token')) {
-        return send(res, 404, messagePage('Nothing to authorize / 无需授权', 'This test payment is not waiting for authorization: it may already be authorized, failed or canceled.'), pageHeaders);
+        return send(
+          res,
+          404,
+          messagePage(
+            'Nothing to authorize / 无需授权',
+            'This test payment is not waiting for authorization: it may already be authorized, failed or canceled.',
+          ),
+          pageHeaders,
+        );
       }
       return send(res, 200, authorizePage(intent, action, `/sandbox/authorize/${id}`), pageHeaders);
     }
@@ -242,7 +265,10 @@ export function createStripeSandboxHandler(options: StripeSandboxOptions = {}) {
       if (!event) throw new Error(`redeliver(eventId): no event ${JSON.stringify(eventId)} exists in this sandbox.`);
       const before = hooks.attempts().length;
       await hooks.deliver(event);
-      return hooks.attempts().slice(before).filter((a) => a.eventId === eventId);
+      return hooks
+        .attempts()
+        .slice(before)
+        .filter((a) => a.eventId === eventId);
     },
     /** Creates and delivers an arbitrary event (e.g. to test unknown types), resolving after delivery. */
     async emitEvent(type: string, object: unknown): Promise<StripeEvent> {
@@ -266,7 +292,9 @@ export function createStripeSandboxHandler(options: StripeSandboxOptions = {}) {
       const intent = state.paymentIntents.get(paymentIntentId);
       if (!intent) throw new Error(`settle(paymentIntentId): no PaymentIntent ${JSON.stringify(paymentIntentId)}.`);
       if (intent.status !== 'requires_action' && intent.status !== 'requires_confirmation') {
-        throw new Error(`settle(paymentIntentId): expected PaymentIntent ${paymentIntentId} in requires_action or requires_confirmation; it is ${intent.status}.`);
+        throw new Error(
+          `settle(paymentIntentId): expected PaymentIntent ${paymentIntentId} in requires_action or requires_confirmation; it is ${intent.status}.`,
+        );
       }
       state.actions.delete(paymentIntentId);
       return snapshot(settleAction(ctx, intent, result));

@@ -23,7 +23,10 @@ export function parseSearch(query: string): SearchClause[] {
   while (rest.trim() !== '') {
     const match = CLAUSE.exec(rest);
     if (!match) {
-      throw invalidRequest('query', `Invalid search query near ${JSON.stringify(rest.trim().slice(0, 30))}: the sandbox supports field:'value' and metadata['key']:'value' clauses joined by AND.`);
+      throw invalidRequest(
+        'query',
+        `Invalid search query near ${JSON.stringify(rest.trim().slice(0, 30))}: the sandbox supports field:'value' and metadata['key']:'value' clauses joined by AND.`,
+      );
     }
     const value = (match[4] ?? match[5] ?? '').replace(/\\(.)/g, '$1');
     const key = match[2] ?? match[3];
@@ -31,7 +34,8 @@ export function parseSearch(query: string): SearchClause[] {
     rest = rest.slice(match[0].length);
     const and = /^AND\s+/.exec(rest);
     if (and) rest = rest.slice(and[0].length);
-    else if (rest.trim() !== '') throw invalidRequest('query', `Invalid search query: only AND joins clauses in the sandbox, found ${JSON.stringify(rest.trim().slice(0, 30))}.`);
+    else if (rest.trim() !== '')
+      throw invalidRequest('query', `Invalid search query: only AND joins clauses in the sandbox, found ${JSON.stringify(rest.trim().slice(0, 30))}.`);
   }
   return clauses;
 }

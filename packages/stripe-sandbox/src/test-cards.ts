@@ -25,7 +25,12 @@ export const TEST_CARDS: Record<string, TestCard> = {
   '4000000000009995': { brand: 'visa', funding: 'credit', country: 'US', outcome: declined('insufficient_funds', 'Your card has insufficient funds.') },
   '4000000000009987': { brand: 'visa', funding: 'credit', country: 'US', outcome: declined('lost_card', 'Your card was declined.') },
   '4000000000000069': { brand: 'visa', funding: 'credit', country: 'US', outcome: declined('expired_card', 'Your card has expired.', 'expired_card') },
-  '4000000000000127': { brand: 'visa', funding: 'credit', country: 'US', outcome: declined('incorrect_cvc', "Your card's security code is incorrect.", 'incorrect_cvc') },
+  '4000000000000127': {
+    brand: 'visa',
+    funding: 'credit',
+    country: 'US',
+    outcome: declined('incorrect_cvc', "Your card's security code is incorrect.", 'incorrect_cvc'),
+  },
   '4000002500003155': { brand: 'visa', funding: 'credit', country: 'US', outcome: { kind: 'authenticate' } },
   '4000000000003220': { brand: 'visa', funding: 'credit', country: 'US', outcome: { kind: 'authenticate' } },
 };

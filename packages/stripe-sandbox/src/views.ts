@@ -5,9 +5,30 @@ import type { PaymentIntent } from './types.js';
 
 /** Fields a publishable key may read, as Stripe.js sees a PaymentIntent (no metadata, no customer). */
 const PUBLIC_FIELDS: (keyof PaymentIntent)[] = [
-  'id', 'object', 'allowed_payment_method_types', 'amount', 'automatic_payment_methods', 'excluded_payment_method_types', 'canceled_at', 'cancellation_reason', 'capture_method', 'client_secret',
-  'confirmation_method', 'created', 'currency', 'description', 'last_payment_error', 'livemode', 'next_action', 'payment_method',
-  'payment_method_types', 'processing', 'receipt_email', 'setup_future_usage', 'shipping', 'status',
+  'id',
+  'object',
+  'allowed_payment_method_types',
+  'amount',
+  'automatic_payment_methods',
+  'excluded_payment_method_types',
+  'canceled_at',
+  'cancellation_reason',
+  'capture_method',
+  'client_secret',
+  'confirmation_method',
+  'created',
+  'currency',
+  'description',
+  'last_payment_error',
+  'livemode',
+  'next_action',
+  'payment_method',
+  'payment_method_types',
+  'processing',
+  'receipt_email',
+  'setup_future_usage',
+  'shipping',
+  'status',
 ];
 
 /**
@@ -33,10 +54,10 @@ export function expandIntent(ctx: OperationContext, intent: PaymentIntent, expan
   for (const path of expand) {
     if (path === 'customer') {
       const id = copy.customer;
-      copy.customer = typeof id === 'string' ? snapshot(ctx.state.customers.get(id) ?? null) ?? id : id;
+      copy.customer = typeof id === 'string' ? (snapshot(ctx.state.customers.get(id) ?? null) ?? id) : id;
     } else if (path === 'payment_method') {
       const id = copy.payment_method;
-      copy.payment_method = typeof id === 'string' ? snapshot(ctx.state.paymentMethods.get(id) ?? null) ?? id : id;
+      copy.payment_method = typeof id === 'string' ? (snapshot(ctx.state.paymentMethods.get(id) ?? null) ?? id) : id;
     } else {
       throw invalidRequest('expand', `This property cannot be expanded (${path}). The sandbox expands customer and payment_method.`);
     }

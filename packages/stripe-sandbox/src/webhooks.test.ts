@@ -73,7 +73,7 @@ describe('webhook delivery', () => {
     );
   });
 
-  it('matches stripe-node\'s own test header generator byte for byte', () => {
+  it("matches stripe-node's own test header generator byte for byte", () => {
     const payload = JSON.stringify({ id: 'evt_1', object: 'event' });
     const expected = stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_x', timestamp: 1_700_000_000 });
     expect(signatureHeader(payload, 'whsec_x', 1_700_000_000)).toBe(expected);
@@ -86,7 +86,12 @@ describe('webhook delivery', () => {
     expect(attempts.map((a) => a.status)).toEqual([500, 503, 200]);
     hook.replies.push(500, 500, 500, 500);
     const doomed = await sandbox.emitEvent('payment_intent.payment_failed', { id: 'pi_manual', object: 'payment_intent' });
-    expect(sandbox.deliveries().filter((d) => d.eventId === doomed.id).map((a) => a.ok)).toEqual([false, false, false]);
+    expect(
+      sandbox
+        .deliveries()
+        .filter((d) => d.eventId === doomed.id)
+        .map((a) => a.ok),
+    ).toEqual([false, false, false]);
     expect(hook.received.filter((r) => JSON.parse(r.body).id === doomed.id)).toHaveLength(3);
   });
 

@@ -56,7 +56,17 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions = {}) 
 
   async function post(endpoint: WebhookEndpoint, event: StripeEvent, payload: string): Promise<void> {
     for (let attempt = 1; attempt <= attempts && !stopped.signal.aborted; attempt++) {
-      const record: DeliveryAttempt = { eventId: event.id, eventType: event.type, endpointId: endpoint.id, url: endpoint.url, attempt, status: null, error: null, ok: false, at: Date.now() };
+      const record: DeliveryAttempt = {
+        eventId: event.id,
+        eventType: event.type,
+        endpointId: endpoint.id,
+        url: endpoint.url,
+        attempt,
+        status: null,
+        error: null,
+        ok: false,
+        at: Date.now(),
+      };
       try {
         const response = await fetch(endpoint.url, {
           method: 'POST',

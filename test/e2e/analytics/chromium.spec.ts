@@ -29,12 +29,16 @@ test('an event over the 64 KB keepalive limit is dropped and counted; the events
   await page.goto(`${collector.url}/page.html`);
   await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true);
   await page.evaluate(() => {
-    const w = window as unknown as { cartlift: { cart: { get(): unknown }; events: { emit(n: string, p: unknown): void } }; core: { funnelEvent(c: unknown, i: unknown[], x?: object): unknown } };
+    const w = window as unknown as {
+      cartlift: { cart: { get(): unknown }; events: { emit(n: string, p: unknown): void } };
+      core: { funnelEvent(c: unknown, i: unknown[], x?: object): unknown };
+    };
     const item = [{ item_id: 'TEA-LJ-100', quantity: 1, price: 2400 }];
     w.cartlift.events.emit('view_item', w.core.funnelEvent(w.cartlift.cart.get(), item, { note: 'x'.repeat(70_000), seq: 'huge' }));
     for (const seq of ['a', 'b', 'c']) w.cartlift.events.emit('add_to_cart', w.core.funnelEvent(w.cartlift.cart.get(), item, { seq }));
   });
-  const counters = () => page.evaluate(() => ({ ...(window as unknown as { analyticsPlugin: { counters: { sent: number; dropped: number } } }).analyticsPlugin.counters }));
+  const counters = () =>
+    page.evaluate(() => ({ ...(window as unknown as { analyticsPlugin: { counters: { sent: number; dropped: number } } }).analyticsPlugin.counters }));
   await expect.poll(async () => (await counters()).sent, { timeout: 10_000 }).toBe(3);
   expect((await counters()).dropped).toBe(1);
   expect(collector.stored().map((e) => e.seq)).toEqual(['a', 'b', 'c']);
@@ -50,7 +54,12 @@ test('GA4 events waiting for consent survive a navigation and reach GA4 on the n
   // Leave at once: the shopper decides on the next page.
   await page.goto(`${collector.url}/page.html?ga4`);
   await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true);
-  const seqs = () => page.evaluate(() => (window as unknown as { ga4Events: { event?: string; ecommerce?: { seq?: string } }[] }).ga4Events.filter((e) => e.event === 'add_to_cart').map((e) => e.ecommerce!.seq));
+  const seqs = () =>
+    page.evaluate(() =>
+      (window as unknown as { ga4Events: { event?: string; ecommerce?: { seq?: string } }[] }).ga4Events
+        .filter((e) => e.event === 'add_to_cart')
+        .map((e) => e.ecommerce!.seq),
+    );
   await expect.poll(seqs, { timeout: 10_000 }).toEqual(['p1', 'p2', 'p3']);
   await expect.poll(() => collector.stored().filter((e) => String(e.seq).startsWith('p')).length, { timeout: 10_000 }).toBe(3);
   expect(errors).toEqual([]);

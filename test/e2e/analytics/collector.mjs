@@ -11,9 +11,12 @@ const MAX_BODY = 64 * 1024;
 /** One event's problem as a sentence, or undefined when it is acceptable. */
 function invalid(e) {
   if (!e || typeof e !== 'object') return { code: 'invalid_event', message: `Each event must be an object; received ${JSON.stringify(e)}.`, field: 'events' };
-  if (typeof e.event_id !== 'string' || !UUID.test(e.event_id)) return { code: 'invalid_event', message: `event_id must be a UUID; received ${JSON.stringify(e.event_id)}.`, field: 'event_id' };
-  if (typeof e.name !== 'string' || e.name === '') return { code: 'invalid_event', message: `name must be a funnel event name; received ${JSON.stringify(e.name)}.`, field: 'name' };
-  if (e.name === 'purchase' && (typeof e.transaction_id !== 'string' || e.transaction_id === '')) return { code: 'invalid_event', message: 'purchase.transaction_id must be a non-empty string.', field: 'transaction_id' };
+  if (typeof e.event_id !== 'string' || !UUID.test(e.event_id))
+    return { code: 'invalid_event', message: `event_id must be a UUID; received ${JSON.stringify(e.event_id)}.`, field: 'event_id' };
+  if (typeof e.name !== 'string' || e.name === '')
+    return { code: 'invalid_event', message: `name must be a funnel event name; received ${JSON.stringify(e.name)}.`, field: 'name' };
+  if (e.name === 'purchase' && (typeof e.transaction_id !== 'string' || e.transaction_id === ''))
+    return { code: 'invalid_event', message: 'purchase.transaction_id must be a non-empty string.', field: 'transaction_id' };
   return undefined;
 }
 
@@ -49,13 +52,23 @@ export async function startCollector({ failRate = 0, retryAfter = 1, seed = 1, f
     }
     if (stats.requests <= failFirst) {
       stats.failed++;
-      return json(res, failStatus, { error: { code: 'injected', message: 'Injected failure; retry later.' } }, failStatus === 500 ? {} : { 'retry-after': String(settings.retryAfter) });
+      return json(
+        res,
+        failStatus,
+        { error: { code: 'injected', message: 'Injected failure; retry later.' } },
+        failStatus === 500 ? {} : { 'retry-after': String(settings.retryAfter) },
+      );
     }
     if (settings.failRate > 0 && random() < settings.failRate) {
       stats.failed++;
       const pick = random();
       if (pick < 1 / 3) return json(res, 500, { error: { code: 'injected', message: 'Injected failure.' } });
-      return json(res, pick < 2 / 3 ? 503 : 429, { error: { code: 'injected', message: 'Injected failure; retry later.' } }, { 'retry-after': String(settings.retryAfter) });
+      return json(
+        res,
+        pick < 2 / 3 ? 503 : 429,
+        { error: { code: 'injected', message: 'Injected failure; retry later.' } },
+        { 'retry-after': String(settings.retryAfter) },
+      );
     }
     if (String(req.headers['content-type'] ?? '').startsWith('text/plain')) stats.beaconLike++;
     let body;
@@ -64,7 +77,10 @@ export async function startCollector({ failRate = 0, retryAfter = 1, seed = 1, f
     } catch {
       return json(res, 400, { error: { code: 'invalid_json', message: 'The body must be JSON: {"events":[…]}.', field: 'body' } });
     }
-    if (!Array.isArray(body?.events)) return json(res, 400, { error: { code: 'invalid_batch', message: `events must be an array; received ${JSON.stringify(body?.events)}.`, field: 'events' } });
+    if (!Array.isArray(body?.events))
+      return json(res, 400, {
+        error: { code: 'invalid_batch', message: `events must be an array; received ${JSON.stringify(body?.events)}.`, field: 'events' },
+      });
     let accepted = 0;
     let duplicates = 0;
     const bad = [];
@@ -91,7 +107,8 @@ export async function startCollector({ failRate = 0, retryAfter = 1, seed = 1, f
       res.writeHead(204, { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type' }).end();
       return;
     }
-    if (url.pathname === `${basePath}/events` && req.method === 'POST') return void events(req, res).catch(() => json(res, 400, { error: { code: 'bad_request', message: 'The request could not be read.' } }));
+    if (url.pathname === `${basePath}/events` && req.method === 'POST')
+      return void events(req, res).catch(() => json(res, 400, { error: { code: 'bad_request', message: 'The request could not be read.' } }));
     if (!serveStatic(url.pathname, res)) res.writeHead(404).end();
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

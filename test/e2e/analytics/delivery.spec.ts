@@ -19,7 +19,11 @@ test.beforeAll(async () => {
   if (!fs.existsSync(path.join(dist('analytics'), 'index.js')) || !fs.existsSync(path.join(dist('core'), 'index.js'))) {
     execFileSync('npx', ['rollup', '-c', '--silent'], { cwd: root, env: { ...process.env, CARTLIFT_PACKAGES: 'core,analytics' }, stdio: 'inherit' });
   }
-  const serverBuilt = fs.existsSync(dist('server')) && fs.readdirSync(path.join(dist('server'), 'chunks')).some((f) => f.endsWith('.js') && fs.readFileSync(path.join(dist('server'), 'chunks', f), 'utf8').includes('cartlift_analytics_events'));
+  const serverBuilt =
+    fs.existsSync(dist('server')) &&
+    fs
+      .readdirSync(path.join(dist('server'), 'chunks'))
+      .some((f) => f.endsWith('.js') && fs.readFileSync(path.join(dist('server'), 'chunks', f), 'utf8').includes('cartlift_analytics_events'));
   if (!serverBuilt) throw new Error('packages/server/dist has no POST /events yet: run "npm run build" before "npm run test:delivery".');
   collector = await startRealCollector({
     failRate: 0.3,
@@ -67,7 +71,11 @@ test('delivers ≥ 99.9% of 200 events with 0 duplicates after dedupe', async ({
   };
   // What the tab's pages beaconed at pagehide (page.mjs sums it in sessionStorage), plus the open page's count.
   const beaconedIn = (page: Page) =>
-    page.evaluate(() => Number(sessionStorage.getItem('harness-beaconed') ?? 0) + (window as unknown as { analyticsPlugin: { counters: { beaconed: number } } }).analyticsPlugin.counters.beaconed);
+    page.evaluate(
+      () =>
+        Number(sessionStorage.getItem('harness-beaconed') ?? 0) +
+        (window as unknown as { analyticsPlugin: { counters: { beaconed: number } } }).analyticsPlugin.counters.beaconed,
+    );
   const tabs = await Promise.all([0, 1, 2].map(() => context.newPage()));
   for (const tab of tabs) tab.on('pageerror', (e) => problems.push(e.message));
 
@@ -141,7 +149,12 @@ test('delivers ≥ 99.9% of 200 events with 0 duplicates after dedupe', async ({
       `  cross-tab: ${sentByTwoPages} event ids delivered (2xx) by two pages, ${sentByTwoOpenPages.length} of them while both pages were open; ${beaconed} events beaconed at pagehide (${proxy.beacons} beacon requests seen)`,
       `  real server behind the proxy: ${proxy.requests} requests, ${proxy.failed} failed on purpose, ${server.batches} batches read, ${server.accepted} events stored, ${server.duplicates} resends deduplicated by event_id, ${server.invalid} invalid, ${server.refused} batches refused`,
       ...(delivered < tracked.size
-        ? [`  missing: ${[...tracked].filter((s) => !seqs.includes(s)).map((s) => `${s}${collector.failedSeqs.has(s) ? ' (sent once, failed on purpose, never resent)' : ' (never reached the collector)'}`).join(', ')}`]
+        ? [
+            `  missing: ${[...tracked]
+              .filter((s) => !seqs.includes(s))
+              .map((s) => `${s}${collector.failedSeqs.has(s) ? ' (sent once, failed on purpose, never resent)' : ' (never reached the collector)'}`)
+              .join(', ')}`,
+          ]
         : []),
       `  last tab's counters: ${JSON.stringify(counters)}`,
     ].join('\n'),

@@ -3,7 +3,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.map': 'application/json' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.map': 'application/json',
+};
 
 /** A deterministic PRNG (mulberry32) so a failure pattern can be replayed. */
 export function prng(seed) {
@@ -32,11 +37,11 @@ async function serveFile(res, file) {
  */
 export function staticFiles(files, dirs) {
   return (pathname, res) => {
-    if (files[pathname]) return void serveFile(res, files[pathname]), true;
+    if (files[pathname]) return (void serveFile(res, files[pathname]), true);
     for (const [prefix, dir] of Object.entries(dirs)) {
       if (!pathname.startsWith(prefix)) continue;
       const file = path.join(dir, path.posix.normalize(pathname.slice(prefix.length)).replace(/^(\.\.\/)+/, ''));
-      if (file.startsWith(dir)) return void serveFile(res, file), true;
+      if (file.startsWith(dir)) return (void serveFile(res, file), true);
     }
     return false;
   };

@@ -16,7 +16,9 @@ if (params.has('ga4')) options.destinations = [collector(), ga4({ dataLayer: (wi
 const plugin = analytics(options);
 cartlift.use(plugin);
 // After the plugin's own pagehide listener: what this page beaconed, summed over the tab's pages.
-addEventListener('pagehide', () => sessionStorage.setItem('harness-beaconed', String(Number(sessionStorage.getItem('harness-beaconed') ?? 0) + plugin.counters.beaconed)));
+addEventListener('pagehide', () =>
+  sessionStorage.setItem('harness-beaconed', String(Number(sessionStorage.getItem('harness-beaconed') ?? 0) + plugin.counters.beaconed)),
+);
 
 /** Emits one add_to_cart per harness sequence id (the id is our ground truth, independent of event_id). */
 window.track = (seqs) => {

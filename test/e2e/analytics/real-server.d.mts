@@ -11,4 +11,10 @@ export interface RealCollector {
   storedSeqs(): Promise<(string | null)[]>;
   close(): Promise<void>;
 }
-export function startRealCollector(options?: { failRate?: number; retryAfter?: number; seed?: number; files?: Record<string, string>; dirs?: Record<string, string> }): Promise<RealCollector>;
+export function startRealCollector(options?: {
+  failRate?: number;
+  retryAfter?: number;
+  seed?: number;
+  files?: Record<string, string>;
+  dirs?: Record<string, string>;
+}): Promise<RealCollector>;

@@ -54,14 +54,18 @@ export async function startRealCollector({ failRate = 0, retryAfter = 1, seed = 
     for await (const chunk of req) chunks.push(chunk);
     const body = Buffer.concat(chunks);
     const headers = Object.entries(req.headers).filter(([k]) => !['connection', 'content-length', 'transfer-encoding', 'keep-alive'].includes(k));
-    const response = await handler(new Request(new URL(req.url, `http://${req.headers.host}`), { method: 'POST', headers: headers.map(([k, v]) => [k, String(v)]), body }), {
-      clientIp: req.socket.remoteAddress ?? '',
-    });
+    const response = await handler(
+      new Request(new URL(req.url, `http://${req.headers.host}`), { method: 'POST', headers: headers.map(([k, v]) => [k, String(v)]), body }),
+      {
+        clientIp: req.socket.remoteAddress ?? '',
+      },
+    );
     const reply = Buffer.from(await response.arrayBuffer());
     if (response.ok) {
       try {
         const beacon = req.headers['sec-fetch-mode'] === 'no-cors';
-        for (const e of JSON.parse(body.toString('utf8')).events ?? []) deliveries.push({ id: e?.event_id, seq: e?.seq, page: url.searchParams.get('page'), at, beacon });
+        for (const e of JSON.parse(body.toString('utf8')).events ?? [])
+          deliveries.push({ id: e?.event_id, seq: e?.seq, page: url.searchParams.get('page'), at, beacon });
       } catch {}
     }
     res.writeHead(response.status, Object.fromEntries(response.headers));

@@ -39,7 +39,9 @@ async function resolveDestination(entry: unknown, index: number): Promise<Destin
   if (name === undefined && entry && typeof entry === 'object') return entry as Destination;
   const load = typeof name === 'string' && Object.hasOwn(FACTORIES, name) ? FACTORIES[name] : undefined;
   if (!load) {
-    throw new TypeError(`Cartlift.use('analytics'): destinations[${index}] must be "collector", "ga4", "segment", a [name, options] pair or a destination object; received ${JSON.stringify(entry) ?? typeof entry}.`);
+    throw new TypeError(
+      `Cartlift.use('analytics'): destinations[${index}] must be "collector", "ga4", "segment", a [name, options] pair or a destination object; received ${JSON.stringify(entry) ?? typeof entry}.`,
+    );
   }
   return (await load())(options as never);
 }

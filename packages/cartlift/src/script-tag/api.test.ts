@@ -18,7 +18,12 @@ describe('window.Cartlift after load', () => {
 
   it("reports cartlift's package.json version", () => {
     const { version } = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-    const api = createScriptApi(createCartlift({ currency: 'USD' }), { endpoint: '/api/cartlift', currency: 'USD', locale: 'en' }, () => {}, () => {});
+    const api = createScriptApi(
+      createCartlift({ currency: 'USD' }),
+      { endpoint: '/api/cartlift', currency: 'USD', locale: 'en' },
+      () => {},
+      () => {},
+    );
     expect(api.version).toBe(version);
   });
 });

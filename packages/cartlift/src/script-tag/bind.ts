@@ -26,7 +26,9 @@ function readAdd(el: HTMLElement, report: (message: string) => void) {
   if (quantityText !== null) {
     quantity = Number(quantityText);
     if (!/^\d{1,3}$/.test(quantityText.trim()) || quantity < 1) {
-      report(`Cartlift: data-cartlift-quantity on ${who(el)} must be a whole number from 1 to 999; received ${JSON.stringify(quantityText)}. Nothing was added.`);
+      report(
+        `Cartlift: data-cartlift-quantity on ${who(el)} must be a whole number from 1 to 999; received ${JSON.stringify(quantityText)}. Nothing was added.`,
+      );
       return undefined;
     }
   }

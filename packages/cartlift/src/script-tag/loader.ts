@@ -10,11 +10,10 @@ declare global {
 }
 
 ((w: Window, d: Document) => {
-  const existing = w.Cartlift as Partial<CartliftStub> & { cart?: unknown } | unknown[] | undefined;
+  const existing = w.Cartlift as (Partial<CartliftStub> & { cart?: unknown }) | unknown[] | undefined;
   if (existing && !Array.isArray(existing) && existing.cart) return; // already booted
-  const script =
-    (d.currentScript as HTMLScriptElement | null) ?? d.querySelector<HTMLScriptElement>('script[src*="cartlift.js"]');
-  const queue = (Array.isArray(existing) ? existing : (existing as Partial<CartliftStub> | undefined)?.q ?? []) as CartliftStub['q'];
+  const script = (d.currentScript as HTMLScriptElement | null) ?? d.querySelector<HTMLScriptElement>('script[src*="cartlift.js"]');
+  const queue = (Array.isArray(existing) ? existing : ((existing as Partial<CartliftStub> | undefined)?.q ?? [])) as CartliftStub['q'];
   const stub: CartliftStub = { q: queue, s: script, push: (call) => void queue.push(call) };
   for (const method of QUEUED_METHODS) stub[method] = (...args: unknown[]) => void queue.push([method, ...args]);
   w.Cartlift = stub;

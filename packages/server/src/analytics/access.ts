@@ -46,7 +46,12 @@ export function isLoopback(request: Request, context: RequestContext | undefined
  * @example
  * await requireReportAccess(request, context, process.env.CARTLIFT_REPORT_TOKEN ?? null, 'Bearer')
  */
-export async function requireReportAccess(request: Request, context: RequestContext | undefined, token: string | null, challenge: 'Bearer' | 'Basic'): Promise<void> {
+export async function requireReportAccess(
+  request: Request,
+  context: RequestContext | undefined,
+  token: string | null,
+  challenge: 'Bearer' | 'Basic',
+): Promise<void> {
   if (token === null) {
     if (isLoopback(request, context)) return;
     throw new HttpError(

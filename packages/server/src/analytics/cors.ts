@@ -18,7 +18,10 @@ export function parseAllowedOrigins(value: unknown): AllowedOrigins {
     try {
       ok = typeof origin === 'string' && new URL(origin).origin === origin;
     } catch {}
-    if (!ok) throw new Error(`analytics.allowedOrigins must be "*" or a list of origins such as "https://shop.example" (scheme, host, optional port, no path or slash); received ${JSON.stringify(origin)}.`);
+    if (!ok)
+      throw new Error(
+        `analytics.allowedOrigins must be "*" or a list of origins such as "https://shop.example" (scheme, host, optional port, no path or slash); received ${JSON.stringify(origin)}.`,
+      );
   }
   return new Set(list as string[]);
 }
@@ -46,7 +49,13 @@ export function corsHeaders(request: Request, allowed: AllowedOrigins): Record<s
   if (origin === null) return {};
   if (allowed === '*' || allowed.has(origin)) return { 'access-control-allow-origin': origin, vary: 'Origin' };
   if (sameSite(request, origin)) return { vary: 'Origin' };
-  throw new HttpError(403, 'origin_not_allowed', `Events from ${JSON.stringify(origin.slice(0, 100))} are refused: add that origin to analytics.allowedOrigins to let that shop post here.`, 'origin', { vary: 'Origin' });
+  throw new HttpError(
+    403,
+    'origin_not_allowed',
+    `Events from ${JSON.stringify(origin.slice(0, 100))} are refused: add that origin to analytics.allowedOrigins to let that shop post here.`,
+    'origin',
+    { vary: 'Origin' },
+  );
 }
 
 /** Answers a CORS preflight for `POST /events`. */

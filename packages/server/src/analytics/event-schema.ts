@@ -5,8 +5,15 @@ import { fieldPath } from '../http/validation.js';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const minor = (what: string) => z.number({ error: `must be ${what}` }).refine((n) => Number.isSafeInteger(n) && n >= 0, `must be ${what}`);
 const text = (max: number, what = 'a string') =>
-  z.string({ error: `must be ${what} of 1 to ${max} characters` }).min(1, `must be ${what} of 1 to ${max} characters`).max(max, `must be ${what} of 1 to ${max} characters`);
-const optionalText = (max: number) => z.string({ error: `must be a string of at most ${max} characters` }).max(max, `must be a string of at most ${max} characters`).optional();
+  z
+    .string({ error: `must be ${what} of 1 to ${max} characters` })
+    .min(1, `must be ${what} of 1 to ${max} characters`)
+    .max(max, `must be ${what} of 1 to ${max} characters`);
+const optionalText = (max: number) =>
+  z
+    .string({ error: `must be a string of at most ${max} characters` })
+    .max(max, `must be a string of at most ${max} characters`)
+    .optional();
 
 const item = z.looseObject(
   {
@@ -26,7 +33,9 @@ export const wireEvent = z
       event_id: z.string({ error: 'must be a UUID' }).regex(UUID, 'must be a UUID'),
       name: z.enum(FUNNEL_EVENTS, { error: `must be one of ${FUNNEL_EVENTS.join(', ')}` }),
       // Milliseconds since 1970, up to the year 2286.
-      time: z.number({ error: 'must be a time in milliseconds since 1970' }).refine((n) => Number.isSafeInteger(n) && n >= 0 && n < 1e13, 'must be a time in milliseconds since 1970'),
+      time: z
+        .number({ error: 'must be a time in milliseconds since 1970' })
+        .refine((n) => Number.isSafeInteger(n) && n >= 0 && n < 1e13, 'must be a time in milliseconds since 1970'),
       cart_id: text(200),
       currency: z.string({ error: 'must be an ISO 4217 currency code such as "USD"' }).refine(isCurrency, 'must be an ISO 4217 currency code such as "USD"'),
       value: minor('a whole number of minor units, 0 or more'),
@@ -104,7 +113,10 @@ function at(root: unknown, path: readonly PropertyKey[]): unknown {
  * checkEvent({ name: 'purchase', … }, 0) // { ok: false, invalid: { field: 'events[0].transaction_id', … } }
  */
 export function checkEvent(raw: unknown, index: number): { ok: true; event: WireEvent } | { ok: false; invalid: InvalidEvent } {
-  const eventId = raw && typeof raw === 'object' && typeof (raw as { event_id?: unknown }).event_id === 'string' ? ((raw as { event_id: string }).event_id.slice(0, 100) || null) : null;
+  const eventId =
+    raw && typeof raw === 'object' && typeof (raw as { event_id?: unknown }).event_id === 'string'
+      ? (raw as { event_id: string }).event_id.slice(0, 100) || null
+      : null;
   const fail = (path: readonly PropertyKey[], expected: string) => {
     const field = fieldPath(['events', index, ...path]);
     const invalid: InvalidEvent = { event_id: eventId, code: 'invalid_event', message: `${field} ${expected}; received ${received(at(raw, path))}.`, field };

@@ -8,8 +8,15 @@ const q = (text: string) => parseFunnelQuery(new URLSearchParams(text), NOW);
 describe('funnel queries', () => {
   test('defaults to the 30 days before now; a date `to` includes that day', () => {
     expect(q('')).toEqual({ from: NOW - 30 * 86_400_000, to: NOW, by: null, experiment: null });
-    expect(q('from=2026-01-01&to=2026-01-07&by=day')).toMatchObject({ from: Date.parse('2026-01-01T00:00:00Z'), to: Date.parse('2026-01-08T00:00:00Z'), by: 'day' });
-    expect(q('from=2026-01-01T08:00:00%2B08:00&to=1767312000000')).toMatchObject({ from: Date.parse('2026-01-01T00:00:00Z'), to: Date.parse('2026-01-02T00:00:00Z') });
+    expect(q('from=2026-01-01&to=2026-01-07&by=day')).toMatchObject({
+      from: Date.parse('2026-01-01T00:00:00Z'),
+      to: Date.parse('2026-01-08T00:00:00Z'),
+      by: 'day',
+    });
+    expect(q('from=2026-01-01T08:00:00%2B08:00&to=1767312000000')).toMatchObject({
+      from: Date.parse('2026-01-01T00:00:00Z'),
+      to: Date.parse('2026-01-02T00:00:00Z'),
+    });
   });
 
   test.each([
@@ -52,8 +59,17 @@ describe('buildFunnel', () => {
 
   test('lists every day of the range, empty ones too', () => {
     const from = Date.parse('2026-01-01T00:00:00Z');
-    const groups = buildFunnel([{ day: from / 86_400_000 + 1, variant: null, furthest: 2, shoppers: 2 }], { from, to: from + 3 * 86_400_000, by: 'day', experiment: null });
-    expect(groups.map((g) => [g.key, g.steps[1]!.shoppers])).toEqual([['2026-01-01', 0], ['2026-01-02', 2], ['2026-01-03', 0]]);
+    const groups = buildFunnel([{ day: from / 86_400_000 + 1, variant: null, furthest: 2, shoppers: 2 }], {
+      from,
+      to: from + 3 * 86_400_000,
+      by: 'day',
+      experiment: null,
+    });
+    expect(groups.map((g) => [g.key, g.steps[1]!.shoppers])).toEqual([
+      ['2026-01-01', 0],
+      ['2026-01-02', 2],
+      ['2026-01-03', 0],
+    ]);
     expect(groups[0]!.steps[1]!.conversionBp).toBeNull();
   });
 

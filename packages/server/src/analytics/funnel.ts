@@ -53,10 +53,16 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}
 
 function parseTime(name: 'from' | 'to', text: string): number {
   const invalid = () =>
-    new HttpError(400, 'invalid_request', `${name} must be a UTC date such as "2026-01-31", an ISO time with a zone such as "2026-01-31T08:00:00Z", or milliseconds since 1970; received ${JSON.stringify(text.slice(0, 40))}.`, name);
+    new HttpError(
+      400,
+      'invalid_request',
+      `${name} must be a UTC date such as "2026-01-31", an ISO time with a zone such as "2026-01-31T08:00:00Z", or milliseconds since 1970; received ${JSON.stringify(text.slice(0, 40))}.`,
+      name,
+    );
   let ms: number;
   if (/^\d{1,13}$/.test(text)) ms = Number(text);
-  else if (DATE.test(text)) ms = Date.parse(`${text}T00:00:00Z`) + (name === 'to' ? DAY : 0); // a date `to` includes that day
+  else if (DATE.test(text))
+    ms = Date.parse(`${text}T00:00:00Z`) + (name === 'to' ? DAY : 0); // a date `to` includes that day
   else if (INSTANT.test(text)) ms = Date.parse(text);
   else throw invalid();
   if (!Number.isSafeInteger(ms) || ms < 0 || ms >= 1e13) throw invalid();
@@ -72,7 +78,13 @@ function parseTime(name: 'from' | 'to', text: string): number {
 export function parseFunnelQuery(params: URLSearchParams, now: number): FunnelQuery {
   const to = params.has('to') ? parseTime('to', params.get('to')!) : now;
   const from = params.has('from') ? parseTime('from', params.get('from')!) : to - 30 * DAY;
-  if (from >= to) throw new HttpError(400, 'invalid_request', `from must be before to; received from ${new Date(from).toISOString()} and to ${new Date(to).toISOString()}.`, 'from');
+  if (from >= to)
+    throw new HttpError(
+      400,
+      'invalid_request',
+      `from must be before to; received from ${new Date(from).toISOString()} and to ${new Date(to).toISOString()}.`,
+      'from',
+    );
   const byText = params.get('by');
   if (byText !== null && byText !== 'variant' && byText !== 'day') {
     throw new HttpError(400, 'invalid_request', `by must be "variant" or "day"; received ${JSON.stringify(byText.slice(0, 40))}.`, 'by');
@@ -83,13 +95,28 @@ export function parseFunnelQuery(params: URLSearchParams, now: number): FunnelQu
   // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what PostgreSQL text refuses, so it is what this looks for
   const storable = experiment !== null && !/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(experiment);
   if (by === 'variant' && (experiment === null || !storable || experiment.length === 0 || experiment.length > 100)) {
-    throw new HttpError(400, 'invalid_request', `experiment must name the experiment (1 to 100 characters of text) when by is "variant"; received ${experiment === null ? 'nothing' : JSON.stringify(experiment.slice(0, 40))}.`, 'experiment');
+    throw new HttpError(
+      400,
+      'invalid_request',
+      `experiment must name the experiment (1 to 100 characters of text) when by is "variant"; received ${experiment === null ? 'nothing' : JSON.stringify(experiment.slice(0, 40))}.`,
+      'experiment',
+    );
   }
   if (by !== 'variant' && experiment !== null) {
-    throw new HttpError(400, 'invalid_request', `experiment is only read with by=variant; received experiment ${JSON.stringify(experiment.slice(0, 40))} with by ${by === null ? 'missing' : `"${by}"`}.`, 'experiment');
+    throw new HttpError(
+      400,
+      'invalid_request',
+      `experiment is only read with by=variant; received experiment ${JSON.stringify(experiment.slice(0, 40))} with by ${by === null ? 'missing' : `"${by}"`}.`,
+      'experiment',
+    );
   }
   if (by === 'day' && to - from > MAX_DAYS * DAY) {
-    throw new HttpError(400, 'invalid_request', `from and to must be at most ${MAX_DAYS} days apart when by is "day"; received ${Math.ceil((to - from) / DAY)} days.`, 'from');
+    throw new HttpError(
+      400,
+      'invalid_request',
+      `from and to must be at most ${MAX_DAYS} days apart when by is "day"; received ${Math.ceil((to - from) / DAY)} days.`,
+      'from',
+    );
   }
   return { from, to, by, experiment: by === 'variant' ? experiment : null };
 }

@@ -42,6 +42,7 @@ const isoDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0
  * withOrders(groups, rows, { ...query, by: 'day' })[1].orders // orders paid that day
  */
 export function withOrders(groups: readonly FunnelGroup[], rows: readonly OrderTotalsRow[], query: FunnelQuery): FunnelGroup[] {
-  const inGroup = (row: OrderTotalsRow, key: string) => (query.by === 'day' ? isoDay(row.day ?? 0) === key : query.by === 'variant' ? row.variant === key : true);
+  const inGroup = (row: OrderTotalsRow, key: string) =>
+    query.by === 'day' ? isoDay(row.day ?? 0) === key : query.by === 'variant' ? row.variant === key : true;
   return groups.map((group) => ({ ...group, ...sumOrders(rows.filter((row) => inGroup(row, group.key))) }));
 }

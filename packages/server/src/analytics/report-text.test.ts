@@ -8,7 +8,9 @@ test('the report counts one shopper in the singular', () => {
 });
 
 test('the ledger line names the orders, the revenue and, with orders, the coverage', () => {
-  expect(REPORT_TEXT.en.ledger('1', '$24.00', '100%')).toBe('1 paid order in the payment ledger, revenue $24.00. Browser analytics saw the shopper begin checkout for 100% of them.');
+  expect(REPORT_TEXT.en.ledger('1', '$24.00', '100%')).toBe(
+    '1 paid order in the payment ledger, revenue $24.00. Browser analytics saw the shopper begin checkout for 100% of them.',
+  );
   expect(REPORT_TEXT.en.ledger('0', '0', null)).toBe('0 paid orders in the payment ledger, revenue 0.');
   expect(REPORT_TEXT['zh-CN'].ledger('0', '0', null)).toBe('支付记录中已付款订单 0 笔，收入 0。');
 });

@@ -15,7 +15,8 @@ export const REPORT_TEXT = {
       add_payment_info: 'Entered payment',
       purchase: 'Purchased',
     } satisfies Record<(typeof FUNNEL_STEPS)[number], string>,
-    range: (from: string, to: string) => `${from} to ${to} (UTC). A shopper is one anonymous id, counted at the furthest step reached and every step before it.`,
+    range: (from: string, to: string) =>
+      `${from} to ${to} (UTC). A shopper is one anonymous id, counted at the furthest step reached and every step before it.`,
     all: 'All shoppers',
     variant: (name: string) => `Variant “${name}”`,
     day: (date: string) => date,
@@ -34,7 +35,8 @@ export const REPORT_TEXT = {
     byVariant: 'Experiment variant',
     experiment: 'Experiment key',
     show: 'Show',
-    counters: (accepted: string, duplicates: string, invalid: string) => `Since this server started: ${accepted} events accepted, ${duplicates} duplicates ignored, ${invalid} invalid.`,
+    counters: (accepted: string, duplicates: string, invalid: string) =>
+      `Since this server started: ${accepted} events accepted, ${duplicates} duplicates ignored, ${invalid} invalid.`,
     error: 'The report cannot be shown',
     ledger: (orders: string, revenue: string, share: string | null) =>
       `${orders} paid ${orders === '1' ? 'order' : 'orders'} in the payment ledger, revenue ${revenue}.${share === null ? '' : ` Browser analytics saw the shopper begin checkout for ${share} of them.`}`,
@@ -70,7 +72,8 @@ export const REPORT_TEXT = {
     byVariant: '按实验变体',
     experiment: '实验键',
     show: '显示',
-    counters: (accepted: string, duplicates: string, invalid: string) => `自本服务启动以来：接收 ${accepted} 个事件，忽略重复 ${duplicates} 个，无效 ${invalid} 个。`,
+    counters: (accepted: string, duplicates: string, invalid: string) =>
+      `自本服务启动以来：接收 ${accepted} 个事件，忽略重复 ${duplicates} 个，无效 ${invalid} 个。`,
     error: '无法显示报表',
     ledger: (orders: string, revenue: string, share: string | null) =>
       `支付记录中已付款订单 ${orders} 笔，收入 ${revenue}。${share === null ? '' : `其中 ${share} 的订单，浏览器统计也收到了该购物者的“开始结账”事件。`}`,
@@ -94,7 +97,12 @@ export function pickLocale(url: URL, acceptLanguage: string | null): ReportLocal
     .slice(0, 20)
     .map((part, i) => {
       const [tag = '', ...params] = part.trim().toLowerCase().split(';');
-      const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? 1);
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith('q='))
+          ?.trim()
+          .slice(2) ?? 1,
+      );
       return { tag, q: Number.isFinite(q) ? q : 0, i };
     })
     .filter((entry) => entry.q > 0)

@@ -42,7 +42,10 @@ function groupTable(group: FunnelGroup, heading: string, id: string, locale: Rep
     })
     .join('');
   // The whole range's orders are drawn once above the groups; day and variant groups show their own.
-  const orders = group.orders !== undefined && group.key !== 'all' ? ledgerLine({ orders: group.orders, revenue: group.revenue ?? {}, collectionCoverageBp: group.collectionCoverageBp ?? null }, locale) : '';
+  const orders =
+    group.orders !== undefined && group.key !== 'all'
+      ? ledgerLine({ orders: group.orders, revenue: group.revenue ?? {}, collectionCoverageBp: group.collectionCoverageBp ?? null }, locale)
+      : '';
   return `<section aria-labelledby="${id}"><h2 id="${id}">${escapeHtml(heading)}</h2><p>${escapeHtml(t.shoppers(number.format(group.shoppers)))}</p>${orders}<table><thead><tr><th scope="col">${t.step}</th><th scope="col">${t.count}</th><th scope="col">${t.chart}</th><th scope="col">${t.conversion}</th><th scope="col">${t.dropOff}</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
@@ -65,7 +68,13 @@ function page(locale: ReportLocale, body: string): string {
  * @example
  * renderReport({ query, groups, totals, counters, locale: 'zh-CN' }) // '<!doctype html><html lang="zh-CN">…'
  */
-export function renderReport(input: { query: FunnelQuery; groups: FunnelGroup[]; totals: LedgerTotals; counters: AnalyticsCounters; locale: ReportLocale }): string {
+export function renderReport(input: {
+  query: FunnelQuery;
+  groups: FunnelGroup[];
+  totals: LedgerTotals;
+  counters: AnalyticsCounters;
+  locale: ReportLocale;
+}): string {
   const { query, groups, totals, counters, locale } = input;
   const t = REPORT_TEXT[locale];
   const number = new Intl.NumberFormat(locale);
@@ -90,7 +99,10 @@ export function renderReport(input: { query: FunnelQuery; groups: FunnelGroup[];
 export function renderReportError(message: string, locale: ReportLocale, params: URLSearchParams): string {
   const t = REPORT_TEXT[locale];
   const text = (name: string) => params.get(name)?.slice(0, 100) ?? '';
-  return page(locale, `<h2>${t.error}</h2><p class="error">${escapeHtml(message)}</p>${form({ fromText: text('from'), toText: text('to'), byText: text('by'), experimentText: text('experiment') }, locale)}`);
+  return page(
+    locale,
+    `<h2>${t.error}</h2><p class="error">${escapeHtml(message)}</p>${form({ fromText: text('from'), toText: text('to'), byText: text('by'), experimentText: text('experiment') }, locale)}`,
+  );
 }
 
 const widths = Array.from({ length: 101 }, (_, i) => `.w${i}{width:${i}%}`).join('');

@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   const running = await startFromArgs(args);
   console.log(`Cartlift server: ${running.url}`);
   console.log(`  API:     ${running.apiUrl}`);
-  console.log(`  Stripe:  ${running.sandbox ? `offline sandbox at ${running.sandbox.url} (test mode, no real payments)` : 'api.stripe.com (STRIPE_SECRET_KEY)'}`);
+  console.log(
+    `  Stripe:  ${running.sandbox ? `offline sandbox at ${running.sandbox.url} (test mode, no real payments)` : 'api.stripe.com (STRIPE_SECRET_KEY)'}`,
+  );
   if (args.static.length) console.log(`  Static:  ${args.static.join(', ')}`);
   const stop = () => {
     running.close().finally(() => process.exit(0));

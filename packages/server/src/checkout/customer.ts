@@ -12,13 +12,7 @@ async function sha256Hex(text: string): Promise<string> {
  * key derives from the email and the mapping row is insert-if-absent, so
  * racing checkouts agree on one customer.
  */
-export async function ensureStripeCustomer(
-  stripe: Stripe,
-  store: Store,
-  emailNormalized: string,
-  now: number,
-  known: string | null,
-): Promise<string> {
+export async function ensureStripeCustomer(stripe: Stripe, store: Store, emailNormalized: string, now: number, known: string | null): Promise<string> {
   if (known) return known;
   const customer = await stripe.customers
     .create(

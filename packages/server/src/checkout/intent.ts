@@ -35,7 +35,14 @@ function createParams(wish: IntentWish): Stripe.PaymentIntentCreateParams {
   return params as Stripe.PaymentIntentCreateParams;
 }
 
-type StripeFailure = { type?: string; message?: string; code?: string; decline_code?: string; raw?: { payment_intent?: { id?: string } }; payment_intent?: { id?: string } };
+type StripeFailure = {
+  type?: string;
+  message?: string;
+  code?: string;
+  decline_code?: string;
+  raw?: { payment_intent?: { id?: string } };
+  payment_intent?: { id?: string };
+};
 
 /** The intent a refused confirmation left behind at Stripe (a decline keeps it, in `requires_payment_method`). */
 export function intentOfFailure(error: unknown): string | null {
@@ -60,10 +67,17 @@ export function stripeFailure(error: unknown): never {
     throw new HttpError(402, e.code ?? 'card_declined', e.message ?? 'The payment was declined.', 'confirmationToken', {}, extra);
   }
   if (isRefusal(error)) {
-    throw new HttpError(422, 'payment_rejected', `Stripe refused the payment: ${e.message ?? 'no reason given'}`, e.code?.includes('confirmation_token') ? 'confirmationToken' : 'lines');
+    throw new HttpError(
+      422,
+      'payment_rejected',
+      `Stripe refused the payment: ${e.message ?? 'no reason given'}`,
+      e.code?.includes('confirmation_token') ? 'confirmationToken' : 'lines',
+    );
   }
   if (e?.type === 'StripeConnectionError' || e?.type === 'StripeAPIError' || e?.type === 'StripeRateLimitError') {
-    throw new HttpError(503, 'payment_provider_unavailable', 'The payment provider could not be reached; please try again in a moment.', undefined, { 'retry-after': '2' });
+    throw new HttpError(503, 'payment_provider_unavailable', 'The payment provider could not be reached; please try again in a moment.', undefined, {
+      'retry-after': '2',
+    });
   }
   throw error;
 }

@@ -20,7 +20,9 @@ export async function acquireLease(
     const record = await store.acquireCheckout(checkoutId, token, now(), leaseMs);
     if (record) return { token, record };
     if (Date.now() >= deadline) {
-      throw new HttpError(409, 'checkout_in_progress', `Checkout ${checkoutId} is being updated by another request; retry in a moment.`, 'checkoutId', { 'retry-after': '1' });
+      throw new HttpError(409, 'checkout_in_progress', `Checkout ${checkoutId} is being updated by another request; retry in a moment.`, 'checkoutId', {
+        'retry-after': '1',
+      });
     }
     await sleep(delay + Math.random() * delay);
     delay = Math.min(delay * 2, 200);

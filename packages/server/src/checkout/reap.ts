@@ -37,7 +37,8 @@ export async function reapStaleHolds(ctx: HandlerContext, store: Store, promotio
       await settleAttempt(ctx, store, record, token, { expired: true });
     } catch (error) {
       // A settled failure answers with an HttpError: the hold is released all the same.
-      if (!(error instanceof HttpError) || error.status >= 500) ctx.logger.error(`[cartlift] could not settle the expired checkout ${hold.checkoutId}; its holds stay until it can be.`, error);
+      if (!(error instanceof HttpError) || error.status >= 500)
+        ctx.logger.error(`[cartlift] could not settle the expired checkout ${hold.checkoutId}; its holds stay until it can be.`, error);
     } finally {
       await store.releaseCheckout(hold.checkoutId, token);
     }

@@ -29,7 +29,9 @@ export async function priceAndReserve(
     }));
     // A first-order offer is held like a per-customer limit of 1 on the shopper's
     // first purchase, so two open checkouts of one email cannot both take one.
-    const firstOrder = result.applied.some(({ promotionId }) => ctx.promotions.promotions.find((p) => p.id === promotionId)?.conditions?.firstPurchase === true);
+    const firstOrder = result.applied.some(
+      ({ promotionId }) => ctx.promotions.promotions.find((p) => p.id === promotionId)?.conditions?.firstPurchase === true,
+    );
     if (firstOrder && facts.emailNormalized) claims.push({ id: FIRST_PURCHASE_HOLD, perCustomerLimit: 1 });
     if (firstOrder && facts.identifiedCustomer) claims.push({ id: FIRST_PURCHASE_CUSTOMER_HOLD, perCustomerLimit: 1, customerKey: facts.identifiedCustomer });
     const { denied } = await ctx.store.reservePromotions({ checkoutId, customerKey: facts.emailNormalized, promotions: claims, now, expiresAt });

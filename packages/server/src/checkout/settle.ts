@@ -14,10 +14,22 @@ export type AttemptAnswer =
 /** The error a finished attempt answers with, every time it is asked again. */
 export function outcomeError(checkoutId: string, outcome: CheckoutOutcome | null): HttpError {
   if (outcome?.status === 'failed') {
-    return new HttpError(402, outcome.code, outcome.message, 'confirmationToken', {}, { ...(outcome.declineCode ? { declineCode: outcome.declineCode } : {}), checkoutId });
+    return new HttpError(
+      402,
+      outcome.code,
+      outcome.message,
+      'confirmationToken',
+      {},
+      { ...(outcome.declineCode ? { declineCode: outcome.declineCode } : {}), checkoutId },
+    );
   }
   if (outcome?.status === 'flagged') return new HttpError(409, outcome.code, outcome.message, 'checkoutId');
-  return new HttpError(409, 'checkout_canceled', `Checkout ${checkoutId} was canceled${outcome ? ` (${outcome.message.replace(/\.$/, '')})` : ''}; start a new checkout with a new checkoutId.`, 'checkoutId');
+  return new HttpError(
+    409,
+    'checkout_canceled',
+    `Checkout ${checkoutId} was canceled${outcome ? ` (${outcome.message.replace(/\.$/, '')})` : ''}; start a new checkout with a new checkoutId.`,
+    'checkoutId',
+  );
 }
 
 /** The failure Stripe recorded on an intent that went back to `requires_payment_method`. */
@@ -36,7 +48,14 @@ function failureOf(intent: Stripe.PaymentIntent): CheckoutOutcome {
  * attempt's holds: a hold is freed only once Stripe has said the money can't
  * come. If the intent was paid meanwhile, answers with the order instead.
  */
-async function cancelAndRelease(ctx: HandlerContext, store: Store, record: CheckoutRecord, token: string, intentId: string | null, outcome: CheckoutOutcome): Promise<AttemptAnswer> {
+async function cancelAndRelease(
+  ctx: HandlerContext,
+  store: Store,
+  record: CheckoutRecord,
+  token: string,
+  intentId: string | null,
+  outcome: CheckoutOutcome,
+): Promise<AttemptAnswer> {
   if (intentId) {
     let intent: Stripe.PaymentIntent;
     try {
@@ -49,7 +68,12 @@ async function cancelAndRelease(ctx: HandlerContext, store: Store, record: Check
     }
   }
   await store.releaseReservations(record.checkoutId, ctx.now());
-  await store.updateCheckout(record.checkoutId, token, { status: outcome.status === 'failed' ? 'failed' : 'canceled', outcome, ...(intentId ? { paymentIntentId: intentId } : {}) }, ctx.now());
+  await store.updateCheckout(
+    record.checkoutId,
+    token,
+    { status: outcome.status === 'failed' ? 'failed' : 'canceled', outcome, ...(intentId ? { paymentIntentId: intentId } : {}) },
+    ctx.now(),
+  );
   throw outcomeError(record.checkoutId, outcome);
 }
 
@@ -58,15 +82,18 @@ async function settled(ctx: HandlerContext, store: Store, record: CheckoutRecord
   const base = { paymentIntentId: intent.id, amount: intent.amount, currency: intent.currency.toUpperCase() };
   if (intent.status === 'processing') return { status: 'processing', ...base, order: null };
   const customer = typeof intent.customer === 'string' ? intent.customer : (intent.customer?.id ?? null);
-  const result = await store.recordPaymentSucceeded({
-    eventId: `cartlift-settle:${intent.id}`,
-    eventType: 'payment_intent.succeeded',
-    paymentIntentId: intent.id,
-    amount: intent.amount,
-    currency: intent.currency,
-    stripeCustomerId: customer,
-    now: ctx.now(),
-  }, { purchaseEvent: serverPurchaseEvent });
+  const result = await store.recordPaymentSucceeded(
+    {
+      eventId: `cartlift-settle:${intent.id}`,
+      eventType: 'payment_intent.succeeded',
+      paymentIntentId: intent.id,
+      amount: intent.amount,
+      currency: intent.currency,
+      stripeCustomerId: customer,
+      now: ctx.now(),
+    },
+    { purchaseEvent: serverPurchaseEvent },
+  );
   if (result.flag) ctx.logger.error(`[cartlift] payment ${intent.id} of checkout ${record.checkoutId} flagged: ${result.flag.reason}.`, result.flag);
   const order = result.order ?? (await store.getOrder(intent.id));
   if (!order) throw outcomeError(record.checkoutId, (await store.getCheckout(record.checkoutId))?.outcome ?? null);
@@ -94,26 +121,53 @@ export async function settleAttempt(
   if (record.status !== 'open') {
     if (record.status === 'succeeded' && record.paymentIntentId) {
       const order = await store.getOrder(record.paymentIntentId);
-      if (order) return { status: 'succeeded', paymentIntentId: order.paymentIntentId, amount: order.amount, currency: order.currency, order: await orderSummary(ctx.catalog, order) };
+      if (order)
+        return {
+          status: 'succeeded',
+          paymentIntentId: order.paymentIntentId,
+          amount: order.amount,
+          currency: order.currency,
+          order: await orderSummary(ctx.catalog, order),
+        };
     }
     throw outcomeError(record.checkoutId, record.outcome);
   }
   const intentId = record.paymentIntentId ?? (await replayCreate(ctx.stripe, record));
-  if (!intentId) return cancelAndRelease(ctx, store, record, token, null, { status: 'canceled', code: 'attempt_abandoned', message: 'The payment was never started.' });
+  if (!intentId)
+    return cancelAndRelease(ctx, store, record, token, null, { status: 'canceled', code: 'attempt_abandoned', message: 'The payment was never started.' });
   // The intent Stripe just answered a create with needs no second look.
   const intent = known?.id === intentId ? known : await ctx.stripe.paymentIntents.retrieve(intentId).catch(stripeFailure);
-  if (!record.paymentIntentId) await store.updateCheckout(record.checkoutId, token, { paymentIntentId: intent.id, clientSecret: intent.client_secret }, ctx.now());
+  if (!record.paymentIntentId)
+    await store.updateCheckout(record.checkoutId, token, { paymentIntentId: intent.id, clientSecret: intent.client_secret }, ctx.now());
   switch (intent.status) {
     case 'succeeded':
     case 'processing':
       return settled(ctx, store, record, intent);
     case 'requires_action':
-      if (!expired) return { status: 'requires_action', paymentIntentId: intent.id, clientSecret: intent.client_secret ?? '', amount: intent.amount, currency: intent.currency.toUpperCase() };
-      return cancelAndRelease(ctx, store, record, token, intent.id, { status: 'canceled', code: 'hold_expired', message: 'The payment was not completed in time.' });
+      if (!expired)
+        return {
+          status: 'requires_action',
+          paymentIntentId: intent.id,
+          clientSecret: intent.client_secret ?? '',
+          amount: intent.amount,
+          currency: intent.currency.toUpperCase(),
+        };
+      return cancelAndRelease(ctx, store, record, token, intent.id, {
+        status: 'canceled',
+        code: 'hold_expired',
+        message: 'The payment was not completed in time.',
+      });
     case 'canceled':
       return cancelAndRelease(ctx, store, record, token, null, { status: 'canceled', code: 'payment_canceled', message: 'The payment was canceled.' });
     default:
       // requires_payment_method (declined, authentication failed) or a state we never leave an intent in.
-      return cancelAndRelease(ctx, store, record, token, intent.id, intent.last_payment_error ? failureOf(intent) : { status: 'canceled', code: 'payment_incomplete', message: 'The payment was not completed.' });
+      return cancelAndRelease(
+        ctx,
+        store,
+        record,
+        token,
+        intent.id,
+        intent.last_payment_error ? failureOf(intent) : { status: 'canceled', code: 'payment_incomplete', message: 'The payment was not completed.' },
+      );
   }
 }

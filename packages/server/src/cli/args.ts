@@ -34,11 +34,21 @@ function parsePort(text: string, name: string): number {
  * parseArgs(['--config', 'c.json', '--static', 'a', '--static', 'b'])
  */
 export function parseArgs(argv: readonly string[], environment: Record<string, string | undefined> = {}): CliArgs {
-  const args: CliArgs = { config: 'cartlift.config.json', port: undefined, host: '127.0.0.1', static: [], sandbox: false, strictPort: false, dataDir: undefined, help: false };
+  const args: CliArgs = {
+    config: 'cartlift.config.json',
+    port: undefined,
+    host: '127.0.0.1',
+    static: [],
+    sandbox: false,
+    strictPort: false,
+    dataDir: undefined,
+    help: false,
+  };
   if (environment.PORT !== undefined) args.port = parsePort(environment.PORT, 'PORT');
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
-    const [name, inline] = flag.startsWith('--') && flag.includes('=') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
+    const [name, inline] =
+      flag.startsWith('--') && flag.includes('=') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
     const value = () => {
       const next = inline ?? argv[++i];
       if (next === undefined || (inline === undefined && next.startsWith('--'))) throw new Error(`${name} needs a value; received nothing.`);

@@ -14,7 +14,12 @@ const config = path.join(root, 'examples/cartlift.config.json');
 
 describe('parseArgs', () => {
   test('reads repeated --static and --port', () => {
-    expect(parseArgs(['--config', 'c.json', '--port=9000', '--static', 'a', '--static', 'b', '--sandbox'])).toMatchObject({ config: 'c.json', port: 9000, static: ['a', 'b'], sandbox: true });
+    expect(parseArgs(['--config', 'c.json', '--port=9000', '--static', 'a', '--static', 'b', '--sandbox'])).toMatchObject({
+      config: 'c.json',
+      port: 9000,
+      static: ['a', 'b'],
+      sandbox: true,
+    });
     expect(parseArgs(['--data-dir', '/tmp/x']).dataDir).toBe('/tmp/x');
     expect(() => parseArgs(['--data-dir'])).toThrow('--data-dir needs a value; received nothing.');
   });
@@ -32,7 +37,12 @@ describe('parseArgs', () => {
 
 test('the demo config and catalog are valid', async () => {
   const { options } = await loadConfigFile(config);
-  expect(parsePromotionsConfig(options.promotions).promotions.map((p) => p.id)).toEqual(['first-order-5', 'spend-more-save-more', 'free-shipping-50', 'welcome10']);
+  expect(parsePromotionsConfig(options.promotions).promotions.map((p) => p.id)).toEqual([
+    'first-order-5',
+    'spend-more-save-more',
+    'free-shipping-50',
+    'welcome10',
+  ]);
   const catalog = options.catalog as { lookup(skus: string[]): Promise<Map<string, unknown>> };
   expect([...(await catalog.lookup(['TEA-LJ-100', 'CUP-CELADON', 'POT-YIXING', 'SET-GIFT'])).keys()]).toHaveLength(4);
 });
@@ -85,8 +95,17 @@ describe('cartlift-server with the sandbox, end to end over HTTP', () => {
     expect((await fetch(`${running.url}/../../etc/passwd`)).status).toBe(404);
 
     const email = `cli-${Date.now()}@example.com`;
-    const lines = [{ sku: 'POT-YIXING', quantity: 1 }, { sku: 'ADDON-WARRANTY-1Y', quantity: 1 }];
-    const quote = await (await fetch(`${running.apiUrl}/quote`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ lines, contact: { email } }) })).json();
+    const lines = [
+      { sku: 'POT-YIXING', quantity: 1 },
+      { sku: 'ADDON-WARRANTY-1Y', quantity: 1 },
+    ];
+    const quote = await (
+      await fetch(`${running.apiUrl}/quote`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ lines, contact: { email } }),
+      })
+    ).json();
     // 9800 subtotal: $5 first order + $8 tier; free shipping over $50.
     expect(quote.total).toBe(9800 - 500 - 800);
     expect(quote.shippingTotal).toBe(0);

@@ -9,10 +9,28 @@ const fileSchema = z.object({
   basePath: z.string().optional(),
   catalog: z.union([z.string(), z.array(z.unknown()), z.object({ products: z.array(z.unknown()) })]),
   promotions: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
-  shippingOptions: z.array(z.object({ id: z.string(), name: z.union([z.string(), z.record(z.string(), z.string())]), amount: z.number().int().min(0) })).optional(),
+  shippingOptions: z
+    .array(z.object({ id: z.string(), name: z.union([z.string(), z.record(z.string(), z.string())]), amount: z.number().int().min(0) }))
+    .optional(),
   stripe: z.object({ publishableKey: z.string().optional() }).optional(),
-  store: z.union([z.object({ kind: z.literal('pglite'), dataDir: z.string().optional() }), z.object({ kind: z.literal('postgres'), connectionString: z.string().optional() })]).optional(),
-  rateLimit: z.union([z.literal(false), z.object({ windowMs: z.number().optional(), perCart: z.number().optional(), perEmail: z.number().optional(), perIpCeiling: z.number().optional(), perIp: z.number().optional() })]).optional(),
+  store: z
+    .union([
+      z.object({ kind: z.literal('pglite'), dataDir: z.string().optional() }),
+      z.object({ kind: z.literal('postgres'), connectionString: z.string().optional() }),
+    ])
+    .optional(),
+  rateLimit: z
+    .union([
+      z.literal(false),
+      z.object({
+        windowMs: z.number().optional(),
+        perCart: z.number().optional(),
+        perEmail: z.number().optional(),
+        perIpCeiling: z.number().optional(),
+        perIp: z.number().optional(),
+      }),
+    ])
+    .optional(),
   // The report token is a secret: it comes from CARTLIFT_REPORT_TOKEN, never from this file.
   analytics: z
     .strictObject({
@@ -51,7 +69,8 @@ export async function loadConfigFile(file: string): Promise<{ file: ConfigFile; 
   }
   const config = parsed.data;
   const dir = path.dirname(absolute);
-  const catalog = typeof config.catalog === 'string' ? await loadCatalogFile(path.resolve(dir, config.catalog)) : (config.catalog as CartliftHandlerOptions['catalog']);
+  const catalog =
+    typeof config.catalog === 'string' ? await loadCatalogFile(path.resolve(dir, config.catalog)) : (config.catalog as CartliftHandlerOptions['catalog']);
   const promotions = typeof config.promotions === 'string' ? await readJson(path.resolve(dir, config.promotions), 'Promotions file') : config.promotions;
   const store = config.store?.kind === 'pglite' && config.store.dataDir ? { ...config.store, dataDir: path.resolve(dir, config.store.dataDir) } : config.store;
   return {

@@ -59,7 +59,8 @@ export async function startFromArgs(args: CliArgs, overrides: Partial<CartliftHa
     };
   } else {
     const publishableKey = env('STRIPE_PUBLISHABLE_KEY') ?? file.stripe?.publishableKey;
-    if (!publishableKey) throw new Error('stripe.publishableKey in the config (or STRIPE_PUBLISHABLE_KEY) must be set to a "pk_test_..." key when STRIPE_SECRET_KEY is set.');
+    if (!publishableKey)
+      throw new Error('stripe.publishableKey in the config (or STRIPE_PUBLISHABLE_KEY) must be set to a "pk_test_..." key when STRIPE_SECRET_KEY is set.');
     stripe = { publishableKey };
     if (!env('STRIPE_WEBHOOK_SECRET')) {
       console.warn('cartlift-server: STRIPE_WEBHOOK_SECRET is not set, so every Stripe webhook will be refused and no order recorded; see docs/server.md.');

@@ -8,16 +8,18 @@ import { HttpError } from './errors.js';
  * @example
  * const text = await readBody(request, { limit: 64 * 1024, json: true })
  */
-export async function readBody(
-  request: Request,
-  { limit, json, beacon = false }: { limit: number; json: boolean; beacon?: boolean },
-): Promise<string> {
+export async function readBody(request: Request, { limit, json, beacon = false }: { limit: number; json: boolean; beacon?: boolean }): Promise<string> {
   if (json) {
     const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     // Requiring application/json makes cross-site posts need a CORS preflight;
     // only beacon routes (navigator.sendBeacon cannot set it) accept text/plain.
     if (type !== 'application/json' && !(beacon && type === 'text/plain')) {
-      throw new HttpError(415, 'unsupported_media_type', `Content-Type must be "application/json"; received ${type ? JSON.stringify(type) : 'none'}.`, 'content-type');
+      throw new HttpError(
+        415,
+        'unsupported_media_type',
+        `Content-Type must be "application/json"; received ${type ? JSON.stringify(type) : 'none'}.`,
+        'content-type',
+      );
     }
   }
   const declared = Number(request.headers.get('content-length'));

@@ -25,7 +25,14 @@ export class HttpError extends Error {
  * @example
  * errorResponse(404, 'not_found', 'No route POST /api/cartlift/nope.')
  */
-export function errorResponse(status: number, code: string, message: string, field?: string, headers: Record<string, string> = {}, extra: Record<string, unknown> = {}): Response {
+export function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  field?: string,
+  headers: Record<string, string> = {},
+  extra: Record<string, unknown> = {},
+): Response {
   const error: Record<string, string> = { code, message };
   if (field !== undefined) error.field = field;
   return json({ ...extra, error }, status, headers);

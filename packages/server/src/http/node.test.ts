@@ -31,11 +31,15 @@ test('an oversized chunked upload is refused with 413 before it ends', async () 
   const server = await serve(echo, { port: 0 });
   try {
     const status = await new Promise<number>((resolve, reject) => {
-      const req = httpRequest(`${server.url}/api/cartlift/quote`, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
-        resolve(res.statusCode ?? 0);
-        res.resume();
-        req.destroy();
-      });
+      const req = httpRequest(
+        `${server.url}/api/cartlift/quote`,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } },
+        (res) => {
+          resolve(res.statusCode ?? 0);
+          res.resume();
+          req.destroy();
+        },
+      );
       req.on('error', () => {});
       // Keep sending until the server answers; it must answer long before this loop ends.
       let sent = 0;

@@ -107,7 +107,10 @@ export interface ServeOptions {
  * @example
  * const { url, close } = await serve(handler, { port: 8787 })
  */
-export async function serve(handler: FetchHandler & { basePath?: string }, options: ServeOptions = {}): Promise<{ server: Server; url: string; port: number; close(): Promise<void> }> {
+export async function serve(
+  handler: FetchHandler & { basePath?: string },
+  options: ServeOptions = {},
+): Promise<{ server: Server; url: string; port: number; close(): Promise<void> }> {
   const { createServer } = await import('node:http');
   const server = createServer(toNodeListener(handler, options.fallback));
   const host = options.host ?? '127.0.0.1';

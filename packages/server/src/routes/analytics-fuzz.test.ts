@@ -17,7 +17,12 @@ const event = fc.oneof(
       cart_id: fc.oneof(fc.string(), nasty),
       currency: fc.oneof(fc.constantFrom('USD', 'JPY', 'usd'), nasty),
       value: fc.oneof(fc.integer({ min: -5, max: 2 ** 53 + 10 }), fc.double(), nasty),
-      items: fc.oneof(fc.array(fc.record({ item_id: nasty, quantity: fc.oneof(fc.integer(), nasty), price: fc.oneof(fc.integer(), nasty) }, { requiredKeys: [] }), { maxLength: 3 }), nasty),
+      items: fc.oneof(
+        fc.array(fc.record({ item_id: nasty, quantity: fc.oneof(fc.integer(), nasty), price: fc.oneof(fc.integer(), nasty) }, { requiredKeys: [] }), {
+          maxLength: 3,
+        }),
+        nasty,
+      ),
       transaction_id: nasty,
       anonymous_id: fc.oneof(fc.uuid(), nasty),
       experiments: fc.oneof(fc.dictionary(fc.string({ unit: 'binary' }), nasty, { maxKeys: 3 }), nasty),
@@ -53,7 +58,13 @@ describe.each(storeVariants())('fuzzed analytics requests on $name', ({ open }) 
       fc.asyncProperty(body, fc.boolean(), fc.boolean(), async (value, raw, good) => {
         let text: string;
         try {
-          text = raw ? String(value) : (JSON.stringify(good && value && typeof value === 'object' && 'events' in value && Array.isArray(value.events) ? { events: [...value.events, wireEvent('view_item')] } : value) ?? 'undefined');
+          text = raw
+            ? String(value)
+            : (JSON.stringify(
+                good && value && typeof value === 'object' && 'events' in value && Array.isArray(value.events)
+                  ? { events: [...value.events, wireEvent('view_item')] }
+                  : value,
+              ) ?? 'undefined');
         } catch {
           text = '{}';
         }
@@ -65,15 +76,29 @@ describe.each(storeVariants())('fuzzed analytics requests on $name', ({ open }) 
     );
   }, 120_000);
 
-  test.each(['/funnel', '/funnel/report'])('GET %s never answers 5xx for any query', async (path) => {
-    const language = fc.oneof(fc.string({ unit: fc.constantFrom(...'zhen-;q=0.9,* ') }), fc.constantFrom('zh-CN,zh;q=0.9', 'en;q=0', 'zh;q=abc'));
-    const param = fc.oneof(fc.string({ unit: 'binary', maxLength: 30 }), fc.constantFrom('2030-01-01', '0', '9999999999999', '2030-01-01T00:00Z', 'variant', 'day', 'zh-CN'));
-    await fc.assert(
-      fc.asyncProperty(fc.dictionary(fc.constantFrom('from', 'to', 'by', 'experiment', 'locale', 'x'), param, { maxKeys: 5 }), language, async (params, acceptLanguage) => {
-        const res = await send(handler, 'GET', `${path}?${new URLSearchParams(params)}`, { ip: '127.0.0.1', headers: { 'accept-language': acceptLanguage } });
-        expectClientError(res);
-      }),
-      { numRuns: 150 },
-    );
-  }, 120_000);
+  test.each(['/funnel', '/funnel/report'])(
+    'GET %s never answers 5xx for any query',
+    async (path) => {
+      const language = fc.oneof(fc.string({ unit: fc.constantFrom(...'zhen-;q=0.9,* ') }), fc.constantFrom('zh-CN,zh;q=0.9', 'en;q=0', 'zh;q=abc'));
+      const param = fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 30 }),
+        fc.constantFrom('2030-01-01', '0', '9999999999999', '2030-01-01T00:00Z', 'variant', 'day', 'zh-CN'),
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          fc.dictionary(fc.constantFrom('from', 'to', 'by', 'experiment', 'locale', 'x'), param, { maxKeys: 5 }),
+          language,
+          async (params, acceptLanguage) => {
+            const res = await send(handler, 'GET', `${path}?${new URLSearchParams(params)}`, {
+              ip: '127.0.0.1',
+              headers: { 'accept-language': acceptLanguage },
+            });
+            expectClientError(res);
+          },
+        ),
+        { numRuns: 150 },
+      );
+    },
+    120_000,
+  );
 });

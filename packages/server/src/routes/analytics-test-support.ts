@@ -16,10 +16,18 @@ export interface Reply {
 }
 
 /** Calls the handler in-process; `ip` is the socket address the Node adapter would pass. */
-export async function send(handler: CartliftHandler, method: string, path: string, init: { body?: string; headers?: Record<string, string>; ip?: string } = {}): Promise<Reply> {
-  const response = await handler(new Request(`http://shop.test${handler.basePath}${path}`, { method, headers: init.headers ?? {}, ...(init.body === undefined ? {} : { body: init.body }) }), {
-    clientIp: init.ip ?? '203.0.113.7',
-  });
+export async function send(
+  handler: CartliftHandler,
+  method: string,
+  path: string,
+  init: { body?: string; headers?: Record<string, string>; ip?: string } = {},
+): Promise<Reply> {
+  const response = await handler(
+    new Request(`http://shop.test${handler.basePath}${path}`, { method, headers: init.headers ?? {}, ...(init.body === undefined ? {} : { body: init.body }) }),
+    {
+      clientIp: init.ip ?? '203.0.113.7',
+    },
+  );
   const text = await response.text();
   let body: unknown = null;
   try {

@@ -45,7 +45,9 @@ async function takeAttempt(ctx: HandlerContext, limiter: RateLimiter, ip: string
   if (!ctx.rateLimit) return;
   const { wait } = await limiter.take([{ key: `checkout-ip:${ip}`, limit: ctx.rateLimit.checkoutsPerIp }], ctx.now(), 1);
   if (wait > 0) {
-    throw new HttpError(429, 'too_many_checkouts', `Too many payment attempts from this address; wait ${wait} seconds before trying again.`, undefined, { 'retry-after': String(wait) });
+    throw new HttpError(429, 'too_many_checkouts', `Too many payment attempts from this address; wait ${wait} seconds before trying again.`, undefined, {
+      'retry-after': String(wait),
+    });
   }
 }
 
@@ -82,7 +84,14 @@ export function checkoutRoute(ctx: HandlerContext, limiter: RateLimiter) {
     return json(answer);
   };
 
-  async function attempt(store: Store, record: CheckoutRecord, token: string, body: CheckoutBody, identity: CustomerIdentity | null, judged: (notApplied: EvaluateResult['notApplied']) => void): Promise<AttemptAnswer & { quote: EvaluateResult }> {
+  async function attempt(
+    store: Store,
+    record: CheckoutRecord,
+    token: string,
+    body: CheckoutBody,
+    identity: CustomerIdentity | null,
+    judged: (notApplied: EvaluateResult['notApplied']) => void,
+  ): Promise<AttemptAnswer & { quote: EvaluateResult }> {
     const facts = await customerFacts(store, body.contact.email, identity);
     await reapStaleHolds(ctx, store, limitedPromotionIds(ctx.promotions));
     const now = ctx.now();
@@ -121,7 +130,14 @@ export function checkoutRoute(ctx: HandlerContext, limiter: RateLimiter) {
     );
   }
 
-  async function confirm(store: Store, record: CheckoutRecord, token: string, body: CheckoutBody, facts: CustomerFacts, quote: EvaluateResult): Promise<AttemptAnswer> {
+  async function confirm(
+    store: Store,
+    record: CheckoutRecord,
+    token: string,
+    body: CheckoutBody,
+    facts: CustomerFacts,
+    quote: EvaluateResult,
+  ): Promise<AttemptAnswer> {
     const created = await createConfirmedIntent(
       ctx.stripe,
       store,
@@ -149,8 +165,16 @@ export function checkoutRoute(ctx: HandlerContext, limiter: RateLimiter) {
       return stripeFailure(created.error);
     }
     const intentId = 'intent' in created ? created.intent.id : created.failedIntentId!;
-    await store.updateCheckout(record.checkoutId, token, { paymentIntentId: intentId, ...('intent' in created ? { clientSecret: created.intent.client_secret } : {}) }, ctx.now());
-    return settleAttempt(ctx, store, { ...record, paymentIntentId: intentId }, token, { expired: false, ...('intent' in created ? { known: created.intent } : {}) });
+    await store.updateCheckout(
+      record.checkoutId,
+      token,
+      { paymentIntentId: intentId, ...('intent' in created ? { clientSecret: created.intent.client_secret } : {}) },
+      ctx.now(),
+    );
+    return settleAttempt(ctx, store, { ...record, paymentIntentId: intentId }, token, {
+      expired: false,
+      ...('intent' in created ? { known: created.intent } : {}),
+    });
   }
 }
 
@@ -177,7 +201,8 @@ export function completeRoute(ctx: HandlerContext) {
     const body = parseWith(schema, parseJson(await readBody(request, { limit: ctx.limits.bodyBytes, json: true })));
     const store = await ctx.store();
     const existing = await store.getCheckout(body.checkoutId);
-    if (!existing) throw new HttpError(404, 'unknown_checkout', `checkoutId ${JSON.stringify(body.checkoutId)} names no payment attempt on this server.`, 'checkoutId');
+    if (!existing)
+      throw new HttpError(404, 'unknown_checkout', `checkoutId ${JSON.stringify(body.checkoutId)} names no payment attempt on this server.`, 'checkoutId');
     return json(await withLease(ctx, store, body.checkoutId, (record, token) => settleAttempt(ctx, store, record, token, { expired: body.abandon === true })));
   };
 }

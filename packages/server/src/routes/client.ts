@@ -73,9 +73,15 @@ export async function takeCouponAttempts(
   const { wait, windows } = await limiter.take(keys, ctx.now(), unknown.length);
   if (wait > 0) {
     const field = `codes[${(codes ?? []).findIndex((code) => normalizeCode(code) === unknown[0])}]`;
-    throw new HttpError(429, 'too_many_coupon_attempts', `${field} was not tried: too many coupon codes that do not exist were tried; wait ${wait} seconds before trying another code.`, field, {
-      'retry-after': String(wait),
-    });
+    throw new HttpError(
+      429,
+      'too_many_coupon_attempts',
+      `${field} was not tried: too many coupon codes that do not exist were tried; wait ${wait} seconds before trying another code.`,
+      field,
+      {
+        'retry-after': String(wait),
+      },
+    );
   }
   return { windows, weight: unknown.length };
 }

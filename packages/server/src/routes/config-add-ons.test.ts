@@ -42,7 +42,12 @@ describe.each(storeVariants())('GET /config with a getProducts catalog on $name'
     expect(later.headers.get('etag')).not.toBe(etag);
     expect(calls).toBe(2);
 
-    const quote = await h.call('POST', '/quote', { lines: [{ sku: 'POT-YIXING', quantity: 1 }, { sku: 'ADDON-WARRANTY-1Y', quantity: 1 }] });
+    const quote = await h.call('POST', '/quote', {
+      lines: [
+        { sku: 'POT-YIXING', quantity: 1 },
+        { sku: 'ADDON-WARRANTY-1Y', quantity: 1 },
+      ],
+    });
     expect(quote.status).toBe(200);
     expect(quote.body.subtotal).toBe(8900 + 900);
   });

@@ -21,7 +21,11 @@ describe.each(storeVariants())('POST /events on $name', ({ open }) => {
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ accepted: 3, duplicates: 0, invalid: [] });
     // Upper-case ids are the same UUIDs.
-    const again = await postEvents(handler, events.map((e) => ({ ...e, event_id: String(e.event_id).toUpperCase() })), { 'content-type': 'application/json' });
+    const again = await postEvents(
+      handler,
+      events.map((e) => ({ ...e, event_id: String(e.event_id).toUpperCase() })),
+      { 'content-type': 'application/json' },
+    );
     expect(again.body).toEqual({ accepted: 0, duplicates: 3, invalid: [] });
   });
 
@@ -41,7 +45,11 @@ describe.each(storeVariants())('POST /events on $name', ({ open }) => {
     const again = wireEvent('purchase', { transaction_id: first.transaction_id });
     expect((await postEvents(handler, [first])).body).toEqual({ accepted: 1, duplicates: 0, invalid: [] });
     expect((await postEvents(handler, [again])).body).toEqual({ accepted: 0, duplicates: 1, invalid: [] });
-    const pair = [wireEvent('purchase', { transaction_id: 'pi_pair' }), wireEvent('purchase', { transaction_id: 'pi_pair' }), wireEvent('begin_checkout', { transaction_id: 'pi_pair' })];
+    const pair = [
+      wireEvent('purchase', { transaction_id: 'pi_pair' }),
+      wireEvent('purchase', { transaction_id: 'pi_pair' }),
+      wireEvent('begin_checkout', { transaction_id: 'pi_pair' }),
+    ];
     expect((await postEvents(handler, pair)).body).toEqual({ accepted: 2, duplicates: 1, invalid: [] });
     expect(await store.countAnalyticsEvents()).toBe(before + 3);
   });
@@ -59,8 +67,16 @@ describe.each(storeVariants())('POST /events on $name', ({ open }) => {
     expect(reply.status).toBe(200);
     expect(reply.body.accepted).toBe(1);
     expect(reply.body.duplicates).toBe(1);
-    expect(reply.body.invalid.map((i: { field: string }) => i.field)).toEqual(['events[1].transaction_id', 'events[2].event_id', 'events[3].value', 'events[5]']);
-    expect(reply.body.invalid[0]).toMatchObject({ code: 'invalid_event', message: expect.stringMatching(/^events\[1\]\.transaction_id must be the order id .*; received nothing\.$/) });
+    expect(reply.body.invalid.map((i: { field: string }) => i.field)).toEqual([
+      'events[1].transaction_id',
+      'events[2].event_id',
+      'events[3].value',
+      'events[5]',
+    ]);
+    expect(reply.body.invalid[0]).toMatchObject({
+      code: 'invalid_event',
+      message: expect.stringMatching(/^events\[1\]\.transaction_id must be the order id .*; received nothing\.$/),
+    });
     expect(reply.body.invalid[1].event_id).toBe('not-a-uuid');
     expect(reply.body.invalid[3].event_id).toBeNull();
   });
@@ -79,7 +95,9 @@ describe.each(storeVariants())('POST /events on $name', ({ open }) => {
   });
 
   test('CORS: allowed origins get a preflight and can read replies; others are refused', async () => {
-    const pre = await send(handler, 'OPTIONS', '/events', { headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    const pre = await send(handler, 'OPTIONS', '/events', {
+      headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-origin')).toBe('https://shop.example');
     expect(pre.headers.get('access-control-allow-methods')).toContain('POST');
@@ -101,13 +119,17 @@ describe.each(storeVariants())('POST /events on $name', ({ open }) => {
 
     // Same origin needs no configuration (by host, or by the browser's own Sec-Fetch-Site).
     expect((await postEvents(handler, [wireEvent('view_item')], { 'content-type': 'text/plain', origin: 'https://shop.test' })).status).toBe(200);
-    expect((await postEvents(handler, [wireEvent('view_item')], { 'content-type': 'text/plain', origin: 'https://x.test', 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+    expect(
+      (await postEvents(handler, [wireEvent('view_item')], { 'content-type': 'text/plain', origin: 'https://x.test', 'sec-fetch-site': 'same-origin' })).status,
+    ).toBe(200);
   });
 
   test('a handler without allowedOrigins is same-origin only', async () => {
     const closed = analyticsHandler(store);
     expect((await send(closed, 'OPTIONS', '/events', { headers: { origin: 'https://shop.example' } })).status).toBe(403);
-    expect(() => analyticsHandler(store, { allowedOrigins: ['https://shop.example/'] })).toThrow(/allowedOrigins must be "\*" or a list of origins .*received "https:\/\/shop.example\/"/);
+    expect(() => analyticsHandler(store, { allowedOrigins: ['https://shop.example/'] })).toThrow(
+      /allowedOrigins must be "\*" or a list of origins .*received "https:\/\/shop.example\/"/,
+    );
   });
 
   test('a client over eventsPerMinute gets 429 with Retry-After and CORS; other clients and the next minute pass', async () => {
@@ -126,7 +148,11 @@ describe.each(storeVariants())('POST /events on $name', ({ open }) => {
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toBe('60');
     expect(refused.headers.get('access-control-allow-origin')).toBe('https://shop.example');
-    expect(refused.body.error).toMatchObject({ code: 'too_many_events', field: 'events', message: 'This client sent more than 30 events in a minute; resend them in 60 seconds.' });
+    expect(refused.body.error).toMatchObject({
+      code: 'too_many_events',
+      field: 'events',
+      message: 'This client sent more than 30 events in a minute; resend them in 60 seconds.',
+    });
     expect((await post('198.51.100.2')).status).toBe(200);
     now += 30_000;
     expect((await post('198.51.100.1')).headers.get('retry-after')).toBe('30');
@@ -142,7 +168,14 @@ describe.each(storeVariants())('POST /events on $name', ({ open }) => {
     expect(denied.status).toBe(403);
     const stats = await send(handler, 'GET', '/events/stats', { ip: '127.0.0.1' });
     expect(stats.status).toBe(200);
-    expect(stats.body).toMatchObject({ accepted: expect.any(Number), duplicates: expect.any(Number), invalid: expect.any(Number), refused: expect.any(Number), throttled: expect.any(Number), stored: await store.countAnalyticsEvents() });
+    expect(stats.body).toMatchObject({
+      accepted: expect.any(Number),
+      duplicates: expect.any(Number),
+      invalid: expect.any(Number),
+      refused: expect.any(Number),
+      throttled: expect.any(Number),
+      stored: await store.countAnalyticsEvents(),
+    });
     expect(stats.body.duplicates).toBeGreaterThanOrEqual(250);
     expect(stats.body.invalid).toBeGreaterThanOrEqual(4);
   });

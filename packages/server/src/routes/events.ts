@@ -41,7 +41,9 @@ async function checkRate(ctx: HandlerContext, limiter: RateLimiter, key: string)
   const wait = await limiter.retryAfter([{ key, limit }], ctx.now());
   if (wait > 0) {
     ctx.analytics.counters.throttled++;
-    throw new HttpError(429, 'too_many_events', `This client sent more than ${limit} events in a minute; resend them in ${wait} seconds.`, 'events', { 'retry-after': String(wait) });
+    throw new HttpError(429, 'too_many_events', `This client sent more than ${limit} events in a minute; resend them in ${wait} seconds.`, 'events', {
+      'retry-after': String(wait),
+    });
   }
 }
 
@@ -50,7 +52,12 @@ async function accept(ctx: HandlerContext, request: Request, limiter: RateLimite
   const body = parseJson(await readBody(request, { limit: EVENTS_BODY_BYTES, json: false }));
   const events = (body as { events?: unknown } | null)?.events;
   if (typeof body !== 'object' || body === null || Array.isArray(body) || !Array.isArray(events)) {
-    throw new HttpError(400, 'invalid_request', `events must be an array of events, as in {"events":[…]}; received ${Array.isArray(body) || typeof body !== 'object' || body === null ? `a body that is ${describe(body)}` : describe(events)}.`, 'events');
+    throw new HttpError(
+      400,
+      'invalid_request',
+      `events must be an array of events, as in {"events":[…]}; received ${Array.isArray(body) || typeof body !== 'object' || body === null ? `a body that is ${describe(body)}` : describe(events)}.`,
+      'events',
+    );
   }
   if (ctx.analytics.eventsPerMinute !== false) await limiter.hit([rateKey], ctx.now(), events.length);
   const invalid: InvalidEvent[] = [];

@@ -41,8 +41,18 @@ async function recordPaidOrder(store: Store, purchase: Record<string, unknown>):
   const now = Number(purchase.time);
   await store.acquireCheckout(checkoutId, 'lease', now, 1000);
   const shopper = { cartId: String(purchase.cart_id), anonymousId: (purchase.anonymous_id as string | undefined) ?? null };
-  await store.updateCheckout(checkoutId, 'lease', { paymentIntentId, amount: Number(purchase.value), currency: 'USD', lines: [], ...shopper }, now, { release: true });
-  const facts = { eventId: `evt_${paymentIntentId}`, eventType: 'payment_intent.succeeded', paymentIntentId, amount: Number(purchase.value), currency: 'usd', stripeCustomerId: null, now };
+  await store.updateCheckout(checkoutId, 'lease', { paymentIntentId, amount: Number(purchase.value), currency: 'USD', lines: [], ...shopper }, now, {
+    release: true,
+  });
+  const facts = {
+    eventId: `evt_${paymentIntentId}`,
+    eventType: 'payment_intent.succeeded',
+    paymentIntentId,
+    amount: Number(purchase.value),
+    currency: 'usd',
+    stripeCustomerId: null,
+    now,
+  };
   expect((await store.recordPaymentSucceeded(facts)).order).not.toBeNull();
 }
 
@@ -103,7 +113,9 @@ describe.each(storeVariants())('GET /funnel and the report on $name', ({ open })
       ['2030-01-02', 4, [4, 3, 2, 2, 1, 1, 1]],
       ['2030-01-03', 1, [1, 1, 1, 1, 1, 1, 1]],
     ]);
-    expect(res.body.groups.map((g: { orders: number; revenue: object; collectionCoverageBp: number | null }) => [g.orders, g.revenue, g.collectionCoverageBp])).toEqual([
+    expect(
+      res.body.groups.map((g: { orders: number; revenue: object; collectionCoverageBp: number | null }) => [g.orders, g.revenue, g.collectionCoverageBp]),
+    ).toEqual([
       [1, { USD: 2400 }, 10000],
       [1, { USD: 2400 }, 0],
       [1, { USD: 2400 }, 0],
@@ -114,7 +126,14 @@ describe.each(storeVariants())('GET /funnel and the report on $name', ({ open })
     const res = await send(handler, 'GET', '/funnel?from=2030-01-01&to=2030-01-03&by=variant&experiment=btn', local);
     expect(res.body).toMatchObject({ orders: 3, revenue: { USD: 7200 }, collectionCoverageBp: 3333 });
     // s4 bought with "buy now" (no begin_checkout); s1 (control) went through checkout; s8 was never exposed.
-    expect(res.body.groups.map((g: { key: string; orders: number; revenue: object; collectionCoverageBp: number | null }) => [g.key, g.orders, g.revenue, g.collectionCoverageBp])).toEqual([
+    expect(
+      res.body.groups.map((g: { key: string; orders: number; revenue: object; collectionCoverageBp: number | null }) => [
+        g.key,
+        g.orders,
+        g.revenue,
+        g.collectionCoverageBp,
+      ]),
+    ).toEqual([
       [B, 1, { USD: 2400 }, 0],
       ['control', 1, { USD: 2400 }, 10000],
     ]);
@@ -151,7 +170,9 @@ describe.each(storeVariants())('GET /funnel and the report on $name', ({ open })
     expect(page.headers.get('www-authenticate')).toMatch(/^Basic realm=/);
     expect(page.text).toContain('report token');
     expect((await send(guarded, 'GET', '/funnel/report', { headers: { authorization: `Basic ${btoa(`admin:${token}`)}` } })).status).toBe(200);
-    expect(() => analyticsHandler(store, { reportToken: 'short' })).toThrow(/reportToken must be a secret of at least 16 characters .*; received 5 characters\./);
+    expect(() => analyticsHandler(store, { reportToken: 'short' })).toThrow(
+      /reportToken must be a secret of at least 16 characters .*; received 5 characters\./,
+    );
   });
 
   test('the report page: bars per step and variant, escaped, no inline script or style', async () => {
@@ -167,11 +188,17 @@ describe.each(storeVariants())('GET /funnel and the report on $name', ({ open })
     expect(html).toContain('Variant “&lt;b&gt;&quot;one&quot;&amp;click&lt;/b&gt;”');
     expect(html).toContain('Variant “control”');
     expect(html).toMatch(/<p>3 shoppers with events<\/p>/);
-    expect(html).toContain('<p>3 shoppers with events</p><p class="ledger">1 paid order in the payment ledger, revenue $24.00. Browser analytics saw the shopper begin checkout for 100% of them.</p>');
+    expect(html).toContain(
+      '<p>3 shoppers with events</p><p class="ledger">1 paid order in the payment ledger, revenue $24.00. Browser analytics saw the shopper begin checkout for 100% of them.</p>',
+    );
     expect(html).toMatch(/<p>2 shoppers with events<\/p>/);
-    expect(html).toContain('<p class="ledger">2 paid orders in the payment ledger, revenue $48.00. Browser analytics saw the shopper begin checkout for 50% of them.</p>');
+    expect(html).toContain(
+      '<p class="ledger">2 paid orders in the payment ledger, revenue $48.00. Browser analytics saw the shopper begin checkout for 50% of them.</p>',
+    );
     // control: 3 viewed (full bar), 2 added (67% reached, 33% lost).
-    expect(html).toContain('<th scope="row">Added to cart</th><td class="num">2</td><td class="chart"><span class="bar w67"></span><span class="lost w33"></span></td><td class="num">66.7%</td><td class="num">−1</td>');
+    expect(html).toContain(
+      '<th scope="row">Added to cart</th><td class="num">2</td><td class="chart"><span class="bar w67"></span><span class="lost w33"></span></td><td class="num">66.7%</td><td class="num">−1</td>',
+    );
     const css = await send(handler, 'GET', '/funnel/report.css');
     expect(css.headers.get('content-type')).toMatch(/^text\/css/);
     expect(css.text).toContain('.w67{width:67%}');
@@ -182,8 +209,13 @@ describe.each(storeVariants())('GET /funnel and the report on $name', ({ open })
     expect(byParam.text).toMatch(/^<!doctype html><html lang="zh-CN">/);
     expect(byParam.text).toContain('<title>结账漏斗</title>');
     expect(byParam.text).toContain('<th scope="row">加入购物车</th><td class="num">5</td>');
-    expect(byParam.text).toContain('<p class="ledger">支付记录中已付款订单 2 笔，收入 US$48.00。其中 50% 的订单，浏览器统计也收到了该购物者的“开始结账”事件。</p>');
-    const byHeader = await send(handler, 'GET', '/funnel/report?from=2030-01-01&to=2030-01-02', { ...local, headers: { 'accept-language': 'fr;q=1, zh-TW;q=0.8, en;q=0.5' } });
+    expect(byParam.text).toContain(
+      '<p class="ledger">支付记录中已付款订单 2 笔，收入 US$48.00。其中 50% 的订单，浏览器统计也收到了该购物者的“开始结账”事件。</p>',
+    );
+    const byHeader = await send(handler, 'GET', '/funnel/report?from=2030-01-01&to=2030-01-02', {
+      ...local,
+      headers: { 'accept-language': 'fr;q=1, zh-TW;q=0.8, en;q=0.5' },
+    });
     expect(byHeader.headers.get('content-language')).toBe('zh-CN');
     expect(byHeader.text).toContain('完成购买');
     const english = await send(handler, 'GET', '/funnel/report', { ...local, headers: { 'accept-language': 'en-GB,zh;q=0.9' } });

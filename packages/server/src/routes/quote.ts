@@ -54,7 +54,10 @@ export function quoteRoute(ctx: HandlerContext, limiter: RateLimiter) {
  * signature covers those, not what the browser sent beside it), keeping what
  * the shop sells and listing what was skipped; otherwise the body's lines.
  */
-async function linkOrBody(ctx: HandlerContext, parsed: QuoteBody): Promise<{ body: QuoteBody & { lines: NonNullable<QuoteBody['lines']> }; skipped?: SkippedPart[] }> {
+async function linkOrBody(
+  ctx: HandlerContext,
+  parsed: QuoteBody,
+): Promise<{ body: QuoteBody & { lines: NonNullable<QuoteBody['lines']> }; skipped?: SkippedPart[] }> {
   if (!parsed.link) return { body: { ...parsed, lines: parsed.lines ?? [] } };
   const link = await verifyCartLink(parsed.link, ctx.cartLinks, ctx.limits.maxQuantity);
   const sellable = await sellableLinkLines(ctx.catalog, link.lines, ctx.limits.maxLines);

@@ -41,5 +41,8 @@ export function reportRoute(ctx: HandlerContext) {
 /** `GET /funnel/report.css`: the report's static stylesheet (no business data, no token needed). */
 export function reportStylesRoute() {
   return async (): Promise<Response> =>
-    new Response(REPORT_CSS, { status: 200, headers: { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600', 'x-content-type-options': 'nosniff' } });
+    new Response(REPORT_CSS, {
+      status: 200,
+      headers: { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600', 'x-content-type-options': 'nosniff' },
+    });
 }

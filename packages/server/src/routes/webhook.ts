@@ -15,7 +15,13 @@ async function verify(ctx: HandlerContext, payload: string, signature: string): 
       event = await ctx.stripe.webhooks.constructEventAsync(payload, signature, secret);
     } catch (error) {
       // The signature matched but the body is no JSON: no other secret will make it one.
-      if (error instanceof SyntaxError) throw new HttpError(400, 'invalid_event', `The webhook body must be a Stripe event in JSON; it does not parse (${error.message.replace(/[.\s]*$/, '')}).`, 'body');
+      if (error instanceof SyntaxError)
+        throw new HttpError(
+          400,
+          'invalid_event',
+          `The webhook body must be a Stripe event in JSON; it does not parse (${error.message.replace(/[.\s]*$/, '')}).`,
+          'body',
+        );
       lastError = error;
       continue;
     }
@@ -47,20 +53,24 @@ export function webhookRoute(ctx: HandlerContext) {
   return async (request: Request): Promise<Response> => {
     const payload = await readBody(request, { limit: ctx.limits.webhookBodyBytes, json: false });
     const signature = request.headers.get('stripe-signature');
-    if (!signature) throw new HttpError(400, 'missing_signature', 'The Stripe-Signature header is required on webhook requests; received none.', 'stripe-signature');
+    if (!signature)
+      throw new HttpError(400, 'missing_signature', 'The Stripe-Signature header is required on webhook requests; received none.', 'stripe-signature');
     const event = await verify(ctx, payload, signature);
     const store = await ctx.store();
     const now = ctx.now();
     if (event.type === 'payment_intent.succeeded' && event.intent) {
-      const result = await store.recordPaymentSucceeded({
-        eventId: event.id,
-        eventType: event.type,
-        paymentIntentId: event.intent.id,
-        amount: event.intent.amount,
-        currency: event.intent.currency,
-        stripeCustomerId: event.intent.customer,
-        now,
-      }, { purchaseEvent: serverPurchaseEvent });
+      const result = await store.recordPaymentSucceeded(
+        {
+          eventId: event.id,
+          eventType: event.type,
+          paymentIntentId: event.intent.id,
+          amount: event.intent.amount,
+          currency: event.intent.currency,
+          stripeCustomerId: event.intent.customer,
+          now,
+        },
+        { purchaseEvent: serverPurchaseEvent },
+      );
       if (result.flag) {
         const { flag } = result;
         ctx.logger.error(
@@ -74,7 +84,14 @@ export function webhookRoute(ctx: HandlerContext) {
       const canceled = event.type === 'payment_intent.canceled';
       const failure = event.intent.failure;
       const outcome = failure ? { status: 'failed' as const, ...failure } : undefined;
-      const result = await store.recordPaymentEnded({ eventId: event.id, eventType: event.type, paymentIntentId: event.intent.id, canceled, now, ...(outcome ? { outcome } : {}) });
+      const result = await store.recordPaymentEnded({
+        eventId: event.id,
+        eventType: event.type,
+        paymentIntentId: event.intent.id,
+        canceled,
+        now,
+        ...(outcome ? { outcome } : {}),
+      });
       // A failed intent could still be paid with another method at its discounted
       // amount: cancel it. Its payment_intent.canceled event then releases the holds.
       if (!canceled && !result.duplicate && result.checkoutId) await cancelQuietly(ctx, event.intent.id);

@@ -1,4 +1,17 @@
-export type { AnalyticsEventRecord, FunnelRow, FunnelRowsQuery, CheckoutRecord, OrderRecord, OrderTotalsQuery, OrderTotalsRow, PaymentFacts, PromotionClaim, PromotionUsage, RateWindow, Store } from './types.js';
+export type {
+  AnalyticsEventRecord,
+  FunnelRow,
+  FunnelRowsQuery,
+  CheckoutRecord,
+  OrderRecord,
+  OrderTotalsQuery,
+  OrderTotalsRow,
+  PaymentFacts,
+  PromotionClaim,
+  PromotionUsage,
+  RateWindow,
+  Store,
+} from './types.js';
 export type { SqlClient, SqlDatabase } from './sql.js';
 export { MIGRATIONS, migrate, type Migration } from './migrations.js';
 export { createSqlStore } from './sql-store.js';

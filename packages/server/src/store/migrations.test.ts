@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { newSchemaName } from '../test-support.js';
-import { MIGRATIONS, migrate, } from './migrations.js';
+import { MIGRATIONS, migrate } from './migrations.js';
 import { openPGlite } from './pglite.js';
 import { openPostgres } from './postgres.js';
 import type { SqlDatabase } from './sql.js';
@@ -17,7 +17,7 @@ describe.each(databases)('migrate on $name', ({ open }) => {
   const opened: SqlDatabase[] = [];
   afterAll(async () => {
     for (const db of opened) {
-      if (db.kind === 'postgres') await db.exec('DO $$ BEGIN EXECUTE format(\'DROP SCHEMA %I CASCADE\', current_schema()); END $$');
+      if (db.kind === 'postgres') await db.exec("DO $$ BEGIN EXECUTE format('DROP SCHEMA %I CASCADE', current_schema()); END $$");
       await db.close();
     }
   });
@@ -37,7 +37,10 @@ describe.each(databases)('migrate on $name', ({ open }) => {
   test('5 keeps the first received of purchases that repeat a transaction id, then refuses repeats', async () => {
     const db = await open();
     opened.push(db);
-    await migrate(db, MIGRATIONS.filter((m) => m.id < 5));
+    await migrate(
+      db,
+      MIGRATIONS.filter((m) => m.id < 5),
+    );
     const insert = (eventId: string, receivedAt: number, name = 'purchase') =>
       db.query(
         `INSERT INTO cartlift_analytics_events (event_id, name, time, received_at, cart_id, currency, value, transaction_id, payload)

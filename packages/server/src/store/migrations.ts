@@ -169,9 +169,7 @@ export const MIGRATION_LOCK_KEY = 0x6361_7274;
  */
 export async function migrate(db: SqlDatabase, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
   return db.exclusive(MIGRATION_LOCK_KEY, async (client) => {
-    await client.exec(
-      'CREATE TABLE IF NOT EXISTS cartlift_migrations (id integer PRIMARY KEY, name text NOT NULL, applied_at bigint NOT NULL)',
-    );
+    await client.exec('CREATE TABLE IF NOT EXISTS cartlift_migrations (id integer PRIMARY KEY, name text NOT NULL, applied_at bigint NOT NULL)');
     const { rows } = await client.query<{ id: number }>('SELECT id FROM cartlift_migrations');
     const done = new Set(rows.map((row) => Number(row.id)));
     const applied: number[] = [];

@@ -40,10 +40,7 @@ export function checkoutMethods(db: SqlDatabase): Pick<Store, 'acquireCheckout' 
     },
 
     async releaseCheckout(checkoutId, token) {
-      await db.query('UPDATE cartlift_checkouts SET lease_token = NULL, lease_until = NULL WHERE checkout_id = $1 AND lease_token = $2', [
-        checkoutId,
-        token,
-      ]);
+      await db.query('UPDATE cartlift_checkouts SET lease_token = NULL, lease_until = NULL WHERE checkout_id = $1 AND lease_token = $2', [checkoutId, token]);
     },
   };
 }

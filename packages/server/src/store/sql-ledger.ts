@@ -29,9 +29,20 @@ async function flagPayment(tx: SqlClient, checkout: CheckoutRecord, facts: Payme
      ON CONFLICT (payment_intent_id) DO UPDATE SET reason = cartlift_payment_flags.reason RETURNING *`,
     [facts.paymentIntentId, checkout.checkoutId, checkout.amount, checkout.currency, facts.amount, facts.currency.toUpperCase(), reason, facts.now],
   );
-  await tx.query(`UPDATE cartlift_redemptions SET status = 'released', updated_at = $2 WHERE checkout_id = $1 AND status = 'reserved'`, [checkout.checkoutId, facts.now]);
-  const outcome = { status: 'flagged', code: 'payment_flagged', message: `The payment of ${facts.amount} ${facts.currency.toUpperCase()} does not match the order's price; the shop will review it.` };
-  await tx.query(`UPDATE cartlift_checkouts SET status = 'flagged', outcome = $3::jsonb, updated_at = $2 WHERE checkout_id = $1`, [checkout.checkoutId, facts.now, json(outcome)]);
+  await tx.query(`UPDATE cartlift_redemptions SET status = 'released', updated_at = $2 WHERE checkout_id = $1 AND status = 'reserved'`, [
+    checkout.checkoutId,
+    facts.now,
+  ]);
+  const outcome = {
+    status: 'flagged',
+    code: 'payment_flagged',
+    message: `The payment of ${facts.amount} ${facts.currency.toUpperCase()} does not match the order's price; the shop will review it.`,
+  };
+  await tx.query(`UPDATE cartlift_checkouts SET status = 'flagged', outcome = $3::jsonb, updated_at = $2 WHERE checkout_id = $1`, [
+    checkout.checkoutId,
+    facts.now,
+    json(outcome),
+  ]);
   return toFlag(rows[0]!);
 }
 
@@ -40,15 +51,24 @@ export function ledgerMethods(
   db: SqlDatabase,
 ): Pick<
   Store,
-  'hasPaidOrder' | 'stripeCustomerFor' | 'customerLedger' | 'rememberStripeCustomer' | 'recordPaymentSucceeded' | 'recordPaymentEnded' | 'recordEventOnce' | 'getOrder' | 'listOrders' | 'listPaymentFlags'
+  | 'hasPaidOrder'
+  | 'stripeCustomerFor'
+  | 'customerLedger'
+  | 'rememberStripeCustomer'
+  | 'recordPaymentSucceeded'
+  | 'recordPaymentEnded'
+  | 'recordEventOnce'
+  | 'getOrder'
+  | 'listOrders'
+  | 'listPaymentFlags'
 > {
   return {
     async hasPaidOrder({ emailNormalized, stripeCustomerId }) {
       if (!emailNormalized && !stripeCustomerId) return false;
-      const { rows } = await db.query(
-        'SELECT 1 FROM cartlift_orders WHERE email_normalized = $1 OR stripe_customer_id = $2 LIMIT 1',
-        [emailNormalized ?? null, stripeCustomerId ?? null],
-      );
+      const { rows } = await db.query('SELECT 1 FROM cartlift_orders WHERE email_normalized = $1 OR stripe_customer_id = $2 LIMIT 1', [
+        emailNormalized ?? null,
+        stripeCustomerId ?? null,
+      ]);
       return rows.length > 0;
     },
 
@@ -84,9 +104,7 @@ export function ledgerMethods(
     recordPaymentSucceeded(facts, options = {}) {
       return db.transaction(async (tx) => {
         if (!(await claimEvent(tx, facts.eventId, facts.eventType, facts.now))) return { duplicate: true, order: null };
-        const { rows: checkouts } = await tx.query('SELECT * FROM cartlift_checkouts WHERE payment_intent_id = $1 FOR UPDATE', [
-          facts.paymentIntentId,
-        ]);
+        const { rows: checkouts } = await tx.query('SELECT * FROM cartlift_checkouts WHERE payment_intent_id = $1 FOR UPDATE', [facts.paymentIntentId]);
         const checkout = checkouts[0] ? toCheckout(checkouts[0]) : null;
         // An intent Cartlift did not create (another system on the same account) is not an order here.
         if (!checkout) return { duplicate: false, order: null };
@@ -128,10 +146,10 @@ export function ledgerMethods(
           );
         }
         // Its other holds (the first-purchase hold) are spent by this payment too.
-        await tx.query(`UPDATE cartlift_redemptions SET status = 'committed', expires_at = NULL, updated_at = $2 WHERE checkout_id = $1 AND status = 'reserved'`, [
-          checkout.checkoutId,
-          facts.now,
-        ]);
+        await tx.query(
+          `UPDATE cartlift_redemptions SET status = 'committed', expires_at = NULL, updated_at = $2 WHERE checkout_id = $1 AND status = 'reserved'`,
+          [checkout.checkoutId, facts.now],
+        );
         await tx.query(`UPDATE cartlift_checkouts SET status = 'succeeded', updated_at = $2 WHERE checkout_id = $1`, [checkout.checkoutId, facts.now]);
         return { duplicate: false, order };
       });
@@ -146,10 +164,10 @@ export function ledgerMethods(
         // A failed intent can still be paid with another method: its holds stay
         // until it is canceled (the webhook route cancels it; its canceled event lands here).
         if (!facts.canceled) return { duplicate: false, checkoutId: String(row.checkout_id) };
-        await tx.query(
-          `UPDATE cartlift_redemptions SET status = 'released', updated_at = $2 WHERE checkout_id = $1 AND status = 'reserved'`,
-          [row.checkout_id, facts.now],
-        );
+        await tx.query(`UPDATE cartlift_redemptions SET status = 'released', updated_at = $2 WHERE checkout_id = $1 AND status = 'reserved'`, [
+          row.checkout_id,
+          facts.now,
+        ]);
         // An attempt settled here keeps the reason it ended with, for the shopper who asks again.
         const outcome = facts.outcome ?? { status: 'canceled', code: 'payment_canceled', message: 'The payment was canceled.' };
         await tx.query(

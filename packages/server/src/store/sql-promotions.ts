@@ -31,7 +31,10 @@ async function customerLockKey(promotionId: string, customerKey: string): Promis
  * never queue behind one row.
  */
 async function lockClaims(tx: SqlClient, claims: readonly PromotionClaim[], customerKey: string | null): Promise<void> {
-  const rows = claims.filter((c) => c.limit != null).map((c) => c.id).sort();
+  const rows = claims
+    .filter((c) => c.limit != null)
+    .map((c) => c.id)
+    .sort();
   const keys = await Promise.all(
     claims.flatMap((c) => {
       const key = c.customerKey ?? customerKey;

@@ -41,7 +41,16 @@ describe.each(storeVariants())('Store on $name', ({ open }) => {
   test('dropping a promotion from a checkout releases its hold', async () => {
     const [p1, p2] = [unique('p1'), unique('p2')];
     const checkoutId = unique('co');
-    await store.reservePromotions({ checkoutId, customerKey: null, promotions: [{ id: p1, limit: 5 }, { id: p2, limit: 5 }], now: 0, expiresAt: 1e12 });
+    await store.reservePromotions({
+      checkoutId,
+      customerKey: null,
+      promotions: [
+        { id: p1, limit: 5 },
+        { id: p2, limit: 5 },
+      ],
+      now: 0,
+      expiresAt: 1e12,
+    });
     await store.reservePromotions({ checkoutId, customerKey: null, promotions: [{ id: p2, limit: 5 }], now: 1, expiresAt: 1e12 });
     const usage = await store.promotionUsage([p1, p2], null, 2);
     expect([usage[p1]!.used, usage[p2]!.used]).toEqual([0, 1]);
@@ -65,7 +74,13 @@ describe.each(storeVariants())('Store on $name', ({ open }) => {
     const email = `${unique('ledger')}@example.com`;
     await store.acquireCheckout(id, 't', 0, 100);
     await store.reservePromotions({ checkoutId: id, customerKey: email, promotions: [{ id: promotion, limit: 1 }], now: 0, expiresAt: 10 });
-    await store.updateCheckout(id, 't', { paymentIntentId: `pi_${id}`, emailNormalized: email, email, amount: 123, currency: 'USD', lines: [{ sku: 'x' }], promotionIds: [promotion] }, 1, { release: true });
+    await store.updateCheckout(
+      id,
+      't',
+      { paymentIntentId: `pi_${id}`, emailNormalized: email, email, amount: 123, currency: 'USD', lines: [{ sku: 'x' }], promotionIds: [promotion] },
+      1,
+      { release: true },
+    );
     expect(await store.hasPaidOrder({ emailNormalized: email })).toBe(false);
     // Paid after the hold expired (at 10), before anyone settled it: the hold becomes the order's redemption.
     const facts = { eventType: 'payment_intent.succeeded', paymentIntentId: `pi_${id}`, amount: 123, currency: 'usd', stripeCustomerId: 'cus_1', now: 50 };
@@ -84,14 +99,26 @@ describe.each(storeVariants())('Store on $name', ({ open }) => {
     expect(await store.customerLedger(other)).toEqual({ stripeCustomerId: 'cus_1', paid: true });
     expect((await store.promotionUsage([promotion], null, 1e12))[promotion]!.used).toBe(1);
     // A later failure event for the paid intent releases nothing.
-    await store.recordPaymentEnded({ eventId: `evt_${id}_fail`, eventType: 'payment_intent.payment_failed', paymentIntentId: `pi_${id}`, canceled: false, now: 60 });
+    await store.recordPaymentEnded({
+      eventId: `evt_${id}_fail`,
+      eventType: 'payment_intent.payment_failed',
+      paymentIntentId: `pi_${id}`,
+      canceled: false,
+      now: 60,
+    });
     expect((await store.promotionUsage([promotion], null, 1e12))[promotion]!.used).toBe(1);
   });
 
   test("an order copies the checkout's shopper ids, and its purchase event shares the order's transaction", async () => {
     const id = unique('co');
     await store.acquireCheckout(id, 't', 0, 100);
-    await store.updateCheckout(id, 't', { paymentIntentId: `pi_${id}`, amount: 500, currency: 'USD', lines: [], cartId: `cart_${id}`, anonymousId: 'a1b2c3d4-0000-4000-8000-000000000000' }, 1, { release: true });
+    await store.updateCheckout(
+      id,
+      't',
+      { paymentIntentId: `pi_${id}`, amount: 500, currency: 'USD', lines: [], cartId: `cart_${id}`, anonymousId: 'a1b2c3d4-0000-4000-8000-000000000000' },
+      1,
+      { release: true },
+    );
     expect(await store.getCheckout(id)).toMatchObject({ cartId: `cart_${id}`, anonymousId: 'a1b2c3d4-0000-4000-8000-000000000000' });
     const facts = { eventType: 'payment_intent.succeeded', paymentIntentId: `pi_${id}`, amount: 500, currency: 'usd', stripeCustomerId: null, now: 77 };
     // A purchase event that can't be built rolls the order back: the webhook fails and Stripe retries it.
@@ -100,11 +127,24 @@ describe.each(storeVariants())('Store on $name', ({ open }) => {
     expect((await store.listOrders()).filter((o) => o.checkoutId === id)).toEqual([]);
     const before = await store.countAnalyticsEvents();
     const event = (order: OrderRecord) =>
-      Promise.resolve({ eventId: crypto.randomUUID(), name: 'purchase', time: order.createdAt, cartId: order.cartId!, anonymousId: order.anonymousId, currency: order.currency, value: order.amount, transactionId: order.paymentIntentId, experiments: null, payload: {} });
+      Promise.resolve({
+        eventId: crypto.randomUUID(),
+        name: 'purchase',
+        time: order.createdAt,
+        cartId: order.cartId!,
+        anonymousId: order.anonymousId,
+        currency: order.currency,
+        value: order.amount,
+        transactionId: order.paymentIntentId,
+        experiments: null,
+        payload: {},
+      });
     const { order } = await store.recordPaymentSucceeded({ ...facts, eventId: `evt_${id}` }, { purchaseEvent: event });
     expect(order).toMatchObject({ cartId: `cart_${id}`, anonymousId: 'a1b2c3d4-0000-4000-8000-000000000000', createdAt: 77 });
     expect(await store.countAnalyticsEvents()).toBe(before + 1);
-    expect(await store.orderTotals({ from: 77, to: 78, byDay: false })).toEqual([{ day: null, variant: null, currency: 'USD', orders: 1, revenue: 500, collected: 0 }]);
+    expect(await store.orderTotals({ from: 77, to: 78, byDay: false })).toEqual([
+      { day: null, variant: null, currency: 'USD', orders: 1, revenue: 500, collected: 0 },
+    ]);
   });
 
   test('racing Stripe customer mappings agree on one id', async () => {

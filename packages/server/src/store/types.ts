@@ -191,7 +191,13 @@ export interface Store {
   acquireCheckout(checkoutId: string, token: string, now: number, leaseMs: number): Promise<CheckoutRecord | null>;
   getCheckout(checkoutId: string): Promise<CheckoutRecord | null>;
   /** Writes fields of a checkout whose lease `token` holds; `release` also ends the lease. */
-  updateCheckout(checkoutId: string, token: string, patch: Partial<Omit<CheckoutRecord, 'checkoutId'>>, now: number, options?: { release?: boolean }): Promise<void>;
+  updateCheckout(
+    checkoutId: string,
+    token: string,
+    patch: Partial<Omit<CheckoutRecord, 'checkoutId'>>,
+    now: number,
+    options?: { release?: boolean },
+  ): Promise<void>;
   releaseCheckout(checkoutId: string, token: string): Promise<void>;
   /**
    * Atomically reserves the limited promotions for this checkout until

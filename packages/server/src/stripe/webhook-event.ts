@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { parseWith } from '../http/validation.js';
 
-const text = (what: string) => z.string({ error: `must be ${what}` }).min(1, { error: `must be ${what}` }).max(255, { error: 'must be at most 255 characters' });
+const text = (what: string) =>
+  z
+    .string({ error: `must be ${what}` })
+    .min(1, { error: `must be ${what}` })
+    .max(255, { error: 'must be at most 255 characters' });
 const amount = z
   .number({ error: 'must be a whole number of minor units' })
   .int({ error: 'must be a whole number of minor units' })
@@ -21,9 +25,13 @@ const paymentIntent = z.object(
     id: text('the PaymentIntent id, such as "pi_3Nv…"'),
     amount,
     amount_received: amount.nullish(),
-    currency: z.string({ error: 'must be a three-letter currency code such as "usd"' }).regex(/^[A-Za-z]{3}$/, { error: 'must be a three-letter currency code such as "usd"' }),
+    currency: z
+      .string({ error: 'must be a three-letter currency code such as "usd"' })
+      .regex(/^[A-Za-z]{3}$/, { error: 'must be a three-letter currency code such as "usd"' }),
     customer: z
-      .union([text('a Stripe Customer id'), z.object({ id: text('a Stripe Customer id') })], { error: 'must be a Stripe Customer id, an expanded Customer or null' })
+      .union([text('a Stripe Customer id'), z.object({ id: text('a Stripe Customer id') })], {
+        error: 'must be a Stripe Customer id, an expanded Customer or null',
+      })
       .nullish(),
     // Read leniently: only to tell the shopper why an attempt failed, never to decide money.
     last_payment_error: z.object({ code: z.string().optional(), message: z.string().optional(), decline_code: z.string().optional() }).nullish().catch(null),
@@ -62,6 +70,8 @@ export function parseWebhookEvent(value: unknown): WebhookEvent {
   const object = parseWith(intentEvent, value).data.object;
   const customer = typeof object.customer === 'string' ? object.customer : (object.customer?.id ?? null);
   const error = object.last_payment_error;
-  const failure = error?.code ? { code: error.code, message: error.message ?? 'The payment did not go through.', ...(error.decline_code ? { declineCode: error.decline_code } : {}) } : null;
+  const failure = error?.code
+    ? { code: error.code, message: error.message ?? 'The payment did not go through.', ...(error.decline_code ? { declineCode: error.decline_code } : {}) }
+    : null;
   return { id, type, intent: { id: object.id, amount: object.amount_received || object.amount, currency: object.currency, customer, failure } };
 }

@@ -49,7 +49,11 @@ export type TokenApiResult = { token: ClientConfirmationToken; error?: undefined
  */
 export function createApiClient(apiBase: string, publishableKey: string, fetchImpl: typeof fetch = (...args) => fetch(...args)) {
   /** One API request with the publishable key; the parsed JSON body or Stripe.js's error object. */
-  async function request(method: 'GET' | 'POST', path: string, params: Record<string, unknown>): Promise<{ json: Record<string, unknown>; error?: undefined } | { json?: undefined; error: ClientError }> {
+  async function request(
+    method: 'GET' | 'POST',
+    path: string,
+    params: Record<string, unknown>,
+  ): Promise<{ json: Record<string, unknown>; error?: undefined } | { json?: undefined; error: ClientError }> {
     const body = encodeForm({ ...params, key: publishableKey });
     const url = `${apiBase}${path}`;
     let response: Response;

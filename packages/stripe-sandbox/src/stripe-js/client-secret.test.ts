@@ -12,10 +12,17 @@ describe('client secret and return URL', () => {
     expect(intentIdFromSecret(undefined)).toMatchObject({ ok: false, message: expect.stringMatching(/received undefined/) });
   });
 
-  it('adds Stripe\'s redirect parameters to the return URL, keeping its own', () => {
+  it("adds Stripe's redirect parameters to the return URL, keeping its own", () => {
     const url = new URL(returnUrlWith('https://shop.test/done?order=7', { id: 'pi_1', client_secret: 'pi_1_secret_2', status: 'succeeded' }));
-    expect(Object.fromEntries(url.searchParams)).toEqual({ order: '7', payment_intent: 'pi_1', payment_intent_client_secret: 'pi_1_secret_2', redirect_status: 'succeeded' });
-    expect(new URL(returnUrlWith('https://shop.test/', { id: 'pi_1', client_secret: 's', status: 'requires_payment_method' })).searchParams.get('redirect_status')).toBe('failed');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      order: '7',
+      payment_intent: 'pi_1',
+      payment_intent_client_secret: 'pi_1_secret_2',
+      redirect_status: 'succeeded',
+    });
+    expect(
+      new URL(returnUrlWith('https://shop.test/', { id: 'pi_1', client_secret: 's', status: 'requires_payment_method' })).searchParams.get('redirect_status'),
+    ).toBe('failed');
   });
 });
 

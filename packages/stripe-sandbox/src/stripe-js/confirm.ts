@@ -35,15 +35,22 @@ const integration = (message: string): { error: ClientError } => ({ error: { typ
  * const { error, paymentIntent } = await confirmPayment(deps, { elements, confirmParams: { return_url }, redirect: 'if_required' });
  */
 export async function confirmPayment(deps: ConfirmDeps, options: ConfirmPaymentOptions): Promise<PaymentIntentResult> {
-  if (!options || typeof options !== 'object') return integration('stripe.confirmPayment(): expected an options object such as { elements, confirmParams: { return_url } }.');
+  if (!options || typeof options !== 'object')
+    return integration('stripe.confirmPayment(): expected an options object such as { elements, confirmParams: { return_url } }.');
   const { elements, confirmParams = {}, redirect = 'always' } = options;
   const group = elements?._group;
   const clientSecret = options.clientSecret ?? group?.options.clientSecret;
-  if (!clientSecret) return integration('stripe.confirmPayment(): expected clientSecret (or Elements created with clientSecret); Elements in mode "payment" needs the clientSecret passed to confirmPayment.');
-  if (redirect !== 'always' && redirect !== 'if_required') return integration(`stripe.confirmPayment(): redirect must be "always" or "if_required", received ${JSON.stringify(redirect)}.`);
+  if (!clientSecret)
+    return integration(
+      'stripe.confirmPayment(): expected clientSecret (or Elements created with clientSecret); Elements in mode "payment" needs the clientSecret passed to confirmPayment.',
+    );
+  if (redirect !== 'always' && redirect !== 'if_required')
+    return integration(`stripe.confirmPayment(): redirect must be "always" or "if_required", received ${JSON.stringify(redirect)}.`);
   const returnUrl = confirmParams.return_url;
-  if (redirect === 'always' && typeof returnUrl !== 'string') return integration('stripe.confirmPayment(): confirmParams.return_url is required unless redirect is "if_required".');
-  if (group?.options.mode && !group.submitted) return integration('stripe.confirmPayment(): call elements.submit() and await it before confirmPayment when Elements was created with mode.');
+  if (redirect === 'always' && typeof returnUrl !== 'string')
+    return integration('stripe.confirmPayment(): confirmParams.return_url is required unless redirect is "if_required".');
+  if (group?.options.mode && !group.submitted)
+    return integration('stripe.confirmPayment(): call elements.submit() and await it before confirmPayment when Elements was created with mode.');
   const t = textsFor(deps.locale ?? group?.options.locale);
   const { payment_method_data: extra = {}, return_url: _r, ...rest } = confirmParams;
   const params: Record<string, unknown> = { ...rest, use_stripe_sdk: 'true' };
@@ -69,9 +76,18 @@ export async function confirmPayment(deps: ConfirmDeps, options: ConfirmPaymentO
  * @example
  * await nextAction(deps, texts('en'), intent, clientSecret, 'if_required', undefined)
  */
-export async function nextAction(deps: ConfirmDeps, t: Texts, intent: ClientIntent, clientSecret: string, redirect: 'always' | 'if_required', returnUrl: string | undefined): Promise<PaymentIntentResult> {
+export async function nextAction(
+  deps: ConfirmDeps,
+  t: Texts,
+  intent: ClientIntent,
+  clientSecret: string,
+  redirect: 'always' | 'if_required',
+  returnUrl: string | undefined,
+): Promise<PaymentIntentResult> {
   if (intent.status === 'requires_payment_method' && intent.last_payment_error) {
-    return { error: { ...intent.last_payment_error, message: intent.last_payment_error.message ?? 'The payment failed.', payment_intent: intent } as ClientError };
+    return {
+      error: { ...intent.last_payment_error, message: intent.last_payment_error.message ?? 'The payment failed.', payment_intent: intent } as ClientError,
+    };
   }
   if (intent.status !== 'requires_action' || !intent.next_action) {
     if (redirect === 'always' && returnUrl && (intent.status === 'succeeded' || intent.status === 'processing')) {
@@ -81,7 +97,8 @@ export async function nextAction(deps: ConfirmDeps, t: Texts, intent: ClientInte
     return { paymentIntent: intent };
   }
   const next = intent.next_action as Record<string, Record<string, string> | string>;
-  const redirectUrl = (next.alipay_handle_redirect as Record<string, string> | undefined)?.url ?? (next.redirect_to_url as Record<string, string> | undefined)?.url;
+  const redirectUrl =
+    (next.alipay_handle_redirect as Record<string, string> | undefined)?.url ?? (next.redirect_to_url as Record<string, string> | undefined)?.url;
   if (redirectUrl) {
     deps.navigate(redirectUrl);
     return pending();
@@ -91,16 +108,33 @@ export async function nextAction(deps: ConfirmDeps, t: Texts, intent: ClientInte
   const actionUrl = qr?.hosted_instructions_url ?? sdk?.stripe_js;
   if (!actionUrl) return { error: { type: 'api_error', message: `The Stripe sandbox does not handle next_action ${String(next.type)}.` } };
   const choice = qr
-    ? await openDialog(t.qrTitle, [qrNode(qr.image_data_url ?? '', t.qrAlt), h('p', { class: 'note' }, t.wechatNote)], [
-        { label: t.simulateScan, value: 'succeed', primary: true },
-        { label: t.cancel, value: 'cancel' },
-      ], t.banner)
-    : await openDialog(t.authTitle, [], [
-        { label: t.authComplete, value: 'succeed', primary: true },
-        { label: t.authFail, value: 'fail' },
-      ], t.banner);
+    ? await openDialog(
+        t.qrTitle,
+        [qrNode(qr.image_data_url ?? '', t.qrAlt), h('p', { class: 'note' }, t.wechatNote)],
+        [
+          { label: t.simulateScan, value: 'succeed', primary: true },
+          { label: t.cancel, value: 'cancel' },
+        ],
+        t.banner,
+      )
+    : await openDialog(
+        t.authTitle,
+        [],
+        [
+          { label: t.authComplete, value: 'succeed', primary: true },
+          { label: t.authFail, value: 'fail' },
+        ],
+        t.banner,
+      );
   if (qr && choice !== 'succeed') {
-    return { error: { type: 'invalid_request_error', code: 'payment_intent_action_canceled', message: 'The customer closed the WeChat Pay QR code before paying.', payment_intent: intent } };
+    return {
+      error: {
+        type: 'invalid_request_error',
+        code: 'payment_intent_action_canceled',
+        message: 'The customer closed the WeChat Pay QR code before paying.',
+        payment_intent: intent,
+      },
+    };
   }
   const settled = await deps.api.authorize(actionUrl, clientSecret, choice === 'succeed' ? 'succeed' : 'fail');
   if (settled.error) return { error: settled.error };

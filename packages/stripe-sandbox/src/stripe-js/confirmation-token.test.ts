@@ -38,7 +38,11 @@ describe('stripe.createConfirmationToken with mode-based Elements (no client sec
     expect(await elements.submit()).toEqual({ selectedPaymentMethod: 'card' });
     const { confirmationToken, error } = await createConfirmationToken(api, {
       elements,
-      params: { return_url: 'https://shop.test/done', shipping: { name: 'Li Lei', address: { country: 'CN' } }, payment_method_data: { billing_details: { email: 'li@example.cn' } } },
+      params: {
+        return_url: 'https://shop.test/done',
+        shipping: { name: 'Li Lei', address: { country: 'CN' } },
+        payment_method_data: { billing_details: { email: 'li@example.cn' } },
+      },
     });
     expect(error).toBeUndefined();
     expect(confirmationToken).toMatchObject({
@@ -66,14 +70,20 @@ describe('stripe.createConfirmationToken with mode-based Elements (no client sec
     const link = deferredElements('card');
     link.elements._group.wallet = 'link';
     await link.elements.submit();
-    expect((await createConfirmationToken(link.api, { elements: link.elements })).confirmationToken?.payment_method_preview).toMatchObject({ type: 'link', billing_details: { name: 'Test Shopper' } });
+    expect((await createConfirmationToken(link.api, { elements: link.elements })).confirmationToken?.payment_method_preview).toMatchObject({
+      type: 'link',
+      billing_details: { name: 'Test Shopper' },
+    });
     const card = deferredElements('card', CARD_4242, { mode: 'payment', amount: 1000, currency: 'usd', paymentMethodTypes: ['card'] });
     card.elements._group.wallet = 'link';
     await card.elements.submit();
-    expect((await createConfirmationToken(card.api, { elements: card.elements })).confirmationToken?.payment_method_preview).toMatchObject({ type: 'card', card: { last4: '4242' } });
+    expect((await createConfirmationToken(card.api, { elements: card.elements })).confirmationToken?.payment_method_preview).toMatchObject({
+      type: 'card',
+      card: { last4: '4242' },
+    });
   });
 
-  it('returns the API\'s error as { error } and shows it in the element', async () => {
+  it("returns the API's error as { error } and shows it in the element", async () => {
     const { api, elements, errors } = deferredElements('card');
     await elements.submit();
     const result = await createConfirmationToken(api, { elements, params: { return_url: 'not-a-url' } });
@@ -83,7 +93,7 @@ describe('stripe.createConfirmationToken with mode-based Elements (no client sec
 });
 
 describe('stripe.handleNextAction for an intent the server confirmed with a token', () => {
-  it('Alipay: goes to the authorize page, which returns to the token\'s return_url with Stripe\'s query parameters', async () => {
+  it("Alipay: goes to the authorize page, which returns to the token's return_url with Stripe's query parameters", async () => {
     const { api, elements } = deferredElements('alipay', CARD_4242, { mode: 'payment', amount: 1000, currency: 'cny' });
     await elements.submit();
     const { confirmationToken } = await createConfirmationToken(api, { elements, params: { return_url: 'https://shop.test/back?order=7' } });
@@ -92,10 +102,19 @@ describe('stripe.handleNextAction for an intent the server confirmed with a toke
     const authorizeUrl = await new Promise<string>((resolve) => void handleNextAction({ api, navigate: resolve }, { clientSecret: pi.client_secret ?? '' }));
     expect(authorizeUrl).toMatch(new RegExp(`^${sandbox.url}/sandbox/authorize/${pi.id}\\?token=`));
     const token = new URL(authorizeUrl).searchParams.get('token') ?? '';
-    const back = await fetch(`${sandbox.url}/sandbox/authorize/${pi.id}`, { method: 'POST', body: new URLSearchParams({ token, result: 'succeed' }), redirect: 'manual' });
+    const back = await fetch(`${sandbox.url}/sandbox/authorize/${pi.id}`, {
+      method: 'POST',
+      body: new URLSearchParams({ token, result: 'succeed' }),
+      redirect: 'manual',
+    });
     const location = new URL(back.headers.get('location') ?? '');
     expect(`${location.origin}${location.pathname}`).toBe('https://shop.test/back');
-    expect(Object.fromEntries(location.searchParams)).toEqual({ order: '7', payment_intent: pi.id, payment_intent_client_secret: pi.client_secret, redirect_status: 'succeeded' });
+    expect(Object.fromEntries(location.searchParams)).toEqual({
+      order: '7',
+      payment_intent: pi.id,
+      payment_intent_client_secret: pi.client_secret,
+      redirect_status: 'succeeded',
+    });
   });
 
   it('refuses an intent that is not in requires_action, with the intent in the error', async () => {
@@ -103,7 +122,11 @@ describe('stripe.handleNextAction for an intent the server confirmed with a toke
     const token = await stripe.testHelpers.confirmationTokens.create({ payment_method: 'pm_card_visa' });
     const pi = await confirmOnServer(token.id);
     const result = await handleNextAction({ api, navigate: () => undefined }, { clientSecret: pi.client_secret ?? '' });
-    expect(result.error).toMatchObject({ type: 'invalid_request_error', code: 'payment_intent_unexpected_state', payment_intent: { id: pi.id, status: 'succeeded' } });
+    expect(result.error).toMatchObject({
+      type: 'invalid_request_error',
+      code: 'payment_intent_unexpected_state',
+      payment_intent: { id: pi.id, status: 'succeeded' },
+    });
     expect(result.error?.message).toMatch(/status of succeeded/);
     expect((await handleNextAction({ api, navigate: () => undefined }, { clientSecret: 'nonsense' })).error?.param).toBe('client_secret');
   });

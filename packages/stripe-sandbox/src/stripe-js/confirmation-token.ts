@@ -17,7 +17,9 @@ export interface CreateConfirmationTokenOptions {
 export type ConfirmationTokenResult = { confirmationToken: ClientConfirmationToken; error?: undefined } | { confirmationToken?: undefined; error: ClientError };
 
 const CALLER = 'stripe.createConfirmationToken()';
-const integration = (message: string): { error: ClientError } => ({ error: { type: 'invalid_request_error', code: 'integration_error', message: `${CALLER}: ${message}` } });
+const integration = (message: string): { error: ClientError } => ({
+  error: { type: 'invalid_request_error', code: 'integration_error', message: `${CALLER}: ${message}` },
+});
 
 /**
  * `stripe.createConfirmationToken({ elements, params })`: turns what the
@@ -35,7 +37,8 @@ export async function createConfirmationToken(api: ApiClient, options: CreateCon
   if (!options || typeof options !== 'object') return integration('expected an options object such as { elements, params: { return_url } }.');
   const group = options.elements?._group;
   if (!group) return integration(`expected elements to be an Elements instance from stripe.elements(), received ${typeof options.elements}.`);
-  if (group.options.mode && !group.submitted) return integration('call elements.submit() and await it before createConfirmationToken when Elements was created with mode.');
+  if (group.options.mode && !group.submitted)
+    return integration('call elements.submit() and await it before createConfirmationToken when Elements was created with mode.');
   const { payment_method_data: extra = {}, ...rest } = options.params ?? {};
   if (rest.return_url === null) delete rest.return_url;
   await group.loaded;

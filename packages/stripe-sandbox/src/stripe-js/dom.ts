@@ -50,7 +50,8 @@ export function shadowWithStyles(host: HTMLElement, css: string): ShadowRoot {
 export function resolveMountTarget(target: unknown): HTMLElement {
   if (typeof target === 'string') {
     const el = document.querySelector(target);
-    if (!el) throw new Error(`mount(): no element matches the selector ${JSON.stringify(target)}; expected a selector of an element in the page or an HTMLElement.`);
+    if (!el)
+      throw new Error(`mount(): no element matches the selector ${JSON.stringify(target)}; expected a selector of an element in the page or an HTMLElement.`);
     return el as HTMLElement;
   }
   if (target instanceof HTMLElement) return target;

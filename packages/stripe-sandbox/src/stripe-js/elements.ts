@@ -27,7 +27,9 @@ export function createElements(api: ApiClient, options: GroupOptions = {}, strip
     const parsed = intentIdFromSecret(options.clientSecret);
     if (!parsed.ok) throw new Error(`stripe.elements(): ${parsed.message}`);
   } else if (options.mode === 'payment' && (!Number.isInteger(options.amount) || typeof options.currency !== 'string')) {
-    throw new Error(`stripe.elements(): in mode "payment", expected an integer amount and a currency string, received amount ${String(options.amount)} and currency ${String(options.currency)}.`);
+    throw new Error(
+      `stripe.elements(): in mode "payment", expected an integer amount and a currency string, received amount ${String(options.amount)} and currency ${String(options.currency)}.`,
+    );
   }
   const group: GroupState = {
     options: { ...options },

@@ -66,16 +66,28 @@ export function createExpressCheckoutElement(group: GroupState, options: Record<
     const problem = checkRequest(request);
     if (problem) return console.error(`[Stripe sandbox] expressCheckout click resolve(): ${problem}`);
     const rate = request.shippingRates?.[0];
-    const shipping = request.shippingAddressRequired && rate
-      ? [h('p', { class: 'note' }, `${t.shipTo}: ${SHOPPER.name}, ${ADDRESS.line1}, ${ADDRESS.city} ${ADDRESS.postal_code}, ${ADDRESS.country} — ${rate.displayName}`)]
-      : [];
+    const shipping =
+      request.shippingAddressRequired && rate
+        ? [
+            h(
+              'p',
+              { class: 'note' },
+              `${t.shipTo}: ${SHOPPER.name}, ${ADDRESS.line1}, ${ADDRESS.city} ${ADDRESS.postal_code}, ${ADDRESS.country} — ${rate.displayName}`,
+            ),
+          ]
+        : [];
     // The wallet's account, like the email a Link sheet shows: changeable, so tests can pay as a new shopper.
     const email = h('input', { type: 'email', value: SHOPPER.email, autocomplete: 'email' });
     const account = h('label', { class: 'note' }, `${t.walletEmail} `, email);
-    const choice = await openDialog(t.walletSheet, [h('p', { class: 'note' }, t.wallet), account, ...shipping], [
-      { label: t.walletConfirm, value: 'confirm', primary: true },
-      { label: t.cancel, value: 'cancel' },
-    ], t.banner);
+    const choice = await openDialog(
+      t.walletSheet,
+      [h('p', { class: 'note' }, t.wallet), account, ...shipping],
+      [
+        { label: t.walletConfirm, value: 'confirm', primary: true },
+        { label: t.cancel, value: 'cancel' },
+      ],
+      t.banner,
+    );
     if (choice !== 'confirm') {
       events.emit('cancel', { elementType: 'expressCheckout' });
       return;
@@ -104,7 +116,12 @@ export function createExpressCheckoutElement(group: GroupState, options: Record<
       // Like Stripe's, the element is exactly one row of `buttonHeight` (40–55 px, default 44), so
       // pages can reserve its space; the test-mode notice rides inside the button.
       const height = Math.min(55, Math.max(40, Number(options.buttonHeight) || 44));
-      const button = h('button', { type: 'button', class: 'wallet', 'aria-describedby': 'wallet-banner' }, group.texts.wallet, h('span', { class: 'test-badge', 'aria-hidden': 'true' }, 'TEST'));
+      const button = h(
+        'button',
+        { type: 'button', class: 'wallet', 'aria-describedby': 'wallet-banner' },
+        group.texts.wallet,
+        h('span', { class: 'test-badge', 'aria-hidden': 'true' }, 'TEST'),
+      );
       button.style.height = `${height}px`;
       root.replaceChildren(button, h('span', { class: 'sr-only', id: 'wallet-banner' }, group.texts.banner));
       button.addEventListener('click', () => void pay());

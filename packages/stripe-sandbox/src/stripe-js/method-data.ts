@@ -25,12 +25,25 @@ export function collectMethodData(group: GroupState, types: readonly string[], c
   if (group.wallet) {
     const shopper = group.walletShopper ?? WALLET_SHOPPER;
     if (!types.includes('link')) {
-      return { value: { type: 'card', card: { number: '4242424242424242', exp_month: 12, exp_year: new Date().getFullYear() + 4, cvc: '123' }, billing_details: shopper } };
+      return {
+        value: {
+          type: 'card',
+          card: { number: '4242424242424242', exp_month: 12, exp_year: new Date().getFullYear() + 4, cvc: '123' },
+          billing_details: shopper,
+        },
+      };
     }
     return { value: { type: 'link', billing_details: shopper } };
   }
   const payment = group.payment;
-  if (!payment) return { error: { type: 'invalid_request_error', code: 'integration_error', message: `${caller}: the Elements group has no mounted payment or expressCheckout element.` } };
+  if (!payment)
+    return {
+      error: {
+        type: 'invalid_request_error',
+        code: 'integration_error',
+        message: `${caller}: the Elements group has no mounted payment or expressCheckout element.`,
+      },
+    };
   const type = payment.selectedType();
   if (type !== 'card') return { value: { type, billing_details: {} } };
   const checked = validateCard(payment.card(), new Date());

@@ -48,27 +48,65 @@ export function createPaymentElement(group: GroupState, options: Record<string, 
     shown = look();
     const root = shadowWithStyles(host, CSS_TEXT);
     const tabs = types.map((type) =>
-      h('button', { type: 'button', role: 'tab', id: `tab-${type}`, 'aria-controls': `panel-${type}`, 'aria-selected': String(type === selected), tabindex: type === selected ? '0' : '-1', 'data-type': type }, t[type as 'card'] ?? type),
+      h(
+        'button',
+        {
+          type: 'button',
+          role: 'tab',
+          id: `tab-${type}`,
+          'aria-controls': `panel-${type}`,
+          'aria-selected': String(type === selected),
+          tabindex: type === selected ? '0' : '-1',
+          'data-type': type,
+        },
+        t[type as 'card'] ?? type,
+      ),
     );
-    const number = h('input', { id: 'number', name: 'cardnumber', autocomplete: 'cc-number', inputmode: 'numeric', placeholder: '1234 1234 1234 1234', 'aria-describedby': 'card-error' });
-    const expiry = h('input', { id: 'expiry', name: 'exp-date', autocomplete: 'cc-exp', inputmode: 'numeric', placeholder: 'MM / YY', 'aria-describedby': 'card-error' });
+    const number = h('input', {
+      id: 'number',
+      name: 'cardnumber',
+      autocomplete: 'cc-number',
+      inputmode: 'numeric',
+      placeholder: '1234 1234 1234 1234',
+      'aria-describedby': 'card-error',
+    });
+    const expiry = h('input', {
+      id: 'expiry',
+      name: 'exp-date',
+      autocomplete: 'cc-exp',
+      inputmode: 'numeric',
+      placeholder: 'MM / YY',
+      'aria-describedby': 'card-error',
+    });
     const cvc = h('input', { id: 'cvc', name: 'cvc', autocomplete: 'cc-csc', inputmode: 'numeric', placeholder: 'CVC', 'aria-describedby': 'card-error' });
     const error = h('p', { class: 'error', id: 'card-error', role: 'alert' });
     const fill = h('button', { type: 'button', class: 'link' }, t.fillTestCard);
     fields = { number, expiry, cvc, error };
-    if (previous) Object.assign(number, { value: previous.number }), Object.assign(expiry, { value: previous.expiry }), Object.assign(cvc, { value: previous.cvc });
+    if (previous)
+      Object.assign(number, { value: previous.number }), Object.assign(expiry, { value: previous.expiry }), Object.assign(cvc, { value: previous.cvc });
     const panels: Record<string, HTMLElement> = {
-      card: h('div', { class: 'field-group' },
+      card: h(
+        'div',
+        { class: 'field-group' },
         h('div', { class: 'field' }, h('label', { for: 'number' }, t.cardNumber), number),
-        h('div', { class: 'row' },
+        h(
+          'div',
+          { class: 'row' },
           h('div', { class: 'field' }, h('label', { for: 'expiry' }, t.expiry), expiry),
-          h('div', { class: 'field' }, h('label', { for: 'cvc' }, t.cvc), cvc)),
-        fill, error),
+          h('div', { class: 'field' }, h('label', { for: 'cvc' }, t.cvc), cvc),
+        ),
+        fill,
+        error,
+      ),
       alipay: h('p', { class: 'note' }, t.alipayNote),
       wechat_pay: h('p', { class: 'note' }, t.wechatNote),
     };
     const panelNodes = types.map((type) =>
-      h('div', { role: 'tabpanel', id: `panel-${type}`, 'aria-labelledby': `tab-${type}`, hidden: type !== selected, tabindex: '0' }, panels[type] ?? h('p', { class: 'note' }, type)),
+      h(
+        'div',
+        { role: 'tabpanel', id: `panel-${type}`, 'aria-labelledby': `tab-${type}`, hidden: type !== selected, tabindex: '0' },
+        panels[type] ?? h('p', { class: 'note' }, type),
+      ),
     );
     const tablist = h('div', { role: 'tablist', 'aria-label': t.methods }, ...tabs);
     root.replaceChildren(h('div', { class: 'root', part: 'root' }, h('p', { class: 'banner', role: 'note' }, t.banner), tablist, ...panelNodes));

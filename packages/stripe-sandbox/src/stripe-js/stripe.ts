@@ -18,9 +18,12 @@ export const STRIPE_JS_VERSION = 'endive';
  */
 export function createStripeFactory(apiBase: string, navigate: (url: string) => void) {
   function Stripe(publishableKey: unknown, options: { locale?: string; [key: string]: unknown } = {}) {
-    if (typeof publishableKey !== 'string') throw new TypeError(`Stripe(): expected a publishable key string such as pk_test_…, received ${typeof publishableKey}.`);
-    if (/^(sk|rk)_/.test(publishableKey)) throw new Error('Stripe(): you passed a secret key. Never use a secret key in the browser; pass a publishable key (pk_test_…).');
-    if (!/^pk_test_/.test(publishableKey)) throw new Error(`Stripe(): the Stripe sandbox accepts test-mode publishable keys (pk_test_…), received ${JSON.stringify(publishableKey.slice(0, 8))}….`);
+    if (typeof publishableKey !== 'string')
+      throw new TypeError(`Stripe(): expected a publishable key string such as pk_test_…, received ${typeof publishableKey}.`);
+    if (/^(sk|rk)_/.test(publishableKey))
+      throw new Error('Stripe(): you passed a secret key. Never use a secret key in the browser; pass a publishable key (pk_test_…).');
+    if (!/^pk_test_/.test(publishableKey))
+      throw new Error(`Stripe(): the Stripe sandbox accepts test-mode publishable keys (pk_test_…), received ${JSON.stringify(publishableKey.slice(0, 8))}….`);
     const api = createApiClient(apiBase, publishableKey);
     const deps = { api, navigate, ...(options.locale ? { locale: options.locale } : {}) };
     return {
@@ -48,7 +51,10 @@ export function createStripeFactory(apiBase: string, navigate: (url: string) => 
  * @example
  * const { paymentIntent, error } = await handleNextAction(deps, { clientSecret: 'pi_1_secret_abc' });
  */
-export async function handleNextAction(deps: { api: ApiClient; navigate(url: string): void; locale?: string }, options: { clientSecret: string }): Promise<PaymentIntentResult> {
+export async function handleNextAction(
+  deps: { api: ApiClient; navigate(url: string): void; locale?: string },
+  options: { clientSecret: string },
+): Promise<PaymentIntentResult> {
   const clientSecret = options?.clientSecret;
   const result = await deps.api.retrieve(clientSecret);
   if (result.error) return { error: result.error };
