@@ -28,8 +28,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
  */
 const KNOWN_CYCLES: Record<string, string> = {};
 
-/** Tests and what only tests use: free to import anything declared, even server and the sandbox. */
-const isTestFile = (rel: string) => /\.test\.tsx?$/.test(rel) || /(^|\/)test-support\.tsx?$/.test(rel);
+/** Tests (their support lives outside src, in each package's test folder): free to import anything declared, even server and the sandbox. */
+const isTestFile = (rel: string) => /\.test\.tsx?$/.test(rel);
 /** DESIGN.md: nothing imports server or stripe-sandbox "except tests, examples and the CLI". */
 const isCliFile = (rel: string) => /^(bin|cli)\//.test(rel);
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { signCartLink, verifyCartLink } from './cart-links.js';
 import { createCatalog } from './catalog.js';
-import { CATALOG, storeVariants, useHarness } from './test-support.js';
+import { CATALOG, storeVariants, useHarness } from '../test/harness.js';
 
 describe('cart links', () => {
   test('a malformed link is refused naming link.cart', async () => {

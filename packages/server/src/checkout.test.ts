@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { storeVariants, unique, useHarness } from './test-support.js';
+import { storeVariants, unique, useHarness } from '../test/harness.js';
 
 const applied = (res: { body: any }): string[] => (res.body.quote ?? res.body).applied.map((a: { promotionId: string }) => a.promotionId);
 

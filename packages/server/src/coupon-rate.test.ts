@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { storeVariants, unique, useHarness } from './test-support.js';
+import { storeVariants, unique, useHarness } from '../test/harness.js';
 
 const lines = [{ sku: 'TEA-LJ-100', quantity: 1 }];
 

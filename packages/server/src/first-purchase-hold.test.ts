@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { openHarness, storeVariants, unique, useHarness } from './test-support.js';
+import { openHarness, storeVariants, unique, useHarness } from '../test/harness.js';
 
 const FIRST = 'first-order';
 const appliedIds = (res: { body: any }): string[] => res.body.quote.applied.map((a: { promotionId: string }) => a.promotionId);

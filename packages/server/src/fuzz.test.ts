@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Harness, openHarness, storeVariants, unique, useHarness } from './test-support.js';
+import { type Harness, openHarness, storeVariants, unique, useHarness } from '../test/harness.js';
 import { openStore } from './store/open-store.js';
 
 // Bodies shaped like real requests but with anything in any field.

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { startHarness, storeVariants, unique, useHarness } from './test-support.js';
+import { startHarness, storeVariants, unique, useHarness } from '../test/harness.js';
 
 describe.each(storeVariants())('routes, config and bad input on $name', ({ open }) => {
   const h = useHarness(open, { rateLimit: { perIp: 3, perEmail: 2, windowMs: 60_000 } });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createCartliftHandler } from './handler.js';
 import type { CustomerIdentity } from './identify.js';
-import { CATALOG, PROMOTIONS, openHarness, storeVariants, unique, type Harness } from './test-support.js';
+import { CATALOG, PROMOTIONS, openHarness, storeVariants, unique, type Harness } from '../test/harness.js';
 
 const VIP = {
   id: 'vip3',

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { FIRST_PURCHASE_HOLD } from './pricing.js';
-import { PROMOTIONS, storeVariants, unique, useHarness } from './test-support.js';
+import { PROMOTIONS, storeVariants, unique, useHarness } from '../test/harness.js';
 
 // Model test of "limits hold under any sequence": random shoppers run random
 // payment attempts (cards that pay or decline, 3-D Secure and Alipay left

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { newSchemaName, openPostgresStore, startHarness, unique, type Harness } from './test-support.js';
+import { newSchemaName, openPostgresStore, startHarness, unique, type Harness } from '../test/harness.js';
 import type { Store } from './store/types.js';
 
 // Several server processes on one PostgreSQL: each "process" here is its own

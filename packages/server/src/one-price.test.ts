@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { PROMOTIONS, storeVariants, unique, useHarness } from './test-support.js';
+import { PROMOTIONS, storeVariants, unique, useHarness } from '../test/harness.js';
 
 // The findings of "One price everywhere", each reproduced over HTTP against
 // the real `stripe` client and the sandbox, on both stores.

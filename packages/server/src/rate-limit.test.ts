@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createRateLimiter, storeRateLimiter, type RateLimiter } from './rate-limit.js';
 import type { Store } from './store/types.js';
-import { storeVariants, unique } from './test-support.js';
+import { storeVariants, unique } from '../test/harness.js';
 
 async function waitsUntilTheWindowEnds(limiter: RateLimiter, prefix: string) {
   const [a, b] = [`${prefix}:a`, `${prefix}:b`];

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { wireEvent } from './routes/analytics-test-support.js';
-import { storeVariants, unique, useHarness, type Harness } from './test-support.js';
+import { wireEvent } from '../test/analytics-harness.js';
+import { storeVariants, unique, useHarness, type Harness } from '../test/harness.js';
 
 interface Shopper {
   cartId?: string;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createCatalog } from './catalog.js';
-import { CATALOG, storeVariants, useHarness } from './test-support.js';
+import { CATALOG, storeVariants, useHarness } from '../test/harness.js';
 
 const POT = { sku: 'TEA POT 1', name: 'Tea pot', price: 5000, currency: 'USD' };
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { storeVariants, unique, useHarness } from './test-support.js';
+import { storeVariants, unique, useHarness } from '../test/harness.js';
 
 describe.each(storeVariants())('POST /webhooks/stripe and the first-purchase ledger on $name', ({ open }) => {
   const h = useHarness(open);

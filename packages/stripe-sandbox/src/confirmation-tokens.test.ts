@@ -5,7 +5,7 @@ import type { OperationContext } from './context.js';
 import { encodeForm } from './form.js';
 import type { StripeSandbox } from './server.js';
 import { createState } from './state.js';
-import { startSandboxWithClient } from './test-support.js';
+import { startSandboxWithClient } from '../test/support.js';
 
 let sandbox: StripeSandbox;
 let stripe: Stripe;

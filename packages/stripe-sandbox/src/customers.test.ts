@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StripeSandbox } from './server.js';
-import { startSandboxWithClient } from './test-support.js';
+import { startSandboxWithClient } from '../test/support.js';
 
 let sandbox: StripeSandbox;
 let stripe: Stripe;

@@ -1,7 +1,7 @@
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StripeSandbox } from './server.js';
-import { clientFor, startSandboxWithClient } from './test-support.js';
+import { clientFor, startSandboxWithClient } from '../test/support.js';
 
 let sandbox: StripeSandbox;
 let stripe: Stripe;

@@ -4,7 +4,7 @@ import Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startStripeSandbox, type StripeSandbox } from './server.js';
 import { signatureHeader } from './signature.js';
-import { clientFor } from './test-support.js';
+import { clientFor } from '../test/support.js';
 
 type Received = { headers: IncomingMessage['headers']; body: string };
 

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CartliftHandler } from '../handler.js';
 import type { Store } from '../store/types.js';
-import { storeVariants } from '../test-support.js';
-import { analyticsHandler, send, wireEvent, type Reply } from './analytics-test-support.js';
+import { storeVariants } from '../../test/harness.js';
+import { analyticsHandler, send, wireEvent, type Reply } from '../../test/analytics-harness.js';
 
 // Events shaped like the plugin's with anything in any field, including text PostgreSQL cannot store.
 const nasty = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('\u0000', '\ud800', 'a\udfffb', '😀', ''), fc.anything());

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type AddOnOffers, createCatalog } from '../catalog.js';
-import { CATALOG, openHarness, storeVariants, type Harness } from '../test-support.js';
+import { CATALOG, openHarness, storeVariants, type Harness } from '../../test/harness.js';
 
 const WARRANTY = CATALOG[2]!.addOns!;
 const GIFT_WRAP = [{ sku: 'ADDON-GIFT-WRAP', kind: 'gift_wrap', price: 300, name: { en: 'Gift wrap', 'zh-CN': '礼品包装' } }];

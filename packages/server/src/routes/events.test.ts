@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CartliftHandler } from '../handler.js';
 import type { Store } from '../store/types.js';
-import { storeVariants } from '../test-support.js';
-import { analyticsHandler, postEvents, send, wireEvent } from './analytics-test-support.js';
+import { storeVariants } from '../../test/harness.js';
+import { analyticsHandler, postEvents, send, wireEvent } from '../../test/analytics-harness.js';
 
 describe.each(storeVariants())('POST /events on $name', ({ open }) => {
   let store: Store;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CartliftHandler } from '../handler.js';
 import type { Store } from '../store/types.js';
-import { storeVariants } from '../test-support.js';
-import { analyticsHandler, postEvents, send, wireEvent } from './analytics-test-support.js';
+import { storeVariants } from '../../test/harness.js';
+import { analyticsHandler, postEvents, send, wireEvent } from '../../test/analytics-harness.js';
 
 const DAY1 = Date.parse('2030-01-01T10:00:00Z');
 const DAY2 = Date.parse('2030-01-02T10:00:00Z');

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from 'vitest';
-import { newSchemaName } from '../test-support.js';
+import { newSchemaName } from '../../test/harness.js';
 import { MIGRATIONS, migrate } from './migrations.js';
 import { openPGlite } from './pglite.js';
 import { openPostgres } from './postgres.js';

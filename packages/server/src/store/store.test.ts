@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { storeVariants, unique } from '../test-support.js';
+import { storeVariants, unique } from '../../test/harness.js';
 import type { OrderRecord, Store } from './types.js';
 
 describe.each(storeVariants())('Store on $name', ({ open }) => {

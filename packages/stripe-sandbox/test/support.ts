@@ -3,7 +3,7 @@
  * port and the real `stripe` client pointed at it — the production path.
  */
 import Stripe from 'stripe';
-import { startStripeSandbox, type StripeSandbox } from './server.js';
+import { startStripeSandbox, type StripeSandbox } from '../src/server.js';
 
 /** The real `stripe` client for a sandbox, without retries so every request is visible to the test. */
 export function clientFor(sandbox: StripeSandbox, secretKey = sandbox.secretKey): Stripe {

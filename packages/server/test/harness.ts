@@ -6,12 +6,12 @@
 import Stripe from 'stripe';
 import { afterAll, beforeAll } from 'vitest';
 import { startStripeSandbox, type StripeSandbox } from '@cartlift/stripe-sandbox';
-import { createCartliftHandler, type CartliftHandler } from './handler.js';
-import { serve } from './http/node.js';
-import type { CartliftHandlerOptions } from './options.js';
-import type { Product } from './catalog.js';
-import { openStore, type StoreOptions } from './store/open-store.js';
-import type { Store } from './store/types.js';
+import { createCartliftHandler, type CartliftHandler } from '../src/handler.js';
+import { serve } from '../src/http/node.js';
+import type { CartliftHandlerOptions } from '../src/options.js';
+import type { Product } from '../src/catalog.js';
+import { openStore, type StoreOptions } from '../src/store/open-store.js';
+import type { Store } from '../src/store/types.js';
 
 export interface StoreVariant {
   name: 'pglite' | 'postgres';

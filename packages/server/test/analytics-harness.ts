@@ -1,8 +1,8 @@
 /** Helpers for the analytics route tests: a handler without Stripe calls, and events. */
-import { createCartliftHandler, type CartliftHandler } from '../handler.js';
-import type { AnalyticsOptions } from '../options.js';
-import type { Store } from '../store/types.js';
-import { CATALOG } from '../test-support.js';
+import { createCartliftHandler, type CartliftHandler } from '../src/handler.js';
+import type { AnalyticsOptions } from '../src/options.js';
+import type { Store } from '../src/store/types.js';
+import { CATALOG } from './harness.js';
 
 export function analyticsHandler(store: Store, analytics: AnalyticsOptions = {}, now = () => Date.parse('2030-02-01T00:00:00Z')): CartliftHandler {
   return createCartliftHandler({ currency: 'USD', catalog: CATALOG, stripe: { publishableKey: 'pk_test_x', secretKey: 'sk_test_x' }, store, analytics, now });
