@@ -19,7 +19,11 @@ export default defineConfig({
         resolve,
         define: define(),
         ssr: { resolve: { conditions: ['source'] } },
-        test: { name: 'unit', include: ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.test.tsx', 'test/architecture/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.test.tsx', 'test/architecture/**/*.test.ts', 'test/contract/**/*.test.ts'],
+          environment: 'node',
+        },
       },
       {
         test: { name: 'size', include: ['test/size/**/*.test.ts'], environment: 'node' },
