@@ -40,6 +40,9 @@ for (const profile of [false, true]) {
   test(`opening the drawer ${profile ? 'with' : 'without'} a saved profile asks the server for one quote`, async ({ page, problems }) => {
     await openStore(page);
     await page.getByRole('button', { name: /Add two/ }).click();
+    // Stored before the reload: add_to_cart (which the demo page marks on <html>) follows the write;
+    // the badge is optimistic and updates before it.
+    await expect(page.locator('html')).toHaveAttribute('data-last-added', 'SET-GIFT');
     if (profile) await saveProfile(page, 'quote.once@example.com');
     await page.reload();
     await booted(page);
