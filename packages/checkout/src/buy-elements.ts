@@ -1,4 +1,4 @@
-import { type AddInput, type CartliftInstance, parseMinorUnits } from '@cartlift/core';
+import { type AddInput, type CartliftInstance, DEFAULT_LIMITS, parseMinorUnits } from '@cartlift/core';
 import { loadDrawer } from './cart-element.js';
 import { openCart } from './open-cart.js';
 import { type Locale, buttonText, pick } from './i18n.js';
@@ -12,7 +12,7 @@ function productOf(el: HTMLElement): AddInput | undefined {
   const sku = el.getAttribute('sku');
   if (!sku) return undefined;
   const quantity = Number(el.getAttribute('quantity') ?? 1);
-  const item: AddInput = { sku, quantity: Number.isInteger(quantity) && quantity >= 1 && quantity <= 999 ? quantity : 1 };
+  const item: AddInput = { sku, quantity: Number.isInteger(quantity) && quantity >= 1 && quantity <= DEFAULT_LIMITS.maxQuantity ? quantity : 1 };
   const name = el.getAttribute('name');
   if (name) item.name = name;
   const price = el.getAttribute('price');

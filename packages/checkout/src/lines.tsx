@@ -1,4 +1,4 @@
-import { type CartLine, type CartliftInstance, formatMoney } from '@cartlift/core';
+import { type CartLine, type CartliftInstance, DEFAULT_LIMITS, formatMoney } from '@cartlift/core';
 import { drawerText as text } from './drawer-text.js';
 import { type Locale, pick } from './i18n.js';
 
@@ -21,7 +21,7 @@ export function Line({ line, instance, locale, currency }: { line: CartLine; ins
           −
         </button>
         <span part="quantity">{line.quantity}</span>
-        <button type="button" aria-label={label('increase')} disabled={line.quantity >= 999} onClick={() => set(line.quantity + 1)}>
+        <button type="button" aria-label={label('increase')} disabled={line.quantity >= DEFAULT_LIMITS.maxQuantity} onClick={() => set(line.quantity + 1)}>
           +
         </button>
         <button type="button" class="link" aria-label={label('removeItem')} onClick={() => void instance.cart.remove(line.key).catch(() => {})}>

@@ -1,4 +1,4 @@
-import { assertCurrency } from '@cartlift/core';
+import { DEFAULT_LIMITS, assertCurrency } from '@cartlift/core';
 import type { PromotionsConfig } from '@cartlift/discounts';
 import { parsePromotionsConfig } from '@cartlift/discounts/schema';
 import { type Catalog, createCatalog } from './catalog.js';
@@ -74,8 +74,9 @@ function resolveContext(options: CartliftHandlerOptions): HandlerContext {
     store: () => (opened ??= isStore(given) ? Promise.resolve(given) : openStore(given)),
     shippingOptions: options.shippingOptions ?? [],
     limits: {
-      maxQuantity: options.limits?.maxQuantity ?? 999,
-      maxLines: options.limits?.maxLines ?? 100,
+      // The browser cart's own bounds: one rule on both sides (core's DEFAULT_LIMITS).
+      maxQuantity: options.limits?.maxQuantity ?? DEFAULT_LIMITS.maxQuantity,
+      maxLines: options.limits?.maxLines ?? DEFAULT_LIMITS.maxLines,
       maxCodes: options.limits?.maxCodes ?? 5,
       bodyBytes: options.limits?.bodyBytes ?? 64 * 1024,
       webhookBodyBytes: options.limits?.webhookBodyBytes ?? 1024 * 1024,

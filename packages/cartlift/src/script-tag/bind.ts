@@ -1,4 +1,4 @@
-import { type CartliftInstance, parseMinorUnits } from '@cartlift/core';
+import { type CartliftInstance, DEFAULT_LIMITS, parseMinorUnits } from '@cartlift/core';
 
 const ADD = 'data-cartlift-add';
 const OPEN = 'data-cartlift-open-cart';
@@ -25,9 +25,9 @@ function readAdd(el: HTMLElement, report: (message: string) => void) {
   let quantity = 1;
   if (quantityText !== null) {
     quantity = Number(quantityText);
-    if (!/^\d{1,3}$/.test(quantityText.trim()) || quantity < 1) {
+    if (!/^\d+$/.test(quantityText.trim()) || quantity < 1 || quantity > DEFAULT_LIMITS.maxQuantity) {
       report(
-        `Cartlift: data-cartlift-quantity on ${who(el)} must be a whole number from 1 to 999; received ${JSON.stringify(quantityText)}. Nothing was added.`,
+        `Cartlift: data-cartlift-quantity on ${who(el)} must be a whole number from 1 to ${DEFAULT_LIMITS.maxQuantity}; received ${JSON.stringify(quantityText)}. Nothing was added.`,
       );
       return undefined;
     }
