@@ -160,12 +160,22 @@ export async function holdQuotes(page: Page): Promise<{ release(): void }> {
   return { release };
 }
 
-/** Opens the demo store with the script tag's data-locale set to `locale`. */
+/**
+ * Opens the demo store with the script tag's data-locale set to `locale`, as
+ * the parser inserts the tag. (Rewriting the page through a route would match
+ * other URLs ending in "/", such as the sandbox's Stripe.js, and would take
+ * the page out of the loopback address space, where Chromium then blocks the
+ * local Stripe sandbox.)
+ */
 export async function openStoreIn(page: Page, locale: 'en' | 'zh-CN', search = ''): Promise<void> {
-  await page.route(/\/(\?.*)?$/, async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, body: (await response.text()).replace('data-locale="en"', `data-locale="${locale}"`) });
-  });
+  await page.addInitScript((tag) => {
+    new MutationObserver((_, observer) => {
+      const script = document.querySelector('script[data-locale]');
+      if (!script) return;
+      script.setAttribute('data-locale', tag);
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  }, locale);
   await page.goto(`/${search}`);
   await booted(page);
 }

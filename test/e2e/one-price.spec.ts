@@ -1,5 +1,18 @@
 import type { Page } from '@playwright/test';
-import { drawer, effort, fillCard, fillContact, intentsFor, newEmail, openCart, openStore, paidIntentId, payAmount, stripeFor } from './checkout-helpers';
+import {
+  drawer,
+  effort,
+  fillCard,
+  fillContact,
+  intentsFor,
+  newEmail,
+  openCart,
+  openStore,
+  openStoreIn,
+  paidIntentId,
+  payAmount,
+  stripeFor,
+} from './checkout-helpers';
 import { booted, expect, test } from './fixtures';
 
 // "One price everywhere", as shoppers meet it: what the Pay button or the
@@ -8,26 +21,9 @@ import { booted, expect, test } from './fixtures';
 
 const CUP = { name: /Add to cart/, nth: 1 };
 
-/**
- * The demo storefront with `data-locale="zh-CN"`, set on the script tag as
- * the parser inserts it (a page rewritten by the test would lose its loopback
- * address space, and Chromium would then block the local Stripe sandbox).
- */
-async function openChineseStore(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      const script = document.querySelector('script[data-locale]');
-      if (!script) return;
-      script.setAttribute('data-locale', 'zh-CN');
-      observer.disconnect();
-    }).observe(document, { childList: true, subtree: true });
-  });
-  await openStore(page);
-}
-
 /** A cup in the cart of the Chinese storefront, and the sheet filled as a shopper types it. */
 async function chineseSheet(page: Page, email: string): Promise<void> {
-  await openChineseStore(page);
+  await openStoreIn(page, 'zh-CN');
   await page.getByRole('button', { name: CUP.name }).nth(CUP.nth).click();
   await openCart(page);
   await drawer(page).getByRole('button', { name: '去结账' }).click();
