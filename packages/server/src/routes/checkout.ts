@@ -161,7 +161,6 @@ export function checkoutRoute(ctx: HandlerContext, limiter: RateLimiter) {
       if (!isRefusal(created.error)) return stripeFailure(created.error);
       // Stripe refused and kept nothing: free the holds now and say why.
       await store.releaseReservations(body.checkoutId, ctx.now());
-      await store.updateCheckout(record.checkoutId, token, { amount: null }, ctx.now());
       return stripeFailure(created.error);
     }
     const intentId = 'intent' in created ? created.intent.id : created.failedIntentId!;
