@@ -13,6 +13,7 @@ import {
   openStore,
   paidIntentId,
   payAmount,
+  payRemembered,
   recordEvents,
   recorded,
   savedProfile,
@@ -95,22 +96,8 @@ test('a new shopper sees the first-purchase offer, uses a coupon and pays by car
 
 test('a returning shopper with a saved profile pays from the product page with one click on the wallet button', async ({ page, problems }) => {
   const email = newEmail('returning');
-  const setup = effort();
   // First visit: buy with "remember me" ticked.
-  await openStore(page);
-  await page
-    .getByRole('button', { name: /Add to cart/ })
-    .nth(1)
-    .click();
-  await openCart(page);
-  await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
-  await fillContact(page, setup, email);
-  await drawer(page)
-    .getByLabel(/Remember my details/)
-    .check();
-  await fillCard(page, setup);
-  await drawer(page).getByRole('button', { name: /^Pay / }).click();
-  await paidIntentId(page);
+  await payRemembered(page, email);
 
   // Next visit: the teapot's express checkout, nothing typed.
   await openStore(page);
@@ -169,20 +156,7 @@ test('a returning shopper with a saved profile pays from the product page with o
 
 test('paying with "Remember my details" unticked erases the profile an earlier visit saved', async ({ page, problems }) => {
   const email = newEmail('unticked');
-  await openStore(page);
-  await page
-    .getByRole('button', { name: /Add to cart/ })
-    .nth(1)
-    .click();
-  await openCart(page);
-  await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
-  await fillContact(page, effort(), email);
-  await drawer(page)
-    .getByLabel(/Remember my details/)
-    .check();
-  await fillCard(page, effort());
-  await drawer(page).getByRole('button', { name: /^Pay / }).click();
-  await paidIntentId(page);
+  await payRemembered(page, email);
   expect(await savedProfile(page)).toMatchObject({ email });
 
   await openStore(page);

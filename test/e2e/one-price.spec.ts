@@ -11,6 +11,7 @@ import {
   openStoreIn,
   paidIntentId,
   payAmount,
+  payRemembered,
   stripeFor,
 } from './checkout-helpers';
 import { booted, expect, test } from './fixtures';
@@ -34,26 +35,6 @@ async function chineseSheet(page: Page, email: string): Promise<void> {
   await drawer(page).getByLabel('邮政编码').fill('310000');
 }
 
-/** A first order with "Remember my details": later visits are a returning shopper's. */
-async function firstOrder(page: Page, email: string, codes: string[] = []): Promise<void> {
-  await openStore(page);
-  await page.getByRole('button', { name: CUP.name }).nth(CUP.nth).click();
-  await openCart(page);
-  for (const code of codes) {
-    await drawer(page).getByLabel('Coupon code').fill(code);
-    await drawer(page).getByRole('button', { name: 'Apply' }).click();
-    await expect(drawer(page).locator('dl')).toContainText(code);
-  }
-  await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
-  await fillContact(page, effort(), email);
-  await drawer(page)
-    .getByLabel(/Remember my details/)
-    .check();
-  await fillCard(page, effort());
-  await drawer(page).getByRole('button', { name: /^Pay / }).click();
-  await paidIntentId(page);
-}
-
 /** What the server charges this shopper for one cup now. */
 async function serverTotal(page: Page, email: string, codes: string[] = []): Promise<number> {
   const quote = await (
@@ -67,7 +48,7 @@ test('a returning shopper is shown what they are charged: no second first-order 
   problems,
 }) => {
   const email = newEmail('back');
-  await firstOrder(page, email, ['WELCOME10']);
+  await payRemembered(page, email, ['WELCOME10']);
 
   // Card: the drawer already prices for the saved email, and a used code leaves with its reason.
   await openStore(page);
