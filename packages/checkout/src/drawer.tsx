@@ -192,8 +192,8 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  const paid = (outcome: PaymentOutcome, paidCart: CartState) => {
-    recordPurchase(instance, storage, outcome, paidCart, { clearCart: !buyNow });
+  const paid = async (outcome: PaymentOutcome, paidCart: CartState) => {
+    await recordPurchase(instance, storage, outcome, paidCart, { clearCart: !buyNow });
     setView({ name: 'paid', outcome });
   };
   const close = () => {

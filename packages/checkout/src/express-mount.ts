@@ -31,8 +31,8 @@ export async function mountExpressElement(
     storage,
     cart,
     onReady,
-    onPaid: (outcome, paid) => {
-      recordPurchase(instance, storage, outcome, paid, { clearCart: !product });
+    onPaid: async (outcome, paid) => {
+      await recordPurchase(instance, storage, outcome, paid, { clearCart: !product });
       openCart(document, { view: 'paid', outcome });
     },
     // Said beside the wallet buttons (a decline, a changed price with its new total), and reported.

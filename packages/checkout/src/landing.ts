@@ -83,7 +83,7 @@ export async function completeRedirect(instance: CartliftInstance, locale: Local
     const answer = await apiFor(instance).complete(pending.checkoutId, params.get('redirect_status') === 'failed');
     if (answer.status === 'requires_action') throw new PaymentError('payment_incomplete', paymentSentence('payment_incomplete', locale));
     const outcome = { paymentIntentId: answer.paymentIntentId, status: answer.status, amount: answer.amount, currency: answer.currency, order: answer.order };
-    recordPurchase(instance, storage, outcome, pending.cart, { clearCart: pending.cart.id === instance.cart.get().id });
+    await recordPurchase(instance, storage, outcome, pending.cart, { clearCart: pending.cart.id === instance.cart.get().id });
     openCart(document, { view: 'paid', outcome });
   } catch (error) {
     void storage.del('pending-payment').catch(() => {});

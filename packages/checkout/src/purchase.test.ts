@@ -23,6 +23,33 @@ describe('checkout funnel events', () => {
     recordPurchase(instance, memoryStorage(), { paymentIntentId: 'pi_1', status: 'succeeded', amount: 4820, currency: 'usd' }, cart, { clearCart: false });
     expect(seen).toEqual([expect.objectContaining({ transaction_id: 'pi_1', value: 4820, currency: 'USD', coupon: 'WELCOME10,TEA5' })]);
   });
+
+  it('settles only once the paid cart is cleared in storage, so leaving the thank-you screen at once cannot bring it back', async () => {
+    const memory = memoryStorage();
+    // A write that takes a while, as IndexedDB's can on a busy page.
+    const storage = {
+      ...memory,
+      update: (async (key, apply) => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return memory.update(key, apply);
+      }) as typeof memory.update,
+    };
+    const instance = createCartlift({ currency: 'USD', storage });
+    await instance.cart.add({ sku: 'TEA', price: 2400 });
+    const stored = () => memory.get<{ lines: unknown[] }>('cart').then((saved) => saved?.lines.length ?? 0);
+    expect(await stored()).toBe(1);
+    const done = recordPurchase(
+      instance,
+      memoryStorage(),
+      { paymentIntentId: 'pi_4', status: 'succeeded', amount: 2400, currency: 'usd' },
+      instance.cart.get(),
+      {
+        clearCart: true,
+      },
+    );
+    await done;
+    expect(await stored()).toBe(0);
+  });
 });
 
 describe('purchase items', () => {

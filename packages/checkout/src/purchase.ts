@@ -51,18 +51,20 @@ export function soldItems(cart: CartState, order: OrderSummary | null | undefine
  * transaction_id, the amount the server charged as value, the items at the
  * server's unit prices (see soldItems) and the coupon, then
  * forgets the pending redirect record. Clears the shopper's cart unless this
- * was a "buy now".
+ * was a "buy now". Settles once those writes are stored, so a shopper who
+ * leaves the thank-you screen at once never finds the paid cart again.
+ * Storage failures are swallowed: the payment is done either way.
  *
  * @example
- * recordPurchase(instance, storage, outcome, cart, { clearCart: true });
+ * await recordPurchase(instance, storage, outcome, cart, { clearCart: true });
  */
-export function recordPurchase(
+export async function recordPurchase(
   instance: CartliftInstance,
   storage: StoragePort,
   outcome: PaymentOutcome,
   cart: CartState,
   { clearCart }: { clearCart: boolean },
-): void {
+): Promise<void> {
   instance.events.emit(
     'purchase',
     funnelEvent(cart, soldItems(cart, outcome.order), {
@@ -72,9 +74,11 @@ export function recordPurchase(
       ...couponOf(cart),
     }),
   );
-  if (clearCart) void instance.cart.clear().catch(() => {});
-  void storage.del('pending-payment').catch(() => {});
-  rememberShownOrder(storage, outcome);
+  await Promise.all([
+    clearCart ? instance.cart.clear().catch(() => {}) : undefined,
+    storage.del('pending-payment').catch(() => {}),
+    rememberShownOrder(storage, outcome),
+  ]);
 }
 
 const SHOWN_ORDER = 'shown-order';
@@ -85,14 +89,15 @@ const ORDER_PARAM = 'cartlift-order';
  * its id in the address bar (`?cartlift-order=`), which `handleLanding` reads.
  *
  * @example
- * rememberShownOrder(storage, outcome);
+ * await rememberShownOrder(storage, outcome);
  */
-export function rememberShownOrder(storage: StoragePort, outcome: PaymentOutcome): void {
-  void storage.update(SHOWN_ORDER, () => outcome).catch(() => {});
-  if (typeof history === 'undefined') return;
-  const url = new URL(location.href);
-  url.searchParams.set(ORDER_PARAM, outcome.paymentIntentId);
-  history.replaceState(history.state, '', url);
+export async function rememberShownOrder(storage: StoragePort, outcome: PaymentOutcome): Promise<void> {
+  if (typeof history !== 'undefined') {
+    const url = new URL(location.href);
+    url.searchParams.set(ORDER_PARAM, outcome.paymentIntentId);
+    history.replaceState(history.state, '', url);
+  }
+  await storage.update(SHOWN_ORDER, () => outcome).catch(() => {});
 }
 
 /** The shopper closed the thank-you screen: a reload shows the shop again. */
