@@ -38,7 +38,10 @@ async function setup(options: AnalyticsOptions = {}, collectorOptions = {}) {
   const teardown = cartlift.use(plugin);
   const track = (n: number, extra: Record<string, unknown> = {}) => {
     for (let i = 0; i < n; i++)
-      cartlift.events.emit('add_to_cart', funnelEvent(cartlift.cart.get(), [{ item_id: `SKU-${i}`, quantity: 1, price: 2400 }], extra));
+      cartlift.events.emit(
+        'add_to_cart',
+        funnelEvent('add_to_cart', cartlift.cart.get(), [{ item_id: `SKU-${i}`, quantity: 1, price: 2400 }], extra as object),
+      );
   };
   return { cartlift, plugin, track, teardown, server };
 }
@@ -104,7 +107,7 @@ describe('analytics plugin', () => {
     const cartlift = createCartlift({ currency: 'USD' });
     const plugin = analytics({ destinations: [collectorDestination({ url: `${server.url}/nowhere` })], batch: { wait: 5 } });
     cartlift.use(plugin);
-    cartlift.events.emit('view_item', funnelEvent(cartlift.cart.get(), [{ item_id: 'TEA', quantity: 1 }]));
+    cartlift.events.emit('view_item', funnelEvent('view_item', cartlift.cart.get(), [{ item_id: 'TEA', quantity: 1 }]));
     await until(() => plugin.counters.dropped === 1, 'the 404 batch dropped');
     expect(plugin.counters.sent).toBe(0);
   });
@@ -113,7 +116,7 @@ describe('analytics plugin', () => {
     // 61 KB: under the collector's 64 KiB limit, so Node's fetch (no keepalive quota) would deliver it; Chromium's
     // keepalive fetch fails on bodies over 64 KB (test/e2e/analytics/oversize.spec.ts), so the plugin refuses it before sending.
     const { cartlift, plugin, track, server } = await setup();
-    cartlift.events.emit('view_item', funnelEvent(cartlift.cart.get(), [{ item_id: 'TEA', quantity: 1 }], { note: 'x'.repeat(61_000) }));
+    cartlift.events.emit('view_item', funnelEvent('view_item', cartlift.cart.get(), [{ item_id: 'TEA', quantity: 1 }], { note: 'x'.repeat(61_000) } as object));
     track(3);
     await until(() => plugin.counters.sent === 3 && plugin.counters.dropped === 1, 'the big event dropped and the 3 others sent');
     expect(server.stored().map((e) => e.name)).toEqual(['add_to_cart', 'add_to_cart', 'add_to_cart']);
@@ -207,7 +210,7 @@ describe('analytics plugin', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { validateEvent } = await import('./schema.js');
     const { cartlift } = await setup({ validate: validateEvent });
-    cartlift.events.emit('purchase', funnelEvent(cartlift.cart.get(), [], { transaction_id: '' }));
+    cartlift.events.emit('purchase', funnelEvent('purchase', cartlift.cart.get(), [], { transaction_id: '' }));
     expect(warn).toHaveBeenCalledWith('Cartlift analytics: purchase.transaction_id must be a non-empty string (the order id); received "".');
     warn.mockRestore();
   });
@@ -264,7 +267,7 @@ describe('analytics plugin', () => {
     const calls: unknown[][] = [];
     const js = { track: (...args: unknown[]) => void calls.push(args) };
     const { cartlift, plugin } = await setup({ consent: 'pending', destinations: [ga4({ dataLayer }), segment({ analytics: js })] });
-    cartlift.events.emit('purchase', funnelEvent(cartlift.cart.get(), [{ item_id: 'TEA', quantity: 2, price: 1999 }], { transaction_id: 'ord_1' }));
+    cartlift.events.emit('purchase', funnelEvent('purchase', cartlift.cart.get(), [{ item_id: 'TEA', quantity: 2, price: 1999 }], { transaction_id: 'ord_1' }));
     expect(dataLayer).toEqual([]);
     plugin.consent('granted');
     await plugin.flush();

@@ -463,7 +463,7 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
       if (instance && id.x[key] !== variant) {
         id.x[key] = variant;
         keep();
-        instance.events.emit('experiment_exposure', funnelEvent(instance.cart.get(), [], { experiment: key, variant }));
+        instance.events.emit('experiment_exposure', funnelEvent('experiment_exposure', instance.cart.get(), [], { experiment: key, variant }));
       }
       return variant;
     },

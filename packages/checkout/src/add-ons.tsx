@@ -42,7 +42,7 @@ export function AddOns({
       () =>
         instance.events.emit(
           'upsell_added',
-          funnelEvent(cart, [{ item_id: offer.sku, item_name: name, price: offer.price, quantity: 1 }], { kind: offer.kind }),
+          funnelEvent('upsell_added', cart, [{ item_id: offer.sku, item_name: name, price: offer.price, quantity: 1 }], { kind: offer.kind }),
         ),
       () => {},
     );

@@ -39,10 +39,9 @@ export function Coupon({ instance, cart, quote, locale, note, clearNote }: Coupo
     const [reason, final] = refusal(quote, deciding, locale) ?? [];
     const applied = quote.applied.some((a) => a.code === deciding);
     if (!applied && !reason) return; // this quote predates the code
-    instance.events.emit(
-      applied ? 'coupon_applied' : 'coupon_denied',
-      funnelEvent(cart, toFunnelItems(cart.lines), { coupon: deciding, ...(reason ? { reason } : {}) }),
-    );
+    const items = toFunnelItems(cart.lines);
+    if (applied) instance.events.emit('coupon_applied', funnelEvent('coupon_applied', cart, items, { coupon: deciding }));
+    else instance.events.emit('coupon_denied', funnelEvent('coupon_denied', cart, items, { coupon: deciding, reason }));
     // A final refusal is said by the note, as the code leaves the cart.
     setRefused(final ? '' : (reason ?? ''));
     setDeciding(undefined);

@@ -165,7 +165,7 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
   }, [api]);
 
   useEffect(() => {
-    instance.events.emit('view_cart', funnelEvent(cart, toFunnelItems(cart.lines)));
+    instance.events.emit('view_cart', funnelEvent('view_cart', cart, toFunnelItems(cart.lines)));
   }, []);
 
   // Stripe's iframe can't live in shadow DOM reliably: give it a light-DOM slot.

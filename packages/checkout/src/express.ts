@@ -71,7 +71,7 @@ export async function mountExpressCheckout(target: HTMLElement, options: Express
   element.on('ready', () => options.onReady?.(() => element.focus()));
   element.on('click', (event) => {
     const cart = (clicked = options.cart());
-    instance.events.emit('begin_checkout', checkoutEvent(cart, { value: total, method: 'express', ...couponOf(cart) }));
+    instance.events.emit('begin_checkout', checkoutEvent('begin_checkout', cart, { value: total, method: 'express', ...couponOf(cart) }));
     void loadProfile(options.storage).then((profile) => event.resolve(walletOptions(profile, config.shippingOptions, locale)));
   });
   element.on('confirm', (event: StripeExpressCheckoutElementConfirmEvent) => {
@@ -81,7 +81,7 @@ export async function mountExpressCheckout(target: HTMLElement, options: Express
       options.onError(message);
       instance.events.emit(
         'checkout_error',
-        checkoutEvent(clicked ?? options.cart(), { error_code: (error as { code?: string }).code ?? 'unknown', message, method: 'express' }),
+        checkoutEvent('checkout_error', clicked ?? options.cart(), { error_code: (error as { code?: string }).code ?? 'unknown', message, method: 'express' }),
       );
     });
   });
@@ -103,10 +103,10 @@ export async function mountExpressCheckout(target: HTMLElement, options: Express
     if (made.error) throw new PaymentError(made.error.code ?? 'payment_failed', paymentSentence(made.error.code, locale, made.error.message));
     const shipping = profile?.address ? { address: profile.address } : walletShipping(event);
     // The wallet sheet did the sheet's two steps; report them so wallet shoppers walk the same funnel.
-    const step = { value: total, method: 'express', ...couponOf(cart) };
+    const step = { value: total, method: 'express' as const, ...couponOf(cart) };
     const tier = (shipping && 'optionId' in shipping ? shipping.optionId : undefined) ?? config.shippingOptions?.[0]?.id;
-    instance.events.emit('add_shipping_info', checkoutEvent(cart, { ...step, ...(tier ? { shipping_tier: tier } : {}) }));
-    instance.events.emit('add_payment_info', checkoutEvent(cart, { ...step, payment_type: event.expressPaymentType }));
+    instance.events.emit('add_shipping_info', checkoutEvent('add_shipping_info', cart, { ...step, ...(tier ? { shipping_tier: tier } : {}) }));
+    instance.events.emit('add_payment_info', checkoutEvent('add_payment_info', cart, { ...step, payment_type: event.expressPaymentType }));
     const attempt = checkoutId;
     // Each attempt ends here, paid or not: the next click is a new one.
     checkoutId = uuid();

@@ -1,5 +1,5 @@
-import { type CartliftInstance, DEFAULT_LIMITS, normalizeCode } from '@cartlift/core';
-import type { EvaluateResult } from '@cartlift/discounts';
+import { type CartliftInstance, DEFAULT_LIMITS, localizedName, normalizeCode } from '@cartlift/core';
+import type { QuoteResponse } from '@cartlift/core/contract';
 import { openCart } from './open-cart.js';
 import type { Locale } from './i18n.js';
 import { type Skipped, skippedSentence } from './link-notice.js';
@@ -35,14 +35,12 @@ export async function applyCartLink(instance: CartliftInstance, locale: Locale, 
   const codes = coupon ? [normalizeCode(coupon)] : [];
   try {
     const api = apiFor(instance);
-    const limits = ((await api.config()) as { limits?: { maxLines?: number } }).limits;
+    const { limits } = await api.config();
     // The server prices the link's own text (what a signature covers), so no lines are sent beside it.
-    const quote = (await api.quote({ codes, link: { cart, ...(coupon ? { coupon } : {}), ...(sig ? { sig } : {}) } })) as EvaluateResult & {
-      skipped?: Skipped[];
-    };
-    const skipped = [...(quote.skipped ?? [])];
-    for (const line of quote.lines as (EvaluateResult['lines'][number] & { name?: unknown; image?: unknown })[]) {
-      if (!(await addLinkLine(instance, line, locale, Math.min(limits?.maxLines ?? Infinity, DEFAULT_LIMITS.maxLines))))
+    const quote = await api.quote({ codes, link: { cart, ...(coupon ? { coupon } : {}), ...(sig ? { sig } : {}) } });
+    const skipped: Skipped[] = [...(quote.skipped ?? [])];
+    for (const line of quote.lines) {
+      if (!(await addLinkLine(instance, line, locale, Math.min(limits.maxLines, DEFAULT_LIMITS.maxLines))))
         skipped.push({ part: `${line.sku}:${line.quantity}`, reason: 'too_many_lines' });
     }
     for (const code of codes) await instance.cart.addCode(code);
@@ -54,17 +52,17 @@ export async function applyCartLink(instance: CartliftInstance, locale: Locale, 
 }
 
 /** Adds one priced line of a link unless the cart already holds `maxLines` other lines; false when it could not. */
-async function addLinkLine(
-  instance: CartliftInstance,
-  line: { sku: string; quantity: number; unitPrice: number; name?: unknown; image?: unknown },
-  locale: Locale,
-  maxLines: number,
-): Promise<boolean> {
+async function addLinkLine(instance: CartliftInstance, line: QuoteResponse['lines'][number], locale: Locale, maxLines: number): Promise<boolean> {
   const lines = instance.cart.get().lines;
   if (lines.length >= maxLines && !lines.some((l) => l.key === line.sku)) return false;
-  const name = localName(line.name, locale);
-  const image = typeof line.image === 'string' ? line.image : undefined;
-  await instance.cart.add({ sku: line.sku, quantity: line.quantity, price: line.unitPrice, ...(name ? { name } : {}), ...(image ? { image } : {}) });
+  const name = localizedName(line.name, locale);
+  await instance.cart.add({
+    sku: line.sku,
+    quantity: line.quantity,
+    price: line.unitPrice,
+    ...(name ? { name } : {}),
+    ...(line.image ? { image: line.image } : {}),
+  });
   return true;
 }
 
@@ -99,14 +97,6 @@ export async function completeRedirect(instance: CartliftInstance, locale: Local
 export async function showOrderAgain(instance: CartliftInstance, params: URLSearchParams): Promise<void> {
   const outcome = await shownOrder(storageFor(instance), params.get('cartlift-order') ?? '');
   if (outcome) openCart(document, { view: 'paid', outcome });
-}
-
-/** A catalog name, plain or by locale, as text. */
-function localName(name: unknown, locale: Locale): string | undefined {
-  if (typeof name === 'string') return name;
-  const names = name as Record<string, unknown> | undefined;
-  const text = names?.[locale] ?? names?.en;
-  return typeof text === 'string' ? text : undefined;
 }
 
 function report(instance: CartliftInstance, code: string, message: string): void {

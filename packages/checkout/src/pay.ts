@@ -2,7 +2,8 @@ import type { EvaluateResult } from '@cartlift/discounts';
 import type { Stripe, StripeElements } from '@stripe/stripe-js';
 import type { Locale } from './i18n.js';
 import { paymentSentence } from './payment-text.js';
-import { type CartBody, type CheckoutAnswer, type OrderSummary, type ServerApi, ServerError } from './server-api.js';
+import type { CheckoutRequest } from '@cartlift/core/contract';
+import { type CheckoutAnswer, type OrderSummary, type ServerApi, ServerError } from './server-api.js';
 
 export interface PaymentOutcome {
   paymentIntentId: string;
@@ -33,7 +34,8 @@ export interface PayInput {
   locale: Locale;
   /** One per attempt: the server's idempotency key, so retries never charge twice. */
   checkoutId: string;
-  body: CartBody;
+  /** The cart and the shopper, as `/checkout` takes them; the attempt's own fields are added here. */
+  body: Omit<CheckoutRequest, 'checkoutId' | 'confirmationToken' | 'expectedTotal'>;
   /** The total the shopper confirmed: the server charges it or nothing. */
   expectedTotal: number;
   returnUrl: string;

@@ -6,8 +6,12 @@ const cart = { id: 'cart-1', currency: 'USD', rev: 1, codes: ['WELCOME10', 'TEA5
 
 describe('checkout funnel events', () => {
   it("keeps checkout's value (the server's price) instead of the items' display value", () => {
-    expect(checkoutEvent(cart, { value: 4820 })).toMatchObject({ value: 4820, cart_id: 'cart-1', items: [{ item_id: 'TEA', quantity: 2, price: 2400 }] });
-    expect(checkoutEvent(cart).value).toBe(4800);
+    expect(checkoutEvent('begin_checkout', cart, { value: 4820 })).toMatchObject({
+      value: 4820,
+      cart_id: 'cart-1',
+      items: [{ item_id: 'TEA', quantity: 2, price: 2400 }],
+    });
+    expect(checkoutEvent('begin_checkout', cart, {}).value).toBe(4800);
   });
 
   it("gives GA4's coupon only when the cart has codes", () => {

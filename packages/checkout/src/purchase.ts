@@ -1,16 +1,20 @@
-import { type CartState, type CartliftInstance, type FunnelEvent, type FunnelItem, type StoragePort, funnelEvent, toFunnelItems } from '@cartlift/core';
+import { type CartState, type CartliftInstance, type FunnelItem, type StoragePort, funnelEvent, toFunnelItems } from '@cartlift/core';
+import type { FunnelParams, FunnelPayload } from '@cartlift/core/contract';
 import type { PaymentOutcome } from './pay.js';
 import type { OrderSummary } from './server-api.js';
 
+/** The checkout steps reported for the whole cart. */
+type CheckoutStep = 'begin_checkout' | 'add_shipping_info' | 'add_payment_info' | 'checkout_error';
+
 /**
- * A funnel event for a cart. Unlike core's funnelEvent, whose `value` is the
- * items' display value, `extra` wins here: checkout knows the server's price.
+ * A checkout step's funnel event for the whole cart. `params.value`, when
+ * given, is the server's price, which wins over the items' display value.
  *
  * @example
- * instance.events.emit('begin_checkout', checkoutEvent(cart, { value: quote.total, ...couponOf(cart) }));
+ * instance.events.emit('begin_checkout', checkoutEvent('begin_checkout', cart, { value: quote.total, ...couponOf(cart) }));
  */
-export function checkoutEvent(cart: CartState, extra: Record<string, unknown> = {}): FunnelEvent {
-  return funnelEvent(cart, toFunnelItems(cart.lines), extra);
+export function checkoutEvent<Step extends CheckoutStep>(step: Step, cart: CartState, params: FunnelParams[Step] & { value?: number }): FunnelPayload<Step> {
+  return funnelEvent<CheckoutStep>(step, cart, toFunnelItems(cart.lines), params) as FunnelPayload<Step>;
 }
 
 /**
@@ -67,7 +71,7 @@ export async function recordPurchase(
 ): Promise<void> {
   instance.events.emit(
     'purchase',
-    funnelEvent(cart, soldItems(cart, outcome.order), {
+    funnelEvent('purchase', cart, soldItems(cart, outcome.order), {
       transaction_id: outcome.paymentIntentId,
       value: outcome.amount,
       currency: outcome.currency.toUpperCase(),

@@ -1,50 +1,14 @@
-import type { EvaluateResult, Promotion } from '@cartlift/discounts';
+import type { AddOnOffer, CheckoutRequest, CheckoutResponse, ConfigResponse, OrderSummary, QuoteRequest, QuoteResponse } from '@cartlift/core/contract';
 
+// The wire types are the contract's (@cartlift/core/contract), which the
+// server's schemas are type-tested against; these names are checkout's own.
+export type { AddOnOffer, OrderSummary };
 /** What `GET /config` tells the browser. */
-export interface PublicConfig {
-  publishableKey: string;
-  /** Set in sandbox mode: where the Stripe.js look-alike is served. */
-  stripeJsUrl?: string;
-  currency: string;
-  promotions: Promotion[];
-  addOns: Record<string, AddOnOffer[]>;
-  shippingOptions?: { id: string; amount: number; name?: unknown }[];
-}
-
-export interface AddOnOffer {
-  sku: string;
-  kind: string;
-  price: number;
-  name: string | { en: string; 'zh-CN'?: string };
-}
-
-/** A paid order as the thank-you screen shows it (the server's summary). */
-export interface OrderSummary {
-  orderNumber: string;
-  transactionId: string;
-  amount: number;
-  currency: string;
-  email: string | null;
-  items: { sku: string; variant?: string; name?: string | Record<string, string>; quantity: number; unitPrice: number; total: number }[];
-  createdAt: number;
-}
-
+export type PublicConfig = ConfigResponse;
 /** Where a payment attempt stands after `/checkout` or `/checkout/complete`. */
-export type CheckoutAnswer =
-  | { status: 'succeeded' | 'processing'; paymentIntentId: string; amount: number; currency: string; order: OrderSummary | null; quote?: EvaluateResult }
-  | { status: 'requires_action'; paymentIntentId: string; clientSecret: string; amount: number; currency: string; quote?: EvaluateResult };
-
-export interface CartBody {
-  /** The shopper's cart id: the server counts coupon guesses per cart and joins the order to the funnel. */
-  cartId?: string;
-  /** Absent only when a cart `link` stands for the lines. */
-  lines?: { sku: string; variant?: string; quantity: number }[];
-  codes?: string[];
-  contact?: { email?: string; name?: string; phone?: string };
-  shipping?: { optionId?: string; name?: string; address?: Record<string, string> };
-  /** A cart link's raw parameters, for the server to check (and verify its signature). */
-  link?: { cart: string; coupon?: string; sig?: string };
-}
+export type CheckoutAnswer = CheckoutResponse;
+/** The cart as `/quote` takes it; `/checkout` adds the attempt's fields (see CheckoutRequest). */
+export type CartBody = QuoteRequest;
 
 /** An error the server answered with, or a network failure (`code: 'network'`). */
 export class ServerError extends Error {
@@ -52,8 +16,8 @@ export class ServerError extends Error {
   readonly field: string | undefined;
   readonly status: number;
   /** A `price_changed` answer's new quote: what the shopper must confirm instead. */
-  readonly quote: EvaluateResult | undefined;
-  constructor(status: number, code: string, message: string, field?: string, quote?: EvaluateResult) {
+  readonly quote: QuoteResponse | undefined;
+  constructor(status: number, code: string, message: string, field?: string, quote?: QuoteResponse) {
     super(message);
     this.name = 'ServerError';
     this.status = status;
@@ -71,7 +35,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isAmount = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
 const hasLines = (v: Record<string, unknown>) => Array.isArray(v.lines) && v.lines.every((l) => isObject(l) && typeof l.sku === 'string');
 
-const isQuote: Guard<EvaluateResult> = (v): v is EvaluateResult =>
+const isQuote: Guard<QuoteResponse> = (v): v is QuoteResponse =>
   isObject(v) &&
   typeof v.currency === 'string' &&
   isAmount(v.total) &&
@@ -154,7 +118,7 @@ export function createServerApi(endpoint: string, fetcher: typeof fetch = (...a)
     },
     quote: (body: CartBody) => call('/quote', isQuote, body),
     /** One payment attempt, decided by the server: retried on network failures (the same checkoutId never charges twice). */
-    checkout: (body: CartBody & { checkoutId: string; confirmationToken: string; expectedTotal: number }) => retried(() => call('/checkout', isAnswer, body)),
+    checkout: (body: CheckoutRequest) => retried(() => call('/checkout', isAnswer, body)),
     /** Where an attempt stands after a next action (3-D Secure, WeChat Pay) or Alipay's return. */
     complete: (checkoutId: string, abandon = false) => retried(() => call('/checkout/complete', isAnswer, { checkoutId, ...(abandon ? { abandon } : {}) })),
   };

@@ -96,7 +96,7 @@ export function Sheet({ instance, api, config, cart, quote, locale, storage, pay
   const total = quote?.total;
 
   useEffect(() => {
-    instance.events.emit('begin_checkout', checkoutEvent(cart, { ...(quote ? { value: quote.total } : {}), ...couponOf(cart) }));
+    instance.events.emit('begin_checkout', checkoutEvent('begin_checkout', cart, { ...(quote ? { value: quote.total } : {}), ...couponOf(cart) }));
     if (restored) return void (validEmail(restored.form.email) && onEmail(restored.form.email.trim()));
     void loadProfile(storage).then((p) => {
       if (!p) return;
@@ -155,10 +155,13 @@ export function Sheet({ instance, api, config, cart, quote, locale, storage, pay
     setMessage('');
     // GA4's parameters where known: the server's default shipping option (the sheet offers no other) and the Payment Element's choice.
     const tier = config.shippingOptions?.[0]?.id;
-    instance.events.emit('add_shipping_info', checkoutEvent(cart, { value: total, ...couponOf(cart), ...(tier ? { shipping_tier: tier } : {}) }));
+    instance.events.emit(
+      'add_shipping_info',
+      checkoutEvent('add_shipping_info', cart, { value: total, ...couponOf(cart), ...(tier ? { shipping_tier: tier } : {}) }),
+    );
     instance.events.emit(
       'add_payment_info',
-      checkoutEvent(cart, { value: total, ...couponOf(cart), ...(paymentType.current ? { payment_type: paymentType.current } : {}) }),
+      checkoutEvent('add_payment_info', cart, { value: total, ...couponOf(cart), ...(paymentType.current ? { payment_type: paymentType.current } : {}) }),
     );
     const address = {
       line1: form.line1,
@@ -199,7 +202,10 @@ export function Sheet({ instance, api, config, cart, quote, locale, storage, pay
       if (changed) onPriceChanged(changed);
       const sentence = changed ? priceChangeSentence(quote, changed, locale) : error instanceof PaymentError ? error.message : pick(text.payFailed, locale);
       setMessage(sentence);
-      instance.events.emit('checkout_error', checkoutEvent(cart, { error_code: (error as { code?: string }).code ?? 'unknown', message: sentence }));
+      instance.events.emit(
+        'checkout_error',
+        checkoutEvent('checkout_error', cart, { error_code: (error as { code?: string }).code ?? 'unknown', message: sentence }),
+      );
     } finally {
       busy.current = false;
       setPaying(false);

@@ -30,7 +30,7 @@ describe('walletOptions', () => {
       shippingAddressRequired: true,
       shippingRates: [{ id: 'shipping', amount: 0, displayName: 'Shipping' }],
     });
-    expect(walletOptions(undefined, undefined, 'zh-CN').shippingRates).toEqual([{ id: 'shipping', amount: 0, displayName: '运费' }]);
+    expect(walletOptions(undefined, [], 'zh-CN').shippingRates).toEqual([{ id: 'shipping', amount: 0, displayName: '运费' }]);
   });
 });
 

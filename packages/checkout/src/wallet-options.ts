@@ -1,4 +1,5 @@
-import { type PromotionName, promotionName } from '@cartlift/discounts';
+import type { AddressRequest } from '@cartlift/core/contract';
+import { promotionName } from '@cartlift/discounts';
 import type { ClickResolveDetails, StripeExpressCheckoutElementConfirmEvent } from '@stripe/stripe-js';
 import { drawerText } from './drawer-text.js';
 import { type Locale, pick } from './i18n.js';
@@ -19,7 +20,7 @@ export function walletOptions(profile: ShopperProfile | undefined, shippingOptio
   // would change the amount after the wallet showed it (no shippingratechange re-pricing yet).
   const option = shippingOptions?.[0];
   const rates = option
-    ? [{ id: option.id, amount: option.amount, displayName: promotionName(option.name as PromotionName, locale) || option.id }]
+    ? [{ id: option.id, amount: option.amount, displayName: promotionName(option.name, locale) || option.id }]
     : [{ id: 'shipping', amount: 0, displayName: pick(drawerText.shipping, locale) }];
   return { emailRequired: true, shippingAddressRequired: true, shippingRates: rates };
 }
@@ -34,8 +35,15 @@ export function walletOptions(profile: ShopperProfile | undefined, shippingOptio
 export function walletShipping(event: Pick<StripeExpressCheckoutElementConfirmEvent, 'shippingAddress' | 'shippingRate'>): CartBody['shipping'] {
   const given = event.shippingAddress;
   if (!given) return undefined;
-  const address = Object.fromEntries(
-    Object.entries(given.address).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''),
-  );
+  const { line1, line2, city, state, postal_code, country } = given.address;
+  // A wallet may leave a line empty: sent empty, the server's answer names the field, as for a typed address.
+  const address: AddressRequest = {
+    line1: line1 ?? '',
+    city: city ?? '',
+    postal_code: postal_code ?? '',
+    country,
+    ...(line2 ? { line2 } : {}),
+    ...(state ? { state } : {}),
+  };
   return { name: given.name, address, ...(event.shippingRate ? { optionId: event.shippingRate.id } : {}) };
 }

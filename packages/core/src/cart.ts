@@ -1,3 +1,4 @@
+import { CODE_RULE, type CartLimits, DEFAULT_LIMITS, MAX_CODES, VARIANT_MAX_LENGTH, isCouponCode } from './contract/limits.js';
 import { CartliftError, describe } from './errors.js';
 import { SKU_RULE, isSku } from './sku.js';
 
@@ -49,15 +50,8 @@ export type CartAction =
   | { type: 'add_code'; code: string }
   | { type: 'remove_code'; code: string };
 
-export interface CartLimits {
-  readonly maxQuantity: number;
-  readonly maxLines: number;
-}
-
-export const DEFAULT_LIMITS: CartLimits = { maxQuantity: 999, maxLines: 100 };
-
-/** Most coupon codes a cart keeps; the newest replaces the oldest beyond it. */
-export const MAX_CODES = 5;
+export type { CartLimits };
+export { DEFAULT_LIMITS, MAX_CODES };
 
 /**
  * Normalises a coupon code the way shoppers type it: trimmed, upper case.
@@ -132,7 +126,7 @@ export function checkAddInput(input: AddInput, limits: CartLimits = DEFAULT_LIMI
   const sku = input.sku;
   if (!isSku(sku)) fail('sku', SKU_RULE, sku);
   const clean: AddInput = { sku, quantity: checkQuantity(input.quantity ?? 1, 'quantity', 1, limits.maxQuantity) };
-  const variant = checkText(input.variant, 'variant', 64);
+  const variant = checkText(input.variant, 'variant', VARIANT_MAX_LENGTH);
   const name = checkText(input.name, 'name', 200);
   const image = checkText(input.image, 'image', 2048);
   const parent = checkText(input.parent, 'parent', 129);
@@ -163,7 +157,7 @@ export function checkAction(action: CartAction, limits: CartLimits = DEFAULT_LIM
     case 'add_code':
     case 'remove_code': {
       const code = typeof action.code === 'string' ? normalizeCode(action.code) : action.code;
-      if (typeof code !== 'string' || !/^[\w-]{1,64}$/u.test(code)) fail('code', 'a coupon code of 1 to 64 letters, digits, "-" or "_"', action.code);
+      if (!isCouponCode(code)) fail('code', CODE_RULE, action.code);
       return { ...action, code };
     }
     case 'remove':

@@ -1,25 +1,13 @@
 import type { CartLine, CartState } from './cart.js';
+import type { FunnelEventName, FunnelFields, FunnelItem, FunnelParams, FunnelPayload } from './contract/funnel.js';
 
-/** GA4's item shape. `price` is per unit in minor units (destinations convert for GA4). */
-export interface FunnelItem {
-  item_id: string;
-  item_name?: string;
-  item_variant?: string;
-  price?: number;
-  quantity: number;
-}
+export type { FunnelEventName, FunnelItem, FunnelPayload };
 
-/** Fields every funnel event carries. `value` is in minor units of `currency`. */
-export interface FunnelEvent {
-  event_id: string;
-  time: number;
-  cart_id: string;
-  currency: string;
-  value: number;
-  items: FunnelItem[];
-  transaction_id?: string;
-  [extra: string]: unknown;
-}
+/**
+ * Any funnel event, as a listener to every event reads it: the common fields
+ * and whatever params its name adds (see FunnelParams in the contract).
+ */
+export type FunnelEvent = FunnelFields & { transaction_id?: string; [param: string]: unknown };
 
 /** GA4's recommended e-commerce names plus Cartlift's own, as fixed in DESIGN.md. */
 export const FUNNEL_EVENTS = [
@@ -38,12 +26,10 @@ export const FUNNEL_EVENTS = [
   'ar_launched',
   'checkout_error',
   'experiment_exposure',
-] as const;
-
-export type FunnelEventName = (typeof FUNNEL_EVENTS)[number];
+] as const satisfies readonly FunnelEventName[];
 
 /** The one map from event name to payload type. */
-export type CartliftEvents = { [K in FunnelEventName]: FunnelEvent } & {
+export type CartliftEvents = { [Name in FunnelEventName]: FunnelPayload<Name> } & {
   /** The cart changed: here (`local`), in another tab (`remote`) or on first load (`storage`). */
   cart_updated: { cart: CartState; source: 'local' | 'remote' | 'storage' };
   /** Persistent storage failed; the cart carries on in memory. Emitted once. */
@@ -75,16 +61,29 @@ export function uuid(): string {
   return globalThis.crypto.randomUUID();
 }
 
+/** What a writer may pass: the event's params, and a `value` or `currency` that overrides the items' own. */
+type ParamsOf<Name extends FunnelEventName> = FunnelParams[Name] & { value?: number; currency?: string };
+
 /**
- * Builds a funnel event for a cart and items. `value` is the items' display
- * value unless `extra` says otherwise (a checkout passes the server's total);
- * `event_id` and `time` are always fresh.
+ * Builds the payload of funnel event `name` for a cart and items, checking
+ * its params against the contract (a missing `transaction_id` or a misspelt
+ * param fails to compile). `value` is the items' display value unless the
+ * params say otherwise (a checkout passes the server's total); `event_id`
+ * and `time` are always fresh.
  *
  * @example
- * events.emit('add_to_cart', funnelEvent(cart, [{ item_id: 'TEA', quantity: 1, price: 2400 }]));
- * events.emit('purchase', funnelEvent(cart, items, { value: 2099, transaction_id: 'pi_123' }));
+ * events.emit('add_to_cart', funnelEvent('add_to_cart', cart, [{ item_id: 'TEA', quantity: 1, price: 2400 }]));
+ * events.emit('purchase', funnelEvent('purchase', cart, items, { value: 2099, transaction_id: 'pi_123' }));
  */
-export function funnelEvent(cart: Pick<CartState, 'id' | 'currency'>, items: FunnelItem[], extra: Record<string, unknown> = {}): FunnelEvent {
-  const value = items.reduce((sum, i) => sum + (i.price ?? 0) * i.quantity, 0);
-  return { cart_id: cart.id, currency: cart.currency, value, ...extra, event_id: uuid(), time: Date.now(), items };
+export function funnelEvent<Name extends FunnelEventName>(
+  _name: Name,
+  cart: Pick<CartState, 'id' | 'currency'>,
+  items: FunnelItem[],
+  ...[params]: NoParamsRequired<Name> extends true ? [params?: ParamsOf<Name>] : [params: ParamsOf<Name>]
+): FunnelPayload<Name> {
+  const value = items.reduce((sum, item) => sum + (item.price ?? 0) * item.quantity, 0);
+  return { cart_id: cart.id, currency: cart.currency, value, ...params, event_id: uuid(), time: Date.now(), items } as FunnelPayload<Name>;
 }
+
+/** True when event `Name` has no required params, so funnelEvent may be called without them. */
+type NoParamsRequired<Name extends FunnelEventName> = Record<never, never> extends FunnelParams[Name] ? true : false;

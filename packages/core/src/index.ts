@@ -19,6 +19,7 @@ export {
 } from './cart.js';
 export { isCartState } from './cart-guard.js';
 export { SKU_MAX_LENGTH, SKU_RULE, isSku } from './sku.js';
+export { localizedName } from './localized-name.js';
 export type { Emitter } from './emitter.js';
 export { createEmitter } from './emitter.js';
 export type { CartliftEvents, FunnelEvent, FunnelEventName, FunnelItem } from './events.js';

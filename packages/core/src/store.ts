@@ -138,11 +138,12 @@ export function createCartStore(options: CartStoreOptions): CartStore {
     if (!events) return;
     for (const line of after.lines) {
       const old = before.lines.find((l) => l.key === line.key)?.quantity ?? 0;
-      if (line.quantity > old) events.emit('add_to_cart', funnelEvent(after, toFunnelItems([{ ...line, quantity: line.quantity - old }])));
+      if (line.quantity > old) events.emit('add_to_cart', funnelEvent('add_to_cart', after, toFunnelItems([{ ...line, quantity: line.quantity - old }])));
     }
     for (const line of before.lines) {
       const now = after.lines.find((l) => l.key === line.key)?.quantity ?? 0;
-      if (now < line.quantity) events.emit('remove_from_cart', funnelEvent(after, toFunnelItems([{ ...line, quantity: line.quantity - now }])));
+      if (now < line.quantity)
+        events.emit('remove_from_cart', funnelEvent('remove_from_cart', after, toFunnelItems([{ ...line, quantity: line.quantity - now }])));
     }
   };
 

@@ -1,3 +1,4 @@
+import type { SkippedPart } from '@cartlift/core/contract';
 import { type CartLinkRead, readCartLink } from '@cartlift/core';
 import type { Catalog } from './catalog.js';
 import { HttpError } from './http/errors.js';
@@ -44,11 +45,7 @@ function sameText(a: string, b: string): boolean {
 }
 
 /** A part of a cart link that was not added, and why, as a sentence naming it. */
-export interface SkippedPart {
-  part: string;
-  reason: CartLinkRead['skipped'][number]['reason'];
-  message: string;
-}
+export type { SkippedPart };
 
 const SKIP_SENTENCES: Record<SkippedPart['reason'], (part: string, maxLines: number) => string> = {
   invalid: (part, _) => `link.cart part ${JSON.stringify(part)} must look like "SKU:QTY" with a quantity this shop sells; it was skipped.`,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCurrency } from '@cartlift/core';
+import { isCurrency, localizedName } from '@cartlift/core';
 import { skuField } from './requests.js';
 import { parseWith } from './http/validation.js';
 import { HttpError } from './http/errors.js';
@@ -173,13 +173,5 @@ export async function loadCatalogFile(file: string): Promise<Catalog> {
   return createCatalog(data as CatalogSource);
 }
 
-/**
- * The product's name in `locale`, falling back to English, then any.
- *
- * @example
- * localName({ en: 'Celadon tea cup', 'zh-CN': '青瓷茶杯' }, 'zh-CN') // "青瓷茶杯"
- */
-export function localName(name: Product['name'], locale = 'en'): string {
-  if (typeof name === 'string') return name;
-  return name[locale] ?? name.en ?? Object.values(name)[0] ?? '';
-}
+/** The product's name in `locale`: core's one rule for names by locale. */
+export const localName = localizedName;

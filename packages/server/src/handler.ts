@@ -1,4 +1,5 @@
-import { DEFAULT_LIMITS, assertCurrency } from '@cartlift/core';
+import { assertCurrency } from '@cartlift/core';
+import { DEFAULT_LIMITS, MAX_CODES } from '@cartlift/core/contract';
 import type { PromotionsConfig } from '@cartlift/discounts';
 import { parsePromotionsConfig } from '@cartlift/discounts/schema';
 import { type Catalog, createCatalog } from './catalog.js';
@@ -77,7 +78,7 @@ function resolveContext(options: CartliftHandlerOptions): HandlerContext {
       // The browser cart's own bounds: one rule on both sides (core's DEFAULT_LIMITS).
       maxQuantity: options.limits?.maxQuantity ?? DEFAULT_LIMITS.maxQuantity,
       maxLines: options.limits?.maxLines ?? DEFAULT_LIMITS.maxLines,
-      maxCodes: options.limits?.maxCodes ?? 5,
+      maxCodes: options.limits?.maxCodes ?? MAX_CODES,
       bodyBytes: options.limits?.bodyBytes ?? 64 * 1024,
       webhookBodyBytes: options.limits?.webhookBodyBytes ?? 1024 * 1024,
     },

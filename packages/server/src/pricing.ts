@@ -1,3 +1,4 @@
+import type { ShippingOption } from '@cartlift/core/contract';
 import type { EvaluateInput, EvaluateResult, PromotionsConfig } from '@cartlift/discounts';
 import { evaluate } from '@cartlift/discounts';
 import type { Catalog, Product } from './catalog.js';
@@ -6,12 +7,7 @@ import type { CustomerIdentity } from './identify.js';
 import { HttpError } from './http/errors.js';
 import type { Store } from './store/types.js';
 
-export interface ShippingOption {
-  id: string;
-  name: string | Record<string, string>;
-  /** Minor units in the store currency. */
-  amount: number;
-}
+export type { ShippingOption };
 
 export interface PricingContext {
   currency: string;

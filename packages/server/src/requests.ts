@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SKU_RULE, isSku } from '@cartlift/core';
+import { CODE_RULE, ID_PATTERN, SKU_RULE, VARIANT_MAX_LENGTH, isCouponCode, isSku } from '@cartlift/core/contract';
 
 export interface RequestLimits {
   /** Largest accepted quantity per line. Default 999, the browser cart's bound. */
@@ -23,7 +23,10 @@ function lineSchema(limits: RequestLimits) {
   return z.object(
     {
       sku,
-      variant: z.string({ error: 'must be a string' }).max(64, { error: 'must be at most 64 characters' }).optional(),
+      variant: z
+        .string({ error: 'must be a string' })
+        .max(VARIANT_MAX_LENGTH, { error: `must be at most ${VARIANT_MAX_LENGTH} characters` })
+        .optional(),
       quantity: z.number({ error: quantityRule }).int({ error: quantityRule }).min(1, { error: quantityRule }).max(limits.maxQuantity, { error: quantityRule }),
     },
     { error: 'must be an object such as {"sku": "TEA-LJ-100", "quantity": 1}' },
@@ -66,7 +69,10 @@ function cartFields(limits: RequestLimits) {
       .max(limits.maxLines, { error: `must contain at most ${limits.maxLines} lines` }),
     codes: z
       .array(
-        z.string({ error: 'must be a coupon code string' }).trim().min(1, { error: 'must not be empty' }).max(64, { error: 'must be at most 64 characters' }),
+        z
+          .string({ error: `must be ${CODE_RULE}` })
+          .trim()
+          .refine(isCouponCode, { error: `must be ${CODE_RULE}` }),
         {
           error: 'must be an array of coupon codes such as ["WELCOME10"]',
         },
@@ -95,7 +101,7 @@ function cartFields(limits: RequestLimits) {
  */
 export const cartIdField = z
   .string({ error: 'must be the cart\'s id, 8 to 128 letters, digits, "-" or "_" (the browser cart sends a UUID)' })
-  .regex(/^[A-Za-z0-9_-]{8,128}$/, { error: 'must be the cart\'s id, 8 to 128 letters, digits, "-" or "_" (the browser cart sends a UUID)' })
+  .regex(ID_PATTERN, { error: 'must be the cart\'s id, 8 to 128 letters, digits, "-" or "_" (the browser cart sends a UUID)' })
   .optional();
 
 export function quoteBody(limits: RequestLimits) {
@@ -160,7 +166,7 @@ export function checkoutBody(limits: RequestLimits) {
 
 const checkoutId = z
   .string({ error: 'must be a string of 8 to 128 letters, digits, "-" or "_" (a UUID works)' })
-  .regex(/^[A-Za-z0-9_-]{8,128}$/, { error: 'must be 8 to 128 letters, digits, "-" or "_" (a UUID works)' });
+  .regex(ID_PATTERN, { error: 'must be 8 to 128 letters, digits, "-" or "_" (a UUID works)' });
 
 /** `POST /checkout/complete`: the attempt to look up after a next action. */
 export function completeBody() {

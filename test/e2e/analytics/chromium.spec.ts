@@ -31,11 +31,11 @@ test('an event over the 64 KB keepalive limit is dropped and counted; the events
   await page.evaluate(() => {
     const w = window as unknown as {
       cartlift: { cart: { get(): unknown }; events: { emit(n: string, p: unknown): void } };
-      core: { funnelEvent(c: unknown, i: unknown[], x?: object): unknown };
+      core: { funnelEvent(name: string, c: unknown, i: unknown[], x?: object): unknown };
     };
     const item = [{ item_id: 'TEA-LJ-100', quantity: 1, price: 2400 }];
-    w.cartlift.events.emit('view_item', w.core.funnelEvent(w.cartlift.cart.get(), item, { note: 'x'.repeat(70_000), seq: 'huge' }));
-    for (const seq of ['a', 'b', 'c']) w.cartlift.events.emit('add_to_cart', w.core.funnelEvent(w.cartlift.cart.get(), item, { seq }));
+    w.cartlift.events.emit('view_item', w.core.funnelEvent('view_item', w.cartlift.cart.get(), item, { note: 'x'.repeat(70_000), seq: 'huge' }));
+    for (const seq of ['a', 'b', 'c']) w.cartlift.events.emit('add_to_cart', w.core.funnelEvent('add_to_cart', w.cartlift.cart.get(), item, { seq }));
   });
   const counters = () =>
     page.evaluate(() => ({ ...(window as unknown as { analyticsPlugin: { counters: { sent: number; dropped: number } } }).analyticsPlugin.counters }));

@@ -13,7 +13,7 @@ describe("Cartlift.use('analytics') destinations by name", () => {
     });
     const cartlift = createCartlift({ currency: 'USD' });
     cartlift.use(plugin);
-    cartlift.events.emit('add_to_cart', funnelEvent(cartlift.cart.get(), [{ item_id: 'TEA', quantity: 1, price: 2400 }]));
+    cartlift.events.emit('add_to_cart', funnelEvent('add_to_cart', cartlift.cart.get(), [{ item_id: 'TEA', quantity: 1, price: 2400 }]));
     await expect.poll(() => tracked).toEqual(['segment:Product Added', 'add_to_cart']);
     expect(dataLayer[1]).toMatchObject({ event: 'add_to_cart', ecommerce: { currency: 'USD', value: 24 } });
   });

@@ -43,7 +43,7 @@ export function watchViewedItems(doc: Document, instance: CartliftInstance): () 
         if (!item || seen.has(item.item_id)) continue;
         seen.add(item.item_id);
         // After the saved cart is read, so the event carries the shopper's cart id.
-        void instance.cart.ready.then(() => instance.events.emit('view_item', funnelEvent(instance.cart.get(), [item])));
+        void instance.cart.ready.then(() => instance.events.emit('view_item', funnelEvent('view_item', instance.cart.get(), [item])));
       }
     },
     { threshold: 0.5 },

@@ -1,29 +1,8 @@
+import type { OrderSummary } from '@cartlift/core/contract';
 import type { Catalog } from '../catalog.js';
 import type { OrderRecord } from '../store/types.js';
 
-/** One bought line as the thank-you screen shows it. */
-export interface OrderItem {
-  sku: string;
-  variant?: string;
-  /** The catalog's name (plain, or by locale); absent for add-ons without one. */
-  name?: string | Record<string, string>;
-  quantity: number;
-  unitPrice: number;
-  /** What the line cost after its discounts, minor units. */
-  total: number;
-}
-
-/** What the shopper is told about a paid order: its number, items, the amount charged and where the receipt goes. */
-export interface OrderSummary {
-  orderNumber: string;
-  /** The PaymentIntent id: the funnel's `transaction_id`. */
-  transactionId: string;
-  amount: number;
-  currency: string;
-  email: string | null;
-  items: OrderItem[];
-  createdAt: number;
-}
+export type { OrderItem, OrderSummary } from '@cartlift/core/contract';
 
 /**
  * A short order number a shopper can read out: the intent id's tail, upper-cased.

@@ -1,3 +1,4 @@
+import type { CheckoutResponse } from '@cartlift/core/contract';
 import type Stripe from 'stripe';
 import { serverPurchaseEvent } from '../analytics/server-purchase.js';
 import { HttpError } from '../http/errors.js';
@@ -6,10 +7,8 @@ import type { CheckoutOutcome, CheckoutRecord, Store } from '../store/types.js';
 import { replayCreate, stripeFailure } from './intent.js';
 import { type OrderSummary, orderSummary } from './order-summary.js';
 
-/** Where a payment attempt stands, as `/checkout` answers it. */
-export type AttemptAnswer =
-  | { status: 'succeeded' | 'processing'; paymentIntentId: string; amount: number; currency: string; order: OrderSummary | null }
-  | { status: 'requires_action'; paymentIntentId: string; clientSecret: string; amount: number; currency: string };
+/** Where a payment attempt stands, as `/checkout` answers it: the contract's CheckoutResponse. */
+export type AttemptAnswer = CheckoutResponse;
 
 /** The error a finished attempt answers with, every time it is asked again. */
 export function outcomeError(checkoutId: string, outcome: CheckoutOutcome | null): HttpError {

@@ -1,3 +1,4 @@
+import type { ErrorResponse } from '@cartlift/core/contract';
 import { CartliftError } from '@cartlift/core';
 
 /** A client mistake (or an upstream refusal) with its HTTP status. */
@@ -33,9 +34,9 @@ export function errorResponse(
   headers: Record<string, string> = {},
   extra: Record<string, unknown> = {},
 ): Response {
-  const error: Record<string, string> = { code, message };
+  const error: ErrorResponse['error'] = { code, message };
   if (field !== undefined) error.field = field;
-  return json({ ...extra, error }, status, headers);
+  return json({ ...extra, error } satisfies ErrorResponse, status, headers);
 }
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {

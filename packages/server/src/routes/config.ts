@@ -1,3 +1,4 @@
+import type { AddOnOffer, ConfigResponse } from '@cartlift/core/contract';
 import { publicPromotions } from '@cartlift/discounts';
 import { json } from '../http/errors.js';
 import type { HandlerContext } from '../options.js';
@@ -10,8 +11,8 @@ const ADD_ON_TTL_MS = 60_000;
  * a callback catalog's `listAddOns`. A failing `listAddOns` is logged and
  * the config served without add-ons (the storefront keeps working).
  */
-async function addOnOffers(ctx: HandlerContext): Promise<{ offers: Record<string, unknown[]>; failed: boolean }> {
-  const offers: Record<string, unknown[]> = {};
+async function addOnOffers(ctx: HandlerContext): Promise<{ offers: Record<string, AddOnOffer[]>; failed: boolean }> {
+  const offers: Record<string, AddOnOffer[]> = {};
   const listed = ctx.catalog.all();
   if (listed) {
     for (const product of listed) if (product.addOns?.length) offers[product.sku] = product.addOns;
@@ -52,7 +53,7 @@ export function configRoute(ctx: HandlerContext) {
       addOns: offers,
       shippingOptions: ctx.shippingOptions,
       limits: { maxQuantity: ctx.limits.maxQuantity, maxLines: ctx.limits.maxLines },
-    });
+    } satisfies ConfigResponse);
     // A failure is not kept: the next request asks again.
     return { body, etag: await etagOf(body), until: failed ? 0 : refreshes ? ctx.now() + ADD_ON_TTL_MS : Infinity };
   };

@@ -1,3 +1,4 @@
+import type { QuoteResponse } from '@cartlift/core/contract';
 import { describeReason, type EvaluateResult } from '@cartlift/discounts';
 import { parseJson, readBody } from '../http/body.js';
 import { json } from '../http/errors.js';
@@ -45,7 +46,7 @@ export function quoteRoute(ctx: HandlerContext, limiter: RateLimiter) {
       lines: result.lines.map((line) => ({ ...line, name: products.get(line.sku)?.name, image: products.get(line.sku)?.image })),
       notApplied: result.notApplied.map((entry) => ({ ...entry, message: describeReason(entry) })),
       ...(skipped ? { skipped } : {}),
-    });
+    } satisfies QuoteResponse);
   };
 }
 
