@@ -1,5 +1,5 @@
 import { type AddInput, type CartliftInstance, DEFAULT_LIMITS, parseMinorUnits } from '@cartlift/core';
-import { loadDrawer } from './cart-element.js';
+import { loadDrawer } from './drawer-loader.js';
 import { openCart } from './open-cart.js';
 import { type Locale, buttonText, pick } from './i18n.js';
 import { adoptStyles, baseCss } from './styles.js';

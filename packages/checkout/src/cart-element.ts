@@ -1,6 +1,9 @@
 import { type CartliftInstance, cartCount } from '@cartlift/core';
 import { type Locale, buttonText, pick } from './i18n.js';
+import { type DrawerStart, loadDrawer } from './drawer-loader.js';
 import { adoptStyles, baseCss } from './styles.js';
+
+export type { DrawerStart };
 
 export interface CartElementOptions {
   locale: Locale;
@@ -10,26 +13,6 @@ export interface CartElementOptions {
 export interface CartliftCartElement extends HTMLElement {
   /** Opens the drawer (loads it first if needed), on the cart unless told otherwise. */
   open(start?: DrawerStart): void;
-}
-
-type DrawerModule = typeof import('./drawer.js');
-export type DrawerStart = import('./drawer.js').DrawerStart;
-let drawerModule: Promise<DrawerModule> | undefined;
-
-/**
- * Loads the drawer chunk (Preact and the drawer) once. Called on intent —
- * pointer over or focus on the cart button — and on open. A failed load is
- * forgotten (as stripe-js forgets its promise), so the next intent fetches
- * the chunk again instead of failing forever after one network blip.
- *
- * @example
- * button.addEventListener('pointerenter', () => void loadDrawer());
- */
-export function loadDrawer(): Promise<DrawerModule> {
-  return (drawerModule ??= import('./drawer.js').catch((error: unknown) => {
-    drawerModule = undefined;
-    throw error;
-  }));
 }
 
 /** Intent only warms the chunk: a failure is said when the shopper opens the drawer. */
@@ -102,28 +85,4 @@ export function defineCartElement(instance: CartliftInstance, { locale }: CartEl
     }
   }
   customElements.define('cartlift-cart', CartliftCart);
-}
-
-/**
- * Handles the page's arrival from a cart link or a redirect payment, loading
- * that code only when the URL asks for it.
- *
- * @example
- * handleLanding(cartlift, 'en', location.search);
- */
-export function handleLanding(instance: CartliftInstance, locale: Locale, search: string): void {
-  const params = new URLSearchParams(search);
-  const link = params.has('cartlift-cart');
-  const returned = params.has('payment_intent_client_secret');
-  const order = params.has('cartlift-order');
-  if (!link && !returned && !order) return;
-  void import('./landing.js')
-    .then((landing) =>
-      returned
-        ? landing.completeRedirect(instance, locale, params)
-        : link
-          ? landing.applyCartLink(instance, locale, params)
-          : landing.showOrderAgain(instance, params),
-    )
-    .catch((error: unknown) => instance.events.emit('error', { code: 'landing_failed', message: String(error) }));
 }

@@ -11,8 +11,8 @@ import { Line } from './lines.js';
 import { openPortal } from './portal.js';
 import type { PaymentOutcome } from './pay.js';
 import type { PublicConfig } from './server-api.js';
-import { apiFor, storageFor } from './session.js';
-import { forgetShownOrder, recordPurchase } from './purchase.js';
+import { type CheckoutSession, sessionFor } from './checkout-session.js';
+import { forgetShownOrder } from './purchase.js';
 import type { PendingPayment } from './sheet.js';
 import { loadProfile } from './profile.js';
 import { loadStripeJs } from './stripe-loader.js';
@@ -39,7 +39,8 @@ export interface DrawerOptions {
   onClose(): void;
 }
 
-export interface DrawerProps extends DrawerOptions {
+export interface DrawerProps extends Omit<DrawerOptions, 'instance' | 'locale'> {
+  session: CheckoutSession;
   /** The portal's host element: Stripe's iframes mount in its light DOM. */
   host: HTMLElement;
 }
@@ -49,7 +50,7 @@ export interface DrawerProps extends DrawerOptions {
  * gives the page back and calls `onClose`.
  *
  * @example
- * mountDrawer({ instance, locale: 'en', onClose: () => button.focus() });
+ * mountDrawer({ instance: cartlift, locale: 'en', onClose: () => button.focus() });
  */
 export function mountDrawer(options: DrawerOptions): void {
   const previous = deepActiveElement(document);
@@ -61,7 +62,8 @@ export function mountDrawer(options: DrawerOptions): void {
     // Focus goes back where it was when the caller didn't place it.
     if (document.activeElement === document.body) previous?.focus();
   };
-  render(<Drawer {...options} host={portal.host} onClose={onClose} />, portal.container);
+  const { instance, locale, ...rest } = options;
+  render(<Drawer {...rest} session={sessionFor(instance, locale)} host={portal.host} onClose={onClose} />, portal.container);
 }
 
 type PaymentViews = typeof import('./payment-views.js');
@@ -107,10 +109,9 @@ function firstView(start: DrawerStart | undefined): View {
  * openPortal for why not showModal), closed by Escape, the × button or a
  * click on the backdrop. Loaded lazily on first intent.
  */
-export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) {
+export function Drawer({ session, host, start, onClose }: DrawerProps) {
+  const { instance, locale, api, storage } = session;
   const heading = useRef<HTMLHeadingElement>(null);
-  const api = apiFor(instance);
-  const storage = storageFor(instance);
   const [shopperCart, setCart] = useState<CartState>(instance.cart.get);
   // "Buy now" checks out one product without touching the shopper's cart.
   const [buyNow] = useState(() => (start?.view === 'checkout' && start.buyNow ? buyNowCart(instance, start.buyNow) : undefined));
@@ -193,7 +194,7 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
   }, []);
 
   const paid = async (outcome: PaymentOutcome, paidCart: CartState) => {
-    await recordPurchase(instance, storage, outcome, paidCart, { clearCart: !buyNow });
+    await session.paid(outcome, paidCart, { clearCart: !buyNow });
     setView({ name: 'paid', outcome });
   };
   const close = () => {
@@ -277,28 +278,16 @@ export function Drawer({ instance, locale, host, start, onClose }: DrawerProps) 
                     {t('checkout')}
                   </button>
                   {config && views.loaded && (
-                    <views.loaded.ExpressSlot
-                      instance={instance}
-                      api={api}
-                      host={host}
-                      locale={locale}
-                      cart={cart}
-                      quote={quote}
-                      onPaid={paid}
-                      onPriceChanged={adopt}
-                    />
+                    <views.loaded.ExpressSlot session={session} host={host} cart={cart} quote={quote} onPaid={paid} onPriceChanged={adopt} />
                   )}
                 </>
               )}
               {view.name === 'checkout' && config && slot && views.loaded && (
                 <views.loaded.Sheet
-                  instance={instance}
-                  api={api}
+                  session={session}
                   config={config}
                   cart={cart}
                   quote={quote}
-                  locale={locale}
-                  storage={storage}
                   paymentSlot={slot}
                   onPaid={paid}
                   onEmail={setEmail}

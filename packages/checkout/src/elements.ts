@@ -6,7 +6,9 @@
  * @example
  * import { defineCartElement, defineBuyElements } from '@cartlift/checkout/elements';
  */
-export { defineCartElement, handleLanding, loadDrawer } from './cart-element.js';
+export { defineCartElement } from './cart-element.js';
+export { loadDrawer } from './drawer-loader.js';
+export { handleLanding } from './landing-entry.js';
 export { openCart } from './open-cart.js';
 export type { CartElementOptions, CartliftCartElement } from './cart-element.js';
 export { defineBuyElements } from './buy-elements.js';

@@ -3,8 +3,7 @@ import { openCart } from './open-cart.js';
 import { buyNowCart } from './buy-now.js';
 import { mountExpressCheckout } from './express.js';
 import type { Locale } from './i18n.js';
-import { recordPurchase } from './purchase.js';
-import { apiFor, storageFor } from './session.js';
+import { sessionFor } from './checkout-session.js';
 
 /**
  * Mounts wallet buttons for `<cartlift-express-checkout>` into its light DOM.
@@ -20,19 +19,16 @@ export async function mountExpressElement(
   onReady: (focusWallet: () => void) => void,
   say: (message: string) => void,
 ): Promise<void> {
+  const session = sessionFor(instance, locale);
   const target = document.createElement('div');
   host.append(target);
   const cart = () => (product ? buyNowCart(instance, product) : instance.cart.get());
-  const storage = storageFor(instance);
   await mountExpressCheckout(target, {
-    instance,
-    api: apiFor(instance),
-    locale,
-    storage,
+    session,
     cart,
     onReady,
     onPaid: async (outcome, paid) => {
-      await recordPurchase(instance, storage, outcome, paid, { clearCart: !product });
+      await session.paid(outcome, paid, { clearCart: !product });
       openCart(document, { view: 'paid', outcome });
     },
     // Said beside the wallet buttons (a decline, a changed price with its new total), and reported.

@@ -1,6 +1,6 @@
 import type { CartState, CartliftInstance } from '@cartlift/core';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { storageFor } from './session.js';
+import type { CheckoutSession } from './checkout-session.js';
 import type { EvaluateResult } from '@cartlift/discounts';
 import { type ExpressControls, mountExpressCheckout } from './express.js';
 import { drawerText as text } from './drawer-text.js';
@@ -9,10 +9,8 @@ import type { PaymentOutcome } from './pay.js';
 import type { ServerApi } from './server-api.js';
 
 export interface ExpressSlotProps {
-  instance: CartliftInstance;
-  api: ServerApi;
+  session: CheckoutSession;
   host: HTMLElement;
-  locale: Locale;
   cart: CartState;
   /** The server's quote for this cart and shopper: the wallet shows and charges its total. */
   quote?: EvaluateResult;
@@ -27,7 +25,8 @@ export interface ExpressSlotProps {
  * the drawer asks for one. If Stripe.js or the server can't be reached, it
  * says so and offers a retry.
  */
-export function ExpressSlot({ instance, api, host, locale, cart, quote, onPaid, onPriceChanged }: ExpressSlotProps) {
+export function ExpressSlot({ session, host, cart, quote, onPaid, onPriceChanged }: ExpressSlotProps) {
+  const { locale } = session;
   const [error, setError] = useState('');
   const [attempt, setAttempt] = useState(0);
   const latest = useRef(cart);
@@ -46,10 +45,7 @@ export function ExpressSlot({ instance, api, host, locale, cart, quote, onPaid, 
     let live = true;
     const first = latestQuote.current;
     mountExpressCheckout(target, {
-      instance,
-      api,
-      locale,
-      storage: storageFor(instance),
+      session,
       cart: () => latest.current,
       onPaid,
       onPriceChanged,

@@ -1,3 +1,4 @@
+import type { CheckoutSession } from './checkout-session.js';
 import { type CartState, type CartliftInstance, type StoragePort, uuid } from '@cartlift/core';
 import type { StripeExpressCheckoutElementConfirmEvent } from '@stripe/stripe-js';
 import type { Locale } from './i18n.js';
@@ -13,10 +14,7 @@ import { cartBody } from './use-quote.js';
 import { walletOptions, walletShipping } from './wallet-options.js';
 
 export interface ExpressOptions {
-  instance: CartliftInstance;
-  api: ServerApi;
-  locale: Locale;
-  storage: StoragePort;
+  session: CheckoutSession;
   /** What this button buys: the cart, or one product (buy now). */
   cart(): CartState;
   onPaid(outcome: PaymentOutcome, cart: CartState): void;
@@ -44,16 +42,16 @@ export interface ExpressControls {
  * Rejects when the server or Stripe.js can't be reached. Returns its controls.
  *
  * @example
- * const express = await mountExpressCheckout(div, { instance, api, locale, storage, cart: () => instance.cart.get(), onPaid, onError });
+ * const express = await mountExpressCheckout(div, { session, cart: () => session.instance.cart.get(), onPaid, onError });
  */
 export async function mountExpressCheckout(target: HTMLElement, options: ExpressOptions): Promise<ExpressControls> {
-  const { api, instance, locale } = options;
+  const { session } = options;
+  const { api, locale, storage } = session;
   const config = await api.config();
   const first = options.cart();
   // Quoted as the server will price it at payment: with the email this shopper saved (as the drawer's quote is).
   const quote: EvaluateResult =
-    options.quote ??
-    (await loadProfile(options.storage).then((saved) => api.quote({ ...cartBody(first), ...(saved ? { contact: { email: saved.email } } : {}) })));
+    options.quote ?? (await loadProfile(storage).then((saved) => api.quote({ ...cartBody(first), ...(saved ? { contact: { email: saved.email } } : {}) })));
   let shown: EvaluateResult | undefined = quote;
   const stripe = await loadStripeJs(config, locale);
   const elements = stripe.elements({
@@ -71,24 +69,21 @@ export async function mountExpressCheckout(target: HTMLElement, options: Express
   element.on('ready', () => options.onReady?.(() => element.focus()));
   element.on('click', (event) => {
     const cart = (clicked = options.cart());
-    instance.events.emit('begin_checkout', checkoutEvent('begin_checkout', cart, { value: total, method: 'express', ...couponOf(cart) }));
-    void loadProfile(options.storage).then((profile) => event.resolve(walletOptions(profile, config.shippingOptions, locale)));
+    session.report('begin_checkout', cart, { value: total, method: 'express', ...couponOf(cart) });
+    void loadProfile(storage).then((profile) => event.resolve(walletOptions(profile, config.shippingOptions, locale)));
   });
   element.on('confirm', (event: StripeExpressCheckoutElementConfirmEvent) => {
     void confirm(event).catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       event.paymentFailed?.({ reason: 'fail' });
       options.onError(message);
-      instance.events.emit(
-        'checkout_error',
-        checkoutEvent('checkout_error', clicked ?? options.cart(), { error_code: (error as { code?: string }).code ?? 'unknown', message, method: 'express' }),
-      );
+      session.report('checkout_error', clicked ?? options.cart(), { error_code: (error as { code?: string }).code ?? 'unknown', message, method: 'express' });
     });
   });
 
   async function confirm(event: StripeExpressCheckoutElementConfirmEvent) {
     const cart = clicked ?? options.cart();
-    const profile = await loadProfile(options.storage);
+    const profile = await loadProfile(storage);
     // The shop knows a returning shopper by the email they saved here (orders, first purchase); else the wallet's.
     const email = profile?.email ?? event.billingDetails?.email;
     if (!email) throw new PaymentError('email_required', locale === 'zh-CN' ? '需要邮箱地址才能完成支付。' : 'An email address is needed to pay.');
@@ -105,8 +100,8 @@ export async function mountExpressCheckout(target: HTMLElement, options: Express
     // The wallet sheet did the sheet's two steps; report them so wallet shoppers walk the same funnel.
     const step = { value: total, method: 'express' as const, ...couponOf(cart) };
     const tier = (shipping && 'optionId' in shipping ? shipping.optionId : undefined) ?? config.shippingOptions?.[0]?.id;
-    instance.events.emit('add_shipping_info', checkoutEvent('add_shipping_info', cart, { ...step, ...(tier ? { shipping_tier: tier } : {}) }));
-    instance.events.emit('add_payment_info', checkoutEvent('add_payment_info', cart, { ...step, payment_type: event.expressPaymentType }));
+    session.report('add_shipping_info', cart, { ...step, ...(tier ? { shipping_tier: tier } : {}) });
+    session.report('add_payment_info', cart, { ...step, payment_type: event.expressPaymentType });
     const attempt = checkoutId;
     // Each attempt ends here, paid or not: the next click is a new one.
     checkoutId = uuid();

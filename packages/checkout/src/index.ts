@@ -1,5 +1,7 @@
 export type { CartElementOptions, CartliftCartElement } from './cart-element.js';
-export { defineCartElement, handleLanding, loadDrawer } from './cart-element.js';
+export { defineCartElement } from './cart-element.js';
+export { loadDrawer } from './drawer-loader.js';
+export { handleLanding } from './landing-entry.js';
 export { openCart } from './open-cart.js';
 export { defineBuyElements } from './buy-elements.js';
 export type { DrawerStart } from './drawer.js';

@@ -5,10 +5,10 @@ import type { Locale } from './i18n.js';
 import { type Skipped, skippedSentence } from './link-notice.js';
 import { PaymentError } from './pay.js';
 import { paymentSentence } from './payment-text.js';
-import { recordPurchase, shownOrder } from './purchase.js';
+import { shownOrder } from './purchase.js';
 import type { PendingPayment } from './sheet.js';
 import { ServerError } from './server-api.js';
-import { apiFor, storageFor } from './session.js';
+import { sessionFor } from './checkout-session.js';
 
 const LINK_PARAMS = ['cartlift-cart', 'cartlift-coupon', 'cartlift-sig'];
 const RETURN_PARAMS = ['payment_intent', 'payment_intent_client_secret', 'redirect_status'];
@@ -34,7 +34,7 @@ export async function applyCartLink(instance: CartliftInstance, locale: Locale, 
   cleanUrl(LINK_PARAMS);
   const codes = coupon ? [normalizeCode(coupon)] : [];
   try {
-    const api = apiFor(instance);
+    const { api } = sessionFor(instance, locale);
     const { limits } = await api.config();
     // The server prices the link's own text (what a signature covers), so no lines are sent beside it.
     const quote = await api.quote({ codes, link: { cart, ...(coupon ? { coupon } : {}), ...(sig ? { sig } : {}) } });
@@ -74,14 +74,15 @@ async function addLinkLine(instance: CartliftInstance, line: QuoteResponse['line
  */
 export async function completeRedirect(instance: CartliftInstance, locale: Locale, params: URLSearchParams): Promise<void> {
   cleanUrl(RETURN_PARAMS);
-  const storage = storageFor(instance);
+  const session = sessionFor(instance, locale);
+  const { storage } = session;
   const pending = await storage.get<PendingPayment>('pending-payment').catch(() => undefined);
   if (!pending?.checkoutId) return;
   try {
-    const answer = await apiFor(instance).complete(pending.checkoutId, params.get('redirect_status') === 'failed');
+    const answer = await session.api.complete(pending.checkoutId, params.get('redirect_status') === 'failed');
     if (answer.status === 'requires_action') throw new PaymentError('payment_incomplete', paymentSentence('payment_incomplete', locale));
     const outcome = { paymentIntentId: answer.paymentIntentId, status: answer.status, amount: answer.amount, currency: answer.currency, order: answer.order };
-    await recordPurchase(instance, storage, outcome, pending.cart, { clearCart: pending.cart.id === instance.cart.get().id });
+    await session.paid(outcome, pending.cart, { clearCart: pending.cart.id === instance.cart.get().id });
     openCart(document, { view: 'paid', outcome });
   } catch (error) {
     void storage.del('pending-payment').catch(() => {});
@@ -94,8 +95,8 @@ export async function completeRedirect(instance: CartliftInstance, locale: Local
 }
 
 /** Shows the thank-you screen again after a reload, while its order is in the address bar. */
-export async function showOrderAgain(instance: CartliftInstance, params: URLSearchParams): Promise<void> {
-  const outcome = await shownOrder(storageFor(instance), params.get('cartlift-order') ?? '');
+export async function showOrderAgain(instance: CartliftInstance, locale: Locale, params: URLSearchParams): Promise<void> {
+  const outcome = await shownOrder(sessionFor(instance, locale).storage, params.get('cartlift-order') ?? '');
   if (outcome) openCart(document, { view: 'paid', outcome });
 }
 

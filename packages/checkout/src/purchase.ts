@@ -4,7 +4,7 @@ import type { PaymentOutcome } from './pay.js';
 import type { OrderSummary } from './server-api.js';
 
 /** The checkout steps reported for the whole cart. */
-type CheckoutStep = 'begin_checkout' | 'add_shipping_info' | 'add_payment_info' | 'checkout_error';
+export type CheckoutStep = 'begin_checkout' | 'add_shipping_info' | 'add_payment_info' | 'checkout_error';
 
 /**
  * A checkout step's funnel event for the whole cart. `params.value`, when

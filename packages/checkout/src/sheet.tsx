@@ -1,3 +1,4 @@
+import type { CheckoutSession } from './checkout-session.js';
 import { type CartState, type CartliftInstance, type StoragePort, formatMoney, uuid } from '@cartlift/core';
 import type { EvaluateResult } from '@cartlift/discounts';
 import type { Stripe, StripeElements } from '@stripe/stripe-js';
@@ -16,13 +17,10 @@ import { loadStripeJs } from './stripe-loader.js';
 const COUNTRIES = ['US', 'CN', 'HK', 'TW', 'SG', 'JP', 'GB', 'CA', 'AU', 'DE', 'FR'];
 
 export interface SheetProps {
-  instance: CartliftInstance;
-  api: ServerApi;
+  session: CheckoutSession;
   config: PublicConfig;
   cart: CartState;
   quote?: EvaluateResult;
-  locale: Locale;
-  storage: StoragePort;
   /** What the shopper had typed before leaving for Alipay, and why they are back unpaid. */
   restored?: PendingPayment & { message: string };
   /** Light-DOM element projected into the sheet, where Stripe mounts its iframe. */
@@ -79,7 +77,8 @@ function problems(form: Form, locale: Locale): Partial<Record<keyof Form, string
 }
 
 /** The checkout sheet: contact and address with autofill, consent, Stripe's Payment Element, one pay button. */
-export function Sheet({ instance, api, config, cart, quote, locale, storage, paymentSlot, onPaid, onEmail, onPriceChanged, restored }: SheetProps) {
+export function Sheet({ session, config, cart, quote, paymentSlot, onPaid, onEmail, onPriceChanged, restored }: SheetProps) {
+  const { api, locale, storage } = session;
   const [form, setForm] = useState<Form>(() => restored?.form ?? initialForm(config, locale));
   const [remember, setRemember] = useState(restored?.remember ?? false);
   const [saved, setSaved] = useState(false);
@@ -96,7 +95,7 @@ export function Sheet({ instance, api, config, cart, quote, locale, storage, pay
   const total = quote?.total;
 
   useEffect(() => {
-    instance.events.emit('begin_checkout', checkoutEvent('begin_checkout', cart, { ...(quote ? { value: quote.total } : {}), ...couponOf(cart) }));
+    session.report('begin_checkout', cart, { ...(quote ? { value: quote.total } : {}), ...couponOf(cart) });
     if (restored) return void (validEmail(restored.form.email) && onEmail(restored.form.email.trim()));
     void loadProfile(storage).then((p) => {
       if (!p) return;
@@ -155,14 +154,8 @@ export function Sheet({ instance, api, config, cart, quote, locale, storage, pay
     setMessage('');
     // GA4's parameters where known: the server's default shipping option (the sheet offers no other) and the Payment Element's choice.
     const tier = config.shippingOptions?.[0]?.id;
-    instance.events.emit(
-      'add_shipping_info',
-      checkoutEvent('add_shipping_info', cart, { value: total, ...couponOf(cart), ...(tier ? { shipping_tier: tier } : {}) }),
-    );
-    instance.events.emit(
-      'add_payment_info',
-      checkoutEvent('add_payment_info', cart, { value: total, ...couponOf(cart), ...(paymentType.current ? { payment_type: paymentType.current } : {}) }),
-    );
+    session.report('add_shipping_info', cart, { value: total, ...couponOf(cart), ...(tier ? { shipping_tier: tier } : {}) });
+    session.report('add_payment_info', cart, { value: total, ...couponOf(cart), ...(paymentType.current ? { payment_type: paymentType.current } : {}) });
     const address = {
       line1: form.line1,
       ...(form.line2 ? { line2: form.line2 } : {}),
@@ -202,10 +195,7 @@ export function Sheet({ instance, api, config, cart, quote, locale, storage, pay
       if (changed) onPriceChanged(changed);
       const sentence = changed ? priceChangeSentence(quote, changed, locale) : error instanceof PaymentError ? error.message : pick(text.payFailed, locale);
       setMessage(sentence);
-      instance.events.emit(
-        'checkout_error',
-        checkoutEvent('checkout_error', cart, { error_code: (error as { code?: string }).code ?? 'unknown', message: sentence }),
-      );
+      session.report('checkout_error', cart, { error_code: (error as { code?: string }).code ?? 'unknown', message: sentence });
     } finally {
       busy.current = false;
       setPaying(false);
