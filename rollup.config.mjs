@@ -66,6 +66,21 @@ function scriptTagChunks(entry) {
   };
 }
 
+/**
+ * Chromium keeps a failed module fetch in its module map (whatwg/html#6768):
+ * `import()` of the same URL, and every static import of it from other
+ * chunks, rejects again without a request, so "Try again" after a network
+ * blip could never load the chunk. So each lazy chunk of the script tag is
+ * first fetched with fetch(), whose failure nothing remembers, and imported
+ * only once that succeeded; the import then reads the HTTP cache (chunks are
+ * content-hashed and served immutable). A URL with a fresh query would load
+ * too, but the chunks that import it statically would still name the failed
+ * one. Costs: about 90 B gzip, and `connect-src` must allow the CDN's origin.
+ */
+const FETCHED_IMPORT =
+  '((url)=>fetch(new URL(url,import.meta.url)).then((response)=>{if(!response.ok)throw new TypeError(`Failed to fetch dynamically imported module: ${response.url}`);return import(url)}))(';
+const fetchedImports = { name: 'cartlift-fetched-imports', renderDynamicImport: () => ({ left: FETCHED_IMPORT, right: ')' }) };
+
 function transpile({ minify = false, node = false } = {}) {
   return esbuild({
     target: node ? 'node20' : 'es2022',
@@ -125,7 +140,7 @@ function browserBundles() {
       {
         input: { 'cartlift-boot': path.join(pkgDir('cartlift'), 'src/script-tag/boot.ts') },
         // Hashed chunks from earlier builds would linger and be served (and measured): start clean.
-        plugins: [clean(path.join(pkgDir('cartlift'), 'dist/cdn')), browserResolve(), transpile({ minify: true })],
+        plugins: [clean(path.join(pkgDir('cartlift'), 'dist/cdn')), browserResolve(), transpile({ minify: true }), fetchedImports],
         output: {
           dir: path.join(pkgDir('cartlift'), 'dist/cdn'),
           format: 'es',

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page, type Request } from '@playwright/test';
 
 /** Errors the page threw or logged, so every test can assert there were none. */
 export interface PageProblems {
@@ -30,3 +30,10 @@ export async function booted(page: Page): Promise<void> {
 }
 
 export { expect };
+
+/**
+ * Whether a request downloads something: the script tag fetches each lazy
+ * chunk, then imports it, and that import reads the HTTP cache (the chunk is
+ * immutable), so it is not counted.
+ */
+export const downloads = (request: Request) => !(request.resourceType() === 'script' && request.url().includes('/chunks/'));

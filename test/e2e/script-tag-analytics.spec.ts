@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { booted, expect, test } from './fixtures';
+import { booted, downloads, expect, test } from './fixtures';
 
 type Plugin = { flush(): Promise<void>; counters: { tracked: number; sent: number; dropped: number } };
 
@@ -37,7 +37,7 @@ test("Cartlift.use('analytics') loads on demand and delivers events from before 
 
 test('destinations by name: GA4 comes in its own chunk and gets the events in major units; Segment is never fetched', async ({ page, problems }) => {
   const requested: string[] = [];
-  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  page.on('request', (r) => downloads(r) && requested.push(new URL(r.url()).pathname));
   await page.goto('/');
   await booted(page);
   await page.evaluate(async () => {

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { badgeCount, booted, expect, test } from './fixtures';
+import { badgeCount, booted, downloads, expect, test } from './fixtures';
 
 const add = (name: RegExp) => ({ role: 'button' as const, name });
 /** Only the storefront's HTML page (not Stripe.js or API URLs that also end in '/'). */
@@ -186,7 +186,7 @@ test('bad button attributes explain themselves and never break the page', async 
 
 test('Cartlift.open() and [data-cartlift-open-cart] open the drawer; the checkout chunk loads only on intent', async ({ page, problems }) => {
   const requested: string[] = [];
-  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  page.on('request', (r) => downloads(r) && requested.push(new URL(r.url()).pathname));
   await page.goto('/');
   await booted(page);
   await page.waitForLoadState('networkidle');

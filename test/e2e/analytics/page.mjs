@@ -22,7 +22,8 @@ addEventListener('pagehide', () =>
 
 /** Emits one add_to_cart per harness sequence id (the id is our ground truth, independent of event_id). */
 window.track = (seqs) => {
-  for (const seq of seqs) cartlift.events.emit('add_to_cart', funnelEvent(cartlift.cart.get(), [{ item_id: 'TEA-LJ-100', quantity: 1, price: 2400 }], { seq }));
+  for (const seq of seqs)
+    cartlift.events.emit('add_to_cart', funnelEvent('add_to_cart', cartlift.cart.get(), [{ item_id: 'TEA-LJ-100', quantity: 1, price: 2400 }], { seq }));
 };
 window.cartlift = cartlift;
 window.analyticsPlugin = plugin;

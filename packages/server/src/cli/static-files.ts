@@ -42,6 +42,21 @@ async function find(root: string, urlPath: string): Promise<string | null> {
   return null;
 }
 
+// The script tag's lazy chunks are named by their content's hash: a name never changes meaning.
+const HASHED_CHUNK = /^\/chunks\/[\w-]+-[\w-]{8}\.js$/;
+
+/**
+ * Hashed chunks are kept for a year and never revalidated (the script tag
+ * fetches a chunk, then imports it from the cache); everything else is
+ * revalidated on each use, so an edited page or a new build shows at once.
+ *
+ * @example
+ * cacheControl('/chunks/checkout-BEqzTJmw.js') // "public, max-age=31536000, immutable"
+ */
+export function cacheControl(pathname: string): string {
+  return HASHED_CHUNK.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 /**
  * Serves files from the first directory that has them (GET/HEAD only).
  *
@@ -56,7 +71,7 @@ export function staticFiles(dirs: readonly string[]) {
       for (const root of roots) {
         const file = await find(root, pathname);
         if (!file) continue;
-        res.writeHead(200, { 'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+        res.writeHead(200, { 'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', 'cache-control': cacheControl(pathname) });
         if (req.method === 'HEAD') res.end();
         else createReadStream(file).pipe(res);
         return;
