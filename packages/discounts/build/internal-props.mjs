@@ -43,10 +43,13 @@ export function engineMangleOptions() {
     outdir: 'mangle-cache',
     write: false,
     format: 'esm',
+    // Minified, as shipped: esbuild then orders the short names as it does a minified bundle's.
+    minify: true,
     conditions: ['source'],
     external: ['@cartlift/core', 'zod'],
     mangleProps: INTERNAL_PROPS,
     mangleQuoted: true,
+    mangleCache: {},
     logLevel: 'silent',
   }).mangleCache;
   // `mangleQuoted`: `'fail_' in outcome` narrows a union; it must be renamed with the property.
