@@ -5,7 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { transform } from 'esbuild';
 import esbuild from 'rollup-plugin-esbuild';
+import { engineMangleOptions, isEngineFile, newInternalNames } from './packages/discounts/build/internal-props.mjs';
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 const only = process.env.CARTLIFT_PACKAGES?.split(',');
@@ -81,7 +83,16 @@ const FETCHED_IMPORT =
   '((url)=>fetch(new URL(url,import.meta.url)).then((response)=>{if(!response.ok)throw new TypeError(`Failed to fetch dynamically imported module: ${response.url}`);return import(url)}))(';
 const fetchedImports = { name: 'cartlift-fetched-imports', renderDynamicImport: () => ({ left: FETCHED_IMPORT, right: ')' }) };
 
+/**
+ * TypeScript to JavaScript (minified for browser bundles), then the engine's
+ * internal property names shortened (packages/discounts/build/internal-props.mjs),
+ * so every build of the engine, npm's and the script tag's, ships the same short names.
+ */
 function transpile({ minify = false, node = false } = {}) {
+  return [typeScript({ minify, node }), shortenEngineProps()];
+}
+
+function typeScript({ minify, node }) {
   return esbuild({
     target: node ? 'node20' : 'es2022',
     minify,
@@ -93,6 +104,20 @@ function transpile({ minify = false, node = false } = {}) {
       ...(node ? {} : { 'process.env.NODE_ENV': JSON.stringify(process.env.NODE_ENV ?? 'production') }),
     },
   });
+}
+
+/** Renames the engine's `_`-suffixed internal properties, file by file, to the one short name each has in every build. */
+function shortenEngineProps() {
+  return {
+    name: 'shorten-engine-props',
+    async transform(code, id) {
+      if (!isEngineFile(id)) return null;
+      const result = await transform(code, { loader: 'js', sourcemap: true, sourcefile: id, ...engineMangleOptions() });
+      const unknown = newInternalNames(result.mangleCache);
+      if (unknown.length) this.error(`${id} uses ${unknown.join(', ')}, which the engine's fixed short names do not cover.`);
+      return { code: result.code, map: result.map };
+    },
+  };
 }
 
 /** Library build: ESM, one file per export, shared code in chunks, dependencies external. */

@@ -9,39 +9,40 @@ import type { Promotion, PromotionClass, Rule, ThresholdBase } from './types.js'
  */
 export function promotionClass(rule: Rule): PromotionClass {
   if (rule.type === 'buy_x_get_y') return 'product';
-  const to = rule.appliesTo ?? 'order';
-  return to === 'order' ? 'order' : to === 'shipping' ? 'shipping' : 'product';
+  const target = rule.appliesTo ?? 'order';
+  return target === 'order' ? 'order' : target === 'shipping' ? 'shipping' : 'product';
 }
 
 /** The classes in evaluation order: a promotion's stage is its class's index here. */
 export const CLASSES = ['product', 'order', 'shipping'] as const;
 
 /** Defaults: combines with the other classes, not its own. */
-export function combinesWith(p: Promotion, cls: PromotionClass): Record<PromotionClass, boolean> {
-  const out = { ...p.combinesWith };
-  for (const k of CLASSES) out[k] ??= k !== cls;
-  return out as Record<PromotionClass, boolean>;
+export function combinesWith(promotion: Promotion, ownClass: PromotionClass): Record<PromotionClass, boolean> {
+  const declared = { ...promotion.combinesWith };
+  for (const otherClass of CLASSES) declared[otherClass] ??= otherClass !== ownClass;
+  return declared as Record<PromotionClass, boolean>;
 }
 
 /** Product thresholds use the gross price; order ones default to after product discounts, shipping to after order discounts. */
-export function thresholdBase(p: Promotion, cls: PromotionClass): ThresholdBase {
-  if (cls === 'product') return 'before_discounts';
-  return p.conditions?.thresholdBase ?? (cls === 'order' ? 'after_product_discounts' : 'after_order_discounts');
+export function thresholdBase(promotion: Promotion, ownClass: PromotionClass): ThresholdBase {
+  if (ownClass === 'product') return 'before_discounts';
+  return promotion.conditions?.thresholdBase ?? (ownClass === 'order' ? 'after_product_discounts' : 'after_order_discounts');
 }
 
 /** Total precedence: higher priority first, then id in code-unit order. */
 export function byPrecedence(a: Promotion, b: Promotion): number {
-  const d = (b.priority ?? 0) - (a.priority ?? 0);
-  return d !== 0 ? d : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  const byPriority = (b.priority ?? 0) - (a.priority ?? 0);
+  return byPriority !== 0 ? byPriority : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** What deciding a conflict reads of a candidate (its compiled promotion and line positions; see context.ts). */
 interface Combinable {
-  c: { cls: PromotionClass; cw: Record<PromotionClass, boolean>; exclusive: boolean };
-  lines: number[];
+  promotion_: { class_: PromotionClass; combinesWith_: Record<PromotionClass, boolean>; exclusive_: boolean };
+  lines_: number[];
 }
 
+/** True when two ascending lists of line positions share none. */
 function disjoint(a: number[], b: number[]): boolean {
-  // Both sorted ascending.
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
@@ -57,8 +58,10 @@ function disjoint(a: number[], b: number[]): boolean {
  * either does not combine with the other's class. Product promotions on
  * different lines never get in each other's way.
  */
-export function conflicts({ c: a, lines: la }: Combinable, { c: b, lines: lb }: Combinable): boolean {
-  if (a.exclusive || b.exclusive) return true;
-  if (a.cw[b.cls] && b.cw[a.cls]) return false;
-  return !(a.cls === 'product' && b.cls === 'product' && disjoint(la, lb));
+export function conflicts(first: Combinable, second: Combinable): boolean {
+  const a = first.promotion_;
+  const b = second.promotion_;
+  if (a.exclusive_ || b.exclusive_) return true;
+  if (a.combinesWith_[b.class_] && b.combinesWith_[a.class_]) return false;
+  return !(a.class_ === 'product' && b.class_ === 'product' && disjoint(first.lines_, second.lines_));
 }

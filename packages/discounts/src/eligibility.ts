@@ -1,30 +1,82 @@
 import { unitsOf } from './allocate-lines.js';
-import type { Cand, Ctx } from './context.js';
+import type { Candidate, EvaluationContext } from './context.js';
 import { price } from './price.js';
-import type { Compiled } from './promotion-index.js';
+import type { CompiledPromotion } from './promotion-index.js';
 import { rewardOf } from './reward.js';
-import type { Fail } from './rules/threshold.js';
+import type { Shortfall } from './rules/threshold.js';
 import type { Reason, Unlock } from './types.js';
 
+/** Why a promotion does not apply. Internal: `_` properties are shortened by the build. */
 export interface Refusal {
-  reason: Reason;
-  unlock?: Unlock;
+  reason_: Reason;
+  unlock_?: Unlock;
   /** Outside its schedule: automatic promotions in this state are not reported. */
-  offSchedule?: boolean;
+  offSchedule_?: boolean;
   /** Threshold not met even alone: the reason is worked out against the chosen deal. */
-  threshold?: boolean;
+  belowThreshold_?: boolean;
 }
 
+const refusal = (code: Reason['code'], params: Reason['params'] = {}): Refusal => ({ reason_: { code, params } });
+
 /** Turns a threshold not met into a reason and the unlock that would meet it. */
-export function refusalFromFail(c: Compiled, ctx: Ctx, f: Fail): Refusal {
-  const reward = rewardOf(c.p, ctx.currency, f.tier);
-  const missing = f.required - f.current;
-  return f.kind === 'items'
-    ? { reason: { code: 'min_quantity', params: { required: f.required, current: f.current } }, unlock: { kind: 'add_items', quantity: missing, reward } }
-    : {
-        reason: { code: 'min_subtotal', params: { required: f.required, current: f.current, currency: ctx.currency } },
-        unlock: { kind: 'spend_more', amount: missing, currency: ctx.currency, reward },
-      };
+export function refusalFromShortfall(promotion: CompiledPromotion, context: EvaluationContext, shortfall: Shortfall): Refusal {
+  const required = shortfall.required_;
+  const current = shortfall.current_;
+  const reward = rewardOf(promotion.definition_, context.currency_, shortfall.tier_);
+  const missing = required - current;
+  if (shortfall.kind_ === 'items') {
+    return { reason_: { code: 'min_quantity', params: { required, current } }, unlock_: { kind: 'add_items', quantity: missing, reward } };
+  }
+  const currency = context.currency_;
+  return {
+    reason_: { code: 'min_subtotal', params: { required, current, currency } },
+    unlock_: { kind: 'spend_more', amount: missing, currency, reward },
+  };
+}
+
+/** What the promotion's own settings decide against this input: enabled, schedule, currency, channel, segment, first purchase, usage. */
+function settingsRefusal(promotion: CompiledPromotion, context: EvaluationContext): Refusal | null {
+  const definition = promotion.definition_;
+  const input = context.input_;
+  const conditions = definition.conditions ?? {};
+  if (definition.enabled === false) return refusal('disabled');
+  const timeZone = definition.timeZone;
+  if (input.now < promotion.startEpoch_) return { ...refusal('not_started', { date: definition.startsAt, timeZone }), offSchedule_: true };
+  if (input.now >= promotion.endEpoch_) return { ...refusal('expired', { date: definition.endsAt, timeZone }), offSchedule_: true };
+  const currencies = definition.currency ? [definition.currency] : conditions.currencies;
+  if (currencies && !currencies.includes(context.currency_)) return refusal('currency', { required: currencies, received: context.currency_ });
+  const channel = input.channel ?? '';
+  if (conditions.channels && !conditions.channels.includes(channel)) return refusal('channel', { required: conditions.channels, received: channel });
+  const segments = input.customer.segments ?? [];
+  if (conditions.segments?.length && !conditions.segments.some((segment) => segments.includes(segment))) {
+    return refusal('segment', { required: conditions.segments });
+  }
+  if (conditions.firstPurchase && !input.customer.firstPurchase) return refusal('first_purchase');
+  const usage = input.usage?.[definition.id];
+  const limits = definition.limits;
+  if (limits?.total !== undefined && (usage?.used ?? 0) >= limits.total) return refusal('usage_limit', { required: limits.total });
+  if (limits?.perCustomer !== undefined && (usage?.usedByCustomer ?? 0) >= limits.perCustomer) {
+    return refusal('customer_usage_limit', { required: limits.perCustomer });
+  }
+  return null;
+}
+
+/** What the cart decides: items in scope, their quantity, and thresholds measured alone on gross prices. */
+function cartRefusal(candidate: Candidate, context: EvaluationContext): Refusal | null {
+  const promotion = candidate.promotion_;
+  if (candidate.lines_.length === 0) return refusal('no_items');
+  const units = unitsOf(context.lines_, candidate.lines_);
+  const minQuantity = promotion.definition_.conditions?.minQuantity;
+  if (minQuantity !== undefined && units < minQuantity) {
+    return refusalFromShortfall(promotion, context, { kind_: 'items', required_: minQuantity, current_: units, tier_: 0 });
+  }
+  // Alone on gross prices is the best this promotion can ever do; if a
+  // threshold fails even there (or it saves nothing), no combination helps.
+  const alone = price(context, [candidate]);
+  const shortfall = alone.shortfalls_[0];
+  if (shortfall) return { ...refusalFromShortfall(promotion, context, shortfall), belowThreshold_: true };
+  if (alone.savings_ === 0) return refusal('no_savings');
+  return null;
 }
 
 /**
@@ -32,36 +84,6 @@ export function refusalFromFail(c: Compiled, ctx: Ctx, f: Fail): Refusal {
  * enabled, schedule, currency, channel, segment, first purchase, usage, items,
  * quantity, and thresholds measured before discounts. Null when it passes.
  */
-export function refuse(cand: Cand, ctx: Ctx): Refusal | null {
-  const { c } = cand;
-  const p = c.p;
-  const input = ctx.input;
-  const cond = p.conditions ?? {};
-  const no = (code: Reason['code'], params: Reason['params'] = {}): Refusal => ({ reason: { code, params } });
-  if (p.enabled === false) return no('disabled');
-  if (input.now < c.start) return { ...no('not_started', { date: p.startsAt, timeZone: p.timeZone }), offSchedule: true };
-  if (input.now >= c.end) return { ...no('expired', { date: p.endsAt, timeZone: p.timeZone }), offSchedule: true };
-  const currencies = p.currency ? [p.currency] : cond.currencies;
-  if (currencies && !currencies.includes(ctx.currency)) return no('currency', { required: currencies, received: ctx.currency });
-  if (cond.channels && !cond.channels.includes(input.channel ?? '')) return no('channel', { required: cond.channels, received: input.channel ?? '' });
-  const segments = input.customer.segments ?? [];
-  if (cond.segments?.length && !cond.segments.some((s) => segments.includes(s))) return no('segment', { required: cond.segments });
-  if (cond.firstPurchase && !input.customer.firstPurchase) return no('first_purchase');
-  const usage = input.usage?.[p.id];
-  if (p.limits?.total !== undefined && (usage?.used ?? 0) >= p.limits.total) return no('usage_limit', { required: p.limits.total });
-  if (p.limits?.perCustomer !== undefined && (usage?.usedByCustomer ?? 0) >= p.limits.perCustomer) {
-    return no('customer_usage_limit', { required: p.limits.perCustomer });
-  }
-  if (cand.lines.length === 0) return no('no_items');
-  const units = unitsOf(ctx.lines, cand.lines);
-  if (cond.minQuantity !== undefined && units < cond.minQuantity) {
-    return refusalFromFail(c, ctx, { kind: 'items', required: cond.minQuantity, current: units, tier: 0 });
-  }
-  // Alone on gross prices is the best this promotion can ever do; if a
-  // threshold fails even there (or it saves nothing), no combination helps.
-  const alone = price(ctx, [cand]);
-  const fail = alone.fails[0];
-  if (fail) return { ...refusalFromFail(c, ctx, fail), threshold: true };
-  if (alone.savings === 0) return no('no_savings');
-  return null;
+export function refuse(candidate: Candidate, context: EvaluationContext): Refusal | null {
+  return settingsRefusal(candidate.promotion_, context) ?? cartRefusal(candidate, context);
 }

@@ -1,49 +1,178 @@
 import { normalizeCode } from '@cartlift/core';
 import { sum, sumOf } from './allocate-lines.js';
-import { EXACT_CAP, searchBestDeal } from './best-deal.js';
+import { EXACT_CAP, type Search, searchBestDeal } from './best-deal.js';
 import { CLASSES, conflicts } from './combine.js';
-import { type Cand, type Ctx, buildContext } from './context.js';
-import { type Refusal, refuse, refusalFromFail } from './eligibility.js';
-import { price } from './price.js';
-import { type Compiled, indexPromotions, push } from './promotion-index.js';
+import { buildContext, type Candidate, type EvaluationContext } from './context.js';
+import { type Refusal, refusalFromShortfall, refuse } from './eligibility.js';
+import { type Priced, price } from './price.js';
+import { addToList, type CompiledPromotion, indexPromotions } from './promotion-index.js';
 import { nextStep } from './rules/threshold.js';
 import { matches } from './selector.js';
-import type { Applied, EvaluateInput, EvaluateResult, LineResult, NotApplied, Unlock, UsageLimitFact } from './types.js';
+import type { Applied, BestDeal, EvaluateInput, EvaluateResult, LineResult, NotApplied, Unlock, UsageLimitFact } from './types.js';
 
-const byStage = (a: Cand, b: Cand) => a.stage - b.stage || a.c.rank - b.c.rank;
+/** Evaluation order: product, order, shipping; precedence within a class. */
+const byStage = (a: Candidate, b: Candidate) => a.stage_ - b.stage_ || a.promotion_.rank_ - b.promotion_.rank_;
 
-/** Every promotion that could touch this cart, with the lines it looks at. */
-function gather(ctx: Ctx, notApplied: NotApplied[]): Map<Compiled, number[]> {
-  const index = indexPromotions(ctx.input.promotions);
-  const hits = new Map<Compiled, number[]>();
-  ctx.lines.forEach((line, l) => {
-    for (const c of index.bySku.get(line.sku) ?? []) push(hits, c, l);
-    for (const tag of line.tags ?? []) for (const c of index.byTag.get(tag) ?? []) push(hits, c, l);
+/**
+ * Every promotion that could touch this cart, with the lines it looks at. An
+ * entered code that matches no promotion goes to `notApplied`.
+ */
+function promotionsInReach(context: EvaluationContext, notApplied: NotApplied[]): Map<CompiledPromotion, number[]> {
+  const index = indexPromotions(context.input_.promotions);
+  const reach = new Map<CompiledPromotion, number[]>();
+  context.lines_.forEach((line, position) => {
+    for (const promotion of index.bySku_.get(line.sku) ?? []) addToList(reach, promotion, position);
+    for (const tag of line.tags ?? []) for (const promotion of index.byTag_.get(tag) ?? []) addToList(reach, promotion, position);
   });
-  if (ctx.lines.length) for (const c of index.everyLine) hits.set(c, ctx.all);
-  const codes = new Set((ctx.input.codes ?? []).map(normalizeCode).filter(Boolean));
+  if (context.lines_.length) for (const promotion of index.everyLine_) reach.set(promotion, context.everyLine_);
+  const codes = new Set((context.input_.codes ?? []).map(normalizeCode).filter(Boolean));
   for (const code of codes) {
-    const list = index.byCode.get(code);
-    if (!list) {
-      notApplied.push({ promotionId: null, code, reason: { code: 'unknown_code', params: { code } } });
-    } else for (const c of list) hits.set(c, ctx.all);
+    const promotions = index.byCode_.get(code);
+    if (!promotions) notApplied.push({ promotionId: null, code, reason: { code: 'unknown_code', params: { code } } });
+    else for (const promotion of promotions) reach.set(promotion, context.everyLine_);
   }
-  // Scope by selector; buy-x-get-y also looks at its reward lines.
-  for (const [c, lines] of hits) {
-    const bxgy = c.p.rule.type === 'buy_x_get_y';
-    if (c.code || bxgy) {
-      hits.set(
-        c,
-        ctx.all.filter((l) => matches(c.sel, ctx.lines[l]!) || (bxgy && matches(c.getSel, ctx.lines[l]!))),
-      );
-    } else if (c.cls !== 'product' && lines !== ctx.all) hits.set(c, ctx.all);
-  }
-  return hits;
+  narrowToScope(reach, context);
+  return reach;
 }
 
-/** Id, name, `extra`, then code and unlock when present: the shape applied and notApplied entries share. */
-function entry<T>(c: Compiled, extra: T, unlock?: Unlock) {
-  return { promotionId: c.id, name: c.p.name, ...extra, ...(c.p.code && { code: c.p.code }), ...(unlock && { unlock }) };
+/**
+ * Code promotions were found for the whole cart and buy-x-get-y through its
+ * buy lines: both keep the lines in their scope (buy-x-get-y its reward lines
+ * too). Order and shipping promotions look at every line, whichever found them.
+ */
+function narrowToScope(reach: Map<CompiledPromotion, number[]>, context: EvaluationContext): void {
+  for (const [promotion, lines] of reach) {
+    const buyXGetY = promotion.definition_.rule.type === 'buy_x_get_y';
+    if (promotion.code_ || buyXGetY) {
+      const inScope = (position: number) => {
+        const line = context.lines_[position]!;
+        return matches(promotion.scope_, line) || (buyXGetY && matches(promotion.rewardScope_, line));
+      };
+      reach.set(promotion, context.everyLine_.filter(inScope));
+    } else if (promotion.class_ !== 'product' && lines !== context.everyLine_) reach.set(promotion, context.everyLine_);
+  }
+}
+
+/** The promotions in reach as candidates, in precedence order. */
+function candidatesOf(context: EvaluationContext, reach: Map<CompiledPromotion, number[]>): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const [promotion, lines] of reach) {
+    const gross = promotion.class_ === 'product' ? sumOf(context.grossByLine_, lines) : context.grossTotal_;
+    candidates.push({ promotion_: promotion, lines_: lines, gross_: gross, stage_: CLASSES.indexOf(promotion.class_) });
+  }
+  return candidates.sort((a, b) => a.promotion_.rank_ - b.promotion_.rank_);
+}
+
+/**
+ * The static checks' verdicts: candidates that may apply, those whose
+ * threshold is not met even alone (their reason is worked out against the
+ * chosen deal), and the refusals to report.
+ */
+function screen(candidates: Candidate[], context: EvaluationContext): [eligible: Candidate[], belowThreshold: Candidate[], refusals: Map<Candidate, Refusal>] {
+  const eligible: Candidate[] = [];
+  const belowThreshold: Candidate[] = [];
+  const refusals = new Map<Candidate, Refusal>();
+  for (const candidate of candidates) {
+    const refusal = refuse(candidate, context);
+    if (!refusal) eligible.push(candidate);
+    else if (refusal.belowThreshold_) belowThreshold.push(candidate);
+    // An automatic promotion outside its schedule is not news; an entered code is.
+    else if (!refusal.offSchedule_ || candidate.promotion_.code_) refusals.set(candidate, refusal);
+  }
+  return [eligible, belowThreshold, refusals];
+}
+
+/** Id, name, `fields`, then code and unlock when present: the shape applied and notApplied entries share. */
+function entryFor<T>(promotion: CompiledPromotion, fields: T, unlock?: Unlock) {
+  const code = promotion.definition_.code;
+  return { promotionId: promotion.id_, name: promotion.definition_.name, ...fields, ...(code && { code }), ...(unlock && { unlock }) };
+}
+
+/** The chosen candidates that take something off (`kept`), and their applied entries with the next tier's unlock. */
+function appliedOf(search: Search, final: Priced, context: EvaluationContext): [applied: Applied[], kept: Candidate[]] {
+  const applied: Applied[] = [];
+  const kept: Candidate[] = [];
+  search.chosen_.forEach((candidate, position) => {
+    const amount = final.amounts_[position]!;
+    if (amount === 0) return;
+    kept.push(candidate);
+    const promotion = candidate.promotion_;
+    const next = nextStep(promotion.definition_, final.bases_[position]!);
+    applied.push(entryFor(promotion, { class: promotion.class_, amount }, next && refusalFromShortfall(promotion, context, next).unlock_));
+  });
+  return [applied, kept];
+}
+
+/**
+ * Why a candidate is not in the chosen deal (`kept`): it clashes with a kept
+ * promotion, or added to the deal its threshold fails, it saves nothing, or
+ * the deal without it is better. A candidate below its threshold even alone
+ * names no clash: its threshold is the reason.
+ */
+function whyLeftOut(candidate: Candidate, kept: Candidate[], context: EvaluationContext, belowThreshold: boolean): Refusal {
+  const rival = belowThreshold ? undefined : kept.find((chosen) => conflicts(chosen, candidate));
+  if (rival) {
+    const definition = rival.promotion_.definition_;
+    return {
+      reason_: {
+        code: 'not_combinable',
+        params: { withId: rival.promotion_.id_, withName: definition.name, ...(definition.code && { withCode: definition.code }) },
+      },
+    };
+  }
+  const combination = [...kept, candidate].sort(byStage);
+  const trial = price(context, combination);
+  const position = combination.indexOf(candidate);
+  const shortfall = trial.shortfalls_[position];
+  if (shortfall) return refusalFromShortfall(candidate.promotion_, context, shortfall);
+  if (trial.amounts_[position] === 0) return { reason_: { code: 'no_savings', params: {} } };
+  return { reason_: { code: 'better_deal', params: { chosen: kept.map((chosen) => chosen.promotion_.id_) } } };
+}
+
+/** One result line per input line, in input order, with what each promotion took off it. */
+function lineResults(context: EvaluationContext, final: Priced): LineResult[] {
+  const lines: LineResult[] = new Array(context.lines_.length);
+  context.lines_.forEach((line, position) => {
+    const subtotal = context.grossByLine_[position]!;
+    const total = final.remaining_[position]!;
+    const variant = line.variant;
+    lines[context.inputPositions_[position]!] = {
+      sku: line.sku,
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+      subtotal,
+      discount: subtotal - total,
+      total,
+      allocations: final.allocations_![position]!,
+      ...(variant !== undefined && { variant }),
+    };
+  });
+  return lines;
+}
+
+/** The limits and usage of each applied promotion that has limits, for the server to reserve. */
+function usageLimitFacts(kept: Candidate[], input: EvaluateInput): UsageLimitFact[] {
+  const facts: UsageLimitFact[] = [];
+  for (const { promotion_: promotion } of kept) {
+    const limits = promotion.definition_.limits;
+    if (limits?.total === undefined && limits?.perCustomer === undefined) continue;
+    const usage = input.usage?.[promotion.id_];
+    facts.push({ promotionId: promotion.id_, ...limits, used: usage?.used ?? 0, usedByCustomer: usage?.usedByCustomer ?? 0 });
+  }
+  return facts;
+}
+
+function bestDealOf(search: Search, candidates: string[], applied: Applied[], savings: number): BestDeal {
+  const runnerUp = search.runnerUp_;
+  return {
+    mode: search.mode_,
+    cap: EXACT_CAP,
+    candidates,
+    chosen: applied.map((entry) => entry.promotionId),
+    considered: search.considered_,
+    savings,
+    ...(runnerUp && { runnerUp: { promotionIds: runnerUp.combination_.map((candidate) => candidate.promotion_.id_), savings: runnerUp.savings_ } }),
+  };
 }
 
 /**
@@ -66,106 +195,35 @@ function entry<T>(c: Compiled, extra: T, unlock?: Unlock) {
  * describeReason(result.notApplied[0]!); // "Add CN¥20.00 more for CN¥30.00 off."
  */
 export function evaluate(input: EvaluateInput): EvaluateResult {
-  const ctx = buildContext(input);
+  const context = buildContext(input);
   const notApplied: NotApplied[] = [];
-  const hits = gather(ctx, notApplied);
-  const all: Cand[] = [];
-  for (const [c, lines] of hits) {
-    const gross = c.cls === 'product' ? sumOf(ctx.gross, lines) : ctx.grossTotal;
-    all.push({ c, lines, gross, stage: CLASSES.indexOf(c.cls) });
+  const candidates = candidatesOf(context, promotionsInReach(context, notApplied));
+  const [eligible, belowThreshold, refusals] = screen(candidates, context);
+  const eligibleIds = eligible.map((candidate) => candidate.promotion_.id_); // precedence order, before the stage sort
+  eligible.sort(byStage);
+  const search = searchBestDeal(context, eligible);
+  const final = price(context, search.chosen_, true);
+  const [applied, kept] = appliedOf(search, final, context);
+  for (const candidate of eligible) if (!kept.includes(candidate)) refusals.set(candidate, whyLeftOut(candidate, kept, context, false));
+  for (const candidate of belowThreshold) refusals.set(candidate, whyLeftOut(candidate, kept, context, true));
+  for (const candidate of candidates) {
+    const refusal = refusals.get(candidate);
+    if (refusal) notApplied.push(entryFor(candidate.promotion_, { reason: refusal.reason_ }, refusal.unlock_));
   }
-  all.sort((a, b) => a.c.rank - b.c.rank);
-  const cands: Cand[] = [];
-  const later: Cand[] = [];
-  const refusals = new Map<Cand, Refusal>();
-  for (const cand of all) {
-    const r = refuse(cand, ctx);
-    if (!r) cands.push(cand);
-    else if (r.threshold) later.push(cand);
-    else if (!r.offSchedule || cand.c.code) refusals.set(cand, r);
-  }
-  const candidates = cands.map((cand) => cand.c.id); // precedence order, before the stage sort
-  cands.sort(byStage);
-  const search = searchBestDeal(ctx, cands);
-  const final = price(ctx, search.chosen, true);
-  const applied: Applied[] = [];
-  const kept: Cand[] = [];
-  search.chosen.forEach((cand, k) => {
-    const amount = final.amounts[k]!;
-    if (amount === 0) return;
-    kept.push(cand);
-    const next = nextStep(cand.c.p, final.bases[k]!);
-    applied.push(entry(cand.c, { class: cand.c.cls, amount }, next && refusalFromFail(cand.c, ctx, next).unlock));
-  });
-  // Why each other candidate is out, judged against the chosen deal.
-  for (const cand of [...cands.filter((c) => !kept.includes(c)), ...later]) {
-    const rival = later.includes(cand) ? undefined : kept.find((a) => conflicts(a, cand));
-    if (rival) {
-      const params = { withId: rival.c.id, withName: rival.c.p.name, ...(rival.c.p.code && { withCode: rival.c.p.code }) };
-      refusals.set(cand, { reason: { code: 'not_combinable', params } });
-      continue;
-    }
-    const combo = [...kept, cand].sort(byStage);
-    const trial = price(ctx, combo);
-    const k = combo.indexOf(cand);
-    const fail = trial.fails[k];
-    refusals.set(
-      cand,
-      fail
-        ? refusalFromFail(cand.c, ctx, fail)
-        : { reason: trial.amounts[k] === 0 ? { code: 'no_savings', params: {} } : { code: 'better_deal', params: { chosen: kept.map((a) => a.c.id) } } },
-    );
-  }
-  for (const cand of all) {
-    const r = refusals.get(cand);
-    if (r) notApplied.push(entry(cand.c, { reason: r.reason }, r.unlock));
-  }
-  const lines: LineResult[] = new Array(ctx.lines.length);
-  ctx.lines.forEach((line, l) => {
-    const subtotal = ctx.gross[l]!;
-    const total = final.rem[l]!;
-    const variant = line.variant;
-    lines[ctx.order[l]!] = {
-      sku: line.sku,
-      quantity: line.quantity,
-      unitPrice: line.unitPrice,
-      subtotal,
-      discount: subtotal - total,
-      total,
-      allocations: final.allocs![l]!,
-      ...(variant !== undefined && { variant }),
-    };
-  });
-  const usageLimits: UsageLimitFact[] = [];
-  for (const cand of kept) {
-    const limits = cand.c.p.limits;
-    if (limits?.total === undefined && limits?.perCustomer === undefined) continue;
-    const used = input.usage?.[cand.c.id];
-    usageLimits.push({ promotionId: cand.c.id, ...limits, used: used?.used ?? 0, usedByCustomer: used?.usedByCustomer ?? 0 });
-  }
-  const discountTotal = ctx.grossTotal - sum(final.rem);
-  const shippingDiscount = ctx.shipping - final.ship;
-  const savings = discountTotal + shippingDiscount;
+  const discountTotal = context.grossTotal_ - sum(final.remaining_);
+  const shippingDiscount = context.shipping_ - final.shippingLeft_;
   return {
-    currency: ctx.currency,
-    lines,
-    subtotal: ctx.grossTotal,
+    currency: context.currency_,
+    lines: lineResults(context, final),
+    subtotal: context.grossTotal_,
     discountTotal,
-    shipping: ctx.shipping,
+    shipping: context.shipping_,
     shippingDiscount,
-    shippingTotal: final.ship,
-    total: ctx.grossTotal - discountTotal + final.ship,
+    shippingTotal: final.shippingLeft_,
+    total: context.grossTotal_ - discountTotal + final.shippingLeft_,
     applied,
     notApplied,
-    bestDeal: {
-      mode: search.mode,
-      cap: EXACT_CAP,
-      candidates,
-      chosen: applied.map((a) => a.promotionId),
-      considered: search.considered,
-      savings,
-      ...(search.runnerUp && { runnerUp: { promotionIds: search.runnerUp.combo.map((c) => c.c.id), savings: search.runnerUp.savings } }),
-    },
-    usageLimits,
+    bestDeal: bestDealOf(search, eligibleIds, applied, discountTotal + shippingDiscount),
+    usageLimits: usageLimitFacts(kept, input),
   };
 }

@@ -1,69 +1,89 @@
 import { byPrecedence, combinesWith, promotionClass, thresholdBase } from './combine.js';
-import { basisPoints } from './rounding.js';
+import { toBasisPoints } from './rounding.js';
 import { toEpoch } from './schedule.js';
-import { compileSelector, type CompiledSelector } from './selector.js';
-import type { Promotion, PromotionClass, Selector, ThresholdBase } from './types.js';
+import { type CompiledSelector, compileSelector } from './selector.js';
+import type { Promotion, PromotionClass, Rule, Selector, ThresholdBase } from './types.js';
 
-/** A promotion with everything that does not depend on the cart worked out once. */
-export interface Compiled {
-  p: Promotion;
-  id: string;
-  cls: PromotionClass;
+/**
+ * A promotion with everything that does not depend on the cart worked out once.
+ * Internal, like every record whose properties end in `_`: the build shortens
+ * those names (packages/discounts/build/internal-props.mjs).
+ */
+export interface CompiledPromotion {
+  /** The promotion as the config declares it. */
+  definition_: Promotion;
+  id_: string;
+  class_: PromotionClass;
   /** Position in precedence order across the whole config. */
-  rank: number;
-  code: string | undefined;
-  start: number;
-  end: number;
+  rank_: number;
+  /** The code in capitals; undefined for automatic promotions. */
+  code_: string | undefined;
+  /** Epoch ms of `startsAt` and `endsAt`; -Infinity and Infinity when unset. */
+  startEpoch_: number;
+  endEpoch_: number;
   /** Lines in scope (buy lines for buy-x-get-y); null = every line. */
-  sel: CompiledSelector;
-  getSel: CompiledSelector;
-  base: ThresholdBase;
-  cw: Record<PromotionClass, boolean>;
-  exclusive: boolean;
-  bp: number;
+  scope_: CompiledSelector;
+  /** Buy-x-get-y's reward lines (its buy lines when `get` names none). */
+  rewardScope_: CompiledSelector;
+  thresholdBase_: ThresholdBase;
+  /** Whether it may apply together with a promotion of each class. */
+  combinesWith_: Record<PromotionClass, boolean>;
+  exclusive_: boolean;
+  /** Percent off in basis points (percent_off, and buy-x-get-y's reward); 0 for other rules. */
+  basisPoints_: number;
 }
 
+/** Promotions by what they target. Internal: `_` properties are shortened by the build. */
 export interface PromotionIndex {
-  bySku: Map<string, Compiled[]>;
-  byTag: Map<string, Compiled[]>;
+  bySku_: Map<string, CompiledPromotion[]>;
+  byTag_: Map<string, CompiledPromotion[]>;
   /** Automatic promotions that look at every line. */
-  everyLine: Compiled[];
-  byCode: Map<string, Compiled[]>;
+  everyLine_: CompiledPromotion[];
+  byCode_: Map<string, CompiledPromotion[]>;
 }
 
 const cache = new WeakMap<readonly Promotion[], PromotionIndex>();
 
-/** Appends `v` to `key`'s list, skipping a repeat of the last value. */
-export function push<K, V>(map: Map<K, V[]>, key: K, v: V): void {
+/** Appends `value` to `key`'s list, skipping a repeat of the last value. */
+export function addToList<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
-  if (!list) map.set(key, [v]);
-  else if (list[list.length - 1] !== v) list.push(v);
+  if (!list) map.set(key, [value]);
+  else if (list[list.length - 1] !== value) list.push(value);
 }
 
-function scopeOf(p: Promotion): Selector | undefined {
-  const r = p.rule;
-  if (r.type === 'buy_x_get_y') return r.buy;
-  return typeof r.appliesTo === 'object' ? r.appliesTo : undefined;
+/** The lines a promotion looks at: buy-x-get-y's buy lines, or what it applies to; undefined = every line. */
+function scopeOf(rule: Rule): Selector | undefined {
+  if (rule.type === 'buy_x_get_y') return rule.buy;
+  return typeof rule.appliesTo === 'object' ? rule.appliesTo : undefined;
 }
 
-function compile(p: Promotion, rank: number): Compiled {
-  const cls = promotionClass(p.rule);
-  const r = p.rule;
-  const getSel = r.type === 'buy_x_get_y' ? (r.get.skus?.length || r.get.tags?.length ? r.get : r.buy) : undefined;
+/** Buy-x-get-y's reward lines: those `get` names, else the buy lines. */
+function rewardScopeOf(rule: Rule): Selector | undefined {
+  if (rule.type !== 'buy_x_get_y') return undefined;
+  return rule.get.skus?.length || rule.get.tags?.length ? rule.get : rule.buy;
+}
+
+function percentOffOf(rule: Rule): number {
+  if (rule.type === 'percent_off') return rule.percent;
+  return rule.type === 'buy_x_get_y' ? (rule.get.percent ?? 100) : 0;
+}
+
+function compilePromotion(promotion: Promotion, rank: number): CompiledPromotion {
+  const promotionClassName = promotionClass(promotion.rule);
   return {
-    p,
-    id: p.id,
-    cls,
-    rank,
-    code: p.code?.toUpperCase(),
-    start: p.startsAt ? toEpoch(p.startsAt, p.timeZone) : -Infinity,
-    end: p.endsAt ? toEpoch(p.endsAt, p.timeZone) : Infinity,
-    sel: compileSelector(scopeOf(p)),
-    getSel: compileSelector(getSel),
-    base: thresholdBase(p, cls),
-    cw: combinesWith(p, cls),
-    exclusive: p.exclusive === true,
-    bp: basisPoints(r.type === 'percent_off' ? r.percent : r.type === 'buy_x_get_y' ? (r.get.percent ?? 100) : 0),
+    definition_: promotion,
+    id_: promotion.id,
+    class_: promotionClassName,
+    rank_: rank,
+    code_: promotion.code?.toUpperCase(),
+    startEpoch_: promotion.startsAt ? toEpoch(promotion.startsAt, promotion.timeZone) : -Infinity,
+    endEpoch_: promotion.endsAt ? toEpoch(promotion.endsAt, promotion.timeZone) : Infinity,
+    scope_: compileSelector(scopeOf(promotion.rule)),
+    rewardScope_: compileSelector(rewardScopeOf(promotion.rule)),
+    thresholdBase_: thresholdBase(promotion, promotionClassName),
+    combinesWith_: combinesWith(promotion, promotionClassName),
+    exclusive_: promotion.exclusive === true,
+    basisPoints_: toBasisPoints(percentOffOf(promotion.rule)),
   };
 }
 
@@ -73,17 +93,17 @@ function compile(p: Promotion, rank: number): Compiled {
  * array and cached: treat a config as immutable once evaluated.
  */
 export function indexPromotions(promotions: readonly Promotion[]): PromotionIndex {
-  const hit = cache.get(promotions);
-  if (hit) return hit;
-  const index: PromotionIndex = { bySku: new Map(), byTag: new Map(), everyLine: [], byCode: new Map() };
-  const sorted = [...promotions].sort(byPrecedence);
-  sorted.forEach((p, rank) => {
-    const c = compile(p, rank);
-    if (c.code) return push(index.byCode, c.code, c);
-    if (p.enabled === false) return;
-    if (!c.sel) return void index.everyLine.push(c);
-    for (const sku of c.sel.skus) push(index.bySku, sku, c);
-    for (const tag of c.sel.tags) push(index.byTag, tag, c);
+  const cached = cache.get(promotions);
+  if (cached) return cached;
+  const index: PromotionIndex = { bySku_: new Map(), byTag_: new Map(), everyLine_: [], byCode_: new Map() };
+  [...promotions].sort(byPrecedence).forEach((promotion, rank) => {
+    const compiled = compilePromotion(promotion, rank);
+    // Code promotions are found by their code, even disabled ones (so the shopper hears why).
+    if (compiled.code_) return addToList(index.byCode_, compiled.code_, compiled);
+    if (promotion.enabled === false) return;
+    if (!compiled.scope_) return void index.everyLine_.push(compiled);
+    for (const sku of compiled.scope_.skus_) addToList(index.bySku_, sku, compiled);
+    for (const tag of compiled.scope_.tags_) addToList(index.byTag_, tag, compiled);
   });
   cache.set(promotions, index);
   return index;

@@ -11,9 +11,9 @@ import type { Promotion, PromotionsConfig } from './types.js';
  */
 export function publicPromotions(config: PromotionsConfig): PromotionsConfig {
   const promotions = config.promotions
-    .filter((p) => !p.code && p.enabled !== false)
-    .map((p): Promotion => {
-      const { limits: _limits, ...rest } = p;
+    .filter((promotion) => !promotion.code && promotion.enabled !== false)
+    .map((promotion): Promotion => {
+      const { limits: _limits, ...rest } = promotion;
       return rest;
     });
   return { version: config.version, promotions };

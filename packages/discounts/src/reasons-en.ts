@@ -5,24 +5,24 @@ import type { Reward, Unlock } from './types.js';
 export type { Entry };
 
 /** Reward in English: "¥30.00 off", "10% off", "free shipping", "buy 2 get 1 free". */
-export function rewardEn(r: Reward): string {
-  switch (r.kind) {
+export function rewardEn(reward: Reward): string {
+  switch (reward.kind) {
     case 'amount_off':
-      return `${money(r.amount, r.currency, 'en')} off`;
+      return `${money(reward.amount, reward.currency, 'en')} off`;
     case 'percent_off':
-      return `${r.percent}% off`;
+      return `${reward.percent}% off`;
     case 'free_shipping':
       return 'free shipping';
     default:
-      return `buy ${r.buy} get ${r.get} ${r.percent === 100 ? 'free' : `at ${r.percent}% off`}`;
+      return `buy ${reward.buy} get ${reward.get} ${reward.percent === 100 ? 'free' : `at ${reward.percent}% off`}`;
   }
 }
 
 /** "Add ¥20.00 more for ¥30.00 off." */
-export function unlockEn(u: Unlock): string {
-  return u.kind === 'spend_more'
-    ? `Add ${money(u.amount, u.currency, 'en')} more for ${rewardEn(u.reward)}.`
-    : `Add ${u.quantity} more item${u.quantity === 1 ? '' : 's'} for ${rewardEn(u.reward)}.`;
+export function unlockEn(unlock: Unlock): string {
+  return unlock.kind === 'spend_more'
+    ? `Add ${money(unlock.amount, unlock.currency, 'en')} more for ${rewardEn(unlock.reward)}.`
+    : `Add ${unlock.quantity} more item${unlock.quantity === 1 ? '' : 's'} for ${rewardEn(unlock.reward)}.`;
 }
 
 const EN: Templates = {
@@ -45,6 +45,6 @@ const EN: Templates = {
 };
 
 /** English sentence for a reason (the unlock sentence when there is one). */
-export function describeEn(e: Entry): string {
-  return e.unlock ? unlockEn(e.unlock) : sentence(EN, e, 'en', e.code ? `Code ${e.code}` : promotionName(e.name));
+export function describeEn(entry: Entry): string {
+  return entry.unlock ? unlockEn(entry.unlock) : sentence(EN, entry, 'en', entry.code ? `Code ${entry.code}` : promotionName(entry.name));
 }

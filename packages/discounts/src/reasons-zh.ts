@@ -6,22 +6,24 @@ import type { Reward, Unlock } from './types.js';
 const zhe = (percent: number) => `${(10000 - Math.round(percent * 100)) / 1000}折`;
 
 /** Reward in Chinese: "立减 ¥30.00", "享9折", "免运费", "买2送1". */
-export function rewardZh(r: Reward): string {
-  switch (r.kind) {
+export function rewardZh(reward: Reward): string {
+  switch (reward.kind) {
     case 'amount_off':
-      return `立减 ${money(r.amount, r.currency, 'zh-CN')}`;
+      return `立减 ${money(reward.amount, reward.currency, 'zh-CN')}`;
     case 'percent_off':
-      return r.percent === 100 ? '免费' : `享${zhe(r.percent)}`;
+      return reward.percent === 100 ? '免费' : `享${zhe(reward.percent)}`;
     case 'free_shipping':
       return '免运费';
     default:
-      return r.percent === 100 ? `买${r.buy}送${r.get}` : `买${r.buy}件，另${r.get}件${zhe(r.percent)}`;
+      return reward.percent === 100 ? `买${reward.buy}送${reward.get}` : `买${reward.buy}件，另${reward.get}件${zhe(reward.percent)}`;
   }
 }
 
 /** "再买 ¥20.00 立减 ¥30.00" */
-export function unlockZh(u: Unlock): string {
-  return u.kind === 'spend_more' ? `再买 ${money(u.amount, u.currency, 'zh-CN')} ${rewardZh(u.reward)}` : `再买 ${u.quantity} 件，${rewardZh(u.reward)}`;
+export function unlockZh(unlock: Unlock): string {
+  return unlock.kind === 'spend_more'
+    ? `再买 ${money(unlock.amount, unlock.currency, 'zh-CN')} ${rewardZh(unlock.reward)}`
+    : `再买 ${unlock.quantity} 件，${rewardZh(unlock.reward)}`;
 }
 
 const ZH: Templates = {
@@ -44,6 +46,8 @@ const ZH: Templates = {
 };
 
 /** Chinese sentence for a reason (the unlock sentence when there is one). */
-export function describeZh(e: Entry): string {
-  return e.unlock ? unlockZh(e.unlock) : sentence(ZH, e, 'zh-CN', e.code ? `优惠码 ${e.code}` : `「${promotionName(e.name, 'zh-CN')}」`);
+export function describeZh(entry: Entry): string {
+  return entry.unlock
+    ? unlockZh(entry.unlock)
+    : sentence(ZH, entry, 'zh-CN', entry.code ? `优惠码 ${entry.code}` : `「${promotionName(entry.name, 'zh-CN')}」`);
 }

@@ -11,15 +11,15 @@ export const money = (amount: number | undefined, currency: string | undefined, 
   formatMoney({ amount: amount ?? 0, currency: currency ?? 'USD' }, locale);
 
 /** Fills a reason's template in `locale`; `label` names the promotion. */
-export function sentence(t: Templates, e: Entry, locale: string, label: string): string {
-  const p = e.reason.params;
-  const vars: Record<string, string> = {
+export function sentence(templates: Templates, entry: Entry, locale: string, label: string): string {
+  const params = entry.reason.params;
+  const values: Record<string, string> = {
     label,
-    code: p.code ?? '',
-    date: p.date ?? '',
-    required: String(p.required),
-    money: typeof p.required === 'number' ? money(p.required, p.currency, locale) : '',
-    with: p.withCode ?? promotionName(p.withName, locale),
+    code: params.code ?? '',
+    date: params.date ?? '',
+    required: String(params.required),
+    money: typeof params.required === 'number' ? money(params.required, params.currency, locale) : '',
+    with: params.withCode ?? promotionName(params.withName, locale),
   };
-  return t[e.reason.code].replace(/\{(\w+)\}/g, (_, k: string) => vars[k]!);
+  return templates[entry.reason.code].replace(/\{(\w+)\}/g, (_, name: string) => values[name]!);
 }

@@ -3,16 +3,19 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { expect, it } from 'vitest';
+import { engineMangleOptions, newInternalNames } from '../build/internal-props.mjs';
 
 // The issue's budget: the engine without its schema <= 6 KB gzip, measured as a
 // standalone npm user gets it: `evaluate` bundled, minified, ESM, gzip -9, with
-// @cartlift/core inlined. The whole main entry adds the sentence builders (en,
-// zh-CN) and Intl money formatting, which `evaluate` no longer carries.
+// @cartlift/core inlined, its internal property names shortened as the build
+// shortens them (../build/internal-props.mjs). The whole main entry adds the
+// sentence builders (en, zh-CN) and Intl money formatting, which `evaluate` no
+// longer carries.
 const BUDGET = 6144;
 const WHOLE_ENTRY = 8192;
 
 async function bundle(contents: string, external: string[] = []) {
-  return build({
+  const out = await build({
     stdin: { contents, resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'ts' },
     bundle: true,
     minify: true,
@@ -22,7 +25,10 @@ async function bundle(contents: string, external: string[] = []) {
     conditions: ['source'],
     external,
     logLevel: 'silent',
+    ...engineMangleOptions(),
   });
+  expect(newInternalNames(out.mangleCache), "internal names the build's fixed short names do not cover").toEqual([]);
+  return out;
 }
 
 async function gzipSize(contents: string, external: string[] = []): Promise<number> {

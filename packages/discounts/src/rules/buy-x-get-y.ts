@@ -1,22 +1,23 @@
 import { spread, sum, unitsOf } from '../allocate-lines.js';
-import type { Ctx } from '../context.js';
-import type { Compiled } from '../promotion-index.js';
+import type { EvaluationContext } from '../context.js';
+import type { CompiledPromotion } from '../promotion-index.js';
 import { percentOf } from '../rounding.js';
 import { matches } from '../selector.js';
 import type { BuyXGetYRule } from '../types.js';
 import type { Outcome } from './outcome.js';
 
-/** Reward units taken from the cheapest get-lines first: [line, units][]. */
-function cheapest(ctx: Ctx, getLines: number[], units: number): [number, number][] {
-  const sorted = [...getLines].sort((a, b) => ctx.lines[a]!.unitPrice - ctx.lines[b]!.unitPrice || a - b);
-  const out: [number, number][] = [];
-  for (const l of sorted) {
+/** Reward units taken from the cheapest reward lines first: [line, units][]. */
+function cheapest(context: EvaluationContext, rewardLines: number[], units: number): [number, number][] {
+  const unitPrice = (line: number) => context.lines_[line]!.unitPrice;
+  const sorted = [...rewardLines].sort((a, b) => unitPrice(a) - unitPrice(b) || a - b);
+  const taken: [number, number][] = [];
+  for (const line of sorted) {
     if (units <= 0) break;
-    const take = Math.min(units, ctx.lines[l]!.quantity);
-    if (take > 0) out.push([l, take]);
+    const take = Math.min(units, context.lines_[line]!.quantity);
+    if (take > 0) taken.push([line, take]);
     units -= take;
   }
-  return out;
+  return taken;
 }
 
 /**
@@ -24,35 +25,43 @@ function cheapest(ctx: Ctx, getLines: number[], units: number): [number, number]
  * k*Y cheapest reward units leave k*X buy units. Rewards are `get.percent` (100
  * = free) off their unit price, rounded once, split over the reward lines.
  */
-export function buyXGetY(r: BuyXGetYRule, c: Compiled, ctx: Ctx, lines: number[], rem: number[]): Outcome {
-  const buyLines = lines.filter((l) => matches(c.sel, ctx.lines[l]!));
-  const getLines = lines.filter((l) => matches(c.getSel, ctx.lines[l]!));
-  const buyUnits = unitsOf(ctx.lines, buyLines);
-  const getUnits = unitsOf(ctx.lines, getLines);
-  const X = r.buy.quantity;
-  const Y = r.get.quantity;
-  const fits = (k: number) => {
-    const inBuy = cheapest(ctx, getLines, k * Y).reduce((s, [l, u]) => s + (buyLines.includes(l) ? u : 0), 0);
-    return buyUnits - inBuy >= k * X;
-  };
-  // fits() only gets harder as k grows, so binary search the largest k.
-  let lo = 0;
-  let hi = Math.min(r.maxApplications ?? Infinity, Math.floor(buyUnits / X), Math.floor(getUnits / Y));
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (fits(mid)) lo = mid;
-    else hi = mid - 1;
+export function buyXGetY(rule: BuyXGetYRule, promotion: CompiledPromotion, context: EvaluationContext, lines: number[], remaining: number[]): Outcome {
+  const buyLines = lines.filter((line) => matches(promotion.scope_, context.lines_[line]!));
+  const rewardLines = lines.filter((line) => matches(promotion.rewardScope_, context.lines_[line]!));
+  const buyUnits = unitsOf(context.lines_, buyLines);
+  const rewardUnits = unitsOf(context.lines_, rewardLines);
+  const buyQuantity = rule.buy.quantity;
+  const getQuantity = rule.get.quantity;
+  const applications = mostApplications(rule, buyUnits, rewardUnits, (times) => {
+    // A reward unit that is also a buy unit can't count as both.
+    const rewardsBought = cheapest(context, rewardLines, times * getQuantity).reduce(
+      (total, [line, units]) => total + (buyLines.includes(line) ? units : 0),
+      0,
+    );
+    return buyUnits - rewardsBought >= times * buyQuantity;
+  });
+  if (applications === 0) {
+    const sameLines = !(rule.get.skus?.length || rule.get.tags?.length);
+    const missing = sameLines ? buyQuantity + getQuantity - buyUnits : buyUnits < buyQuantity ? buyQuantity - buyUnits : getQuantity - rewardUnits;
+    return { shortfall_: { kind_: 'items', required_: buyUnits + Math.max(1, missing), current_: buyUnits, tier_: 0 } };
   }
-  if (lo === 0) {
-    const same = !(r.get.skus?.length || r.get.tags?.length);
-    const missing = same ? X + Y - buyUnits : buyUnits < X ? X - buyUnits : Y - getUnits;
-    return { fail: { kind: 'items', required: buyUnits + Math.max(1, missing), current: buyUnits, tier: 0 } };
+  const rewards = cheapest(context, rewardLines, applications * getQuantity);
+  const lineCaps = rewards.map(([line, units]) => Math.min(remaining[line]!, units * context.lines_[line]!.unitPrice));
+  const rewardsPrice = rewards.reduce((total, [line, units]) => total + units * context.lines_[line]!.unitPrice, 0);
+  const capTotal = sum(lineCaps);
+  const discount = Math.min(percentOf(rewardsPrice, promotion.basisPoints_), capTotal);
+  const rewardedLines = rewards.map(([line]) => line);
+  return { lines_: rewardedLines, amounts_: capTotal === 0 ? rewardedLines.map(() => 0) : spread(remaining, rewardedLines, discount, lineCaps) };
+}
+
+/** The largest number of applications that `fits`, by binary search: fitting only gets harder as the number grows. */
+function mostApplications(rule: BuyXGetYRule, buyUnits: number, rewardUnits: number, fits: (times: number) => boolean): number {
+  let low = 0;
+  let high = Math.min(rule.maxApplications ?? Infinity, Math.floor(buyUnits / rule.buy.quantity), Math.floor(rewardUnits / rule.get.quantity));
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (fits(middle)) low = middle;
+    else high = middle - 1;
   }
-  const rewards = cheapest(ctx, getLines, lo * Y);
-  const caps = rewards.map(([l, u]) => Math.min(rem[l]!, u * ctx.lines[l]!.unitPrice));
-  const base = rewards.reduce((s, [l, u]) => s + u * ctx.lines[l]!.unitPrice, 0);
-  const capTotal = sum(caps);
-  const d = Math.min(percentOf(base, c.bp), capTotal);
-  const rl = rewards.map(([l]) => l);
-  return { lines: rl, amounts: capTotal === 0 ? rl.map(() => 0) : spread(rem, rl, d, caps) };
+  return low;
 }

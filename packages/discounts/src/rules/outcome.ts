@@ -1,4 +1,7 @@
-import type { Fail } from './threshold.js';
+import type { Shortfall } from './threshold.js';
 
-/** What a rule does to the cart: per-line amounts, a shipping amount, or a threshold not met. */
-export type Outcome = { lines: number[]; amounts: number[] } | { shipping: number } | { fail: Fail };
+/**
+ * What a rule does to the cart: amounts off line positions, an amount off
+ * shipping, or a threshold not met. Internal: `_` properties are shortened by the build.
+ */
+export type Outcome = { lines_: number[]; amounts_: number[] } | { shipping_: number } | { shortfall_: Shortfall };

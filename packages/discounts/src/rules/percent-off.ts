@@ -4,9 +4,9 @@ import type { PercentOffRule } from '../types.js';
 import type { Outcome } from './outcome.js';
 
 /** Percent of what is left on the lines (or shipping), rounded half-even once, then split by largest remainder. */
-export function percentOff(r: PercentOffRule, bp: number, lines: number[], rem: number[], ship: number): Outcome {
-  const cap = r.maxDiscount ?? Infinity;
-  if (r.appliesTo === 'shipping') return { shipping: Math.min(cap, percentOf(ship, bp)) };
-  const d = Math.min(cap, percentOf(sumOf(rem, lines), bp));
-  return { lines, amounts: spread(rem, lines, d) };
+export function percentOff(rule: PercentOffRule, basisPoints: number, lines: number[], remaining: number[], shippingLeft: number): Outcome {
+  const cap = rule.maxDiscount ?? Infinity;
+  if (rule.appliesTo === 'shipping') return { shipping_: Math.min(cap, percentOf(shippingLeft, basisPoints)) };
+  const discount = Math.min(cap, percentOf(sumOf(remaining, lines), basisPoints));
+  return { lines_: lines, amounts_: spread(remaining, lines, discount) };
 }

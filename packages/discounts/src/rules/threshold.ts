@@ -1,64 +1,76 @@
 import type { Promotion } from '../types.js';
 
-/** A threshold not met: `required` of spend (or items) against `current`; `tier` names the reward to unlock. */
-export interface Fail {
-  kind: 'spend' | 'items';
-  required: number;
-  current: number;
-  tier: number;
+/**
+ * A threshold not met: `required_` of spend (or items) against `current_`;
+ * `tier_` names the reward it would unlock. Internal, like every `_` property:
+ * the build shortens them (packages/discounts/build/internal-props.mjs).
+ */
+export interface Shortfall {
+  kind_: 'spend' | 'items';
+  required_: number;
+  current_: number;
+  tier_: number;
 }
 
-export type Reached = { ok: true; tier: number; n: number } | { ok: false; fail: Fail };
+/** Thresholds met (the `tier_` reached, `multiples_` of an "every" rule reached), or the shortfall. */
+export type ThresholdCheck = { met_: true; tier_: number; multiples_: number } | { met_: false; shortfall_: Shortfall };
+
+const spendShortfall = (required: number, current: number, tier = 0): Shortfall => ({ kind_: 'spend', required_: required, current_: current, tier_: tier });
+
+const short = (required: number, base: number): ThresholdCheck => ({ met_: false, shortfall_: spendShortfall(required, base) });
 
 /**
  * Checks a promotion's spend thresholds (minSubtotal, tiers, "every") against
  * `base`. The base never includes the promotion's own discount, so applying it
  * cannot push the cart back under its own threshold.
  */
-export function reach(p: Promotion, base: number): Reached {
-  const min = p.conditions?.minSubtotal;
-  if (min !== undefined && base < min) return { ok: false, fail: { kind: 'spend', required: min, current: base, tier: 0 } };
-  const r = p.rule;
-  if (r.type === 'tiered') {
-    let tier = -1;
-    r.tiers.forEach((t, i) => {
-      if (t.spend <= base) tier = i;
+export function checkThresholds(promotion: Promotion, base: number): ThresholdCheck {
+  const minSubtotal = promotion.conditions?.minSubtotal;
+  if (minSubtotal !== undefined && base < minSubtotal) return short(minSubtotal, base);
+  const rule = promotion.rule;
+  if (rule.type === 'tiered') {
+    let reached = -1;
+    rule.tiers.forEach((tier, index) => {
+      if (tier.spend <= base) reached = index;
     });
-    if (tier < 0) return { ok: false, fail: { kind: 'spend', required: r.tiers[0]!.spend, current: base, tier: 0 } };
-    return { ok: true, tier, n: 1 };
+    if (reached < 0) return short(rule.tiers[0]!.spend, base);
+    return { met_: true, tier_: reached, multiples_: 1 };
   }
-  if (r.type === 'every') {
-    const n = Math.floor(base / r.every);
-    if (n === 0) return { ok: false, fail: { kind: 'spend', required: r.every, current: base, tier: 0 } };
-    return { ok: true, tier: 0, n };
+  if (rule.type === 'every') {
+    const multiples = Math.floor(base / rule.every);
+    if (multiples === 0) return short(rule.every, base);
+    return { met_: true, tier_: 0, multiples_: multiples };
   }
-  return { ok: true, tier: 0, n: 1 };
+  return { met_: true, tier_: 0, multiples_: 1 };
 }
 
 /** The next tier (or next multiple of an "every" rule) above `base`, if any is left to reach. */
-export function nextStep(p: Promotion, base: number): Fail | undefined {
-  const reached = reach(p, base);
-  if (!reached.ok) return undefined;
-  const r = p.rule;
-  if (r.type === 'tiered') {
-    const next = r.tiers[reached.tier + 1];
-    return next && { kind: 'spend', required: next.spend, current: base, tier: reached.tier + 1 };
+export function nextStep(promotion: Promotion, base: number): Shortfall | undefined {
+  const check = checkThresholds(promotion, base);
+  if (!check.met_) return undefined;
+  const rule = promotion.rule;
+  if (rule.type === 'tiered') {
+    const next = rule.tiers[check.tier_ + 1];
+    return next && spendShortfall(next.spend, base, check.tier_ + 1);
   }
-  if (r.type === 'every' && (r.maxDiscount === undefined || (reached.n + 1) * r.amount <= r.maxDiscount)) {
-    return { kind: 'spend', required: (reached.n + 1) * r.every, current: base, tier: 0 };
+  const nextMultiple = check.multiples_ + 1;
+  if (rule.type === 'every' && (rule.maxDiscount === undefined || nextMultiple * rule.amount <= rule.maxDiscount)) {
+    return spendShortfall(nextMultiple * rule.every, base);
   }
   return undefined;
 }
 
 /**
- * True when `base` values `lo` and `hi` can give different threshold outcomes
- * (a boundary lies in (lo, hi]), so discounts before this promotion matter.
+ * True when `base` values `low` and `high` can give different threshold
+ * outcomes (a boundary lies in (low, high]), so discounts before this
+ * promotion matter.
  */
-export function boundaryBetween(p: Promotion, lo: number, hi: number): boolean {
-  const inside = (b: number) => lo < b && b <= hi;
-  const r = p.rule;
-  if (p.conditions?.minSubtotal !== undefined && inside(p.conditions.minSubtotal)) return true;
-  if (r.type === 'tiered') return r.tiers.some((t) => inside(t.spend));
-  if (r.type === 'every') return Math.floor(lo / r.every) !== Math.floor(hi / r.every);
+export function boundaryBetween(promotion: Promotion, low: number, high: number): boolean {
+  const inside = (boundary: number) => low < boundary && boundary <= high;
+  const rule = promotion.rule;
+  const minSubtotal = promotion.conditions?.minSubtotal;
+  if (minSubtotal !== undefined && inside(minSubtotal)) return true;
+  if (rule.type === 'tiered') return rule.tiers.some((tier) => inside(tier.spend));
+  if (rule.type === 'every') return Math.floor(low / rule.every) !== Math.floor(high / rule.every);
   return false;
 }

@@ -1,12 +1,12 @@
 import { spread, sumOf } from '../allocate-lines.js';
-import { basisPoints, percentOf } from '../rounding.js';
+import { percentOf, toBasisPoints } from '../rounding.js';
 import type { TieredRule } from '../types.js';
 import type { Outcome } from './outcome.js';
 
 /** The reached tier's amount or percent off what is left on the lines. */
-export function tiered(r: TieredRule, tier: number, lines: number[], rem: number[]): Outcome {
-  const t = r.tiers[tier]!;
-  const left = sumOf(rem, lines);
-  const d = t.amount !== undefined ? Math.min(t.amount, left) : percentOf(left, basisPoints(t.percent ?? 0));
-  return { lines, amounts: spread(rem, lines, d) };
+export function tiered(rule: TieredRule, reached: number, lines: number[], remaining: number[]): Outcome {
+  const tier = rule.tiers[reached]!;
+  const left = sumOf(remaining, lines);
+  const discount = tier.amount !== undefined ? Math.min(tier.amount, left) : percentOf(left, toBasisPoints(tier.percent ?? 0));
+  return { lines_: lines, amounts_: spread(remaining, lines, discount) };
 }
