@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { createServerApi, ServerError } from '../../packages/checkout/src/server-api.js';
+import { CartliftError } from '@cartlift/core';
+import { createServerApi } from '../../packages/checkout/src/server-api.js';
 import { storeVariants, unique, useHarness } from '../../packages/server/test/harness.js';
 
 // The browser's server client against the real handler (PGlite, the Stripe
 // sandbox): its guards accept every answer the server gives, and the server's
-// refusals arrive as ServerError sentences with what the browser needs.
+// refusals arrive as CartliftError sentences with what the browser needs.
 
 const [pglite] = storeVariants();
 
@@ -34,15 +35,15 @@ describe('the browser client and the server agree on the wire', () => {
     expect(quote.notApplied.map((entry) => entry.reason.code)).toContain('unknown_code');
   });
 
-  test('a paid checkout answers the order; a stale total is a price_changed ServerError carrying the new quote', async () => {
+  test('a paid checkout answers the order; a stale total is a price_changed CartliftError carrying the new quote', async () => {
     const api = clientFor();
     const email = `${unique('wire')}@example.com`;
     const quote = await api.quote(cart(email));
     const paid = await api.checkout({ ...cart(email), checkoutId: unique('co'), confirmationToken: await h.confirmationToken(), expectedTotal: quote.total });
     expect(paid).toMatchObject({ status: 'succeeded', amount: quote.total, order: { amount: quote.total, email } });
     const stale = api.checkout({ ...cart(email), checkoutId: unique('co'), confirmationToken: await h.confirmationToken(), expectedTotal: quote.total });
-    const error = (await stale.catch((e: unknown) => e)) as ServerError;
-    expect(error).toBeInstanceOf(ServerError);
+    const error = (await stale.catch((e: unknown) => e)) as CartliftError;
+    expect(error).toBeInstanceOf(CartliftError);
     expect([error.status, error.code, error.field]).toEqual([409, 'price_changed', 'expectedTotal']);
     expect(error.quote?.total).toBe(3600);
   });
@@ -63,9 +64,9 @@ describe('the browser client and the server agree on the wire', () => {
     const email = `${unique('wire')}@example.com`;
     const declined = (await api
       .checkout({ ...cart(email), checkoutId: unique('co'), confirmationToken: await h.confirmationToken('pm_card_chargeDeclined'), expectedTotal: 3100 })
-      .catch((e: unknown) => e)) as ServerError;
+      .catch((e: unknown) => e)) as CartliftError;
     expect([declined.status, declined.code, declined.field]).toEqual([402, 'card_declined', 'confirmationToken']);
-    const unknown = (await api.complete(unique('nope')).catch((e: unknown) => e)) as ServerError;
+    const unknown = (await api.complete(unique('nope')).catch((e: unknown) => e)) as CartliftError;
     expect([unknown.status, unknown.code, unknown.field]).toEqual([404, 'unknown_checkout', 'checkoutId']);
     expect(unknown.message).toMatch(/names no payment attempt/);
   });

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { drawerText as text } from './drawer-text.js';
 import { type Locale, pick } from './i18n.js';
 import { finalRefusals, limitedCodes } from './quote-problems.js';
-import type { ServerError } from './server-api.js';
+import type { CartliftError } from '@cartlift/core';
 
 /**
  * Takes codes the server refused for good (unknown, expired…) or blamed for
@@ -16,7 +16,13 @@ import type { ServerError } from './server-api.js';
  * @example
  * const [note, setNote] = useCodeCleanup(instance, cart, quote, error, 'en'); // "Code NOPE10 is not valid."
  */
-export function useCodeCleanup(instance: CartliftInstance, cart: CartState, quote: EvaluateResult | undefined, error: ServerError | undefined, locale: Locale) {
+export function useCodeCleanup(
+  instance: CartliftInstance,
+  cart: CartState,
+  quote: EvaluateResult | undefined,
+  error: CartliftError | undefined,
+  locale: Locale,
+) {
   const [note, setNote] = useState('');
   const drop = (codes: string[], sentence: string) => {
     if (codes.length === 0) return;

@@ -1,9 +1,9 @@
 import type { CheckoutSession } from './checkout-session.js';
-import { type CartState, type CartliftInstance, type StoragePort, uuid } from '@cartlift/core';
+import { CartliftError, type CartState, type CartliftInstance, type StoragePort, uuid } from '@cartlift/core';
 import type { StripeExpressCheckoutElementConfirmEvent } from '@stripe/stripe-js';
 import type { Locale } from './i18n.js';
 import type { EvaluateResult } from '@cartlift/discounts';
-import { type PaymentOutcome, PaymentError, finish } from './pay.js';
+import { type PaymentOutcome, finish, paymentError } from './pay.js';
 import { paymentSentence } from './payment-text.js';
 import { priceChangeSentence } from './price-change.js';
 import { loadProfile } from './profile.js';
@@ -86,16 +86,16 @@ export async function mountExpressCheckout(target: HTMLElement, options: Express
     const profile = await loadProfile(storage);
     // The shop knows a returning shopper by the email they saved here (orders, first purchase); else the wallet's.
     const email = profile?.email ?? event.billingDetails?.email;
-    if (!email) throw new PaymentError('email_required', locale === 'zh-CN' ? '需要邮箱地址才能完成支付。' : 'An email address is needed to pay.');
+    if (!email) throw paymentError('email_required', locale === 'zh-CN' ? '需要邮箱地址才能完成支付。' : 'An email address is needed to pay.');
     const name = event.billingDetails?.name ?? profile?.name;
     const submitted = await elements.submit();
     if (submitted.error)
-      throw new PaymentError(submitted.error.code ?? 'invalid_payment_details', submitted.error.message ?? paymentSentence('payment_failed', locale));
+      throw paymentError(submitted.error.code ?? 'invalid_payment_details', submitted.error.message ?? paymentSentence('payment_failed', locale));
     const made = await stripe.createConfirmationToken({
       elements,
       params: { return_url: location.href, payment_method_data: { billing_details: { email, ...(name ? { name } : {}) } } },
     });
-    if (made.error) throw new PaymentError(made.error.code ?? 'payment_failed', paymentSentence(made.error.code, locale, made.error.message));
+    if (made.error) throw paymentError(made.error.code ?? 'payment_failed', paymentSentence(made.error.code, locale, made.error.message));
     const shipping = profile?.address ? { address: profile.address } : walletShipping(event);
     // The wallet sheet did the sheet's two steps; report them so wallet shoppers walk the same funnel.
     const step = { value: total, method: 'express' as const, ...couponOf(cart) };
@@ -115,10 +115,10 @@ export async function mountExpressCheckout(target: HTMLElement, options: Express
     };
     const outcome = await finish({ stripe, api, locale, checkoutId: attempt }, () => api.checkout(body)).catch((error: unknown) => {
       // The wallet showed another total: show the new one, charge nothing, let the shopper click again.
-      if (error instanceof PaymentError && error.quote) {
+      if (error instanceof CartliftError && error.quote) {
         elements.update({ amount: Math.max((total = error.quote.total), 1) });
         options.onPriceChanged?.(error.quote);
-        throw new PaymentError(error.code, priceChangeSentence(shown, error.quote, locale), error.quote);
+        throw paymentError(error.code, priceChangeSentence(shown, error.quote, locale), error.quote);
       }
       throw error;
     });

@@ -6,7 +6,7 @@ export { openCart } from './open-cart.js';
 export { defineBuyElements } from './buy-elements.js';
 export type { DrawerStart } from './drawer.js';
 export type { PublicConfig, AddOnOffer, CheckoutAnswer, OrderSummary, CartBody } from './server-api.js';
-export { ServerError, createServerApi } from './server-api.js';
+export { createServerApi } from './server-api.js';
 export type { ShopperProfile } from './profile.js';
 export { forgetProfile, loadProfile, saveProfile } from './profile.js';
 export { loadStripeJs } from './stripe-loader.js';

@@ -1,13 +1,12 @@
-import { type CartliftInstance, DEFAULT_LIMITS, localizedName, normalizeCode } from '@cartlift/core';
+import { CartliftError, type CartliftInstance, DEFAULT_LIMITS, localizedName, normalizeCode } from '@cartlift/core';
 import type { QuoteResponse } from '@cartlift/core/contract';
 import { openCart } from './open-cart.js';
 import type { Locale } from './i18n.js';
 import { type Skipped, skippedSentence } from './link-notice.js';
-import { PaymentError } from './pay.js';
+import { paymentError } from './pay.js';
 import { paymentSentence } from './payment-text.js';
 import { shownOrder } from './purchase.js';
 import type { PendingPayment } from './sheet.js';
-import { ServerError } from './server-api.js';
 import { sessionFor } from './checkout-session.js';
 
 const LINK_PARAMS = ['cartlift-cart', 'cartlift-coupon', 'cartlift-sig'];
@@ -47,7 +46,7 @@ export async function applyCartLink(instance: CartliftInstance, locale: Locale, 
     if (skipped.length) report(instance, 'cart_link_skipped', `The cart link was applied in part. ${skippedSentence(skipped, 'en')}`);
     openCart(document, skipped.length ? { view: 'cart', notice: skippedSentence(skipped, locale) } : undefined);
   } catch (error) {
-    report(instance, error instanceof ServerError ? error.code : 'invalid_cart_link', `The cart link was not applied: ${(error as Error).message}`);
+    report(instance, error instanceof CartliftError ? error.code : 'invalid_cart_link', `The cart link was not applied: ${(error as Error).message}`);
   }
 }
 
@@ -80,16 +79,13 @@ export async function completeRedirect(instance: CartliftInstance, locale: Local
   if (!pending?.checkoutId) return;
   try {
     const answer = await session.api.complete(pending.checkoutId, params.get('redirect_status') === 'failed');
-    if (answer.status === 'requires_action') throw new PaymentError('payment_incomplete', paymentSentence('payment_incomplete', locale));
+    if (answer.status === 'requires_action') throw paymentError('payment_incomplete', paymentSentence('payment_incomplete', locale));
     const outcome = { paymentIntentId: answer.paymentIntentId, status: answer.status, amount: answer.amount, currency: answer.currency, order: answer.order };
     await session.paid(outcome, pending.cart, { clearCart: pending.cart.id === instance.cart.get().id });
     openCart(document, { view: 'paid', outcome });
   } catch (error) {
     void storage.del('pending-payment').catch(() => {});
-    const message =
-      error instanceof ServerError || error instanceof PaymentError
-        ? paymentSentence(error.code, locale, error.message)
-        : paymentSentence('payment_failed', locale);
+    const message = error instanceof CartliftError ? paymentSentence(error.code, locale, error.message) : paymentSentence('payment_failed', locale);
     openCart(document, { view: 'checkout', restored: { ...pending, message } });
   }
 }

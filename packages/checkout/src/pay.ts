@@ -2,8 +2,9 @@ import type { EvaluateResult } from '@cartlift/discounts';
 import type { Stripe, StripeElements } from '@stripe/stripe-js';
 import type { Locale } from './i18n.js';
 import { paymentSentence } from './payment-text.js';
-import type { CheckoutRequest } from '@cartlift/core/contract';
-import { type CheckoutAnswer, type OrderSummary, type ServerApi, ServerError } from './server-api.js';
+import { CartliftError } from '@cartlift/core';
+import type { CheckoutRequest, QuoteResponse } from '@cartlift/core/contract';
+import type { CheckoutAnswer, OrderSummary, ServerApi } from './server-api.js';
 
 export interface PaymentOutcome {
   paymentIntentId: string;
@@ -14,17 +15,15 @@ export interface PaymentOutcome {
   order?: OrderSummary | null;
 }
 
-/** A payment that did not go through, as a sentence for the shopper. Nothing was charged. */
-export class PaymentError extends Error {
-  readonly code: string;
-  /** Set when the server's price at payment differs from the one shown: the total to show and confirm. */
-  readonly quote: EvaluateResult | undefined;
-  constructor(code: string, message: string, quote?: EvaluateResult) {
-    super(message);
-    this.name = 'PaymentError';
-    this.code = code;
-    this.quote = quote;
-  }
+/**
+ * A payment that did not go through, as a sentence for the shopper: nothing
+ * was charged. A changed price carries the new quote to show and confirm.
+ *
+ * @example
+ * throw paymentError('card_declined', 'Your card was declined.');
+ */
+export function paymentError(code: string, sentence: string, quote?: QuoteResponse): CartliftError {
+  return new CartliftError(code, sentence, undefined, quote ? { quote } : {});
 }
 
 export interface PayInput {
@@ -58,7 +57,7 @@ const outcomeOf = (answer: CheckoutAnswer): PaymentOutcome => ({
  * and lets the server price, hold and confirm in one step. Next actions
  * (3-D Secure, the WeChat Pay QR code, Alipay's page) run through
  * `stripe.handleNextAction`, then the server says where the payment stands.
- * Rejects with a PaymentError sentence in the shopper's language; a changed
+ * Rejects with a CartliftError whose message is a sentence in the shopper's language; a changed
  * price rejects with the new quote and charges nothing.
  *
  * @example
@@ -68,12 +67,12 @@ export async function pay(input: PayInput): Promise<PaymentOutcome> {
   const { stripe, elements, locale } = input;
   const submitted = await elements.submit();
   if (submitted.error)
-    throw new PaymentError(submitted.error.code ?? 'invalid_payment_details', submitted.error.message ?? paymentSentence('payment_failed', locale));
+    throw paymentError(submitted.error.code ?? 'invalid_payment_details', submitted.error.message ?? paymentSentence('payment_failed', locale));
   const made = await stripe.createConfirmationToken({
     elements,
     params: { return_url: input.returnUrl, payment_method_data: { billing_details: input.billing } },
   });
-  if (made.error) throw new PaymentError(made.error.code ?? 'payment_failed', paymentSentence(made.error.code, locale, made.error.message));
+  if (made.error) throw paymentError(made.error.code ?? 'payment_failed', paymentSentence(made.error.code, locale, made.error.message));
   return finish(input, () =>
     input.api.checkout({ ...input.body, checkoutId: input.checkoutId, confirmationToken: made.confirmationToken.id, expectedTotal: input.expectedTotal }),
   );
@@ -99,14 +98,14 @@ export async function finish(
       const handled = await stripe.handleNextAction({ clientSecret: answer.clientSecret });
       // Failed or abandoned (a closed QR code): the server cancels the attempt and frees what it held; then say why.
       const settled = await api.complete(input.checkoutId, Boolean(handled.error)).catch((error: unknown) => {
-        if (handled.error) throw new PaymentError(handled.error.code ?? 'payment_failed', paymentSentence(handled.error.code, locale, handled.error.message));
+        if (handled.error) throw paymentError(handled.error.code ?? 'payment_failed', paymentSentence(handled.error.code, locale, handled.error.message));
         throw error;
       });
-      if (settled.status === 'requires_action') throw new PaymentError('payment_incomplete', paymentSentence('payment_incomplete', locale));
+      if (settled.status === 'requires_action') throw paymentError('payment_incomplete', paymentSentence('payment_incomplete', locale));
       answer = settled;
     }
   } catch (error) {
-    if (error instanceof ServerError) throw new PaymentError(error.code, paymentSentence(error.code, locale, error.message), error.quote);
+    if (error instanceof CartliftError) throw paymentError(error.code, paymentSentence(error.code, locale, error.message), error.quote);
     throw error;
   }
   return outcomeOf(answer);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ServerError, createServerApi } from './server-api.js';
+import { CartliftError } from '@cartlift/core';
+import { createServerApi } from './server-api.js';
 
 const quote = { currency: 'USD', subtotal: 2400, total: 2400, lines: [{ sku: 'TEA' }], applied: [], notApplied: [] };
 const paid = { status: 'succeeded', paymentIntentId: 'pi_1', amount: 2400, currency: 'usd', order: null };
@@ -26,12 +27,12 @@ const checkoutBody = {
 };
 
 describe("the browser's server client", () => {
-  it("turns an error answer into a ServerError with the server's code, field and sentence", async () => {
+  it("turns an error answer into a CartliftError with the server's code, field and sentence", async () => {
     const { fetcher } = scripted(json({ error: { code: 'invalid_request', message: 'lines.0.sku must be a SKU', field: 'lines.0.sku' } }, 400));
     const error = await createServerApi('/api', fetcher)
       .quote({ lines: [{ sku: ' TEA', quantity: 1 }] })
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ServerError);
+    expect(error).toBeInstanceOf(CartliftError);
     expect(error).toMatchObject({ status: 400, code: 'invalid_request', field: 'lines.0.sku', message: 'lines.0.sku must be a SKU' });
   });
 
@@ -39,7 +40,7 @@ describe("the browser's server client", () => {
     const { fetcher } = scripted(json({ error: { code: 'price_changed', message: 'The total is now $30.00.' }, quote: { ...quote, total: 3000 } }, 409));
     const error = (await createServerApi('/api', fetcher)
       .checkout(checkoutBody)
-      .catch((e: unknown) => e)) as ServerError;
+      .catch((e: unknown) => e)) as CartliftError;
     expect([error.code, error.quote?.total]).toEqual(['price_changed', 3000]);
   });
 

@@ -1,3 +1,4 @@
+import { CartliftError } from '@cartlift/core';
 import type { AddOnOffer, CheckoutRequest, CheckoutResponse, ConfigResponse, OrderSummary, QuoteRequest, QuoteResponse } from '@cartlift/core/contract';
 
 // The wire types are the contract's (@cartlift/core/contract), which the
@@ -9,23 +10,6 @@ export type PublicConfig = ConfigResponse;
 export type CheckoutAnswer = CheckoutResponse;
 /** The cart as `/quote` takes it; `/checkout` adds the attempt's fields (see CheckoutRequest). */
 export type CartBody = QuoteRequest;
-
-/** An error the server answered with, or a network failure (`code: 'network'`). */
-export class ServerError extends Error {
-  readonly code: string;
-  readonly field: string | undefined;
-  readonly status: number;
-  /** A `price_changed` answer's new quote: what the shopper must confirm instead. */
-  readonly quote: QuoteResponse | undefined;
-  constructor(status: number, code: string, message: string, field?: string, quote?: QuoteResponse) {
-    super(message);
-    this.name = 'ServerError';
-    this.status = status;
-    this.code = code;
-    this.field = field;
-    this.quote = quote;
-  }
-}
 
 // Structural checks of our own server's answers. Hand-written rather than
 // zod/mini, whose core alone is ~6 KB gzip: the checkout chunk's 25 KB budget
@@ -75,7 +59,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * The browser's client for the Cartlift server. Responses are checked before
- * use; errors arrive as ServerError sentences. `checkout` is idempotent by
+ * use; errors arrive as CartliftError sentences with the server's status. `checkout` is idempotent by
  * checkoutId, so it retries network failures without risking a second charge.
  *
  * @example
@@ -93,16 +77,17 @@ export function createServerApi(endpoint: string, fetcher: typeof fetch = (...a)
         credentials: 'same-origin',
       });
     } catch (error) {
-      throw new ServerError(0, 'network', `Could not reach the shop's server (${String(error)}).`);
+      throw new CartliftError('network', `Could not reach the shop's server (${String(error)}).`, undefined, { status: 0 });
     }
     const data: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
       const error = errorOf(data);
       const quote = isObject(data) && isQuote(data.quote) ? data.quote : undefined;
-      if (error) throw new ServerError(response.status, error.code, error.message, error.field, quote);
-      throw new ServerError(response.status, 'server', `The shop's server answered ${response.status}.`);
+      if (error) throw new CartliftError(error.code, error.message, error.field, { status: response.status, ...(quote ? { quote } : {}) });
+      throw new CartliftError('server', `The shop's server answered ${response.status}.`, undefined, { status: response.status });
     }
-    if (!guard(data)) throw new ServerError(response.status, 'bad_response', `The shop's server sent an unexpected answer to ${path}.`);
+    if (!guard(data))
+      throw new CartliftError('bad_response', `The shop's server sent an unexpected answer to ${path}.`, undefined, { status: response.status });
     return data;
   }
 
@@ -128,7 +113,7 @@ export function createServerApi(endpoint: string, fetcher: typeof fetch = (...a)
       try {
         return await request();
       } catch (error) {
-        const retriable = error instanceof ServerError && (error.code === 'network' || error.status >= 500 || error.code === 'checkout_in_progress');
+        const retriable = error instanceof CartliftError && (error.code === 'network' || (error.status ?? 0) >= 500 || error.code === 'checkout_in_progress');
         if (!retriable || attempt >= 2) throw error;
         await sleep(300 * 2 ** attempt);
       }

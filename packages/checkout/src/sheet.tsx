@@ -1,12 +1,12 @@
 import type { CheckoutSession } from './checkout-session.js';
-import { type CartState, type CartliftInstance, type StoragePort, formatMoney, uuid } from '@cartlift/core';
+import { CartliftError, type CartState, type CartliftInstance, type StoragePort, formatMoney, uuid } from '@cartlift/core';
 import type { EvaluateResult } from '@cartlift/discounts';
 import type { Stripe, StripeElements } from '@stripe/stripe-js';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { drawerText as text } from './drawer-text.js';
 import { Field } from './fields.js';
 import { type Locale, pick } from './i18n.js';
-import { type PaymentOutcome, PaymentError, pay } from './pay.js';
+import { type PaymentOutcome, pay } from './pay.js';
 import { priceChangeSentence } from './price-change.js';
 import { type ShopperProfile, forgetProfile, loadProfile, saveProfile } from './profile.js';
 import { checkoutEvent, couponOf } from './purchase.js';
@@ -191,9 +191,9 @@ export function Sheet({ session, config, cart, quote, paymentSlot, onPaid, onEma
     } catch (error) {
       // Nothing was charged: the next press is a new attempt.
       checkoutId.current = uuid();
-      const changed = error instanceof PaymentError ? error.quote : undefined;
+      const changed = error instanceof CartliftError ? error.quote : undefined;
       if (changed) onPriceChanged(changed);
-      const sentence = changed ? priceChangeSentence(quote, changed, locale) : error instanceof PaymentError ? error.message : pick(text.payFailed, locale);
+      const sentence = changed ? priceChangeSentence(quote, changed, locale) : error instanceof CartliftError ? error.message : pick(text.payFailed, locale);
       setMessage(sentence);
       session.report('checkout_error', cart, { error_code: (error as { code?: string }).code ?? 'unknown', message: sentence });
     } finally {

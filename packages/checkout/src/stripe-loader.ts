@@ -1,3 +1,4 @@
+import { CartliftError } from '@cartlift/core';
 import type { Stripe } from '@stripe/stripe-js';
 import { loadStripe } from '@stripe/stripe-js/pure';
 import type { Locale } from './i18n.js';
@@ -10,7 +11,7 @@ function injectScript(src: string): Promise<void> {
     script.onload = () => resolve();
     script.onerror = () => {
       script.remove();
-      reject(new Error(`Stripe.js could not be loaded from ${src}.`));
+      reject(new CartliftError('stripe_unavailable', `Stripe.js could not be loaded from ${src}.`));
     };
     document.head.append(script);
   });
@@ -36,6 +37,10 @@ export async function loadStripeJs(config: { publishableKey: string; stripeJsUrl
     await sandboxScript;
   }
   const stripe = await loadStripe(config.publishableKey, { locale: locale === 'zh-CN' ? 'zh' : 'en' });
-  if (!stripe) throw new Error('Stripe.js is not available on this page.');
+  if (!stripe)
+    throw new CartliftError(
+      'stripe_unavailable',
+      'Stripe.js is not available on this page: loadStripe() gave nothing (a page without a window, or Stripe.js blocked).',
+    );
   return stripe;
 }

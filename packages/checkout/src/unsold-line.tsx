@@ -2,7 +2,7 @@ import type { CartState, CartliftInstance } from '@cartlift/core';
 import { drawerText as text } from './drawer-text.js';
 import { type Locale, pick } from './i18n.js';
 import { unsoldLine } from './quote-problems.js';
-import type { ServerError } from './server-api.js';
+import type { CartliftError } from '@cartlift/core';
 
 /**
  * When the server will not sell a line of the cart (400 unknown_sku: a
@@ -10,7 +10,17 @@ import type { ServerError } from './server-api.js';
  * the shopper's words and offers to remove it, so the cart can be priced
  * and paid again instead of showing the server's sentence.
  */
-export function UnsoldLine({ instance, cart, error, locale }: { instance: CartliftInstance; cart: CartState; error: ServerError | undefined; locale: Locale }) {
+export function UnsoldLine({
+  instance,
+  cart,
+  error,
+  locale,
+}: {
+  instance: CartliftInstance;
+  cart: CartState;
+  error: CartliftError | undefined;
+  locale: Locale;
+}) {
   const line = unsoldLine(error, cart);
   if (!line) return null;
   const name = line.name ?? line.sku;

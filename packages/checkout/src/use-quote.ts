@@ -2,14 +2,14 @@ import type { CartState } from '@cartlift/core';
 import { type EvaluateResult, evaluate } from '@cartlift/discounts';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { PublicConfig, ServerApi } from './server-api.js';
-import { ServerError } from './server-api.js';
+import { CartliftError } from '@cartlift/core';
 
 export interface QuoteState {
   /** The server's price for this exact cart, once it has answered. */
   quote?: EvaluateResult;
   /** Instant local estimate from public promotions and display prices. */
   preview?: EvaluateResult;
-  error?: ServerError;
+  error?: CartliftError;
   pending: boolean;
   /** Takes a quote the server answered elsewhere for this cart (a `price_changed` at payment) as the current one. */
   adopt(quote: EvaluateResult): void;
@@ -72,7 +72,8 @@ export function useQuote(api: ServerApi, cart: CartState, config: PublicConfig |
     const timer = setTimeout(() => {
       api.quote(body).then(
         (quote) => current && setState({ quote, pending: false }),
-        (error: unknown) => current && setState({ pending: false, error: error instanceof ServerError ? error : new ServerError(0, 'unknown', String(error)) }),
+        (error: unknown) =>
+          current && setState({ pending: false, error: error instanceof CartliftError ? error : new CartliftError('unknown', String(error)) }),
       );
     }, 120);
     return () => {

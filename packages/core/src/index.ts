@@ -1,4 +1,4 @@
-export { CartliftError, describe as describeValue } from './errors.js';
+export { CartliftError, type CartliftErrorDetails, describe as describeValue } from './errors.js';
 export type { Money } from './money.js';
 export { allocate, assertCurrency, assertMinorUnits, currencyExponent, money, parseMinorUnits } from './money.js';
 export { formatMoney, toDecimalString } from './format.js';

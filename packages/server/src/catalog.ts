@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCurrency, localizedName } from '@cartlift/core';
+import { CartliftError, isCurrency, localizedName } from '@cartlift/core';
 import { skuField } from './requests.js';
 import { parseWith } from './http/validation.js';
 import { HttpError } from './http/errors.js';
@@ -112,7 +112,11 @@ export function createCatalog(source: CatalogSource): Catalog {
   if (!Array.isArray(source) && 'getProducts' in source) {
     const getProducts = source.getProducts;
     if (source.listAddOns !== undefined && typeof source.listAddOns !== 'function') {
-      throw new Error(`catalog.listAddOns must be a function returning add-on offers by product sku; received ${typeof source.listAddOns}.`);
+      throw new CartliftError(
+        'invalid_option',
+        `catalog.listAddOns must be a function returning add-on offers by product sku; received ${typeof source.listAddOns}.`,
+        'catalog.listAddOns',
+      );
     }
     const listAddOns = source.listAddOns?.bind(source);
     return {
@@ -139,7 +143,11 @@ export function createCatalog(source: CatalogSource): Catalog {
     const parsed = parseWith(catalogFile, source);
     products = Array.isArray(parsed) ? parsed : parsed.products;
   } catch (error) {
-    throw new Error(`catalog is invalid: ${error instanceof HttpError ? error.message : String(error)}`);
+    throw new CartliftError(
+      'invalid_option',
+      `catalog is invalid: ${error instanceof HttpError ? error.message : String(error)}`,
+      error instanceof HttpError && error.field ? `catalog.${error.field}` : 'catalog',
+    );
   }
   const bySku = new Map(products.map((product) => [product.sku, product]));
   return {
@@ -168,7 +176,7 @@ export async function loadCatalogFile(file: string): Promise<Catalog> {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new Error(`catalog file ${file} is not valid JSON: ${(error as Error).message}`);
+    throw new CartliftError('invalid_option', `catalog file ${file} is not valid JSON: ${(error as Error).message}`, 'catalog');
   }
   return createCatalog(data as CatalogSource);
 }

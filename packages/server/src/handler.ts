@@ -1,4 +1,4 @@
-import { assertCurrency } from '@cartlift/core';
+import { CartliftError, assertCurrency, describeValue } from '@cartlift/core';
 import { DEFAULT_LIMITS, MAX_CODES } from '@cartlift/core/contract';
 import type { PromotionsConfig } from '@cartlift/discounts';
 import { parsePromotionsConfig } from '@cartlift/discounts/schema';
@@ -37,14 +37,20 @@ const isStore = (value: unknown): value is Store => typeof (value as Store)?.res
 function eventsPerMinute(limit: unknown): number | false {
   if (limit === undefined) return 3000;
   if (limit === false || (Number.isSafeInteger(limit) && (limit as number) > 0)) return limit as number | false;
-  throw new Error(`analytics.eventsPerMinute must be a positive whole number or false; received ${JSON.stringify(limit)}.`);
+  throw new CartliftError(
+    'invalid_option',
+    `analytics.eventsPerMinute must be a positive whole number or false; received ${describeValue(limit)}.`,
+    'analytics.eventsPerMinute',
+  );
 }
 
 function reportToken(token: string | undefined): string | null {
   if (token === undefined || token === '') return null;
   if (typeof token !== 'string' || token.length < 16) {
-    throw new Error(
+    throw new CartliftError(
+      'invalid_option',
       `analytics.reportToken must be a secret of at least 16 characters (for example from "openssl rand -hex 24"); received ${typeof token === 'string' ? `${token.length} characters` : typeof token}.`,
+      'analytics.reportToken',
     );
   }
   return token;
@@ -52,13 +58,21 @@ function reportToken(token: string | undefined): string | null {
 
 function identifyHook(hook: unknown): IdentifyCustomer | undefined {
   if (hook === undefined || typeof hook === 'function') return hook as IdentifyCustomer | undefined;
-  throw new Error(`identifyCustomer must be a function (request, { email }) => ({ segments?, stripeCustomerId? }) | null; received ${typeof hook}.`);
+  throw new CartliftError(
+    'invalid_option',
+    `identifyCustomer must be a function (request, { email }) => ({ segments?, stripeCustomerId? }) | null; received ${typeof hook}.`,
+    'identifyCustomer',
+  );
 }
 
 function resolveContext(options: CartliftHandlerOptions): HandlerContext {
   const basePath = (options.basePath ?? '/api/cartlift').replace(/\/+$/, '');
   if (basePath && !basePath.startsWith('/'))
-    throw new Error(`basePath must start with "/", such as "/api/cartlift"; received ${JSON.stringify(options.basePath)}.`);
+    throw new CartliftError(
+      'invalid_option',
+      `basePath must start with "/", such as "/api/cartlift"; received ${describeValue(options.basePath)}.`,
+      'basePath',
+    );
   const currency = assertCurrency(options.currency, 'currency');
   const promotions: PromotionsConfig = options.promotions === undefined ? { version: 1, promotions: [] } : parsePromotionsConfig(options.promotions);
   const webhookSecret = options.stripe.webhookSecret ?? env('STRIPE_WEBHOOK_SECRET');

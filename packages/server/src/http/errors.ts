@@ -1,20 +1,22 @@
 import type { ErrorResponse } from '@cartlift/core/contract';
 import { CartliftError } from '@cartlift/core';
 
-/** A client mistake (or an upstream refusal) with its HTTP status. */
-export class HttpError extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly field: string | undefined;
+/**
+ * A client mistake (or an upstream refusal) as the server answers it: core's
+ * CartliftError (code, field, sentence) with its HTTP status, and the headers
+ * and fields answered beside `error` (Retry-After, a `price_changed` quote).
+ *
+ * @example
+ * throw new HttpError(429, 'too_many_checkouts', 'Too many payment attempts from this address; wait 30 seconds.', undefined, { 'retry-after': '30' });
+ */
+export class HttpError extends CartliftError {
+  declare readonly status: number;
   readonly headers: Record<string, string>;
   /** Fields answered beside `error`, such as the new quote of a `price_changed`. */
   readonly extra: Record<string, unknown>;
   constructor(status: number, code: string, message: string, field?: string, headers: Record<string, string> = {}, extra: Record<string, unknown> = {}) {
-    super(message);
+    super(code, message, field, { status });
     this.name = 'HttpError';
-    this.status = status;
-    this.code = code;
-    this.field = field;
     this.headers = headers;
     this.extra = extra;
   }
