@@ -137,6 +137,7 @@ export async function layoutShift(page: Page): Promise<number> {
         new PerformanceObserver((list) => {
           for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!entry.hadRecentInput) total += entry.value;
         }).observe({ type: 'layout-shift', buffered: true });
+        // A measuring window, not a wait for a condition: the observer is called only if there are shifts.
         setTimeout(() => resolve(total), 300);
       }),
   );

@@ -28,12 +28,17 @@ async function saveProfile(page: Page, email: string): Promise<void> {
   );
 }
 
-/** Opens the drawer on a cart of two and waits until it is priced and its wallet button is up, then a little longer. */
+/**
+ * Opens the drawer on a cart of two and waits until it has settled: priced
+ * by the server, its wallet button up (the wallet mounts with the drawer's
+ * quote, instead of asking its own), and no quote pending. The drawer reads
+ * the saved profile before its first quote, so none follows for the email.
+ */
 async function openPricedDrawer(page: Page): Promise<void> {
   await openCart(page);
   await expect(drawer(page).locator('dl .total dt')).toHaveText('Total');
   await expect(page.locator('cartlift-drawer > [slot=express]').getByRole('button', { name: 'Pay (test wallet)' })).toBeVisible();
-  await page.waitForTimeout(500);
+  await expect(drawer(page).getByText('Updating prices')).toHaveCount(0);
 }
 
 for (const profile of [false, true]) {

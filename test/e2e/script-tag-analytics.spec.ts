@@ -1,7 +1,13 @@
 import type { Page } from '@playwright/test';
 import { booted, downloads, expect, test } from './fixtures';
 
-type Plugin = { flush(): Promise<void>; counters: { tracked: number; sent: number; dropped: number } };
+type Plugin = { flush(): Promise<void>; counters: { tracked: number; sent: number; dropped: number; discarded: number } };
+
+/** The page's analytics plugin's running totals. */
+const analyticsCounters = (page: Page) =>
+  page.evaluate(() =>
+    (window as unknown as { Cartlift: { use(name: string): Promise<Plugin> } }).Cartlift.use('analytics').then((plugin) => ({ ...plugin.counters })),
+  );
 
 /** Sends what the page's analytics plugin holds now, instead of waiting for its batch timer. */
 const flushAnalytics = (page: Page) =>
@@ -82,7 +88,9 @@ test("the demo's consent footer: nothing is sent before an answer; Allow sends t
   await page.goto('/');
   await booted(page);
   await page.getByRole('button', { name: /Add two/ }).click();
-  await page.waitForTimeout(500);
+  // Heard and held: a flush while consent is pending is over without a request.
+  await expect.poll(() => analyticsCounters(page).then((counters) => counters.tracked)).toBeGreaterThanOrEqual(2);
+  await flushAnalytics(page);
   expect(sent).toEqual([]);
   await page.getByRole('button', { name: /^Allow/ }).click();
   await expect(page.locator('#consent-status')).toHaveText('Thank you: this visit is counted.');
@@ -111,8 +119,9 @@ test("the demo's consent footer: No thanks sends nothing", async ({ page, proble
   await page.getByRole('button', { name: /^No thanks/ }).click();
   await expect(page.locator('#consent-status')).toHaveText('Nothing from this visit is counted.');
   await page.getByRole('button', { name: /Add two/ }).click();
+  // Heard and discarded (consent denied), and a flush is over without a request.
+  await expect.poll(() => analyticsCounters(page).then((counters) => counters.discarded)).toBeGreaterThanOrEqual(1);
   await flushAnalytics(page);
-  await page.waitForTimeout(500);
   expect(posts).toEqual([]);
   expect(problems.uncaught).toEqual([]);
 });

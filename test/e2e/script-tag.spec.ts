@@ -228,8 +228,8 @@ test('view_item is emitted once per product as it comes into view, late products
   const skus = async () => (await views()).map((v) => v.items[0]!.item_id).sort();
   await page.goto('/');
   await booted(page);
-  // The products sit below a 300 px viewport: nothing has been seen yet.
-  await page.waitForTimeout(300);
+  // The products sit below a 300 px viewport: after two rendering steps (when IntersectionObserver reports), nothing has been seen.
+  await page.evaluate(() => new Promise((rendered) => requestAnimationFrame(() => requestAnimationFrame(rendered))));
   expect(await skus()).toEqual([]);
   await page.mouse.wheel(0, 400);
   await expect.poll(skus).toEqual(['CUP-CELADON', 'POT-YIXING', 'SET-GIFT', 'TEA-LJ-100']);
