@@ -1,3 +1,4 @@
+import { cartBounds } from './cart-bounds.js';
 import { type AddInput, type CartState, type CartliftInstance, cartCount, cartSubtotal, formatMoney, funnelEvent, toFunnelItems } from '@cartlift/core';
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -132,6 +133,7 @@ export function Drawer({ session, host, start, onClose }: DrawerProps) {
     pick(text[key], locale);
 
   const views = usePaymentViews();
+  const bounds = cartBounds(instance, config);
 
   useEffect(() => instance.cart.subscribe(setCart), [instance]);
   useEffect(() => {
@@ -252,7 +254,7 @@ export function Drawer({ session, host, start, onClose }: DrawerProps) {
               {view.name === 'cart' && (
                 <ul part="lines">
                   {cart.lines.map((line) => (
-                    <Line key={line.key} line={line} instance={instance} locale={locale} currency={cart.currency} />
+                    <Line key={line.key} line={line} instance={instance} locale={locale} currency={cart.currency} maxQuantity={bounds.maxQuantity} />
                   ))}
                 </ul>
               )}

@@ -1,12 +1,11 @@
-import type { CartState, CartliftInstance } from '@cartlift/core';
+import type { CartState } from '@cartlift/core';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CheckoutSession } from './checkout-session.js';
 import type { EvaluateResult } from '@cartlift/discounts';
 import { type ExpressControls, mountExpressCheckout } from './express.js';
 import { drawerText as text } from './drawer-text.js';
-import { type Locale, pick } from './i18n.js';
+import { pick } from './i18n.js';
 import type { PaymentOutcome } from './pay.js';
-import type { ServerApi } from './server-api.js';
 
 export interface ExpressSlotProps {
   session: CheckoutSession;

@@ -1,14 +1,12 @@
 import type { CheckoutSession } from './checkout-session.js';
-import { CartliftError, type CartState, type CartliftInstance, type StoragePort, uuid } from '@cartlift/core';
+import { CartliftError, type CartState, uuid } from '@cartlift/core';
 import type { StripeExpressCheckoutElementConfirmEvent } from '@stripe/stripe-js';
-import type { Locale } from './i18n.js';
 import type { EvaluateResult } from '@cartlift/discounts';
 import { type PaymentOutcome, finish, paymentError } from './pay.js';
 import { paymentSentence } from './payment-text.js';
 import { priceChangeSentence } from './price-change.js';
 import { loadProfile } from './profile.js';
-import { checkoutEvent, couponOf } from './purchase.js';
-import type { ServerApi } from './server-api.js';
+import { couponOf } from './purchase.js';
 import { loadStripeJs } from './stripe-loader.js';
 import { cartBody } from './use-quote.js';
 import { walletOptions, walletShipping } from './wallet-options.js';

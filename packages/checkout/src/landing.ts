@@ -1,4 +1,5 @@
-import { CartliftError, type CartliftInstance, DEFAULT_LIMITS, localizedName, normalizeCode } from '@cartlift/core';
+import { CartliftError, type CartliftInstance, localizedName, normalizeCode } from '@cartlift/core';
+import { cartBounds } from './cart-bounds.js';
 import type { QuoteResponse } from '@cartlift/core/contract';
 import { openCart } from './open-cart.js';
 import type { Locale } from './i18n.js';
@@ -34,13 +35,12 @@ export async function applyCartLink(instance: CartliftInstance, locale: Locale, 
   const codes = coupon ? [normalizeCode(coupon)] : [];
   try {
     const { api } = sessionFor(instance, locale);
-    const { limits } = await api.config();
+    const { maxLines } = cartBounds(instance, await api.config());
     // The server prices the link's own text (what a signature covers), so no lines are sent beside it.
     const quote = await api.quote({ codes, link: { cart, ...(coupon ? { coupon } : {}), ...(sig ? { sig } : {}) } });
     const skipped: Skipped[] = [...(quote.skipped ?? [])];
     for (const line of quote.lines) {
-      if (!(await addLinkLine(instance, line, locale, Math.min(limits.maxLines, DEFAULT_LIMITS.maxLines))))
-        skipped.push({ part: `${line.sku}:${line.quantity}`, reason: 'too_many_lines' });
+      if (!(await addLinkLine(instance, line, locale, maxLines))) skipped.push({ part: `${line.sku}:${line.quantity}`, reason: 'too_many_lines' });
     }
     for (const code of codes) await instance.cart.addCode(code);
     if (skipped.length) report(instance, 'cart_link_skipped', `The cart link was applied in part. ${skippedSentence(skipped, 'en')}`);

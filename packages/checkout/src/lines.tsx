@@ -1,9 +1,21 @@
-import { type CartLine, type CartliftInstance, DEFAULT_LIMITS, formatMoney } from '@cartlift/core';
+import { type CartLine, type CartliftInstance, formatMoney } from '@cartlift/core';
 import { drawerText as text } from './drawer-text.js';
 import { type Locale, pick } from './i18n.js';
 
-/** One cart line with quantity controls. Names are untrusted text: rendered as text only. */
-export function Line({ line, instance, locale, currency }: { line: CartLine; instance: CartliftInstance; locale: Locale; currency: string }) {
+/** One cart line with quantity controls, up to `maxQuantity`. Names are untrusted text: rendered as text only. */
+export function Line({
+  line,
+  instance,
+  locale,
+  currency,
+  maxQuantity,
+}: {
+  line: CartLine;
+  instance: CartliftInstance;
+  locale: Locale;
+  currency: string;
+  maxQuantity: number;
+}) {
   const name = line.name ?? line.sku;
   const label = (key: 'removeItem' | 'increase' | 'decrease' | 'quantity') => pick(text[key], locale)(name);
   const set = (quantity: number) => void instance.cart.setQuantity(line.key, quantity).catch(() => {});
@@ -21,7 +33,7 @@ export function Line({ line, instance, locale, currency }: { line: CartLine; ins
           −
         </button>
         <span part="quantity">{line.quantity}</span>
-        <button type="button" aria-label={label('increase')} disabled={line.quantity >= DEFAULT_LIMITS.maxQuantity} onClick={() => set(line.quantity + 1)}>
+        <button type="button" aria-label={label('increase')} disabled={line.quantity >= maxQuantity} onClick={() => set(line.quantity + 1)}>
           +
         </button>
         <button type="button" class="link" aria-label={label('removeItem')} onClick={() => void instance.cart.remove(line.key).catch(() => {})}>

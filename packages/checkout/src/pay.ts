@@ -1,4 +1,3 @@
-import type { EvaluateResult } from '@cartlift/discounts';
 import type { Stripe, StripeElements } from '@stripe/stripe-js';
 import type { Locale } from './i18n.js';
 import { paymentSentence } from './payment-text.js';

@@ -1,5 +1,5 @@
 import type { CheckoutSession } from './checkout-session.js';
-import { CartliftError, type CartState, type CartliftInstance, type StoragePort, formatMoney, uuid } from '@cartlift/core';
+import { CartliftError, type CartState, formatMoney, uuid } from '@cartlift/core';
 import type { EvaluateResult } from '@cartlift/discounts';
 import type { Stripe, StripeElements } from '@stripe/stripe-js';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -9,9 +9,9 @@ import { type Locale, pick } from './i18n.js';
 import { type PaymentOutcome, pay } from './pay.js';
 import { priceChangeSentence } from './price-change.js';
 import { type ShopperProfile, forgetProfile, loadProfile, saveProfile } from './profile.js';
-import { checkoutEvent, couponOf } from './purchase.js';
+import { couponOf } from './purchase.js';
 import { cartBody } from './use-quote.js';
-import type { PublicConfig, ServerApi } from './server-api.js';
+import type { PublicConfig } from './server-api.js';
 import { loadStripeJs } from './stripe-loader.js';
 
 const COUNTRIES = ['US', 'CN', 'HK', 'TW', 'SG', 'JP', 'GB', 'CA', 'AU', 'DE', 'FR'];

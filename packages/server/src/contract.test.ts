@@ -2,7 +2,7 @@ import { checkAction } from '@cartlift/core';
 import { CODE_RULE, type CheckoutRequest, type CompleteRequest, DEFAULT_LIMITS, MAX_CODES, type QuoteRequest } from '@cartlift/core/contract';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { checkoutBody, completeBody, quoteBody } from './requests.js';
+import { type checkoutBody, type completeBody, quoteBody } from './requests.js';
 
 // The server's zod schemas and the contract's request types must describe the
 // same JSON: `tsc -p test` fails on any field one has and the other lacks.

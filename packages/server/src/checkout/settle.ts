@@ -5,7 +5,7 @@ import { HttpError } from '../http/errors.js';
 import type { HandlerContext } from '../options.js';
 import type { CheckoutOutcome, CheckoutRecord, Store } from '../store/types.js';
 import { replayCreate, stripeFailure } from './intent.js';
-import { type OrderSummary, orderSummary } from './order-summary.js';
+import { orderSummary } from './order-summary.js';
 
 /** Where a payment attempt stands, as `/checkout` answers it: the contract's CheckoutResponse. */
 export type AttemptAnswer = CheckoutResponse;
