@@ -80,7 +80,7 @@ function scriptTagChunks(entry) {
  * one. Costs: about 90 B gzip, and `connect-src` must allow the CDN's origin.
  */
 const FETCHED_IMPORT =
-  '((url)=>fetch(new URL(url,import.meta.url)).then((response)=>{if(!response.ok)throw new TypeError(`Failed to fetch dynamically imported module: ${response.url}`);return import(url)}))(';
+  '((url)=>fetch(new URL(url,import.meta.url)).then((response)=>{if(!response.ok)throw new TypeError("Failed to fetch dynamically imported module: "+response.url);return import(url)}))(';
 const fetchedImports = { name: 'cartlift-fetched-imports', renderDynamicImport: () => ({ left: FETCHED_IMPORT, right: ')' }) };
 
 /**
