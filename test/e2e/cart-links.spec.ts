@@ -6,7 +6,8 @@ const recordErrors = (page: import('@playwright/test').Page) =>
     const w = window as any;
     w.cartliftErrors = [];
     // Queued before the script tag loads; replayed once it has.
-    (w.Cartlift = w.Cartlift || []).push(['on', 'error', (e: { code: string; message: string }) => w.cartliftErrors.push(e)]);
+    w.Cartlift = w.Cartlift || [];
+    w.Cartlift.push(['on', 'error', (e: { code: string; message: string }) => w.cartliftErrors.push(e)]);
   });
 const errors = (page: import('@playwright/test').Page) => page.evaluate(() => (window as any).cartliftErrors as { code: string; message: string }[]);
 

@@ -158,8 +158,14 @@ export async function savedProfile(page: Page): Promise<unknown> {
         open.onsuccess = () => {
           const db = open.result;
           const get = db.transaction('kv').objectStore('kv').get('profile');
-          get.onsuccess = () => (db.close(), resolve(get.result));
-          get.onerror = () => (db.close(), reject(get.error));
+          get.onsuccess = () => {
+            db.close();
+            resolve(get.result);
+          };
+          get.onerror = () => {
+            db.close();
+            reject(get.error);
+          };
         };
       }),
   );

@@ -214,9 +214,11 @@ test('an add-on is one tap, priced by the server, and reported as upsell_added',
   await openStore(page);
   await page.waitForLoadState('networkidle');
   expect(stripeRequests, 'Stripe.js is not fetched at page load').toEqual([]);
-  await page.evaluate(() =>
-    (window as any).Cartlift.on('upsell_added', (e: { items: { item_id: string }[] }) => ((window as any).upsells ??= []).push(e.items[0]!.item_id)),
-  );
+  await page.evaluate(() => {
+    const w = window as any;
+    w.upsells = [];
+    w.Cartlift.on('upsell_added', (e: { items: { item_id: string }[] }) => w.upsells.push(e.items[0]!.item_id));
+  });
   await page
     .getByRole('button', { name: /Add to cart/ })
     .nth(2)

@@ -20,7 +20,10 @@ async function saveProfile(page: Page, email: string): Promise<void> {
         open.onsuccess = () => {
           const tx = open.result.transaction('kv', 'readwrite');
           tx.objectStore('kv').put({ email }, 'profile');
-          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
           tx.onerror = () => reject(tx.error);
         };
       }),

@@ -112,7 +112,9 @@ test('without IndexedDB the cart works in memory and nothing is thrown at the pa
         throw new DOMException('The user denied permission to access the database.', 'SecurityError');
       },
     });
-    (window as any).Cartlift = [['on', 'storage_unavailable', (e: { reason: string }) => ((window as any).storageReports ??= []).push(e.reason)]];
+    const w = window as any;
+    w.storageReports = [];
+    w.Cartlift = [['on', 'storage_unavailable', (e: { reason: string }) => w.storageReports.push(e.reason)]];
   });
   await page.goto('/');
   await page.getByRole('button', add(/Add two/)).click();

@@ -106,8 +106,12 @@ const problem = (option: string, expected: string, value: unknown) => console.er
 const CONSENTS = '"pending", "granted" or "denied"';
 
 // Every tuning knob is a positive number (sample at most 1).
-const num = (value: number | undefined, fallback: number, option: string, max = 1e9): number =>
-  value === undefined ? fallback : value > 0 && value <= max ? value : (problem(option, `a number above 0 and at most ${max}`, value), fallback);
+const num = (value: number | undefined, fallback: number, option: string, max = 1e9): number => {
+  if (value === undefined) return fallback;
+  if (value > 0 && value <= max) return value;
+  problem(option, `a number above 0 and at most ${max}`, value);
+  return fallback;
+};
 
 const isConsent = (c: unknown): c is Consent => c === 'pending' || c === 'granted' || c === 'denied';
 
@@ -139,7 +143,8 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
     storageErrors: 0,
   };
   let choice: Consent = 'granted';
-  if (options.consent !== undefined) isConsent(options.consent) ? (choice = options.consent) : problem('consent', CONSENTS, options.consent);
+  if (isConsent(options.consent)) choice = options.consent;
+  else if (options.consent !== undefined) problem('consent', CONSENTS, options.consent);
   const sample = num(options.sample, 1, 'sample', 1);
   const count = num(options.batch?.count, 20, 'batch.count');
   const bytes = num(options.batch?.bytes, 16_000, 'batch.bytes', BEACON);
@@ -159,10 +164,17 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
   let writing: Promise<unknown> = Promise.resolve();
   let release = () => {};
 
-  const identity = () => (ident ??= loadIdentity());
+  const identity = () => {
+    ident ??= loadIdentity();
+    return ident;
+  };
   // Nothing is stored (id, queue, stash) while the shopper or GA4 Consent Mode denies storage.
   const stored = () => choice !== 'denied' && gtagConsent(w.dataLayer) !== 'denied';
-  const keep = () => stored() && ((kept = true), saveIdentity(identity()));
+  const keep = () => {
+    if (!stored()) return;
+    kept = true;
+    saveIdentity(identity());
+  };
   const sampled = () => sample >= 1 || bucket('cartlift-sample', identity().id) < sample * BUCKETS;
   const consentNow = () => effectiveConsent(choice, gtagConsent(w.dataLayer));
   const page = (event: WireEvent) => {
@@ -192,7 +204,14 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
     new Promise<void>((ready) => {
       const locks = w.navigator?.locks;
       if (!locks || store === memory) return ready();
-      locks.request(lockName(me), () => (ready(), new Promise<void>((r) => (release = r)))).catch(() => ready());
+      // The lock is held until the promise the callback returns settles, i.e. until release().
+      const holdUntilReleased = () => {
+        ready();
+        return new Promise<void>((resolve) => {
+          release = resolve;
+        });
+      };
+      locks.request(lockName(me), holdUntilReleased).catch(() => ready());
     });
   let locked = Promise.resolve();
 
@@ -283,7 +302,7 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
       // One event bigger than a beacon may carry makes keepalive fetch throw (a network error, retried
       // forever in front of the rest): refused for good, like the collector's 413.
       const [status, retryAfter, reply] = lane.page
-        ? (queued.slice(0, batch.length).forEach((x) => page(x.e)), [200, 0, {}])
+        ? handToPage(queued.slice(0, batch.length))
         : batch.length < 2 && byteLength(bodies[0]!) > BEACON
           ? [413, 0, {}]
           : await post(lane.url, bodies[0]!);
@@ -319,6 +338,12 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
       if (again >= 0) schedule(lane, again);
       else if (lane.mine.size) schedule(lane, wait);
     }
+  }
+
+  // The page destinations' lane delivers in the page: every event goes, and nothing can refuse it.
+  function handToPage(entries: Entry[]): [number, number, CollectorReply] {
+    for (const entry of entries) page(entry.e);
+    return [200, 0, {}];
   }
 
   async function post(url: string, body: string): Promise<[number, number, CollectorReply]> {
@@ -361,9 +386,18 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
   const onHide = () => hide(true);
   const onVisibility = () => w.document?.visibilityState === 'hidden' && hide(false);
   // Back from the back/forward cache: alive again. Back online: no need to sit out a network-error backoff.
-  const onShow = (event: PageTransitionEvent) => event.persisted && ((locked = lock()), resume(true));
+  const onShow = (event: PageTransitionEvent) => {
+    if (!event.persisted) return;
+    locked = lock();
+    resume(true);
+  };
   const resume = (all: boolean) => {
-    for (const lane of lanes) if (all || lane.offline) (lane.retryAt = lane.attempt = 0), schedule(lane, 0);
+    for (const lane of lanes) {
+      if (!all && !lane.offline) continue;
+      lane.retryAt = 0;
+      lane.attempt = 0;
+      schedule(lane, 0);
+    }
   };
   const onOnline = () => resume(false);
   // Events a page stashed at unload rejoin the queue (append skips ids already there):
@@ -391,9 +425,17 @@ export function analytics(options: AnalyticsOptions = {}): AnalyticsPlugin {
       break;
     }
     // GA4/Segment get it now, or it waits in their persisted lane until consent allows.
-    const now = pages.length && consentNow() === 'granted' && (page(event), 1);
-    for (const lane of lanes) if (!(lane.page && now)) lane.mine.set(event.event_id, event), lane.unwritten.add(event.event_id), lane.w.push(event);
-    ticking || ((ticking = true), queueMicrotask(write));
+    const handed = pages.length > 0 && consentNow() === 'granted';
+    if (handed) page(event);
+    for (const lane of lanes) {
+      if (lane.page && handed) continue;
+      lane.mine.set(event.event_id, event);
+      lane.unwritten.add(event.event_id);
+      lane.w.push(event);
+    }
+    if (ticking) return;
+    ticking = true;
+    queueMicrotask(write);
   };
 
   return {

@@ -49,7 +49,12 @@ export function ga4(options: { dataLayer?: unknown[]; gtag?: Gtag } = {}): PageD
       const gtag = options.gtag ?? (options.dataLayer ? undefined : w.gtag);
       const params = ga4Params(event);
       if (gtag) return gtag('event', event.name, params);
-      const layer = options.dataLayer ?? (w.dataLayer ??= []);
+      let layer = options.dataLayer;
+      if (!layer) {
+        // No dataLayer on the page yet: start the one Google Tag Manager reads when it loads.
+        w.dataLayer ??= [];
+        layer = w.dataLayer;
+      }
       layer.push({ ecommerce: null }, { event: event.name, ecommerce: params });
     },
   };

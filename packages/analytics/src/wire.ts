@@ -39,7 +39,10 @@ export function chunkBodies<T extends { event_id: string }>(
   let partIds: string[] = [];
   let size = frame;
   const close = () => {
-    if (parts.length) bodies.push(`${head}${parts.join(',')}]}`), ids.push(partIds);
+    if (parts.length) {
+      bodies.push(`${head}${parts.join(',')}]}`);
+      ids.push(partIds);
+    }
     parts = [];
     partIds = [];
     size = frame;

@@ -65,7 +65,10 @@ const sessions = new WeakMap<object, CheckoutSession>();
  */
 export function sessionFor(instance: CartliftInstance, locale: Locale): CheckoutSession {
   let session = sessions.get(instance.options);
-  if (!session) sessions.set(instance.options, (session = createCheckoutSession(instance, locale)));
+  if (!session) {
+    session = createCheckoutSession(instance, locale);
+    sessions.set(instance.options, session);
+  }
   // Another locale on the same page (rare) still shares the server client and the storage.
   return session.locale === locale ? session : { ...session, locale };
 }

@@ -13,8 +13,9 @@ let drawerModule: Promise<DrawerModule> | undefined;
  * button.addEventListener('pointerenter', () => void loadDrawer());
  */
 export function loadDrawer(): Promise<DrawerModule> {
-  return (drawerModule ??= import('./drawer.js').catch((error: unknown) => {
+  drawerModule ??= import('./drawer.js').catch((error: unknown) => {
     drawerModule = undefined;
     throw error;
-  }));
+  });
+  return drawerModule;
 }

@@ -66,7 +66,8 @@ export async function mountExpressCheckout(target: HTMLElement, options: Express
 
   element.on('ready', () => options.onReady?.(() => element.focus()));
   element.on('click', (event) => {
-    const cart = (clicked = options.cart());
+    const cart = options.cart();
+    clicked = cart;
     session.report('begin_checkout', cart, { value: total, method: 'express', ...couponOf(cart) });
     void loadProfile(storage).then((profile) => event.resolve(walletOptions(profile, config.shippingOptions, locale)));
   });
@@ -114,7 +115,8 @@ export async function mountExpressCheckout(target: HTMLElement, options: Express
     const outcome = await finish({ stripe, api, locale, checkoutId: attempt }, () => api.checkout(body)).catch((error: unknown) => {
       // The wallet showed another total: show the new one, charge nothing, let the shopper click again.
       if (error instanceof CartliftError && error.quote) {
-        elements.update({ amount: Math.max((total = error.quote.total), 1) });
+        total = error.quote.total;
+        elements.update({ amount: Math.max(total, 1) });
         options.onPriceChanged?.(error.quote);
         throw paymentError(error.code, priceChangeSentence(shown, error.quote, locale), error.quote);
       }
@@ -128,7 +130,9 @@ export async function mountExpressCheckout(target: HTMLElement, options: Express
     destroy: () => element.destroy(),
     setQuote: (quote) => {
       shown = quote;
-      if (quote.total > 0) elements.update({ amount: (total = quote.total) });
+      if (quote.total <= 0) return;
+      total = quote.total;
+      elements.update({ amount: total });
     },
   };
 }

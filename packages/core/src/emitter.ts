@@ -34,7 +34,10 @@ export function createEmitter<Events>(): Emitter<Events> {
   return {
     on(name, listener) {
       let set = listeners.get(name);
-      if (!set) listeners.set(name, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        listeners.set(name, set);
+      }
       const fn = listener as (payload: never) => void;
       set.add(fn);
       return () => void set.delete(fn);

@@ -44,7 +44,7 @@ describe('bucketing', () => {
       const v = assignVariant('exp', crypto.randomUUID(), variants, weights);
       counts.set(v, (counts.get(v) ?? 0) + 1);
     }
-    variants.forEach((v, i) => expect(Math.abs((counts.get(v) ?? 0) / 100_000 - shares[i]!)).toBeLessThan(0.01));
+    for (const [i, v] of variants.entries()) expect(Math.abs((counts.get(v) ?? 0) / 100_000 - shares[i]!)).toBeLessThan(0.01);
   });
 
   it('spreads sequential ids too (the finaliser mixes similar inputs)', () => {

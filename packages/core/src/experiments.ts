@@ -56,8 +56,12 @@ function boundaries(key: string, variants: readonly string[], weights?: readonly
     );
   }
   const total = w.reduce((a, b) => a + b, 0);
+  // Each variant's upper boundary: the weights so far, scaled to the buckets.
   let sum = 0;
-  return w.map((n) => Math.floor((BUCKETS * (sum += n)) / total));
+  return w.map((n) => {
+    sum += n;
+    return Math.floor((BUCKETS * sum) / total);
+  });
 }
 
 /**

@@ -40,10 +40,7 @@ export interface CartStore {
 const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
   new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`storage did not answer within ${ms} ms`)), ms);
-    promise.then(
-      (v) => (clearTimeout(timer), resolve(v)),
-      (e) => (clearTimeout(timer), reject(e)),
-    );
+    promise.finally(() => clearTimeout(timer)).then(resolve, reject);
   });
 
 /**

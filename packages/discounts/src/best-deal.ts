@@ -106,7 +106,10 @@ function heuristic(contested: number[], clashes: boolean[][], savingsAlone: numb
     let top = score(chosen);
     for (const i of order) {
       const scored = compatible(i, chosen) && score([...chosen, i]);
-      if (scored && scored.savings_ > top.savings_) chosen.push(i), (top = scored);
+      if (scored && scored.savings_ > top.savings_) {
+        chosen.push(i);
+        top = scored;
+      }
     }
     return top;
   };

@@ -99,9 +99,15 @@ export function indexPromotions(promotions: readonly Promotion[]): PromotionInde
   [...promotions].sort(byPrecedence).forEach((promotion, rank) => {
     const compiled = compilePromotion(promotion, rank);
     // Code promotions are found by their code, even disabled ones (so the shopper hears why).
-    if (compiled.code_) return addToList(index.byCode_, compiled.code_, compiled);
+    if (compiled.code_) {
+      addToList(index.byCode_, compiled.code_, compiled);
+      return;
+    }
     if (promotion.enabled === false) return;
-    if (!compiled.scope_) return void index.everyLine_.push(compiled);
+    if (!compiled.scope_) {
+      index.everyLine_.push(compiled);
+      return;
+    }
     for (const sku of compiled.scope_.skus_) addToList(index.bySku_, sku, compiled);
     for (const tag of compiled.scope_.tags_) addToList(index.byTag_, tag, compiled);
   });

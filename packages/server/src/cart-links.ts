@@ -123,7 +123,10 @@ export async function sellableLinkLines(
     const part = `${line.sku}:${line.quantity}`;
     if (!products.has(line.sku) && !offered.has(line.sku)) skipped.push(skip(part, 'unknown_sku', maxLines));
     else if (!skus.has(line.sku) && skus.size >= maxLines) skipped.push(skip(part, 'too_many_lines', maxLines));
-    else kept.push(line), skus.add(line.sku);
+    else {
+      kept.push(line);
+      skus.add(line.sku);
+    }
   }
   if (kept.length === 0) {
     throw new HttpError(

@@ -159,8 +159,10 @@ export function createRateLimiter(windowMs: number): RateLimiter {
         sweep(now);
         return [...new Set(keys)].map((key) => {
           let entry = windows.get(key);
-          if (!entry || now - entry.start >= windowMs) windows.set(key, (entry = { key, start: now, count: weight }));
-          else entry.count += weight;
+          if (!entry || now - entry.start >= windowMs) {
+            entry = { key, start: now, count: weight };
+            windows.set(key, entry);
+          } else entry.count += weight;
           return { ...entry };
         });
       },

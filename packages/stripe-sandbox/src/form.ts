@@ -41,7 +41,7 @@ export function encodeForm(data: Record<string, unknown>): string {
     if (value === null || typeof value !== 'object') {
       pairs.push(`${escapeFormValue(key)}=${escapeFormValue(value === null ? '' : String(value))}`);
     } else if (Array.isArray(value)) {
-      value.forEach((item, i) => encode(`${key}[${i}]`, item));
+      for (const [i, item] of value.entries()) encode(`${key}[${i}]`, item);
     } else {
       for (const [k, v] of Object.entries(value)) encode(`${key}[${k}]`, v);
     }

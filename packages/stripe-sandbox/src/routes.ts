@@ -25,6 +25,14 @@ type Route = {
 
 const ID = '([A-Za-z0-9_]+)';
 
+/** A route that reads one object by id and takes no parameter but `expand` (which the sandbox ignores). */
+const retrieveById =
+  <T>(retrieve: (ctx: OperationContext, id: string) => T): Route['run'] =>
+  (ctx, params, id) => {
+    assertKnown(params, ['expand']);
+    return snapshot(retrieve(ctx, id));
+  };
+
 const ROUTES: Route[] = [
   { method: 'GET', pattern: /^\/v1\/payment_intents$/, run: (ctx, p) => listIntents(ctx, p) },
   { method: 'POST', pattern: /^\/v1\/payment_intents$/, run: (ctx, p) => intentView(ctx, createPaymentIntent(ctx, p), p) },
@@ -74,17 +82,17 @@ const ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: new RegExp(`^/v1/confirmation_tokens/${ID}$`),
-    run: (ctx, p, id) => (assertKnown(p, ['expand']), snapshot(retrieveConfirmationToken(ctx, id))),
+    run: retrieveById(retrieveConfirmationToken),
   },
   { method: 'POST', pattern: /^\/v1\/test_helpers\/confirmation_tokens$/, run: (ctx, p) => snapshot(createConfirmationToken(ctx, p, 'test_helper')) },
   { method: 'GET', pattern: /^\/v1\/customers$/, run: (ctx, p) => snapshot(listCustomers(ctx, p)) },
   { method: 'POST', pattern: /^\/v1\/customers$/, run: (ctx, p) => snapshot(createCustomer(ctx, p)) },
   { method: 'GET', pattern: /^\/v1\/customers\/search$/, run: (ctx, p) => searchCustomers(ctx, p) },
-  { method: 'GET', pattern: new RegExp(`^/v1/customers/${ID}$`), run: (ctx, p, id) => (assertKnown(p, ['expand']), snapshot(retrieveCustomer(ctx, id))) },
+  { method: 'GET', pattern: new RegExp(`^/v1/customers/${ID}$`), run: retrieveById(retrieveCustomer) },
   { method: 'POST', pattern: new RegExp(`^/v1/customers/${ID}$`), run: (ctx, p, id) => snapshot(updateCustomer(ctx, id, p)) },
   { method: 'DELETE', pattern: new RegExp(`^/v1/customers/${ID}$`), run: (ctx, _p, id) => deleteCustomer(ctx, id) },
   { method: 'GET', pattern: /^\/v1\/events$/, run: (ctx, p) => snapshot(listEvents(ctx, p)) },
-  { method: 'GET', pattern: new RegExp(`^/v1/events/${ID}$`), run: (ctx, p, id) => (assertKnown(p, ['expand']), snapshot(retrieveEvent(ctx, id))) },
+  { method: 'GET', pattern: new RegExp(`^/v1/events/${ID}$`), run: retrieveById(retrieveEvent) },
 ];
 
 /**

@@ -3,7 +3,7 @@
 // delivery harness uses the real server: real-server.mjs). It speaks the wire format of docs/analytics.md, dedupes by event_id, can fail a
 // share of requests (500, 503 and 429 with Retry-After) and serves static files.
 import http from 'node:http';
-import { prng, staticFiles } from './fixture-kit.mjs';
+import { closeServer, prng, staticFiles } from './fixture-kit.mjs';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_BODY = 64 * 1024;
@@ -121,6 +121,6 @@ export async function startCollector({ failRate = 0, retryAfter = 1, seed = 1, f
     log,
     /** Events stored after dedupe, in arrival order. */
     stored: () => [...stored.values()],
-    close: () => new Promise((resolve) => (server.closeAllConnections?.(), server.close(() => resolve()))),
+    close: () => closeServer(server),
   };
 }

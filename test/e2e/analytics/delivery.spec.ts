@@ -101,7 +101,12 @@ test('delivers ≥ 99.9% of 200 events with 0 duplicates after dedupe', async ({
   }
   const beaconed = (await Promise.all(tabs.map(beaconedIn))).reduce((a, b) => a + b, 0);
   // Two tabs close mid-flight: the third must adopt whatever they left behind.
-  await Promise.all(tabs.slice(1).map((tab) => (leave(tab), tab.close())));
+  await Promise.all(
+    tabs.slice(1).map((tab) => {
+      leave(tab);
+      return tab.close();
+    }),
+  );
   const generated = Date.now() - started;
 
   for (let i = 0; i < 120 && new Set(await collector.storedSeqs()).size < tracked.size; i++) await tabs[0]!.waitForTimeout(250);

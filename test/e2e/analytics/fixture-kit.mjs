@@ -37,12 +37,30 @@ async function serveFile(res, file) {
  */
 export function staticFiles(files, dirs) {
   return (pathname, res) => {
-    if (files[pathname]) return (void serveFile(res, files[pathname]), true);
-    for (const [prefix, dir] of Object.entries(dirs)) {
-      if (!pathname.startsWith(prefix)) continue;
-      const file = path.join(dir, path.posix.normalize(pathname.slice(prefix.length)).replace(/^(\.\.\/)+/, ''));
-      if (file.startsWith(dir)) return (void serveFile(res, file), true);
-    }
-    return false;
+    const file = files[pathname] || fileUnder(dirs, pathname);
+    if (!file) return false;
+    serveFile(res, file);
+    return true;
   };
+}
+
+/** The file `pathname` names in one of `dirs` (URL prefix → directory), if any; `..` cannot climb out. */
+function fileUnder(dirs, pathname) {
+  for (const [prefix, dir] of Object.entries(dirs)) {
+    if (!pathname.startsWith(prefix)) continue;
+    const file = path.join(dir, path.posix.normalize(pathname.slice(prefix.length)).replace(/^(\.\.\/)+/, ''));
+    if (file.startsWith(dir)) return file;
+  }
+  return undefined;
+}
+
+/**
+ * Closes an http server now: keep-alive connections (a browser's, a fetch's) would hold it open.
+ *
+ * @example
+ * await closeServer(server);
+ */
+export function closeServer(server) {
+  server.closeAllConnections?.();
+  return new Promise((resolve) => server.close(() => resolve()));
 }

@@ -12,7 +12,10 @@ const pageId = crypto.randomUUID();
 const options = {};
 if (params.has('consent')) options.consent = params.get('consent');
 if (params.has('tag')) options.destinations = [collector({ url: `${endpoint}/events?page=${pageId}` })];
-if (params.has('ga4')) options.destinations = [collector(), ga4({ dataLayer: (window.ga4Events = []) })];
+if (params.has('ga4')) {
+  window.ga4Events = [];
+  options.destinations = [collector(), ga4({ dataLayer: window.ga4Events })];
+}
 const plugin = analytics(options);
 cartlift.use(plugin);
 // After the plugin's own pagehide listener: what this page beaconed, summed over the tab's pages.

@@ -3,7 +3,7 @@
 // `POST /events` requests (500, 503 and 429 with Retry-After) before they reach
 // it, and serves the harness page and the built packages.
 import http from 'node:http';
-import { prng, staticFiles } from './fixture-kit.mjs';
+import { closeServer, prng, staticFiles } from './fixture-kit.mjs';
 import { createCartliftHandler, createSqlStore, openPGlite, toNodeListener } from '@cartlift/server';
 
 export const BASE_PATH = '/api/cartlift';
@@ -109,7 +109,7 @@ export async function startRealCollector({ failRate = 0, retryAfter = 1, seed = 
       return rows.map((row) => row.seq);
     },
     close: async () => {
-      await new Promise((resolve) => (server.closeAllConnections?.(), server.close(() => resolve())));
+      await closeServer(server);
       await store.close();
     },
   };

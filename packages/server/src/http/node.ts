@@ -53,6 +53,10 @@ export function toNodeListener(handler: FetchHandler & { basePath?: string }, fa
 
 // Loaded on first use so that importing this package on an edge runtime never touches node:stream.
 let readable: Promise<typeof import('node:stream').Readable> | undefined;
+const nodeReadable = () => {
+  readable ??= import('node:stream').then((m) => m.Readable);
+  return readable;
+};
 
 /** The request's URL, or null when a client sent a Host (or path) no URL can hold. */
 const requestUrl = (req: IncomingMessage) => urlOrNull(req.url ?? '/', `http://${req.headers.host || 'localhost'}`);
@@ -69,7 +73,7 @@ async function toRequest(req: IncomingMessage, url: URL): Promise<Request> {
   return new Request(url, {
     method,
     headers,
-    body: hasBody ? ((await (readable ??= import('node:stream').then((m) => m.Readable))).toWeb(req) as ReadableStream<Uint8Array>) : null,
+    body: hasBody ? ((await nodeReadable()).toWeb(req) as ReadableStream<Uint8Array>) : null,
     // Required by Node's fetch for streamed request bodies.
     ...(hasBody ? { duplex: 'half' } : {}),
   } as RequestInit);

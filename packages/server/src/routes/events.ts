@@ -63,13 +63,16 @@ async function accept(ctx: HandlerContext, request: Request, limiter: RateLimite
   const invalid: InvalidEvent[] = [];
   const records = new Map<string, AnalyticsEventRecord>();
   let repeated = 0;
-  events.forEach((raw, index) => {
+  for (const [index, raw] of events.entries()) {
     const checked = checkEvent(raw, index);
-    if (!checked.ok) return void invalid.push(checked.invalid);
+    if (!checked.ok) {
+      invalid.push(checked.invalid);
+      continue;
+    }
     const record = toRecord(checked.event);
     if (records.has(record.eventId)) repeated++;
     else records.set(record.eventId, record);
-  });
+  }
   const stored = await (await ctx.store()).recordAnalyticsEvents([...records.values()], ctx.now());
   const result = { accepted: stored.length, duplicates: records.size - stored.length + repeated, invalid };
   const counters = ctx.analytics.counters;

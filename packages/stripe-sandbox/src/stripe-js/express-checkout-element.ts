@@ -57,8 +57,15 @@ export function createExpressCheckoutElement(group: GroupState, options: Record<
         events.emit('click', {
           elementType: 'expressCheckout',
           expressPaymentType: 'link',
-          resolve: (payload?: WalletRequest) => (clearTimeout(timer), (request = payload ?? {}), resolve('resolve')),
-          reject: () => (clearTimeout(timer), resolve('reject')),
+          resolve: (payload?: WalletRequest) => {
+            clearTimeout(timer);
+            request = payload ?? {};
+            resolve('resolve');
+          },
+          reject: () => {
+            clearTimeout(timer);
+            resolve('reject');
+          },
         });
       });
       if (decision === 'reject') return;

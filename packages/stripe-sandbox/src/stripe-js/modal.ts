@@ -36,7 +36,7 @@ export function openDialog<T extends string>(title: string, body: Node[], action
       previous?.focus?.();
       resolve(value);
     };
-    buttons.forEach((button, i) => button.addEventListener('click', () => close(actions[i]?.value ?? 'dismiss')));
+    for (const [i, button] of buttons.entries()) button.addEventListener('click', () => close(actions[i]?.value ?? 'dismiss'));
     dialog.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') close('dismiss');
       if (event.key !== 'Tab' || buttons.length === 0) return;

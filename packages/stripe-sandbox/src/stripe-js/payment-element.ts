@@ -82,8 +82,11 @@ export function createPaymentElement(group: GroupState, options: Record<string, 
     const error = h('p', { class: 'error', id: 'card-error', role: 'alert' });
     const fill = h('button', { type: 'button', class: 'link' }, t.fillTestCard);
     fields = { number, expiry, cvc, error };
-    if (previous)
-      Object.assign(number, { value: previous.number }), Object.assign(expiry, { value: previous.expiry }), Object.assign(cvc, { value: previous.cvc });
+    if (previous) {
+      number.value = previous.number;
+      expiry.value = previous.expiry;
+      cvc.value = previous.cvc;
+    }
     const panels: Record<string, HTMLElement> = {
       card: h(
         'div',
@@ -119,10 +122,10 @@ export function createPaymentElement(group: GroupState, options: Record<string, 
         tab.tabIndex = on ? 0 : -1;
         if (on && focus) tab.focus();
       });
-      panelNodes.forEach((panel, i) => (panel.hidden = types[i] !== type));
+      for (const [i, panel] of panelNodes.entries()) panel.hidden = types[i] !== type;
       change();
     };
-    tabs.forEach((tab, i) => tab.addEventListener('click', () => select(types[i] ?? 'card', false)));
+    for (const [i, tab] of tabs.entries()) tab.addEventListener('click', () => select(types[i] ?? 'card', false));
     tablist.addEventListener('keydown', (event) => {
       const at = types.indexOf(selected);
       const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: types.length - 1 }[event.key];
