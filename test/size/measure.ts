@@ -44,7 +44,7 @@ export const BUDGETS = {
   checkout: 25 * KB,
   payment: 6.5 * KB,
   landing: 2 * KB,
-  analytics: 4.5 * KB,
+  analytics: 5 * KB,
   ga4: 1.5 * KB,
   segment: 1.5 * KB,
 } as const;

@@ -4,11 +4,11 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { expect, it } from 'vitest';
 
-const BUDGET = 4096;
+const BUDGET = 4608;
 
 // What a storefront adds to its bundle for `analytics()`: @cartlift/core is
 // already in the host bundle (the SDK itself), so it stays external.
-it('keeps the analytics plugin within 4 KB gzip', async () => {
+it('keeps the analytics plugin within 4.5 KB gzip', async () => {
   const result = await build({
     stdin: { contents: "export { analytics } from '@cartlift/analytics';", resolveDir: path.dirname(import.meta.dirname), loader: 'ts' },
     bundle: true,
