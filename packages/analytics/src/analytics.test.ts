@@ -5,6 +5,7 @@ import { analytics, type AnalyticsOptions } from './analytics.js';
 import { ga4 } from './ga4.js';
 import { segment } from './segment.js';
 import { collector as collectorDestination } from './destinations.js';
+import { webStorage } from '../test/web-storage.js';
 
 // The plugin against the real collector fixture over real HTTP (Node's fetch).
 let server: Collector | undefined;
@@ -13,21 +14,6 @@ afterEach(async () => {
   server = undefined;
   vi.unstubAllGlobals();
 });
-
-/** Web Storage for Node (which has no localStorage): where the anonymous id and exposures live, shared like a browser's tabs share it. */
-function webStorage(): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() {
-      return m.size;
-    },
-    key: (i) => [...m.keys()][i] ?? null,
-    getItem: (k) => m.get(k) ?? null,
-    setItem: (k, v) => void m.set(k, String(v)),
-    removeItem: (k) => void m.delete(k),
-    clear: () => m.clear(),
-  };
-}
 
 const gtagConsentCommand = (state: 'granted' | 'denied') => ['consent', state === 'denied' ? 'default' : 'update', { analytics_storage: state }];
 

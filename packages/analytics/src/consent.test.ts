@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { effectiveConsent, gtagConsent } from './consent.js';
+import { describe, expect, it, vi } from 'vitest';
+import { consentNow, effectiveConsent, gtagConsent, isConsent, storageAllowed } from './consent.js';
 
 function gtagLayer(...calls: unknown[][]) {
   const dataLayer: unknown[] = [];
@@ -28,5 +28,21 @@ describe('GA4 Consent Mode', () => {
     expect(effectiveConsent('granted', 'granted')).toBe('granted');
     expect(effectiveConsent('denied', 'granted')).toBe('denied');
     expect(effectiveConsent('pending', undefined)).toBe('pending');
+  });
+});
+
+describe('consent gating', () => {
+  it("reads the page's Consent Mode each time: it narrows a granted choice and forbids storage while it denies", () => {
+    const dataLayer = gtagLayer(['consent', 'default', { analytics_storage: 'denied' }]);
+    vi.stubGlobal('dataLayer', dataLayer);
+    expect([consentNow('granted'), storageAllowed('granted')]).toEqual(['pending', false]);
+    dataLayer.push(...gtagLayer(['consent', 'update', { analytics_storage: 'granted' }]));
+    expect([consentNow('granted'), storageAllowed('granted')]).toEqual(['granted', true]);
+    expect([consentNow('denied'), storageAllowed('denied')]).toEqual(['denied', false]);
+    vi.unstubAllGlobals();
+  });
+
+  it('knows the consent states', () => {
+    expect(['pending', 'granted', 'denied', 'yes', undefined].map(isConsent)).toEqual([true, true, true, false, false]);
   });
 });

@@ -1,6 +1,18 @@
 /** The shopper's analytics consent: buffered while pending, sent when granted, discarded when denied. */
 export type Consent = 'pending' | 'granted' | 'denied';
 
+/** The consent states, as a sentence names them. */
+export const CONSENT_STATES = '"pending", "granted" or "denied"';
+
+/**
+ * Whether a value is one of the consent states.
+ *
+ * @example
+ * isConsent('granted') // true
+ * isConsent('yes') // false
+ */
+export const isConsent = (value: unknown): value is Consent => value === 'pending' || value === 'granted' || value === 'denied';
+
 /**
  * GA4 Consent Mode's latest `analytics_storage` in a dataLayer, if any:
  * `gtag('consent', 'default' | 'update', { analytics_storage })` pushes an
@@ -30,3 +42,22 @@ export function gtagConsent(dataLayer: unknown): 'granted' | 'denied' | undefine
 export function effectiveConsent(choice: Consent, gtag: 'granted' | 'denied' | undefined): Consent {
   return choice === 'granted' && gtag === 'denied' ? 'pending' : choice;
 }
+
+const consentMode = () => gtagConsent((globalThis as { dataLayer?: unknown }).dataLayer);
+
+/**
+ * What may happen to events now, given the shopper's choice and the page's Consent Mode
+ * (read each time: a banner may update it without telling the plugin).
+ *
+ * @example
+ * consentNow('granted') // 'pending' while window.dataLayer's Consent Mode denies analytics_storage
+ */
+export const consentNow = (choice: Consent): Consent => effectiveConsent(choice, consentMode());
+
+/**
+ * Whether anything (anonymous id, queue, unload stash) may be stored: not while the shopper or Consent Mode denies storage.
+ *
+ * @example
+ * storageAllowed('pending') // true, unless Consent Mode denies analytics_storage
+ */
+export const storageAllowed = (choice: Consent): boolean => choice !== 'denied' && consentMode() !== 'denied';

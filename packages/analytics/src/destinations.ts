@@ -32,3 +32,19 @@ export type Destination = PageDestination | HttpDestination;
 export function collector(options: { url?: string } = {}): HttpDestination {
   return { kind: 'http', name: 'collector', url: options.url, field: 'events' };
 }
+
+/**
+ * Hands one event to each page destination (GA4, Segment); one that throws is reported and does not stop the others.
+ *
+ * @example
+ * handToPages([ga4(), segment()], event)
+ */
+export function handToPages(destinations: readonly PageDestination[], event: WireEvent): void {
+  for (const destination of destinations) {
+    try {
+      destination.track(event);
+    } catch (error) {
+      console.error(`Cartlift analytics: destination ${destination.name} failed: ${error}`);
+    }
+  }
+}

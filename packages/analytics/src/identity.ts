@@ -1,18 +1,9 @@
-/** The shopper's anonymous id and the experiment variants already exposed to it. */
-export interface Identity {
-  id: string;
-  x: Record<string, string>;
-}
+import { localStore } from './local-storage.js';
+import { decodeIdentity, encodeIdentity, type Identity } from './stored-format.js';
+
+export type { Identity } from './stored-format.js';
 
 const KEY = 'cartlift-analytics';
-// localStorage, not IndexedDB: experiments need the id synchronously, before first paint.
-const local = (): Storage | undefined => {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined; // access throws in sandboxed frames and with storage blocked
-  }
-};
 
 /**
  * The persisted identity, or a fresh one (crypto.randomUUID) when there is none.
@@ -22,22 +13,22 @@ const local = (): Storage | undefined => {
  */
 export function loadIdentity(): Identity {
   try {
-    const saved = JSON.parse(local()?.getItem(KEY) ?? 'null') as Identity | null;
-    if (saved?.id && saved.x) return saved;
+    const saved = decodeIdentity(JSON.parse(localStore()?.getItem(KEY) ?? 'null'));
+    if (saved) return saved;
   } catch {}
-  return { id: globalThis.crypto.randomUUID(), x: {} };
+  return { id: globalThis.crypto.randomUUID(), exposures: {} };
 }
 
 /**
- * Adds to `identity.x` the variants other tabs stored for the same id since this
+ * Adds to `identity.exposures` the variants other tabs stored for the same id since this
  * page read it, so an exposure is sent once per id, not once per tab.
  *
  * @example
- * refresh(identity).x // { 'checkout-button': 'one-click', … } including other tabs' exposures
+ * refresh(identity).exposures // { 'checkout-button': 'one-click', … } including other tabs' exposures
  */
 export function refresh(identity: Identity): Identity {
   const saved = loadIdentity();
-  if (saved.id === identity.id) identity.x = { ...saved.x, ...identity.x };
+  if (saved.id === identity.id) identity.exposures = { ...saved.exposures, ...identity.exposures };
   return identity;
 }
 
@@ -50,47 +41,45 @@ export function refresh(identity: Identity): Identity {
  */
 export function saveIdentity(identity: Identity | null): void {
   try {
-    if (identity) local()?.setItem(KEY, JSON.stringify(refresh(identity)));
-    else local()?.removeItem(KEY);
+    if (identity) localStore()?.setItem(KEY, JSON.stringify(encodeIdentity(refresh(identity))));
+    else localStore()?.removeItem(KEY);
   } catch {}
 }
 
-const STASH = `${KEY}:stash:`;
-
-/** True for the localStorage key of a page's unload stash (another tab's `storage` event). */
-export const isStash = (key: string | null): boolean => !!key?.startsWith(STASH);
-
-/**
- * At unload, events not yet confirmed written to IndexedDB go to localStorage,
- * which writes synchronously; the next page, or any tab still open (through
- * the `storage` event), moves them into the queue.
- *
- * @example
- * stash(pageId, [{ k: 'q:collector', e }])
- */
-export function stash(page: string, items: unknown[]): void {
-  try {
-    if (items.length) local()?.setItem(STASH + page, JSON.stringify(items));
-  } catch {}
+/** This page's copy of the shopper's identity. */
+export interface PageIdentity {
+  /** The identity, read from storage when first needed. */
+  current(): Identity;
+  /** Saves it, if storage is allowed. */
+  keep(): void;
+  /** Saves it unless this page already did: the first write once Consent Mode allows storage. */
+  keepOnce(): void;
 }
 
 /**
- * Takes (reads and removes) every page's stash.
+ * This page's identity, saved only while `storageAllowed()`.
  *
  * @example
- * for (const { k, e } of unstash()) …
+ * const identity = pageIdentity(() => storageAllowed(choice));
+ * identity.current().id // the anonymous id events carry
  */
-export function unstash<T>(): T[] {
-  const out: T[] = [];
-  try {
-    const ls = local();
-    for (let i = ls ? ls.length - 1 : -1; i >= 0; i--) {
-      const key = ls!.key(i);
-      if (!key?.startsWith(STASH)) continue;
-      const items = JSON.parse(ls!.getItem(key) ?? '[]') as T[];
-      ls!.removeItem(key);
-      out.push(...items);
-    }
-  } catch {}
-  return out;
+export function pageIdentity(storageAllowed: () => boolean): PageIdentity {
+  let identity: Identity | undefined;
+  let kept = false;
+  const current = () => {
+    identity ??= loadIdentity();
+    return identity;
+  };
+  const keep = () => {
+    if (!storageAllowed()) return;
+    kept = true;
+    saveIdentity(current());
+  };
+  return {
+    current,
+    keep,
+    keepOnce: () => {
+      if (!kept) keep();
+    },
+  };
 }

@@ -1,10 +1,12 @@
 import { memoryStorage } from '@cartlift/core';
 import { describe, expect, it } from 'vitest';
-import { adopt, append, type Entry, remove } from './queue.js';
+import { adopt, append, remove } from './queue.js';
+import { decodeQueue, type QueuedEvent } from './stored-format.js';
 import type { WireEvent } from './wire.js';
 
-const entry = (id: string, owner = 'A', t = 1): Entry => ({ o: owner, t, e: { event_id: id } as WireEvent });
-const queued = async (s: ReturnType<typeof memoryStorage>) => ((await s.get<{ q: Entry[] }>('q'))?.q ?? []).map((x) => `${x.e.event_id}:${x.o}`);
+const entry = (id: string, owner = 'A', stampedAt = 1): QueuedEvent => [owner, stampedAt, { event_id: id } as WireEvent];
+const label = ([owner, , event]: QueuedEvent) => `${event.event_id}:${owner}`;
+const queued = async (s: ReturnType<typeof memoryStorage>) => decodeQueue(await s.get('q'))[0].map(label);
 
 describe('persisted queue', () => {
   it('appends without duplicating an event id and drops the oldest beyond the bound', async () => {
@@ -16,7 +18,7 @@ describe('persisted queue', () => {
 
   it('reads a queue stored as a bare array by earlier versions', async () => {
     const s = memoryStorage();
-    await s.update('q', () => [entry('1')]);
+    await s.update('q', () => [{ o: 'A', t: 1, e: { event_id: '1' } }]);
     expect(await append(s, 'q', [entry('1'), entry('2')], 10)).toBe(0);
     expect(await queued(s)).toEqual(['1:A', '2:A']);
   });
@@ -25,11 +27,11 @@ describe('persisted queue', () => {
     const s = memoryStorage();
     await append(s, 'q', [entry('1', 'dead', 5), entry('2', 'alive', 5), entry('3', 'dead', 50), entry('4', 'me', 5)], 10);
     const all = await adopt(s, 'q', 'me', (o) => o === 'alive' || o === 'me', 10);
-    expect(all.map((x) => `${x.e.event_id}:${x.o}`)).toEqual(['1:me', '2:alive', '3:dead', '4:me']);
+    expect(all.map(label)).toEqual(['1:me', '2:alive', '3:dead', '4:me']);
     // A tab whose snapshot (10) predates "me" must not take what "me" just adopted.
-    expect(all[0]!.t).toBeGreaterThan(10);
+    expect(all[0]![1]).toBeGreaterThan(10);
     const other = await adopt(s, 'q', 'other', () => false, 10);
-    expect(other.map((x) => `${x.e.event_id}:${x.o}`)).toEqual(['1:me', '2:other', '3:dead', '4:other']);
+    expect(other.map(label)).toEqual(['1:me', '2:other', '3:dead', '4:other']);
     await remove(s, 'q', new Set(['1']));
     expect(await queued(s)).toEqual(['2:other', '3:dead', '4:other']);
   });
@@ -43,7 +45,7 @@ describe('persisted queue', () => {
     expect(await queued(s)).toEqual(['2:A', '3:B']);
     const many = Array.from({ length: 150 }, (_, i) => entry(`m${i}`));
     await append(s, 'q', many, 1000);
-    await remove(s, 'q', new Set(many.map((x) => x.e.event_id)));
+    await remove(s, 'q', new Set(many.map(([, , event]) => event.event_id)));
     // Only the latest 100 are remembered: '1' and m0…m49 may be queued again, m50… may not.
     expect(await append(s, 'q', [entry('1'), entry('m49'), entry('m50'), entry('m149')], 1000)).toBe(0);
     expect(await queued(s)).toEqual(['2:A', '3:B', '1:A', 'm49:A']);

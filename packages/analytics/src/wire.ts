@@ -14,6 +14,9 @@ export interface CollectorReply {
   invalid?: { event_id?: string; code?: string; message?: string; field?: string }[];
 }
 
+/** Most bytes in one request body: under the 64 KB keepalive/beacon quota. */
+export const BEACON_BYTES = 60_000;
+
 /** UTF-8 length, which is what the 64 KB keepalive/beacon quota counts. */
 const encoder = /* @__PURE__ */ new TextEncoder();
 export const byteLength = (text: string): number => encoder.encode(text).length;
