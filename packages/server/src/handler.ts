@@ -1,3 +1,4 @@
+import { livePromotions } from './promotions/live-promotions.js';
 import { CartliftError, assertCurrency, describeValue } from '@cartlift/core';
 import { DEFAULT_LIMITS, MAX_CODES } from '@cartlift/core/contract';
 import type { PromotionsConfig } from '@cartlift/discounts';
@@ -83,6 +84,7 @@ function resolveContext(options: CartliftHandlerOptions): HandlerContext {
     currency,
     catalog: isCatalog(options.catalog) ? options.catalog : createCatalog(options.catalog),
     promotions,
+    promotionsVersion: 0,
     stripe: createStripeClient(options.stripe),
     stripeOptions: options.stripe,
     webhookSecrets: webhookSecret === undefined ? [] : Array.isArray(webhookSecret) ? webhookSecret : [webhookSecret],
@@ -149,8 +151,10 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
     ...extraRoutes,
   ];
   const route = createRouter(ctx.basePath, routes);
+  const live = options.managePromotions ? livePromotions(ctx, ctx.promotions) : undefined;
   const handler = async (request: Request, context?: Parameters<FetchHandler>[1]): Promise<Response> => {
     try {
+      await live?.refresh();
       return await route(request, context);
     } catch (error) {
       return toErrorResponse(error, ctx.logger.error);

@@ -20,6 +20,13 @@ export interface CartliftHandlerOptions {
   catalog: CatalogSource | Catalog;
   /** The promotions config (validated with `parsePromotionsConfig`). Default: none. */
   promotions?: PromotionsConfig | unknown;
+  /**
+   * Promotions managed in the store, as the console publishes them: `promotions`
+   * becomes version 1 on the first start, then the latest published version is
+   * in force, in every process within a second of its publish. Default false:
+   * `promotions` is in force as given.
+   */
+  managePromotions?: boolean;
   stripe: StripeOptions;
   /** A Store, options to open one, or nothing for PGlite under `./.cartlift` (PostgreSQL when DATABASE_URL is set). */
   store?: Store | StoreOptions;
@@ -101,7 +108,10 @@ export interface HandlerContext {
   basePath: string;
   currency: string;
   catalog: Catalog;
+  /** The promotions in force: the configured ones, or with `managePromotions` the latest published version. */
   promotions: PromotionsConfig;
+  /** The published version `promotions` is (0: the configured file, not from the store). */
+  promotionsVersion: number;
   stripe: Stripe;
   stripeOptions: StripeOptions;
   webhookSecrets: string[];

@@ -40,7 +40,7 @@ async function etagOf(text: string): Promise<string> {
  * with an ETag so unchanged config costs a 304.
  */
 export function configRoute(ctx: HandlerContext) {
-  let cached: Promise<{ body: string; etag: string; until: number }> | undefined;
+  let cached: Promise<{ body: string; etag: string; until: number; promotionsVersion: number }> | undefined;
   // A listed catalog never changes; a callback catalog's add-ons are asked for again after a while.
   const refreshes = !ctx.catalog.all() && ctx.catalog.addOnOffers !== undefined;
   const build = async () => {
@@ -55,13 +55,14 @@ export function configRoute(ctx: HandlerContext) {
       limits: { maxQuantity: ctx.limits.maxQuantity, maxLines: ctx.limits.maxLines },
     } satisfies ConfigResponse);
     // A failure is not kept: the next request asks again.
-    return { body, etag: await etagOf(body), until: failed ? 0 : refreshes ? ctx.now() + ADD_ON_TTL_MS : Infinity };
+    return { body, etag: await etagOf(body), until: failed ? 0 : refreshes ? ctx.now() + ADD_ON_TTL_MS : Infinity, promotionsVersion: ctx.promotionsVersion };
   };
   return async (request: Request): Promise<Response> => {
     if (cached) {
       const current = cached;
-      const { until } = await current;
-      if (ctx.now() >= until && cached === current) cached = undefined;
+      const { until, promotionsVersion } = await current;
+      // A newly published promotions version is a new config (and ETag) at once.
+      if ((ctx.now() >= until || promotionsVersion !== ctx.promotionsVersion) && cached === current) cached = undefined;
     }
     cached ??= build();
     const { body, etag } = await cached;

@@ -155,6 +155,21 @@ CREATE INDEX cartlift_analytics_events_anonymous ON cartlift_analytics_events (a
 CREATE INDEX cartlift_analytics_events_checkout_cart ON cartlift_analytics_events (cart_id) WHERE name = 'begin_checkout';
 `,
   },
+  {
+    id: 7,
+    name: 'published promotion versions',
+    // Every publish is a new numbered version of the whole promotions file;
+    // none is ever changed or deleted, so any can be compared or published again.
+    sql: `
+CREATE TABLE cartlift_promotion_versions (
+  version integer PRIMARY KEY,
+  config jsonb NOT NULL,
+  published_at bigint NOT NULL,
+  published_by text,
+  note text
+);
+`,
+  },
 ];
 
 /** Advisory-lock key shared by every Cartlift process: "cartlift" in ASCII, folded to int32. */

@@ -5,6 +5,7 @@ import { checkoutMethods } from './sql-checkouts.js';
 import { ledgerMethods } from './sql-ledger.js';
 import { orderTotalsMethods } from './sql-order-totals.js';
 import { promotionMethods } from './sql-promotions.js';
+import { promotionVersionMethods } from './sql-promotion-versions.js';
 import { rateLimitMethods } from './sql-rate-limits.js';
 import type { Store } from './types.js';
 
@@ -25,6 +26,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     ...analyticsMethods(db),
     ...orderTotalsMethods(db),
     ...rateLimitMethods(db),
+    ...promotionVersionMethods(db),
     close: () => db.close(),
   };
 }

@@ -1,3 +1,4 @@
+import type { PromotionsConfig } from '@cartlift/discounts';
 /**
  * The final answer of a payment attempt that did not end in an order, kept so
  * a retried request (same checkout id) gets the same answer.
@@ -264,5 +265,24 @@ export interface Store {
   unhitRate(windows: ReadonlyArray<Pick<RateWindow, 'key' | 'start'>>, weight: number): Promise<void>;
   /** Deletes windows that started at or before `before`. */
   sweepRateWindows(before: number): Promise<number>;
+  /** Publishes `config` as the next version (numbers never repeat, across processes). */
+  publishPromotions(input: { config: PromotionsConfig; now: number; by?: string | null; note?: string | null }): Promise<PromotionVersion>;
+  /** Makes `config` version 1 when nothing was ever published; answers the latest version either way. */
+  importPromotions(input: { config: PromotionsConfig; now: number }): Promise<PromotionVersion>;
+  /** The latest version, or null when none is newer than `newerThan` (a cheap check for processes that have it). */
+  latestPromotionVersion(options?: { newerThan?: number }): Promise<PromotionVersion | null>;
+  promotionVersion(version: number): Promise<PromotionVersion | null>;
+  /** Newest first, without their configs. */
+  listPromotionVersions(options?: { limit?: number }): Promise<Omit<PromotionVersion, 'config'>[]>;
   close(): Promise<void>;
+}
+
+/** One published promotions file. */
+export interface PromotionVersion {
+  version: number;
+  config: PromotionsConfig;
+  publishedAt: number;
+  /** Who published it (the console user's email); null for an import. */
+  publishedBy: string | null;
+  note: string | null;
 }

@@ -1,0 +1,78 @@
+import type { PromotionsConfig } from '@cartlift/discounts';
+import type { SqlDatabase } from './sql.js';
+import type { PromotionVersion, Store } from './types.js';
+
+const COLUMNS = 'version, config, published_at, published_by, note';
+
+function versionOf(row: Record<string, unknown>): PromotionVersion {
+  return {
+    version: Number(row.version),
+    config: (typeof row.config === 'string' ? JSON.parse(row.config) : row.config) as PromotionsConfig,
+    publishedAt: Number(row.published_at),
+    publishedBy: row.published_by == null ? null : String(row.published_by),
+    note: row.note == null ? null : String(row.note),
+  };
+}
+
+/** A unique violation: another process took this version number first. */
+const isTaken = (error: unknown) => (error as { code?: string }).code === '23505';
+
+/**
+ * Published promotion versions: numbered, kept for good, never changed.
+ * Version numbers are taken in order under the primary key; a publish that
+ * loses a race to another process takes the next number.
+ */
+export function promotionVersionMethods(
+  db: SqlDatabase,
+): Pick<Store, 'publishPromotions' | 'importPromotions' | 'latestPromotionVersion' | 'promotionVersion' | 'listPromotionVersions'> {
+  const insert = (version: number | null, config: PromotionsConfig, now: number, by: string | null, note: string | null) =>
+    db.query<Record<string, unknown>>(
+      `INSERT INTO cartlift_promotion_versions (${COLUMNS})
+       SELECT coalesce($1::integer, coalesce(max(version), 0) + 1), $2::jsonb, $3, $4, $5 FROM cartlift_promotion_versions
+       RETURNING ${COLUMNS}`,
+      [version, JSON.stringify(config), now, by, note],
+    );
+  return {
+    async publishPromotions({ config, now, by = null, note = null }) {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return versionOf((await insert(null, config, now, by, note)).rows[0]!);
+        } catch (error) {
+          if (!isTaken(error) || attempt >= 10) throw error;
+        }
+      }
+    },
+    async importPromotions({ config, now }) {
+      // Version 1 only: once anything is published, the file is history.
+      await db.query(
+        `INSERT INTO cartlift_promotion_versions (${COLUMNS}) VALUES (1, $1::jsonb, $2, NULL, 'imported from the configuration') ON CONFLICT (version) DO NOTHING`,
+        [JSON.stringify(config), now],
+      );
+      const latest = await db.query<Record<string, unknown>>(`SELECT ${COLUMNS} FROM cartlift_promotion_versions ORDER BY version DESC LIMIT 1`);
+      return versionOf(latest.rows[0]!);
+    },
+    async latestPromotionVersion({ newerThan } = {}) {
+      const { rows } = await db.query<Record<string, unknown>>(
+        `SELECT ${COLUMNS} FROM cartlift_promotion_versions WHERE version > $1 ORDER BY version DESC LIMIT 1`,
+        [newerThan ?? 0],
+      );
+      return rows[0] ? versionOf(rows[0]) : null;
+    },
+    async promotionVersion(version) {
+      const { rows } = await db.query<Record<string, unknown>>(`SELECT ${COLUMNS} FROM cartlift_promotion_versions WHERE version = $1`, [version]);
+      return rows[0] ? versionOf(rows[0]) : null;
+    },
+    async listPromotionVersions({ limit = 100 } = {}) {
+      const { rows } = await db.query<Record<string, unknown>>(
+        `SELECT version, published_at, published_by, note FROM cartlift_promotion_versions ORDER BY version DESC LIMIT $1`,
+        [limit],
+      );
+      return rows.map((row) => ({
+        version: Number(row.version),
+        publishedAt: Number(row.published_at),
+        publishedBy: row.published_by == null ? null : String(row.published_by),
+        note: row.note == null ? null : String(row.note),
+      }));
+    },
+  };
+}
