@@ -41,6 +41,23 @@ describe.each(storeVariants())('published promotion versions on $name', ({ open 
     expect((await store.promotionVersion(1))?.config).toEqual(PROMOTIONS);
     expect((await store.listPromotionVersions({ limit: 3 })).map((version) => version.version)).toEqual([11, 10, 9]);
   });
+
+  test('the draft is saved only over the revision its editor started from: a stale edit is refused, never overwrites', async () => {
+    expect(await store.promotionDraft()).toBeNull();
+    const first = await store.savePromotionDraft({ config: PROMOTIONS as PromotionsConfig, rev: 0, now: 1, by: 'li.wei@example.com' });
+    expect([first.saved, first.draft?.rev]).toEqual([true, 1]);
+    // Two marketers edit revision 1 at once: one save wins, the other is told the draft moved on.
+    const [a, b] = await Promise.all([
+      store.savePromotionDraft({ config: WITH_SUMMER, rev: 1, now: 2, by: 'a@example.com' }),
+      store.savePromotionDraft({ config: PROMOTIONS as PromotionsConfig, rev: 1, now: 2, by: 'b@example.com' }),
+    ]);
+    expect([a.saved, b.saved].sort()).toEqual([false, true]);
+    const won = a.saved ? a : b;
+    const lost = a.saved ? b : a;
+    expect(lost.draft).toEqual(won.draft);
+    expect(won.draft?.rev).toBe(2);
+    expect((await store.savePromotionDraft({ config: WITH_SUMMER, rev: 0, now: 3 })).saved).toBe(false);
+  });
 });
 
 const pgUrl = process.env.CARTLIFT_TEST_DATABASE_URL;

@@ -157,9 +157,11 @@ CREATE INDEX cartlift_analytics_events_checkout_cart ON cartlift_analytics_event
   },
   {
     id: 7,
-    name: 'published promotion versions',
+    name: 'published promotion versions, the draft',
     // Every publish is a new numbered version of the whole promotions file;
     // none is ever changed or deleted, so any can be compared or published again.
+    // The draft is the one working copy marketers edit; `rev` counts its saves
+    // so an edit made on a stale copy is refused instead of overwriting.
     sql: `
 CREATE TABLE cartlift_promotion_versions (
   version integer PRIMARY KEY,
@@ -167,6 +169,13 @@ CREATE TABLE cartlift_promotion_versions (
   published_at bigint NOT NULL,
   published_by text,
   note text
+);
+CREATE TABLE cartlift_promotion_draft (
+  id integer PRIMARY KEY CHECK (id = 1),
+  config jsonb NOT NULL,
+  rev integer NOT NULL,
+  updated_at bigint NOT NULL,
+  updated_by text
 );
 `,
   },

@@ -1,6 +1,6 @@
 import type { PromotionsConfig } from '@cartlift/discounts';
 import type { SqlDatabase } from './sql.js';
-import type { PromotionVersion, Store } from './types.js';
+import type { PromotionDraft, PromotionVersion, Store } from './types.js';
 
 const COLUMNS = 'version, config, published_at, published_by, note';
 
@@ -14,6 +14,15 @@ function versionOf(row: Record<string, unknown>): PromotionVersion {
   };
 }
 
+function draftOf(row: Record<string, unknown>): PromotionDraft {
+  return {
+    config: (typeof row.config === 'string' ? JSON.parse(row.config) : row.config) as PromotionsConfig,
+    rev: Number(row.rev),
+    updatedAt: Number(row.updated_at),
+    updatedBy: row.updated_by == null ? null : String(row.updated_by),
+  };
+}
+
 /** A unique violation: another process took this version number first. */
 const isTaken = (error: unknown) => (error as { code?: string }).code === '23505';
 
@@ -24,7 +33,10 @@ const isTaken = (error: unknown) => (error as { code?: string }).code === '23505
  */
 export function promotionVersionMethods(
   db: SqlDatabase,
-): Pick<Store, 'publishPromotions' | 'importPromotions' | 'latestPromotionVersion' | 'promotionVersion' | 'listPromotionVersions'> {
+): Pick<
+  Store,
+  'publishPromotions' | 'importPromotions' | 'latestPromotionVersion' | 'promotionVersion' | 'listPromotionVersions' | 'promotionDraft' | 'savePromotionDraft'
+> {
   const insert = (version: number | null, config: PromotionsConfig, now: number, by: string | null, note: string | null) =>
     db.query<Record<string, unknown>>(
       `INSERT INTO cartlift_promotion_versions (${COLUMNS})
@@ -32,6 +44,10 @@ export function promotionVersionMethods(
        RETURNING ${COLUMNS}`,
       [version, JSON.stringify(config), now, by, note],
     );
+  const readDraft = async () => {
+    const { rows } = await db.query<Record<string, unknown>>('SELECT config, rev, updated_at, updated_by FROM cartlift_promotion_draft WHERE id = 1');
+    return rows[0] ? draftOf(rows[0]) : null;
+  };
   return {
     async publishPromotions({ config, now, by = null, note = null }) {
       for (let attempt = 0; ; attempt++) {
@@ -61,6 +77,19 @@ export function promotionVersionMethods(
     async promotionVersion(version) {
       const { rows } = await db.query<Record<string, unknown>>(`SELECT ${COLUMNS} FROM cartlift_promotion_versions WHERE version = $1`, [version]);
       return rows[0] ? versionOf(rows[0]) : null;
+    },
+    promotionDraft: readDraft,
+    async savePromotionDraft({ config, rev, now, by = null }) {
+      // Saved only over the revision the editor started from (0: there was no draft).
+      const { rows } = await db.query<Record<string, unknown>>(
+        `INSERT INTO cartlift_promotion_draft AS d (id, config, rev, updated_at, updated_by) VALUES (1, $1::jsonb, 1, $3, $4)
+         ON CONFLICT (id) DO UPDATE SET config = EXCLUDED.config, rev = d.rev + 1, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
+           WHERE d.rev = $2
+         RETURNING config, rev, updated_at, updated_by`,
+        [JSON.stringify(config), rev, now, by],
+      );
+      if (rows[0]) return { saved: true, draft: draftOf(rows[0]) };
+      return { saved: false, draft: await readDraft() };
     },
     async listPromotionVersions({ limit = 100 } = {}) {
       const { rows } = await db.query<Record<string, unknown>>(

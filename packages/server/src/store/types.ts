@@ -272,9 +272,30 @@ export interface Store {
   /** The latest version, or null when none is newer than `newerThan` (a cheap check for processes that have it). */
   latestPromotionVersion(options?: { newerThan?: number }): Promise<PromotionVersion | null>;
   promotionVersion(version: number): Promise<PromotionVersion | null>;
+  /** The one working copy marketers edit, or null before the first save. */
+  promotionDraft(): Promise<PromotionDraft | null>;
+  /**
+   * Saves the draft over revision `rev` (0 when there was none). Refused
+   * (`saved: false`, with the draft as it is now) when someone saved since.
+   */
+  savePromotionDraft(input: {
+    config: PromotionsConfig;
+    rev: number;
+    now: number;
+    by?: string | null;
+  }): Promise<{ saved: boolean; draft: PromotionDraft | null }>;
   /** Newest first, without their configs. */
   listPromotionVersions(options?: { limit?: number }): Promise<Omit<PromotionVersion, 'config'>[]>;
   close(): Promise<void>;
+}
+
+/** The promotions file being edited, not yet published. */
+export interface PromotionDraft {
+  config: PromotionsConfig;
+  /** Counts saves: an edit is saved only over the revision it started from. */
+  rev: number;
+  updatedAt: number;
+  updatedBy: string | null;
 }
 
 /** One published promotions file. */
