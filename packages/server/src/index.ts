@@ -22,3 +22,4 @@ export type { Route, RouteHandler } from './router.js';
 export { createStripeClient, type StripeOptions } from './stripe/client.js';
 export * from './store/index.js';
 export { signCartLink, verifyCartLink, type CartLinkOptions } from './cart-links.js';
+export { type CodeBatchOptions, codesCsv, uniqueCodes, UNAMBIGUOUS_ALPHABET } from './promotions/unique-codes.js';
