@@ -209,7 +209,7 @@ describe.each(storeVariants())('POST /checkout on $name', ({ open }) => {
     const once = (extra: Record<string, unknown> = {}) => body(unique('co'), { codes: ['ONCE'], contact: { email }, ...extra });
     // A declined attempt holds nothing afterwards.
     const declined = await h.checkout(once(), { paymentMethod: 'pm_card_chargeDeclined' });
-    expect(declined.status).toBe(402);
+    expect(declined.status, JSON.stringify(declined.body)).toBe(402);
     const waiting = once();
     const failing = await h.checkout(waiting, { paymentMethod: 'pm_card_authenticationRequired' });
     expect(failing.body.status).toBe('requires_action');
@@ -226,7 +226,7 @@ describe.each(storeVariants())('POST /checkout on $name', ({ open }) => {
       await new Promise((resolve) => setTimeout(resolve, 50));
       told = await h.call('POST', '/checkout/complete', { checkoutId: waiting.checkoutId });
     }
-    expect(told.status).toBe(402);
+    expect(told.status, JSON.stringify(told.body)).toBe(402);
     await h.sandbox.webhooksIdle();
     expect((await h.stripe.paymentIntents.retrieve(failing.body.paymentIntentId)).status).toBe('canceled');
     const freed = await h.checkout(once());

@@ -85,6 +85,7 @@ function resolveContext(options: CartliftHandlerOptions): HandlerContext {
     catalog: isCatalog(options.catalog) ? options.catalog : createCatalog(options.catalog),
     promotions,
     promotionsVersion: 0,
+    managePromotions: options.managePromotions === true,
     stripe: createStripeClient(options.stripe),
     stripeOptions: options.stripe,
     webhookSecrets: webhookSecret === undefined ? [] : Array.isArray(webhookSecret) ? webhookSecret : [webhookSecret],

@@ -110,6 +110,8 @@ export interface HandlerContext {
   catalog: Catalog;
   /** The promotions in force: the configured ones, or with `managePromotions` the latest published version. */
   promotions: PromotionsConfig;
+  /** Promotions are published in the store (the `managePromotions` option): quoted carts are kept for replay. */
+  managePromotions: boolean;
   /** The published version `promotions` is (0: the configured file, not from the store). */
   promotionsVersion: number;
   stripe: Stripe;

@@ -6,7 +6,8 @@ import type { HandlerContext as RequestContext } from '../http/node.js';
 import { parseWith } from '../http/validation.js';
 import type { HandlerContext } from '../options.js';
 import { normalizeEmail } from '../email.js';
-import { customerFacts, limitedPromotionIds, priceCart, pricingContext } from '../pricing.js';
+import { type CustomerFacts, customerFacts, limitedPromotionIds, priceCart, pricingContext } from '../pricing.js';
+import type { Store } from '../store/types.js';
 import { reapStaleHolds } from '../checkout/reap.js';
 import type { RateLimiter } from '../rate-limit.js';
 import { identify } from '../identify.js';
@@ -35,6 +36,7 @@ export function quoteRoute(ctx: HandlerContext, limiter: RateLimiter) {
       // Holds that outlived their attempt would price a promotion as used up.
       await reapStaleHolds(ctx, store, limitedPromotionIds(ctx.promotions));
       result = await priceCart(pricingContext(ctx, store), body, facts, { now: ctx.now() });
+      if (ctx.managePromotions) rememberForReplay(ctx, store, body, facts);
     } finally {
       await settleCouponAttempts(limiter, ticket, result?.notApplied ?? null);
     }
@@ -63,4 +65,20 @@ async function linkOrBody(
   const link = await verifyCartLink(parsed.link, ctx.cartLinks, ctx.limits.maxQuantity);
   const sellable = await sellableLinkLines(ctx.catalog, link.lines, ctx.limits.maxLines);
   return { body: { ...parsed, lines: sellable.lines, codes: link.codes }, skipped: [...link.skipped, ...sellable.skipped] };
+}
+
+/**
+ * Keeps the cart (lines, codes, shipping option; never the shopper) for the
+ * console's replay of a draft. Not awaited: a quote never waits on it, and a
+ * failure to keep one is only logged.
+ */
+function rememberForReplay(ctx: HandlerContext, store: Store, body: QuoteBody & { lines: NonNullable<QuoteBody['lines']> }, facts: CustomerFacts): void {
+  const cart = {
+    lines: body.lines.map(({ sku, variant, quantity }) => ({ sku, ...(variant ? { variant } : {}), quantity })),
+    ...(body.codes?.length ? { codes: body.codes } : {}),
+    ...(body.shipping?.optionId ? { shipping: { optionId: body.shipping.optionId } } : {}),
+  };
+  store
+    .rememberQuotedCart({ cart, firstPurchase: facts.firstPurchase, segments: facts.segments, now: ctx.now() })
+    .catch((error: unknown) => ctx.logger.error('[cartlift] a quoted cart was not kept for replay.', error));
 }

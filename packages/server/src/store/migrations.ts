@@ -157,7 +157,7 @@ CREATE INDEX cartlift_analytics_events_checkout_cart ON cartlift_analytics_event
   },
   {
     id: 7,
-    name: 'published promotion versions, the draft',
+    name: 'published promotion versions, the draft, recently quoted carts',
     // Every publish is a new numbered version of the whole promotions file;
     // none is ever changed or deleted, so any can be compared or published again.
     // The draft is the one working copy marketers edit; `rev` counts its saves
@@ -176,6 +176,13 @@ CREATE TABLE cartlift_promotion_draft (
   rev integer NOT NULL,
   updated_at bigint NOT NULL,
   updated_by text
+);
+CREATE TABLE cartlift_quoted_carts (
+  id bigserial PRIMARY KEY,
+  cart jsonb NOT NULL,
+  first_purchase boolean NOT NULL,
+  segments jsonb NOT NULL,
+  quoted_at bigint NOT NULL
 );
 `,
   },

@@ -6,6 +6,7 @@ import { ledgerMethods } from './sql-ledger.js';
 import { orderTotalsMethods } from './sql-order-totals.js';
 import { promotionMethods } from './sql-promotions.js';
 import { promotionVersionMethods } from './sql-promotion-versions.js';
+import { quotedCartMethods } from './sql-quoted-carts.js';
 import { rateLimitMethods } from './sql-rate-limits.js';
 import type { Store } from './types.js';
 
@@ -27,6 +28,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     ...orderTotalsMethods(db),
     ...rateLimitMethods(db),
     ...promotionVersionMethods(db),
+    ...quotedCartMethods(db),
     close: () => db.close(),
   };
 }

@@ -284,9 +284,21 @@ export interface Store {
     now: number;
     by?: string | null;
   }): Promise<{ saved: boolean; draft: PromotionDraft | null }>;
+  /** Keeps a priced cart (no personal data) among the newest `keep`, for replaying drafts. */
+  rememberQuotedCart(cart: Omit<QuotedCart, 'quotedAt'> & { now: number }, keep?: number): Promise<void>;
+  /** The carts priced most recently, newest first. */
+  recentQuotedCarts(options?: { limit?: number }): Promise<QuotedCart[]>;
   /** Newest first, without their configs. */
   listPromotionVersions(options?: { limit?: number }): Promise<Omit<PromotionVersion, 'config'>[]>;
   close(): Promise<void>;
+}
+
+/** A cart `/quote` priced: what it held and the facts it was priced with, never who asked. */
+export interface QuotedCart {
+  cart: { lines: { sku: string; variant?: string; quantity: number }[]; codes?: string[]; shipping?: { optionId?: string } };
+  firstPurchase: boolean;
+  segments: string[];
+  quotedAt: number;
 }
 
 /** The promotions file being edited, not yet published. */
