@@ -1,5 +1,6 @@
 import { migrate } from './migrations.js';
 import type { SqlDatabase } from './sql.js';
+import { adminMethods } from './sql-admin.js';
 import { analyticsMethods } from './sql-analytics.js';
 import { checkoutMethods } from './sql-checkouts.js';
 import { ledgerMethods } from './sql-ledger.js';
@@ -25,6 +26,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     ...analyticsMethods(db),
     ...orderTotalsMethods(db),
     ...rateLimitMethods(db),
+    ...adminMethods(db),
     close: () => db.close(),
   };
 }
