@@ -63,10 +63,17 @@ export interface CartliftHandlerOptions {
   identifyCustomer?: IdentifyCustomer;
   /** The analytics collector (`POST /events`) and the funnel (`GET /funnel`, `/funnel/report`). */
   analytics?: AnalyticsOptions;
+  /** The marketer console's accounts and sessions (see docs/console.md). */
+  admin?: AdminOptions;
   /** Clock, for tests. */
   now?: () => number;
   /** Where unexpected errors go. Default console. */
   logger?: { error(message: string, detail?: unknown): void; info?(message: string): void };
+}
+
+export interface AdminOptions {
+  /** How long a console sign-in lasts, in ms. Default 12 hours. */
+  sessionTtlMs?: number;
 }
 
 export interface AnalyticsOptions {
@@ -117,6 +124,7 @@ export interface HandlerContext {
   channel: string;
   identifyCustomer: IdentifyCustomer | undefined;
   analytics: { allowedOrigins: AllowedOrigins; reportToken: string | null; eventsPerMinute: number | false; counters: AnalyticsCounters };
+  admin: { sessionTtlMs: number };
   now: () => number;
   logger: { error(message: string, detail?: unknown): void; info?(message: string): void };
 }
