@@ -5,6 +5,9 @@ import type { PromotionsConfig } from '@cartlift/discounts';
 import { parsePromotionsConfig } from '@cartlift/discounts/schema';
 import { type Catalog, createCatalog } from './catalog.js';
 import { parseAllowedOrigins } from './analytics/cors.js';
+import { promotionRoutes } from './admin/promotion-routes.js';
+import { adminRoutes } from './admin/routes.js';
+import { DEFAULT_SESSION_TTL_MS } from './admin/sessions.js';
 import { toErrorResponse } from './http/errors.js';
 import type { FetchHandler } from './http/node.js';
 import type { CartliftHandlerOptions, HandlerContext } from './options.js';
@@ -66,6 +69,26 @@ function identifyHook(hook: unknown): IdentifyCustomer | undefined {
   );
 }
 
+function sessionTtl(ttl: unknown): number {
+  if (ttl === undefined) return DEFAULT_SESSION_TTL_MS;
+  if (Number.isSafeInteger(ttl) && (ttl as number) >= 60_000) return ttl as number;
+  throw new CartliftError(
+    'invalid_option',
+    `admin.sessionTtlMs must be a whole number of milliseconds, at least 60000 (one minute); received ${describeValue(ttl)}.`,
+    'admin.sessionTtlMs',
+  );
+}
+
+/** The shop's time zone, checked by Intl at start (a typo would otherwise fail every status on the console). */
+function shopTimeZone(timeZone: unknown): string {
+  if (timeZone === undefined) return 'UTC';
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: timeZone as string }).resolvedOptions().timeZone;
+  } catch {
+    throw new CartliftError('invalid_option', `timeZone must be an IANA time zone such as "Asia/Shanghai"; received ${describeValue(timeZone)}.`, 'timeZone');
+  }
+}
+
 function resolveContext(options: CartliftHandlerOptions): HandlerContext {
   const basePath = (options.basePath ?? '/api/cartlift').replace(/\/+$/, '');
   if (basePath && !basePath.startsWith('/'))
@@ -86,6 +109,7 @@ function resolveContext(options: CartliftHandlerOptions): HandlerContext {
     promotions,
     promotionsVersion: 0,
     managePromotions: options.managePromotions === true,
+    timeZone: shopTimeZone(options.timeZone),
     stripe: createStripeClient(options.stripe),
     stripeOptions: options.stripe,
     webhookSecrets: webhookSecret === undefined ? [] : Array.isArray(webhookSecret) ? webhookSecret : [webhookSecret],
@@ -113,6 +137,7 @@ function resolveContext(options: CartliftHandlerOptions): HandlerContext {
       counters: { since: (options.now ?? Date.now)(), batches: 0, accepted: 0, duplicates: 0, invalid: 0, refused: 0, throttled: 0 },
     },
     cartLinks: options.cartLinks ?? {},
+    admin: { sessionTtlMs: sessionTtl(options.admin?.sessionTtlMs) },
     now: options.now ?? Date.now,
     logger: options.logger ?? { error: (message, detail) => console.error(message, detail) },
   };
@@ -136,7 +161,7 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
   const ctx = resolveContext(options);
   // Coupon guessing is counted in the database (shared by every process); the events flood guard per process.
   const limiter = storeRateLimiter(ctx.store, ctx.rateLimit ? ctx.rateLimit.windowMs : 60_000);
-  // Later routes (reviews, admin) join this table.
+  // Later routes (reviews, the console's pages) join this table.
   const routes: Route[] = [
     { method: 'GET', path: '/config', handler: configRoute(ctx) },
     { method: 'POST', path: '/quote', handler: quoteRoute(ctx, limiter) },
@@ -149,6 +174,8 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
     { method: 'GET', path: '/funnel', handler: funnelRoute(ctx) },
     { method: 'GET', path: '/funnel/report', handler: reportRoute(ctx) },
     { method: 'GET', path: '/funnel/report.css', handler: reportStylesRoute() },
+    ...adminRoutes(ctx),
+    ...promotionRoutes(ctx),
     ...extraRoutes,
   ];
   const route = createRouter(ctx.basePath, routes);

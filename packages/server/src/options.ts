@@ -27,6 +27,8 @@ export interface CartliftHandlerOptions {
    * `promotions` is in force as given.
    */
   managePromotions?: boolean;
+  /** The shop's IANA time zone, such as "Asia/Shanghai": the console computes promotion statuses in it. Default "UTC". */
+  timeZone?: string;
   stripe: StripeOptions;
   /** A Store, options to open one, or nothing for PGlite under `./.cartlift` (PostgreSQL when DATABASE_URL is set). */
   store?: Store | StoreOptions;
@@ -70,10 +72,17 @@ export interface CartliftHandlerOptions {
   identifyCustomer?: IdentifyCustomer;
   /** The analytics collector (`POST /events`) and the funnel (`GET /funnel`, `/funnel/report`). */
   analytics?: AnalyticsOptions;
+  /** The marketer console's accounts and sessions (see docs/console.md). */
+  admin?: AdminOptions;
   /** Clock, for tests. */
   now?: () => number;
   /** Where unexpected errors go. Default console. */
   logger?: { error(message: string, detail?: unknown): void; info?(message: string): void };
+}
+
+export interface AdminOptions {
+  /** How long a console sign-in lasts, in ms. Default 12 hours. */
+  sessionTtlMs?: number;
 }
 
 export interface AnalyticsOptions {
@@ -110,6 +119,8 @@ export interface HandlerContext {
   catalog: Catalog;
   /** The promotions in force: the configured ones, or with `managePromotions` the latest published version. */
   promotions: PromotionsConfig;
+  /** The shop's IANA time zone: promotion times without their own are read in it. */
+  timeZone: string;
   /** Promotions are published in the store (the `managePromotions` option): quoted carts are kept for replay. */
   managePromotions: boolean;
   /** The published version `promotions` is (0: the configured file, not from the store). */
@@ -129,6 +140,7 @@ export interface HandlerContext {
   channel: string;
   identifyCustomer: IdentifyCustomer | undefined;
   analytics: { allowedOrigins: AllowedOrigins; reportToken: string | null; eventsPerMinute: number | false; counters: AnalyticsCounters };
+  admin: { sessionTtlMs: number };
   now: () => number;
   logger: { error(message: string, detail?: unknown): void; info?(message: string): void };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createRateLimiter, storeRateLimiter, type RateLimiter } from './rate-limit.js';
+import { createRateLimiter, LONGEST_RATE_WINDOW_MS, storeRateLimiter, type RateLimiter } from './rate-limit.js';
 import type { Store } from './store/types.js';
 import { storeVariants, unique } from '../test/harness.js';
 
@@ -96,5 +96,18 @@ describe.each(storeVariants())('in the database on $name', ({ open }) => {
     expect(await limiters[1]!.retryAfter([{ key, limit: 40 }], 2000)).toBe(59);
     expect(await store.sweepRateWindows(61_000)).toBeGreaterThanOrEqual(2);
     expect(await store.rateWindows([key], 0)).toEqual([]);
+  });
+
+  test("a limiter with a short window never sweeps a longer limiter's live window (coupons beside console sign-ins)", async () => {
+    const signIns = storeRateLimiter(async () => store, 15 * 60_000);
+    const coupons = storeRateLimiter(async () => store, 60_000);
+    const account = unique('admin-login:account');
+    await signIns.hit([account], 10_000_000);
+    // Five minutes on, the coupon limiter counts (and sweeps): the sign-in window is 10 minutes from its end.
+    await coupons.hit([unique('coupon')], 10_300_000);
+    expect(await store.rateWindows([account], 0)).toEqual([{ key: account, start: 10_000_000, count: 1 }]);
+    // Past the longest window, a sweep takes it.
+    await coupons.hit([unique('coupon')], 10_000_000 + LONGEST_RATE_WINDOW_MS + 1);
+    expect(await store.rateWindows([account], 0)).toEqual([]);
   });
 });

@@ -177,6 +177,9 @@ export function createRateLimiter(windowMs: number): RateLimiter {
   );
 }
 
+/** No store-backed limiter's window is longer than this (the console's sign-in throttle uses 15 minutes). */
+export const LONGEST_RATE_WINDOW_MS = 60 * 60_000;
+
 /**
  * Fixed windows in the database: every process on one PostgreSQL counts
  * against the same limit, so a guesser spread over N processes still gets
@@ -193,10 +196,12 @@ export function storeRateLimiter(store: () => Promise<Store>, windowMs: number):
       async count(keys, now, weight) {
         const db = await store();
         const windows = await db.hitRate(keys, now, windowMs, weight);
-        // Old windows are dead rows; once a window per process is plenty.
+        // Old windows are dead rows; once a window per process is plenty. Limiters with
+        // other window lengths share the table (coupons, console sign-ins), so only rows
+        // older than the longest window any of them uses are swept.
         if (now - lastSweep >= windowMs) {
           lastSweep = now;
-          await db.sweepRateWindows(now - windowMs);
+          await db.sweepRateWindows(now - Math.max(windowMs, LONGEST_RATE_WINDOW_MS));
         }
         return windows;
       },

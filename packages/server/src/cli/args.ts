@@ -19,7 +19,10 @@ export const USAGE = `Usage: cartlift-server --config cartlift.config.json [--po
   --data-dir     folder of the embedded database (PGlite), overriding the config's store.dataDir
   --host     interface to bind (default 127.0.0.1)
   --static   directory served at / for paths outside the API (repeatable; first match wins)
-  --sandbox  use the offline Stripe sandbox (also the default when STRIPE_SECRET_KEY is unset)`;
+  --sandbox  use the offline Stripe sandbox (also the default when STRIPE_SECRET_KEY is unset)
+
+       cartlift-server admin add EMAIL --role owner|marketer|viewer [--config FILE] [--password-stdin]
+  creates a console account in the config's store (see docs/console.md)`;
 
 function parsePort(text: string, name: string): number {
   const port = Number(text);

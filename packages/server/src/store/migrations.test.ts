@@ -25,13 +25,13 @@ describe.each(databases)('migrate on $name', ({ open }) => {
   test('applies a later id while an earlier one is missing, and the earlier one still runs when it arrives', async () => {
     const db = await open();
     opened.push(db);
-    expect(MIGRATIONS.map((m) => m.id)).toEqual([1, 2, 3, 4, 5, 7]);
+    expect(MIGRATIONS.map((m) => m.id)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     const withoutFour = MIGRATIONS.filter((m) => m.id !== 4);
-    expect(await migrate(db, withoutFour)).toEqual([1, 2, 3, 5, 7]);
+    expect(await migrate(db, withoutFour)).toEqual([1, 2, 3, 5, 6, 7]);
     expect(await migrate(db)).toEqual([4]);
     expect(await migrate(db)).toEqual([]);
     const { rows } = await db.query<{ id: number }>('SELECT id FROM cartlift_migrations ORDER BY id');
-    expect(rows.map((row) => Number(row.id))).toEqual([1, 2, 3, 4, 5, 7]);
+    expect(rows.map((row) => Number(row.id))).toEqual([1, 2, 3, 4, 5, 6, 7]);
   }, 60_000);
 
   test('5 keeps the first received of purchases that repeat a transaction id, then refuses repeats', async () => {
@@ -51,7 +51,12 @@ describe.each(databases)('migrate on $name', ({ open }) => {
     await insert('a', 1);
     await insert('c', 1);
     await insert('d', 3, 'begin_checkout');
-    expect(await migrate(db)).toEqual([5, 7]);
+    expect(
+      await migrate(
+        db,
+        MIGRATIONS.filter((m) => m.id <= 5),
+      ),
+    ).toEqual([5]);
     const { rows } = await db.query<{ event_id: string }>('SELECT event_id FROM cartlift_analytics_events ORDER BY event_id');
     expect(rows.map((row) => row.event_id)).toEqual(['a', 'd']);
     await expect(insert('e', 4)).rejects.toThrow(/unique|duplicate/i);

@@ -156,6 +156,46 @@ CREATE INDEX cartlift_analytics_events_checkout_cart ON cartlift_analytics_event
 `,
   },
   {
+    id: 6,
+    name: 'console accounts: admin users, sessions, audit log',
+    // Emails are stored normalised (trimmed, lower case) so one address is one
+    // account whatever case it is typed in. A session row is keyed by the
+    // SHA-256 of its cookie token: a copy of the table (a backup, a leaked
+    // dump) cannot be replayed as a cookie. The audit log is append-only;
+    // user_id stays when a user is disabled, so history keeps its author.
+    sql: `
+CREATE TABLE cartlift_admin_users (
+  id text PRIMARY KEY,
+  email text NOT NULL UNIQUE CHECK (email = lower(btrim(email)) AND email <> ''),
+  role text NOT NULL CHECK (role IN ('owner', 'marketer', 'viewer')),
+  password_hash text NOT NULL,
+  created_at bigint NOT NULL,
+  disabled_at bigint
+);
+CREATE TABLE cartlift_admin_sessions (
+  id text PRIMARY KEY,
+  user_id text NOT NULL REFERENCES cartlift_admin_users (id),
+  csrf_token text NOT NULL,
+  created_at bigint NOT NULL,
+  expires_at bigint NOT NULL,
+  revoked_at bigint
+);
+CREATE INDEX cartlift_admin_sessions_user ON cartlift_admin_sessions (user_id);
+CREATE TABLE cartlift_audit_log (
+  id bigserial PRIMARY KEY,
+  at bigint NOT NULL,
+  user_id text REFERENCES cartlift_admin_users (id),
+  action text NOT NULL,
+  subject text NOT NULL,
+  before jsonb,
+  after jsonb
+);
+CREATE INDEX cartlift_audit_log_at ON cartlift_audit_log (at, id);
+CREATE INDEX cartlift_audit_log_action ON cartlift_audit_log (action, at);
+CREATE INDEX cartlift_audit_log_user ON cartlift_audit_log (user_id, at);
+`,
+  },
+  {
     id: 7,
     name: 'published promotion versions, the draft, recently quoted carts',
     // Every publish is a new numbered version of the whole promotions file;

@@ -1,5 +1,6 @@
 import { migrate } from './migrations.js';
 import type { SqlDatabase } from './sql.js';
+import { adminMethods } from './sql-admin.js';
 import { analyticsMethods } from './sql-analytics.js';
 import { checkoutMethods } from './sql-checkouts.js';
 import { ledgerMethods } from './sql-ledger.js';
@@ -29,6 +30,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     ...rateLimitMethods(db),
     ...promotionVersionMethods(db),
     ...quotedCartMethods(db),
+    ...adminMethods(db),
     close: () => db.close(),
   };
 }

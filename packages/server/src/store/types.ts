@@ -167,6 +167,51 @@ export interface RateWindow {
   count: number;
 }
 
+/** A console role; each includes the ones after it: owner > marketer > viewer. */
+export type AdminRole = 'owner' | 'marketer' | 'viewer';
+
+/** A console account. */
+export interface AdminUser {
+  id: string;
+  /** Normalised: trimmed, lower case. */
+  email: string;
+  role: AdminRole;
+  /** `scrypt$N$r$p$saltB64$hashB64` (admin/password.ts); never the password. */
+  passwordHash: string;
+  createdAt: number;
+  disabledAt: number | null;
+}
+
+/** A console session row. Its id is the SHA-256 (hex) of the cookie's token, never the token. */
+export interface AdminSession {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: number;
+  expiresAt: number;
+  revokedAt: number | null;
+}
+
+/** One line of the audit log: who did what to which subject, and its before/after. */
+export interface AuditEntry {
+  id: number;
+  at: number;
+  userId: string | null;
+  action: string;
+  subject: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditQuery {
+  action?: string | undefined;
+  userId?: string | undefined;
+  /** Only entries older than this id (the next page of a newest-first list). */
+  beforeId?: number | undefined;
+  /** At most this many (default 100, never more than 500). */
+  limit?: number | undefined;
+}
+
 /**
  * Storage port. Every method is safe to call from many processes sharing one
  * PostgreSQL database: invariants live in SQL (unique keys, row locks,
@@ -290,6 +335,21 @@ export interface Store {
   recentQuotedCarts(options?: { limit?: number }): Promise<QuotedCart[]>;
   /** Newest first, without their configs. */
   listPromotionVersions(options?: { limit?: number }): Promise<Omit<PromotionVersion, 'config'>[]>;
+  /** Creates a console account; null when the (normalised) email already has one. */
+  createAdminUser(user: AdminUser): Promise<AdminUser | null>;
+  findAdminUserByEmail(email: string): Promise<AdminUser | null>;
+  /** Every console account, oldest first. */
+  listAdminUsers(): Promise<AdminUser[]>;
+  createAdminSession(session: AdminSession): Promise<void>;
+  /** The session and its user when the session is unrevoked, unexpired at `now` and its user not disabled; else null. */
+  findAdminSession(id: string, now: number): Promise<{ session: AdminSession; user: AdminUser } | null>;
+  /** Revokes one session; false when it was already revoked or never existed. */
+  revokeAdminSession(id: string, now: number): Promise<boolean>;
+  /** Revokes every open session of a user (a password change, a removed account); returns how many. */
+  revokeAdminSessionsOfUser(userId: string, now: number): Promise<number>;
+  appendAuditEntry(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry>;
+  /** Audit entries newest first, filtered by action and/or user, bounded by `limit`. */
+  listAuditEntries(query?: AuditQuery): Promise<AuditEntry[]>;
   close(): Promise<void>;
 }
 

@@ -1,0 +1,111 @@
+import type { PromotionsConfig } from '@cartlift/discounts';
+import { describe, expect, test } from 'vitest';
+import { PROMOTIONS, storeVariants, unique, useHarness } from '../../test/harness.js';
+import type { AdminRole } from '../store/types.js';
+import { addAdminUser } from './users.js';
+
+const PASSWORD = 'tea-and-celadon-cups';
+// 满100减10 as a marketer adds it, labelled in both languages.
+const MAN_JIAN = {
+  id: 'man-100-jian-10',
+  name: { en: '$10 off orders over $100', 'zh-CN': '满100减10' },
+  currency: 'USD',
+  rule: { type: 'amount_off', amount: 1000, appliesTo: 'order' },
+  conditions: { minSubtotal: 10000 },
+  combinesWith: { product: true, order: true, shipping: true },
+};
+const withManJian = { ...(PROMOTIONS as PromotionsConfig), promotions: [...(PROMOTIONS as PromotionsConfig).promotions, MAN_JIAN] };
+const ids = (config: { promotions: { id: string }[] }) => config.promotions.map((promotion) => promotion.id);
+
+describe.each(storeVariants())('the console manages promotions on $name', ({ open }) => {
+  const h = useHarness(open, { managePromotions: true });
+
+  async function signIn(role: AdminRole) {
+    const email = `${unique(role)}@example.com`;
+    await addAdminUser(h.store, { email, role, password: PASSWORD, now: Date.now() });
+    const res = await h.call('POST', '/admin/api/login', { email, password: PASSWORD }, { 'x-test-ip': unique('ip') });
+    const token = /cartlift_admin=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1]!;
+    const headers = { cookie: `cartlift_admin=${token}`, 'x-cartlift-csrf': res.body.csrfToken as string };
+    return (method: string, path: string, body?: unknown, extra: Record<string, string> = {}) =>
+      h.call(method, `/admin/api/promotions${path}`, body, { ...headers, ...extra });
+  }
+
+  test('draft, preview, publish (in force at once), diff, rollback; each change audited', async () => {
+    const marketer = await signIn('marketer');
+    const start = await marketer('GET', '');
+    expect(start.status).toBe(200);
+    const rev = start.body.draft.rev as number;
+
+    // An invalid promotion can't be saved: the engine's sentence, naming the field.
+    const bad = await marketer('PUT', '/draft', {
+      rev,
+      config: { ...withManJian, promotions: [{ ...MAN_JIAN, rule: { type: 'amount_off', amount: '10%' } }] },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toMatch(/^config\./);
+
+    const saved = await marketer('PUT', '/draft', { rev, config: withManJian });
+    expect(saved.status).toBe(200);
+    // A save over a stale revision is refused, never overwrites.
+    expect((await marketer('PUT', '/draft', { rev, config: PROMOTIONS })).body.error.code).toBe('draft_changed');
+    const listed = await marketer('GET', '');
+    expect(listed.body.promotions.find((p: { id: string }) => p.id === MAN_JIAN.id).status).toBe('draft');
+
+    const preview = await marketer('POST', '/preview', { lines: [{ sku: 'POT-YIXING', quantity: 2 }], firstPurchase: false });
+    expect(preview.body.live.total - preview.body.draft.total).toBe(1000);
+
+    const published = await marketer('POST', '/publish', { note: '满100减10 for the spring sale' });
+    expect(published.status).toBe(200);
+    const quote = await h.call('POST', '/quote', { lines: [{ sku: 'POT-YIXING', quantity: 2 }] });
+    expect(quote.body.applied.map((a: { promotionId: string }) => a.promotionId)).toContain(MAN_JIAN.id);
+    expect((await marketer('GET', '')).body.promotions.find((p: { id: string }) => p.id === MAN_JIAN.id).status).toBe('active');
+
+    const versions = await marketer('GET', '/versions');
+    const previous = published.body.version - 1;
+    expect(versions.body.current).toBe(published.body.version);
+    const diff = await marketer('GET', `/diff?from=${previous}&to=${published.body.version}`);
+    expect(diff.body.changes).toEqual([{ id: MAN_JIAN.id, change: 'added', after: MAN_JIAN }]);
+    expect(ids((await marketer('GET', `/versions?version=${previous}`)).body)).not.toContain(MAN_JIAN.id);
+
+    const rolledBack = await marketer('POST', '/rollback', { version: previous });
+    expect(rolledBack.body.version).toBe(published.body.version + 1);
+    const after = await h.call('POST', '/quote', { lines: [{ sku: 'POT-YIXING', quantity: 2 }] });
+    expect(after.body.applied.map((a: { promotionId: string }) => a.promotionId)).not.toContain(MAN_JIAN.id);
+
+    const audit = await h.store.listAuditEntries({ limit: 20 });
+    expect(audit.map((entry) => entry.action)).toEqual(expect.arrayContaining(['draft_saved', 'promotions_published']));
+    expect(audit.filter((entry) => entry.action === 'promotions_published')).toHaveLength(2);
+  });
+
+  test("a viewer reads and previews but can't save or publish; a change without the CSRF token is refused", async () => {
+    const viewer = await signIn('viewer');
+    expect((await viewer('GET', '')).status).toBe(200);
+    expect((await viewer('POST', '/publish', {})).status).toBe(403);
+    expect((await viewer('PUT', '/draft', { rev: 0, config: withManJian })).body.error.code).toBe('forbidden');
+    const marketer = await signIn('marketer');
+    const forged = await marketer('POST', '/publish', {}, { 'x-cartlift-csrf': 'not-the-token' });
+    expect([forged.status, forged.body.error.code]).toEqual([403, 'csrf_failed']);
+    expect((await h.call('GET', '/admin/api/promotions')).status).toBe(401);
+  });
+
+  test('replays the draft on the carts shoppers priced: how many change and by how much', async () => {
+    await h.call('POST', '/quote', { lines: [{ sku: 'POT-YIXING', quantity: 2 }] });
+    const marketer = await signIn('marketer');
+    const { rev } = (await marketer('GET', '')).body.draft;
+    await marketer('PUT', '/draft', { rev, config: withManJian });
+    let replay = await marketer('POST', '/replay', {});
+    for (let tries = 0; replay.body.carts === 0 && tries < 50; tries++) replay = await marketer('POST', '/replay', {});
+    expect(replay.body.changed).toBeGreaterThanOrEqual(1);
+    expect(replay.body.discountDraft).toBeGreaterThan(replay.body.discountLive);
+  });
+});
+
+describe("the shop's time zone", () => {
+  test('is checked at start, naming the option', async () => {
+    const { createCartliftHandler } = await import('../handler.js');
+    const stripe = { secretKey: 'sk_test_x', publishableKey: 'pk_test_x' };
+    expect(() => createCartliftHandler({ currency: 'USD', catalog: [], stripe, timeZone: 'Asia/Shangai' })).toThrow(
+      'timeZone must be an IANA time zone such as "Asia/Shanghai"; received "Asia/Shangai".',
+    );
+  });
+});
