@@ -5,6 +5,7 @@ import type { PromotionsConfig } from '@cartlift/discounts';
 import { parsePromotionsConfig } from '@cartlift/discounts/schema';
 import { type Catalog, createCatalog } from './catalog.js';
 import { parseAllowedOrigins } from './analytics/cors.js';
+import { orderRoutes } from './admin/order-routes.js';
 import { promotionRoutes } from './admin/promotion-routes.js';
 import { adminRoutes } from './admin/routes.js';
 import { DEFAULT_SESSION_TTL_MS } from './admin/sessions.js';
@@ -176,6 +177,7 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
     { method: 'GET', path: '/funnel/report.css', handler: reportStylesRoute() },
     ...adminRoutes(ctx),
     ...promotionRoutes(ctx),
+    ...orderRoutes(ctx),
     ...extraRoutes,
   ];
   const route = createRouter(ctx.basePath, routes);

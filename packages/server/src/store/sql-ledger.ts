@@ -61,6 +61,8 @@ export function ledgerMethods(
   | 'getOrder'
   | 'listOrders'
   | 'listPaymentFlags'
+  | 'recentOrders'
+  | 'recentPaymentFlags'
 > {
   return {
     async hasPaidOrder({ emailNormalized, stripeCustomerId }) {
@@ -197,6 +199,16 @@ export function ledgerMethods(
     async listOrders() {
       const { rows } = await db.query('SELECT * FROM cartlift_orders ORDER BY created_at, payment_intent_id');
       return rows.map(toOrder);
+    },
+
+    async recentOrders({ limit }) {
+      const { rows } = await db.query('SELECT * FROM cartlift_orders ORDER BY created_at DESC, payment_intent_id DESC LIMIT $1', [limit]);
+      return rows.map(toOrder);
+    },
+
+    async recentPaymentFlags({ limit }) {
+      const { rows } = await db.query('SELECT * FROM cartlift_payment_flags ORDER BY created_at DESC, payment_intent_id DESC LIMIT $1', [limit]);
+      return rows.map(toFlag);
     },
   };
 }

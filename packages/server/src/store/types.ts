@@ -291,6 +291,10 @@ export interface Store {
   recordEventOnce(eventId: string, eventType: string, now: number): Promise<boolean>;
   getOrder(paymentIntentId: string): Promise<OrderRecord | null>;
   listOrders(): Promise<OrderRecord[]>;
+  /** The newest `limit` orders, newest first (the console's list). */
+  recentOrders(options: { limit: number }): Promise<OrderRecord[]>;
+  /** The newest `limit` flagged payments, newest first. */
+  recentPaymentFlags(options: { limit: number }): Promise<PaymentFlag[]>;
   /** Stores events not seen before (insert-if-absent on event_id); returns the ids newly stored. */
   recordAnalyticsEvents(events: AnalyticsEventRecord[], now: number): Promise<string[]>;
   /** Shoppers by furthest step reached in [from, to) of the events' own time. */
