@@ -88,6 +88,18 @@ describe.each(storeVariants())('the console manages promotions on $name', ({ ope
     expect((await h.call('GET', '/admin/api/promotions')).status).toBe(401);
   });
 
+  test('duplicating a promotion adds a paused copy with a new code to the draft; the copy is not live until published and switched on', async () => {
+    const marketer = await signIn('marketer');
+    const res = await marketer('POST', '/duplicate', { id: 'welcome10' });
+    expect(res.status).toBe(200);
+    expect(res.body.copy).toMatchObject({ id: 'welcome10-copy', enabled: false, code: expect.stringMatching(/^WELCOME10[A-Z0-9]{4}$/) });
+    const listed = (await marketer('GET', '')).body.promotions.find((p: { id: string }) => p.id === 'welcome10-copy');
+    expect(listed.status).toBe('draft');
+    const quote = await h.call('POST', '/quote', { lines: [{ sku: 'TEA-LJ-100', quantity: 1 }], codes: [res.body.copy.code] });
+    expect(quote.body.notApplied[0].reason.code).toBe('unknown_code');
+    expect((await h.store.listAuditEntries({ action: 'promotion_duplicated', limit: 1 }))[0]).toMatchObject({ subject: 'welcome10 → welcome10-copy' });
+  });
+
   test('replays the draft on the carts shoppers priced: how many change and by how much', async () => {
     await h.call('POST', '/quote', { lines: [{ sku: 'POT-YIXING', quantity: 2 }] });
     const marketer = await signIn('marketer');

@@ -7,6 +7,7 @@ import { pricingContext } from '../pricing.js';
 import type { Route, RouteHandler } from '../router.js';
 import type { AdminUser, Store } from '../store/types.js';
 import { diffPromotions } from '../promotions/diff.js';
+import { duplicatePromotion } from '../promotions/duplicate.js';
 import { previewCart } from '../promotions/preview.js';
 import { replayDraft } from '../promotions/replay.js';
 import { promotionStatus } from '../promotions/status.js';
@@ -123,6 +124,29 @@ const saveDraft =
     return json({ draft: saved.draft });
   };
 
+const duplicate =
+  (ctx: HandlerContext): RouteHandler =>
+  async (request) => {
+    const { user } = await requireAdmin(ctx, request, { role: 'marketer', change: true });
+    const store = await storeOf(ctx);
+    const body = await readJson(ctx, request);
+    if (!isRecord(body) || typeof body.id !== 'string') throw new HttpError(400, 'invalid_request', 'id must be the id of the promotion to copy.', 'id');
+    const working = await workingCopy(ctx, store);
+    const { config, copy } = duplicatePromotion(working.config, body.id);
+    const saved = await store.savePromotionDraft({ config: validConfig(config), rev: working.rev, now: ctx.now(), by: user.email });
+    if (!saved.saved)
+      throw new HttpError(409, 'draft_changed', 'Someone saved the draft at the same moment; copy it again.', 'rev', {}, { draft: saved.draft });
+    await store.appendAuditEntry({
+      at: ctx.now(),
+      userId: user.id,
+      action: 'promotion_duplicated',
+      subject: `${body.id} → ${copy.id}`,
+      before: null,
+      after: copy,
+    });
+    return json({ draft: saved.draft, copy });
+  };
+
 const publishDraft =
   (ctx: HandlerContext): RouteHandler =>
   async (request) => {
@@ -203,6 +227,7 @@ export function promotionRoutes(ctx: HandlerContext): Route[] {
   return [
     { method: 'GET', path: '/admin/api/promotions', handler: overview(ctx) },
     { method: 'PUT', path: '/admin/api/promotions/draft', handler: saveDraft(ctx) },
+    { method: 'POST', path: '/admin/api/promotions/duplicate', handler: duplicate(ctx) },
     { method: 'POST', path: '/admin/api/promotions/publish', handler: publishDraft(ctx) },
     { method: 'POST', path: '/admin/api/promotions/rollback', handler: rollback(ctx) },
     { method: 'GET', path: '/admin/api/promotions/versions', handler: versions(ctx) },
