@@ -112,6 +112,14 @@ describe('parsePromotionsConfig', () => {
   });
 });
 
+describe('archived promotions', () => {
+  it('must be switched off, so an archived promotion never applies', () => {
+    const promotion = { id: 'old', name: 'Old', rule: { type: 'percent_off', percent: 10 }, archived: true };
+    expect(() => parsePromotionsConfig({ version: 1, promotions: [promotion] })).toThrow(/is archived, so it must have "enabled": false/);
+    expect(parsePromotionsConfig({ version: 1, promotions: [{ ...promotion, enabled: false }] }).promotions[0]).toMatchObject({ archived: true });
+  });
+});
+
 describe('promotions.schema.json', () => {
   it('is up to date (regenerate: UPDATE_SCHEMA=1 npx vitest run --project unit packages/discounts/src/schema.test.ts)', () => {
     const fresh = `${JSON.stringify(promotionsJsonSchema(), null, 2)}\n`;

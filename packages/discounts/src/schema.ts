@@ -81,6 +81,7 @@ const promotion = z
     name,
     description: name.optional(),
     enabled: z.boolean().optional(),
+    archived: z.boolean().optional(),
     code: z
       .string()
       .regex(/^[A-Za-z0-9_-]{3,32}$/, { message: 'must be 3-32 letters, digits, "_" or "-"' })
@@ -164,6 +165,13 @@ export const promotionsConfigSchema = z
           message: `code "${p.code}" is used by another promotion; codes must be unique (ignoring case)`,
         });
       if (code) codes.add(code);
+      // Archiving keeps a promotion for its history; it must never apply, so it is switched off too.
+      if (p.archived && p.enabled !== false)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['promotions', i, 'enabled'],
+          message: `promotion '${p.id}' is archived, so it must have "enabled": false; an archived promotion never applies`,
+        });
     });
   });
 

@@ -85,6 +85,8 @@ export interface Promotion {
   name: PromotionName;
   description?: PromotionName;
   enabled?: boolean;
+  /** Kept in the file for its history (the console archives instead of deleting); always with `enabled: false`. */
+  archived?: boolean;
   code?: string;
   currency?: string;
   rule: Rule;

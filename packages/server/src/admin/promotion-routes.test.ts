@@ -100,6 +100,20 @@ describe.each(storeVariants())('the console manages promotions on $name', ({ ope
     expect((await h.store.listAuditEntries({ action: 'promotion_duplicated', limit: 1 }))[0]).toMatchObject({ subject: 'welcome10 → welcome10-copy' });
   });
 
+  test('archiving switches a promotion off and keeps it in the file; brought back, it stays off until switched on', async () => {
+    const marketer = await signIn('marketer');
+    const archived = await marketer('POST', '/archive', { id: 'once-each', archived: true });
+    expect(archived.status).toBe(200);
+    const statusOf = async () => (await marketer('GET', '')).body.promotions.find((p: { id: string }) => p.id === 'once-each').status;
+    expect(await statusOf()).toBe('archived');
+    await marketer('POST', '/publish', {});
+    const quote = await h.call('POST', '/quote', { lines: [{ sku: 'TEA-LJ-100', quantity: 1 }], codes: ['ONCE'] });
+    expect(quote.body.applied.map((a: { promotionId: string }) => a.promotionId)).not.toContain('once-each');
+    await marketer('POST', '/archive', { id: 'once-each', archived: false });
+    expect(await statusOf()).toBe('paused');
+    expect((await marketer('POST', '/archive', { id: 'nope', archived: true })).status).toBe(404);
+  });
+
   test('replays the draft on the carts shoppers priced: how many change and by how much', async () => {
     await h.call('POST', '/quote', { lines: [{ sku: 'POT-YIXING', quantity: 2 }] });
     const marketer = await signIn('marketer');

@@ -147,6 +147,40 @@ const duplicate =
     return json({ draft: saved.draft, copy });
   };
 
+/** Archives (or brings back, switched off) a promotion in the draft: never deleted, so its history and orders keep their name. */
+const archive =
+  (ctx: HandlerContext): RouteHandler =>
+  async (request) => {
+    const { user } = await requireAdmin(ctx, request, { role: 'marketer', change: true });
+    const store = await storeOf(ctx);
+    const body = await readJson(ctx, request);
+    if (!isRecord(body) || typeof body.id !== 'string' || typeof body.archived !== 'boolean')
+      throw new HttpError(
+        400,
+        'invalid_request',
+        'The body must be {"id": "<promotion id>", "archived": true or false}.',
+        isRecord(body) && typeof body.id === 'string' ? 'archived' : 'id',
+      );
+    const working = await workingCopy(ctx, store);
+    const before = working.config.promotions.find((promotion) => promotion.id === body.id);
+    if (!before) throw new HttpError(404, 'promotion_not_found', `No promotion ${JSON.stringify(body.id)} in the draft.`, 'id');
+    const { archived: _archived, ...rest } = before;
+    // Brought back, it stays switched off: going live again is a separate, deliberate step.
+    const after = body.archived ? { ...before, archived: true, enabled: false } : { ...rest, enabled: false };
+    const config = { ...working.config, promotions: working.config.promotions.map((promotion) => (promotion.id === body.id ? after : promotion)) };
+    const saved = await store.savePromotionDraft({ config: validConfig(config), rev: working.rev, now: ctx.now(), by: user.email });
+    if (!saved.saved) throw new HttpError(409, 'draft_changed', 'Someone saved the draft at the same moment; try again.', 'rev', {}, { draft: saved.draft });
+    await store.appendAuditEntry({
+      at: ctx.now(),
+      userId: user.id,
+      action: body.archived ? 'promotion_archived' : 'promotion_unarchived',
+      subject: body.id,
+      before,
+      after,
+    });
+    return json({ draft: saved.draft });
+  };
+
 const publishDraft =
   (ctx: HandlerContext): RouteHandler =>
   async (request) => {
@@ -228,6 +262,7 @@ export function promotionRoutes(ctx: HandlerContext): Route[] {
     { method: 'GET', path: '/admin/api/promotions', handler: overview(ctx) },
     { method: 'PUT', path: '/admin/api/promotions/draft', handler: saveDraft(ctx) },
     { method: 'POST', path: '/admin/api/promotions/duplicate', handler: duplicate(ctx) },
+    { method: 'POST', path: '/admin/api/promotions/archive', handler: archive(ctx) },
     { method: 'POST', path: '/admin/api/promotions/publish', handler: publishDraft(ctx) },
     { method: 'POST', path: '/admin/api/promotions/rollback', handler: rollback(ctx) },
     { method: 'GET', path: '/admin/api/promotions/versions', handler: versions(ctx) },

@@ -13,6 +13,8 @@ describe("a promotion's status", () => {
     expect(at(shanghaiMidnight, {}, false)).toBe('draft');
     expect(at(shanghaiMidnight, { enabled: false })).toBe('paused');
     expect(at(shanghaiMidnight)).toBe('active');
+    expect(at(shanghaiMidnight, { archived: true, enabled: false })).toBe('archived');
+    expect(at(shanghaiMidnight, { archived: true, enabled: false }, false)).toBe('archived');
   });
 
   it("reads start and end in the shop's time zone, or the promotion's own", () => {
