@@ -1,6 +1,6 @@
 import { createCartlift, memoryStorage } from '@cartlift/core';
-import { describe, expect, it } from 'vitest';
-import { checkoutEvent, couponOf, recordPurchase } from './purchase.js';
+import { describe, expect, it, vi } from 'vitest';
+import { PURCHASE_STORAGE_WAIT_MS, checkoutEvent, couponOf, recordPurchase } from './purchase.js';
 
 const cart = { id: 'cart-1', currency: 'USD', rev: 1, codes: ['WELCOME10', 'TEA5'], lines: [{ key: 'TEA', sku: 'TEA', quantity: 2, price: 2400 }] };
 
@@ -53,6 +53,27 @@ describe('checkout funnel events', () => {
     );
     await done;
     expect(await stored()).toBe(0);
+  });
+});
+
+describe('a finished payment whose storage never answers', () => {
+  it('still settles, so the thank-you screen shows (the payment is done either way)', async () => {
+    vi.useFakeTimers();
+    try {
+      const never = new Promise<never>(() => {});
+      const stuck = { ...memoryStorage(), update: () => never, del: () => never, get: () => never } as ReturnType<typeof memoryStorage>;
+      const instance = createCartlift({ currency: 'USD', storage: memoryStorage() });
+      let settled = false;
+      void recordPurchase(instance, stuck, { paymentIntentId: 'pi_5', status: 'succeeded', amount: 2400, currency: 'usd' }, cart, { clearCart: false }).then(
+        () => {
+          settled = true;
+        },
+      );
+      await vi.advanceTimersByTimeAsync(PURCHASE_STORAGE_WAIT_MS);
+      expect(settled).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

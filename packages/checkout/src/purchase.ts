@@ -50,6 +50,9 @@ export function soldItems(cart: CartState, order: OrderSummary | null | undefine
   });
 }
 
+/** Longest the thank-you screen waits on storage: a storage that never answers must not hide a done payment. */
+export const PURCHASE_STORAGE_WAIT_MS = 2000;
+
 /**
  * Reports a finished payment: `purchase` with the PaymentIntent id as
  * transaction_id, the amount the server charged as value, the items at the
@@ -57,7 +60,8 @@ export function soldItems(cart: CartState, order: OrderSummary | null | undefine
  * forgets the pending redirect record. Clears the shopper's cart unless this
  * was a "buy now". Settles once those writes are stored, so a shopper who
  * leaves the thank-you screen at once never finds the paid cart again.
- * Storage failures are swallowed: the payment is done either way.
+ * Storage failures are swallowed, and a storage that never answers is waited
+ * on for PURCHASE_STORAGE_WAIT_MS at most: the payment is done either way.
  *
  * @example
  * await recordPurchase(instance, storage, outcome, cart, { clearCart: true });
@@ -78,11 +82,14 @@ export async function recordPurchase(
       ...couponOf(cart),
     }),
   );
-  await Promise.all([
+  const stored = Promise.all([
     clearCart ? instance.cart.clear().catch(() => {}) : undefined,
     storage.del('pending-payment').catch(() => {}),
     rememberShownOrder(storage, outcome),
   ]);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([stored, new Promise((waited) => (timer = setTimeout(waited, PURCHASE_STORAGE_WAIT_MS)))]);
+  clearTimeout(timer);
 }
 
 const SHOWN_ORDER = 'shown-order';
