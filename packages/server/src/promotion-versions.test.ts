@@ -1,22 +1,10 @@
 import type { PromotionsConfig } from '@cartlift/discounts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Harness, PROMOTIONS, newSchemaName, openPostgresStore, startHarness, storeVariants } from '../test/harness.js';
+import { type Harness, PROMOTIONS, newSchemaName, openPostgresStore, orderDiscount, promotionsWith, startHarness, storeVariants } from '../test/harness.js';
 import type { Store } from './store/types.js';
 
-const WITH_SUMMER: PromotionsConfig = {
-  version: 1,
-  promotions: [
-    ...(PROMOTIONS as PromotionsConfig).promotions,
-    {
-      id: 'summer',
-      name: { en: '$5 off over $20', 'zh-CN': '满20减5' },
-      currency: 'USD',
-      rule: { type: 'amount_off', amount: 500, appliesTo: 'order' },
-      conditions: { minSubtotal: 2000 },
-      combinesWith: { product: true, order: true, shipping: true },
-    },
-  ],
-};
+// 满20减5: applies to one tea (24.00), so a quote shows whether it is in force.
+const WITH_SUMMER = promotionsWith(orderDiscount('summer', 500, 2000));
 const appliedIds = (body: { applied: { promotionId: string }[] }) => body.applied.map((entry) => entry.promotionId);
 
 describe.each(storeVariants())('published promotion versions on $name', ({ open }) => {

@@ -9,7 +9,9 @@ import { startStripeSandbox, type StripeSandbox } from '@cartlift/stripe-sandbox
 import { createCartliftHandler, type CartliftHandler } from '../src/handler.js';
 import { serve } from '../src/http/node.js';
 import type { CartliftHandlerOptions } from '../src/options.js';
-import type { Product } from '../src/catalog.js';
+import type { PromotionsConfig } from '@cartlift/discounts';
+import { createCatalog, type Product } from '../src/catalog.js';
+import type { PricingContext } from '../src/pricing.js';
 import { openStore, type StoreOptions } from '../src/store/open-store.js';
 import type { Store } from '../src/store/types.js';
 
@@ -113,6 +115,32 @@ export const PROMOTIONS = {
     },
   ],
 };
+
+/**
+ * 满X减Y as a marketer adds it: `amount` off orders over `over` (minor units),
+ * labelled in both languages, combining with everything else.
+ */
+export function orderDiscount(id: string, amount: number, over: number) {
+  const dollars = (minor: number) => minor / 100;
+  return {
+    id,
+    name: { en: `$${dollars(amount)} off orders over $${dollars(over)}`, 'zh-CN': `满${dollars(over)}减${dollars(amount)}` },
+    currency: 'USD',
+    rule: { type: 'amount_off' as const, amount, appliesTo: 'order' as const },
+    conditions: { minSubtotal: over },
+    combinesWith: { product: true, order: true, shipping: true },
+  };
+}
+
+/** The harness's PROMOTIONS plus `added`, as a draft or a published version would hold them. */
+export function promotionsWith(...added: ReturnType<typeof orderDiscount>[]): PromotionsConfig {
+  return { version: 1, promotions: [...(PROMOTIONS as PromotionsConfig).promotions, ...added] };
+}
+
+/** Pricing inputs over the harness's catalog and promotions, for the console's pure parts. */
+export function harnessPricing(store: Store): PricingContext {
+  return { currency: 'USD', catalog: createCatalog(CATALOG), promotions: PROMOTIONS as PromotionsConfig, shippingOptions: [], store, channel: 'web' };
+}
 
 export interface Harness {
   handler: CartliftHandler;

@@ -1,20 +1,12 @@
-import type { PromotionsConfig } from '@cartlift/discounts';
 import { describe, expect, test } from 'vitest';
-import { PROMOTIONS, storeVariants, unique, useHarness } from '../../test/harness.js';
+import { PROMOTIONS, orderDiscount, promotionsWith, storeVariants, unique, useHarness } from '../../test/harness.js';
 import type { AdminRole } from '../store/types.js';
 import { addAdminUser } from './users.js';
 
 const PASSWORD = 'tea-and-celadon-cups';
 // 满100减10 as a marketer adds it, labelled in both languages.
-const MAN_JIAN = {
-  id: 'man-100-jian-10',
-  name: { en: '$10 off orders over $100', 'zh-CN': '满100减10' },
-  currency: 'USD',
-  rule: { type: 'amount_off', amount: 1000, appliesTo: 'order' },
-  conditions: { minSubtotal: 10000 },
-  combinesWith: { product: true, order: true, shipping: true },
-};
-const withManJian = { ...(PROMOTIONS as PromotionsConfig), promotions: [...(PROMOTIONS as PromotionsConfig).promotions, MAN_JIAN] };
+const MAN_JIAN = orderDiscount('man-100-jian-10', 1000, 10000);
+const withManJian = promotionsWith(MAN_JIAN);
 const ids = (config: { promotions: { id: string }[] }) => config.promotions.map((promotion) => promotion.id);
 
 describe.each(storeVariants())('the console manages promotions on $name', ({ open }) => {

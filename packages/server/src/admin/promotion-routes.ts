@@ -13,6 +13,7 @@ import { replayDraft } from '../promotions/replay.js';
 import { promotionStatus } from '../promotions/status.js';
 import { requireAdmin } from './require-admin.js';
 
+// A whole promotions file is sent with each save: room for many times a cart's body.
 const readJson = async (ctx: HandlerContext, request: Request) => parseJson(await readBody(request, { limit: ctx.limits.bodyBytes * 16, json: true }));
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -92,6 +93,39 @@ const overview =
     });
   };
 
+/**
+ * Saves a checked `config` as the draft over revision `rev` and audits the change: the
+ * one way every console edit reaches the draft. A save over a stale revision
+ * is refused with 409 `draft_changed` and the draft as it is now.
+ */
+async function saveDraftAudited(
+  ctx: HandlerContext,
+  store: Store,
+  user: AdminUser,
+  edit: { config: PromotionsConfig; rev: number; audit: { action: string; subject: string; before: unknown; after: unknown } },
+) {
+  const saved = await store.savePromotionDraft({ config: edit.config, rev: edit.rev, now: ctx.now(), by: user.email });
+  if (!saved.saved) {
+    throw new HttpError(
+      409,
+      'draft_changed',
+      `${saved.draft?.updatedBy ?? 'Someone'} saved the draft since this edit began (revision ${saved.draft?.rev}); reload it and edit again.`,
+      'rev',
+      {},
+      { draft: saved.draft },
+    );
+  }
+  await store.appendAuditEntry({ at: ctx.now(), userId: user.id, ...edit.audit });
+  return saved.draft;
+}
+
+/** The promotion `id` in the draft, or 404 naming it. */
+function promotionIn(config: PromotionsConfig, id: string) {
+  const found = config.promotions.find((promotion) => promotion.id === id);
+  if (!found) throw new HttpError(404, 'promotion_not_found', `No promotion ${JSON.stringify(id)} in the draft.`, 'id');
+  return found;
+}
+
 const saveDraft =
   (ctx: HandlerContext): RouteHandler =>
   async (request) => {
@@ -100,28 +134,11 @@ const saveDraft =
     const body = await readJson(ctx, request);
     if (!isRecord(body) || !Number.isSafeInteger(body.rev) || (body.rev as number) < 0)
       throw new HttpError(400, 'invalid_request', 'rev must be the revision the edit started from (0 for the first draft).', 'rev');
+    const rev = body.rev as number;
     const config = validConfig(body.config);
     const before = await store.promotionDraft();
-    const saved = await store.savePromotionDraft({ config, rev: body.rev as number, now: ctx.now(), by: user.email });
-    if (!saved.saved) {
-      throw new HttpError(
-        409,
-        'draft_changed',
-        `${saved.draft?.updatedBy ?? 'Someone'} saved the draft since this edit began (revision ${saved.draft?.rev}); reload it and edit again.`,
-        'rev',
-        {},
-        { draft: saved.draft },
-      );
-    }
-    await store.appendAuditEntry({
-      at: ctx.now(),
-      userId: user.id,
-      action: 'draft_saved',
-      subject: `revision ${saved.draft?.rev}`,
-      before: before?.config ?? null,
-      after: config,
-    });
-    return json({ draft: saved.draft });
+    const audit = { action: 'draft_saved', subject: `revision ${rev + 1}`, before: before?.config ?? null, after: config };
+    return json({ draft: await saveDraftAudited(ctx, store, user, { config, rev, audit }) });
   };
 
 const duplicate =
@@ -133,18 +150,8 @@ const duplicate =
     if (!isRecord(body) || typeof body.id !== 'string') throw new HttpError(400, 'invalid_request', 'id must be the id of the promotion to copy.', 'id');
     const working = await workingCopy(ctx, store);
     const { config, copy } = duplicatePromotion(working.config, body.id);
-    const saved = await store.savePromotionDraft({ config: validConfig(config), rev: working.rev, now: ctx.now(), by: user.email });
-    if (!saved.saved)
-      throw new HttpError(409, 'draft_changed', 'Someone saved the draft at the same moment; copy it again.', 'rev', {}, { draft: saved.draft });
-    await store.appendAuditEntry({
-      at: ctx.now(),
-      userId: user.id,
-      action: 'promotion_duplicated',
-      subject: `${body.id} → ${copy.id}`,
-      before: null,
-      after: copy,
-    });
-    return json({ draft: saved.draft, copy });
+    const audit = { action: 'promotion_duplicated', subject: `${body.id} → ${copy.id}`, before: null, after: copy };
+    return json({ draft: await saveDraftAudited(ctx, store, user, { config: validConfig(config), rev: working.rev, audit }), copy });
   };
 
 /** Archives (or brings back, switched off) a promotion in the draft: never deleted, so its history and orders keep their name. */
@@ -162,23 +169,13 @@ const archive =
         isRecord(body) && typeof body.id === 'string' ? 'archived' : 'id',
       );
     const working = await workingCopy(ctx, store);
-    const before = working.config.promotions.find((promotion) => promotion.id === body.id);
-    if (!before) throw new HttpError(404, 'promotion_not_found', `No promotion ${JSON.stringify(body.id)} in the draft.`, 'id');
+    const before = promotionIn(working.config, body.id);
     const { archived: _archived, ...rest } = before;
     // Brought back, it stays switched off: going live again is a separate, deliberate step.
     const after = body.archived ? { ...before, archived: true, enabled: false } : { ...rest, enabled: false };
     const config = { ...working.config, promotions: working.config.promotions.map((promotion) => (promotion.id === body.id ? after : promotion)) };
-    const saved = await store.savePromotionDraft({ config: validConfig(config), rev: working.rev, now: ctx.now(), by: user.email });
-    if (!saved.saved) throw new HttpError(409, 'draft_changed', 'Someone saved the draft at the same moment; try again.', 'rev', {}, { draft: saved.draft });
-    await store.appendAuditEntry({
-      at: ctx.now(),
-      userId: user.id,
-      action: body.archived ? 'promotion_archived' : 'promotion_unarchived',
-      subject: body.id,
-      before,
-      after,
-    });
-    return json({ draft: saved.draft });
+    const audit = { action: body.archived ? 'promotion_archived' : 'promotion_unarchived', subject: body.id, before, after };
+    return json({ draft: await saveDraftAudited(ctx, store, user, { config: validConfig(config), rev: working.rev, audit }) });
   };
 
 const publishDraft =

@@ -1,33 +1,18 @@
-import type { PromotionsConfig } from '@cartlift/discounts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CATALOG, PROMOTIONS, storeVariants } from '../../test/harness.js';
-import { createCatalog } from '../catalog.js';
+import { harnessPricing, orderDiscount, promotionsWith, storeVariants } from '../../test/harness.js';
 import type { PricingContext } from '../pricing.js';
 import type { Store } from '../store/types.js';
 import { previewCart } from './preview.js';
 
 // 满200减30 as a marketer drafts it, beside the promotions in force.
-const draft: PromotionsConfig = {
-  version: 1,
-  promotions: [
-    ...(PROMOTIONS as PromotionsConfig).promotions,
-    {
-      id: 'man-200-jian-30',
-      name: { en: '$30 off orders over $200', 'zh-CN': '满200减30' },
-      currency: 'USD',
-      rule: { type: 'amount_off', amount: 3000, appliesTo: 'order' },
-      conditions: { minSubtotal: 20000 },
-      combinesWith: { product: true, order: true, shipping: true },
-    },
-  ],
-};
+const draft = promotionsWith(orderDiscount('man-200-jian-30', 3000, 20000));
 
 describe.each(storeVariants())('previewing a draft on $name', ({ open }) => {
   let store: Store;
   let pricing: PricingContext;
   beforeAll(async () => {
     store = await open();
-    pricing = { currency: 'USD', catalog: createCatalog(CATALOG), promotions: PROMOTIONS as PromotionsConfig, shippingOptions: [], store };
+    pricing = harnessPricing(store);
   });
   afterAll(() => store?.close());
 

@@ -1,25 +1,10 @@
-import type { PromotionsConfig } from '@cartlift/discounts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CATALOG, type Harness, PROMOTIONS, startHarness, storeVariants } from '../../test/harness.js';
-import { createCatalog } from '../catalog.js';
-import { pricingContext } from '../pricing.js';
+import { type Harness, harnessPricing, orderDiscount, promotionsWith, startHarness, storeVariants } from '../../test/harness.js';
 import type { Store } from '../store/types.js';
 import { replayDraft } from './replay.js';
 
-const draft: PromotionsConfig = {
-  version: 1,
-  promotions: [
-    ...(PROMOTIONS as PromotionsConfig).promotions,
-    {
-      id: 'man-100-jian-10',
-      name: { en: '$10 off orders over $100', 'zh-CN': '满100减10' },
-      currency: 'USD',
-      rule: { type: 'amount_off', amount: 1000, appliesTo: 'order' },
-      conditions: { minSubtotal: 10000 },
-      combinesWith: { product: true, order: true, shipping: true },
-    },
-  ],
-};
+// 满100减10 as a marketer drafts it.
+const draft = promotionsWith(orderDiscount('man-100-jian-10', 1000, 10000));
 
 describe.each(storeVariants())('replaying a draft on the carts shoppers priced, on $name', ({ open }) => {
   let store: Store;
@@ -46,14 +31,7 @@ describe.each(storeVariants())('replaying a draft on the carts shoppers priced, 
     ]);
     expect(JSON.stringify(carts)).not.toContain('li.wei');
 
-    const handlerContext = {
-      currency: 'USD',
-      catalog: createCatalog(CATALOG),
-      promotions: PROMOTIONS as PromotionsConfig,
-      shippingOptions: [],
-      channel: 'web',
-    };
-    const summary = await replayDraft(pricingContext(handlerContext, store), draft, carts, Date.now());
+    const summary = await replayDraft(harnessPricing(store), draft, carts, Date.now());
     expect(summary).toMatchObject({ carts: 2, changed: 1, skipped: 0 });
     expect(summary.discountDraft - summary.discountLive).toBe(1000);
     expect(summary.examples).toEqual([{ lines: [{ sku: 'POT-YIXING', quantity: 2 }], totalLive: expect.any(Number), totalDraft: expect.any(Number) }]);
