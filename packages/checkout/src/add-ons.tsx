@@ -2,7 +2,7 @@ import { type CartState, type CartliftInstance, formatMoney, funnelEvent } from 
 import { promotionName } from '@cartlift/discounts';
 import { drawerText as text } from './drawer-text.js';
 import { type Locale, pick } from './i18n.js';
-import type { AddOnOffer } from './server-api.js';
+import type { AddOnOffer } from '@cartlift/core/contract';
 
 /** An offer with the key of the cart line offering it: the add-on leaves the cart with that line. */
 export type OfferFor = AddOnOffer & { parent: string };

@@ -1,3 +1,4 @@
+import type { ConfigResponse } from '@cartlift/core/contract';
 import { cartBounds } from './cart-bounds.js';
 import { type AddInput, type CartState, type CartliftInstance, cartCount, cartSubtotal, formatMoney, funnelEvent, toFunnelItems } from '@cartlift/core';
 import { render } from 'preact';
@@ -11,7 +12,7 @@ import { type Locale, buttonText, pick } from './i18n.js';
 import { Line } from './lines.js';
 import { openPortal } from './portal.js';
 import type { PaymentOutcome } from './pay.js';
-import type { PublicConfig } from './server-api.js';
+
 import { type CheckoutSession, sessionFor } from './checkout-session.js';
 import { forgetShownOrder } from './purchase.js';
 import type { PendingPayment } from './sheet.js';
@@ -119,7 +120,7 @@ export function Drawer({ session, host, start, onClose }: DrawerProps) {
   // Back from Alipay unpaid: the sheet as the shopper left it, for the cart they were buying.
   const [restored] = useState(() => (start?.view === 'checkout' ? start.restored : undefined));
   const cart = buyNow ?? (restored && restored.cart.id !== shopperCart.id ? restored.cart : shopperCart);
-  const [config, setConfig] = useState<PublicConfig>();
+  const [config, setConfig] = useState<ConfigResponse>();
   const [view, setView] = useState<View>(() => firstView(start));
   const [slot, setSlot] = useState<HTMLElement>();
   // The saved email, then whatever valid one the sheet has: quotes price for this shopper.

@@ -5,7 +5,7 @@ export { handleLanding } from './landing-entry.js';
 export { openCart } from './open-cart.js';
 export { defineBuyElements } from './buy-elements.js';
 export type { DrawerStart } from './drawer.js';
-export type { PublicConfig, AddOnOffer, CheckoutAnswer, OrderSummary, CartBody } from './server-api.js';
+export type { AddOnOffer, CheckoutResponse, ConfigResponse, OrderSummary, QuoteRequest } from '@cartlift/core/contract';
 export { createServerApi } from './server-api.js';
 export type { ShopperProfile } from './profile.js';
 export { forgetProfile, loadProfile, saveProfile } from './profile.js';

@@ -2,8 +2,8 @@ import type { Stripe, StripeElements } from '@stripe/stripe-js';
 import type { Locale } from './i18n.js';
 import { paymentSentence } from './payment-text.js';
 import { CartliftError } from '@cartlift/core';
-import type { CheckoutRequest, QuoteResponse } from '@cartlift/core/contract';
-import type { CheckoutAnswer, OrderSummary, ServerApi } from './server-api.js';
+import type { CheckoutRequest, CheckoutResponse, OrderSummary, QuoteResponse } from '@cartlift/core/contract';
+import type { ServerApi } from './server-api.js';
 
 export interface PaymentOutcome {
   paymentIntentId: string;
@@ -42,7 +42,7 @@ export interface PayInput {
   beforeAction?(): Promise<void> | void;
 }
 
-const outcomeOf = (answer: CheckoutAnswer): PaymentOutcome => ({
+const outcomeOf = (answer: CheckoutResponse): PaymentOutcome => ({
   paymentIntentId: answer.paymentIntentId,
   status: answer.status,
   amount: answer.amount,
@@ -86,10 +86,10 @@ export async function pay(input: PayInput): Promise<PaymentOutcome> {
  */
 export async function finish(
   input: Pick<PayInput, 'stripe' | 'api' | 'locale' | 'checkoutId' | 'beforeAction'>,
-  send: () => Promise<CheckoutAnswer>,
+  send: () => Promise<CheckoutResponse>,
 ): Promise<PaymentOutcome> {
   const { stripe, api, locale } = input;
-  let answer: CheckoutAnswer;
+  let answer: CheckoutResponse;
   try {
     answer = await send();
     if (answer.status === 'requires_action') {

@@ -1,7 +1,7 @@
 import { type CartState, type CartliftInstance, type FunnelItem, type StoragePort, funnelEvent, toFunnelItems } from '@cartlift/core';
 import type { FunnelParams, FunnelPayload } from '@cartlift/core/contract';
 import type { PaymentOutcome } from './pay.js';
-import type { OrderSummary } from './server-api.js';
+import type { OrderSummary } from '@cartlift/core/contract';
 
 /** The checkout steps reported for the whole cart. */
 export type CheckoutStep = 'begin_checkout' | 'add_shipping_info' | 'add_payment_info' | 'checkout_error';

@@ -1,15 +1,8 @@
 import { CartliftError } from '@cartlift/core';
-import type { AddOnOffer, CheckoutRequest, CheckoutResponse, ConfigResponse, OrderSummary, QuoteRequest, QuoteResponse } from '@cartlift/core/contract';
+import type { CheckoutRequest, CheckoutResponse, ConfigResponse, OrderSummary, QuoteRequest, QuoteResponse } from '@cartlift/core/contract';
 
 // The wire types are the contract's (@cartlift/core/contract), which the
-// server's schemas are type-tested against; these names are checkout's own.
-export type { AddOnOffer, OrderSummary };
-/** What `GET /config` tells the browser. */
-export type PublicConfig = ConfigResponse;
-/** Where a payment attempt stands after `/checkout` or `/checkout/complete`. */
-export type CheckoutAnswer = CheckoutResponse;
-/** The cart as `/quote` takes it; `/checkout` adds the attempt's fields (see CheckoutRequest). */
-export type CartBody = QuoteRequest;
+// server's schemas are type-tested against.
 
 // Structural checks of our own server's answers. Hand-written rather than
 // zod/mini, whose core alone is ~6 KB gzip: the checkout chunk's 25 KB budget
@@ -28,7 +21,7 @@ const isQuote: Guard<QuoteResponse> = (v): v is QuoteResponse =>
   Array.isArray(v.applied) &&
   Array.isArray(v.notApplied);
 
-const isConfig: Guard<PublicConfig> = (v): v is PublicConfig =>
+const isConfig: Guard<ConfigResponse> = (v): v is ConfigResponse =>
   isObject(v) &&
   typeof v.publishableKey === 'string' &&
   typeof v.currency === 'string' &&
@@ -39,7 +32,7 @@ const isConfig: Guard<PublicConfig> = (v): v is PublicConfig =>
 
 const isOrder = (v: unknown): v is OrderSummary => isObject(v) && typeof v.orderNumber === 'string' && isAmount(v.amount) && Array.isArray(v.items);
 
-const isAnswer: Guard<CheckoutAnswer> = (v): v is CheckoutAnswer =>
+const isAnswer: Guard<CheckoutResponse> = (v): v is CheckoutResponse =>
   isObject(v) &&
   typeof v.paymentIntentId === 'string' &&
   isAmount(v.amount) &&
@@ -91,17 +84,17 @@ export function createServerApi(endpoint: string, fetcher: typeof fetch = (...a)
     return data;
   }
 
-  let config: Promise<PublicConfig> | undefined;
+  let config: Promise<ConfigResponse> | undefined;
   return {
     /** Fetched once per page; a failure is retried on the next call. */
-    config(): Promise<PublicConfig> {
+    config(): Promise<ConfigResponse> {
       config ??= call('/config', isConfig).catch((error: unknown) => {
         config = undefined;
         throw error;
       });
       return config;
     },
-    quote: (body: CartBody) => call('/quote', isQuote, body),
+    quote: (body: QuoteRequest) => call('/quote', isQuote, body),
     /** One payment attempt, decided by the server: retried on network failures (the same checkoutId never charges twice). */
     checkout: (body: CheckoutRequest) => retried(() => call('/checkout', isAnswer, body)),
     /** Where an attempt stands after a next action (3-D Secure, WeChat Pay) or Alipay's return. */

@@ -1,3 +1,4 @@
+import type { ConfigResponse } from '@cartlift/core/contract';
 import type { CheckoutSession } from './checkout-session.js';
 import { CartliftError, type CartState, formatMoney, uuid } from '@cartlift/core';
 import type { EvaluateResult } from '@cartlift/discounts';
@@ -11,14 +12,14 @@ import { priceChangeSentence } from './price-change.js';
 import { type ShopperProfile, forgetProfile, loadProfile, saveProfile } from './profile.js';
 import { couponOf } from './purchase.js';
 import { cartBody } from './use-quote.js';
-import type { PublicConfig } from './server-api.js';
+
 import { loadStripeJs } from './stripe-loader.js';
 
 const COUNTRIES = ['US', 'CN', 'HK', 'TW', 'SG', 'JP', 'GB', 'CA', 'AU', 'DE', 'FR'];
 
 export interface SheetProps {
   session: CheckoutSession;
-  config: PublicConfig;
+  config: ConfigResponse;
   cart: CartState;
   quote?: EvaluateResult;
   /** What the shopper had typed before leaving for Alipay, and why they are back unpaid. */
@@ -52,7 +53,7 @@ export type Form = {
   country: string;
 };
 
-function initialForm(config: PublicConfig, locale: Locale): Form {
+function initialForm(config: ConfigResponse, locale: Locale): Form {
   const country = config.currency === 'CNY' || locale === 'zh-CN' ? 'CN' : 'US';
   return { email: '', name: '', phone: '', line1: '', line2: '', city: '', state: '', postal_code: '', country };
 }

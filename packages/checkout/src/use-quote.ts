@@ -1,7 +1,8 @@
+import type { ConfigResponse } from '@cartlift/core/contract';
 import type { CartState } from '@cartlift/core';
 import { type EvaluateResult, evaluate } from '@cartlift/discounts';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { PublicConfig, ServerApi } from './server-api.js';
+import type { ServerApi } from './server-api.js';
 import { CartliftError } from '@cartlift/core';
 
 export interface QuoteState {
@@ -31,7 +32,7 @@ export function cartBody(cart: CartState) {
   };
 }
 
-function previewOf(cart: CartState, config: PublicConfig | undefined): EvaluateResult | undefined {
+function previewOf(cart: CartState, config: ConfigResponse | undefined): EvaluateResult | undefined {
   if (!config || cart.lines.length === 0 || cart.lines.some((l) => l.price === undefined)) return undefined;
   return evaluate({
     currency: cart.currency,
@@ -52,7 +53,7 @@ function previewOf(cart: CartState, config: PublicConfig | undefined): EvaluateR
  * is dropped — it priced another cart — so the estimate shows until the new
  * one arrives; stale server answers are dropped too.
  */
-export function useQuote(api: ServerApi, cart: CartState, config: PublicConfig | undefined, email?: string, emailKnown = true): QuoteState {
+export function useQuote(api: ServerApi, cart: CartState, config: ConfigResponse | undefined, email?: string, emailKnown = true): QuoteState {
   const preview = useMemo(() => previewOf(cart, config), [cart, config]);
   const [state, setState] = useState<Omit<QuoteState, 'preview' | 'adopt'>>({ pending: false });
   // With the shopper's email as soon as it is known: the server prices first orders and per-customer codes by it.

@@ -1,10 +1,9 @@
-import type { AddressRequest } from '@cartlift/core/contract';
+import type { AddressRequest, ConfigResponse, QuoteRequest } from '@cartlift/core/contract';
 import { promotionName } from '@cartlift/discounts';
 import type { ClickResolveDetails, StripeExpressCheckoutElementConfirmEvent } from '@stripe/stripe-js';
 import { drawerText } from './drawer-text.js';
 import { type Locale, pick } from './i18n.js';
 import type { ShopperProfile } from './profile.js';
-import type { CartBody, PublicConfig } from './server-api.js';
 
 /**
  * What the wallet sheet collects: always the email; the shipping address too
@@ -14,7 +13,7 @@ import type { CartBody, PublicConfig } from './server-api.js';
  * @example
  * event.resolve(walletOptions(await loadProfile(storage), config.shippingOptions, 'en'));
  */
-export function walletOptions(profile: ShopperProfile | undefined, shippingOptions: PublicConfig['shippingOptions'], locale: Locale): ClickResolveDetails {
+export function walletOptions(profile: ShopperProfile | undefined, shippingOptions: ConfigResponse['shippingOptions'], locale: Locale): ClickResolveDetails {
   if (profile?.address) return { emailRequired: true };
   // Only the default option, as the sheet and the quotes use: another rate picked in the wallet
   // would change the amount after the wallet showed it (no shippingratechange re-pricing yet).
@@ -32,7 +31,7 @@ export function walletOptions(profile: ShopperProfile | undefined, shippingOptio
  * @example
  * walletShipping(confirmEvent) // { name: 'Li Wei', address: { line1: '1 West Lake Road', city: 'Hangzhou', postal_code: '310000', country: 'CN' }, optionId: 'standard' }
  */
-export function walletShipping(event: Pick<StripeExpressCheckoutElementConfirmEvent, 'shippingAddress' | 'shippingRate'>): CartBody['shipping'] {
+export function walletShipping(event: Pick<StripeExpressCheckoutElementConfirmEvent, 'shippingAddress' | 'shippingRate'>): QuoteRequest['shipping'] {
   const given = event.shippingAddress;
   if (!given) return undefined;
   const { line1, line2, city, state, postal_code, country } = given.address;
