@@ -192,7 +192,30 @@ function browserBundles() {
       onwarn,
     });
   }
+  const consoleEntry = path.join(pkgDir('server'), 'console-app/main.tsx');
+  if (!only || only.includes('server')) {
+    // The marketer console: one module and one stylesheet that @cartlift/server serves itself.
+    list.push({
+      input: consoleEntry,
+      plugins: [browserResolve(), transpile({ minify: true }), copyAsset(path.join(pkgDir('server'), 'console-app/console.css'), 'console.css')],
+      output: { dir: path.join(pkgDir('server'), 'dist/console'), format: 'es', entryFileNames: 'console.js', inlineDynamicImports: true },
+      onwarn,
+    });
+  }
   return list;
+}
+
+/** Emits a file as it is beside the bundle (the console's stylesheet). */
+function copyAsset(file, fileName) {
+  return {
+    name: 'copy-asset',
+    buildStart() {
+      this.addWatchFile(file);
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName, source: fs.readFileSync(file, 'utf8') });
+    },
+  };
 }
 
 /** Empties a folder once, when its build starts. */

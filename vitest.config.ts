@@ -24,7 +24,13 @@ export default defineConfig({
           // The PGlite and PostgreSQL suites run whole payments against the sandbox; on a shared 2-core
           // machine one takes about 5 s, vitest's default limit. Timing is never what these tests check.
           testTimeout: 20_000,
-          include: ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.test.tsx', 'test/architecture/**/*.test.ts', 'test/contract/**/*.test.ts'],
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'packages/*/src/**/*.test.tsx',
+            'packages/server/console-app/**/*.test.ts',
+            'test/architecture/**/*.test.ts',
+            'test/contract/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CartliftError } from '@cartlift/core';
 import { publicPromotions } from './public.js';
-import { parsePromotionsConfig, promotionsJsonSchema } from './schema.js';
+import { parsePromotionsConfig, promotionsConfigProblems, promotionsJsonSchema } from './schema.js';
 
 const SCHEMA_FILE = new URL('../promotions.schema.json', import.meta.url);
 const EXAMPLE = new URL('../../../docs/examples/promotions.json', import.meta.url);
@@ -144,5 +144,22 @@ describe('publicPromotions', () => {
     expect(text).not.toContain('limits');
     expect(pub.promotions.map((p) => p.id)).not.toContain('OFF');
     expect(pub.promotions).toHaveLength(config.promotions.length - 1);
+  });
+});
+
+describe('promotionsConfigProblems', () => {
+  it('lists every problem with its field, and none for a valid config', () => {
+    const config = {
+      version: 1,
+      promotions: [
+        { id: 'ok', name: 'Fine', rule: { type: 'percent_off', percent: 10 } },
+        { id: 'bad', name: 'Bad', rule: { type: 'percent_off', percent: 120 }, limits: { total: 0 } },
+      ],
+    };
+    expect(promotionsConfigProblems(config)).toEqual([
+      { field: 'promotions[1].rule.percent', message: 'rule.percent must be at most 100; received 120' },
+      { field: 'promotions[1].limits.total', message: 'limits.total must be at least 1; received 0' },
+    ]);
+    expect(promotionsConfigProblems({ version: 1, promotions: [config.promotions[0]] })).toEqual([]);
   });
 });

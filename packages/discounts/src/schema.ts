@@ -252,6 +252,33 @@ export function parsePromotionsConfig(json: unknown): PromotionsConfig {
   throw new CartliftError('invalid_promotions', `${who}${sentence(issue, fieldOf(inPromotion ? rest : issue.path))}${more}.`, field || 'promotions');
 }
 
+/** One problem in a promotions config: the field's path and the sentence the engine gives for it. */
+export interface PromotionsProblem {
+  /** Such as "promotions[2].rule.amount", or "promotions" for the file itself. */
+  field: string;
+  message: string;
+}
+
+/**
+ * Every problem in a promotions config, not only the first: what an editor
+ * shows beside each field as the marketer types. The sentences are the ones
+ * `parsePromotionsConfig` throws (without the promotion's name in front);
+ * an empty list means the config is valid.
+ *
+ * @example
+ * promotionsConfigProblems({ version: 1, promotions: [{ id: 'x', name: 'X', rule: { type: 'percent_off', percent: 120 } }] })
+ * // [{ field: 'promotions[0].rule.percent', message: 'rule.percent must be at most 100; received 120' }]
+ */
+export function promotionsConfigProblems(json: unknown): PromotionsProblem[] {
+  const result = promotionsConfigSchema.safeParse(json, { reportInput: true });
+  if (result.success) return [];
+  return result.error.issues.map((issue) => {
+    const [top, index, ...rest] = issue.path;
+    const inPromotion = top === 'promotions' && typeof index === 'number';
+    return { field: fieldOf(issue.path) || 'promotions', message: sentence(issue, fieldOf(inPromotion ? rest : issue.path)) };
+  });
+}
+
 /**
  * The JSON Schema of the promotions config, for editors (commit it as
  * promotions.schema.json and point "$schema" at it).

@@ -5,6 +5,8 @@ import type { PromotionsConfig } from '@cartlift/discounts';
 import { parsePromotionsConfig } from '@cartlift/discounts/schema';
 import { type Catalog, createCatalog } from './catalog.js';
 import { parseAllowedOrigins } from './analytics/cors.js';
+import { catalogRoutes } from './admin/catalog-route.js';
+import { consoleRoutes } from './admin/console-routes.js';
 import { orderRoutes } from './admin/order-routes.js';
 import { promotionRoutes } from './admin/promotion-routes.js';
 import { adminRoutes } from './admin/routes.js';
@@ -178,6 +180,8 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
     ...adminRoutes(ctx),
     ...promotionRoutes(ctx),
     ...orderRoutes(ctx),
+    ...catalogRoutes(ctx),
+    ...consoleRoutes(ctx),
     ...extraRoutes,
   ];
   const route = createRouter(ctx.basePath, routes);

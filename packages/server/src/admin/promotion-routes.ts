@@ -83,6 +83,9 @@ const overview =
     const now = ctx.now();
     return json({
       version: ctx.promotionsVersion,
+      // What a new promotion starts with, and the zone its schedule and statuses are read in.
+      currency: ctx.currency,
+      timeZone: ctx.timeZone,
       draft: working,
       promotions: working.config.promotions.map((promotion) => ({
         id: promotion.id,

@@ -7,6 +7,8 @@ import type { CartliftHandlerOptions } from '../options.js';
 const fileSchema = z.object({
   currency: z.string(),
   basePath: z.string().optional(),
+  managePromotions: z.boolean().optional(),
+  timeZone: z.string().optional(),
   catalog: z.union([z.string(), z.array(z.unknown()), z.object({ products: z.array(z.unknown()) })]),
   promotions: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
   shippingOptions: z
@@ -84,6 +86,8 @@ export async function loadConfigFile(file: string): Promise<{ file: ConfigFile; 
       ...(store ? { store } : {}),
       ...(config.rateLimit !== undefined ? { rateLimit: config.rateLimit } : {}),
       ...(config.analytics ? { analytics: config.analytics } : {}),
+      ...(config.managePromotions ? { managePromotions: true } : {}),
+      ...(config.timeZone ? { timeZone: config.timeZone } : {}),
     },
   };
 }

@@ -1,0 +1,38 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { ConsoleApi } from './api.js';
+import type { Locale, Translate } from './text.js';
+
+export type Role = 'viewer' | 'marketer' | 'owner';
+
+/** Who is signed in, as `GET /admin/api/session` answers. */
+export interface ConsoleUser {
+  email: string;
+  role: Role;
+}
+
+/** What every page of the console shares: the API, the words, the user, and the live region. */
+export interface ConsoleContext {
+  api: ConsoleApi;
+  t: Translate;
+  locale: Locale;
+  user: ConsoleUser;
+  /** Says a result in the page's polite live region (saved, published…). */
+  announce(message: string): void;
+  /** Goes to a console route, such as "#/promotions". */
+  go(route: string): void;
+}
+
+export const Console = createContext<ConsoleContext | null>(null);
+
+/** The console context; pages are only ever rendered inside it. */
+export function useConsole(): ConsoleContext {
+  const context = useContext(Console);
+  if (!context) throw new Error('useConsole() must be called inside <Console.Provider>.');
+  return context;
+}
+
+const RANK: Record<Role, number> = { viewer: 0, marketer: 1, owner: 2 };
+
+/** True when `user` has `role` or a role above it. */
+export const can = (user: ConsoleUser, role: Role) => RANK[user.role] >= RANK[role];

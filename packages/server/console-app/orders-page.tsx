@@ -1,0 +1,101 @@
+import { useConsole } from './console-context.js';
+import { LoadedView, PageTitle, useMoney, useTime } from './ui.js';
+import { useLoad } from './use-load.js';
+
+interface OrderRow {
+  transactionId: string;
+  amount: number;
+  currency: string;
+  /** The ids of the promotions the order took. */
+  promotions: string[];
+  createdAt: number;
+}
+
+interface FlagRow {
+  paymentIntentId: string;
+  expectedAmount: number | null;
+  expectedCurrency: string | null;
+  receivedAmount: number;
+  receivedCurrency: string;
+  reason: string;
+  createdAt: number;
+}
+
+function Orders({ orders }: { orders: OrderRow[] }) {
+  const { t } = useConsole();
+  const money = useMoney();
+  const time = useTime();
+  if (orders.length === 0) return <p>{t('noOrders')}</p>;
+  return (
+    <div class="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('when')}</th>
+            <th scope="col">{t('order')}</th>
+            <th scope="col">{t('amountPaid')}</th>
+            <th scope="col">{t('promotionsUsed')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {orders.map((order) => (
+            <tr key={order.transactionId}>
+              <td>{time(order.createdAt)}</td>
+              <td class="code">{order.transactionId}</td>
+              <td class="number">{money(order.amount, order.currency)}</td>
+              <td>{order.promotions.join(', ') || t('empty')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Flags({ flags }: { flags: FlagRow[] }) {
+  const { t } = useConsole();
+  const money = useMoney();
+  const time = useTime();
+  if (flags.length === 0) return <p>{t('noFlags')}</p>;
+  return (
+    <div class="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('when')}</th>
+            <th scope="col">{t('order')}</th>
+            <th scope="col">{t('expected')}</th>
+            <th scope="col">{t('received')}</th>
+            <th scope="col">{t('reason')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {flags.map((flag) => (
+            <tr key={flag.paymentIntentId}>
+              <td>{time(flag.createdAt)}</td>
+              <td class="code">{flag.paymentIntentId}</td>
+              <td class="number">{flag.expectedAmount === null || !flag.expectedCurrency ? t('empty') : money(flag.expectedAmount, flag.expectedCurrency)}</td>
+              <td class="number">{money(flag.receivedAmount, flag.receivedCurrency)}</td>
+              <td>{flag.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Recent orders with the promotions each took, and the flagged payments: what promotions really cost. Read only. */
+export function OrdersPage() {
+  const { t, api } = useConsole();
+  const orders = useLoad(() => api.get<{ orders: OrderRow[] }>('/orders'), []);
+  const flags = useLoad(() => api.get<{ flags: FlagRow[] }>('/payment-flags'), []);
+  return (
+    <section>
+      <PageTitle>{t('ordersTitle')}</PageTitle>
+      <LoadedView loaded={orders}>{(data) => <Orders orders={data.orders} />}</LoadedView>
+      <h2>{t('flagsTitle')}</h2>
+      <LoadedView loaded={flags}>{(data) => <Flags flags={data.flags} />}</LoadedView>
+    </section>
+  );
+}
