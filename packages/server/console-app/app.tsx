@@ -4,7 +4,7 @@ import { can, Console, type ConsoleContext, type ConsoleUser } from './console-c
 import { Pages } from './pages.js';
 import { type ConsoleRoute, routeOf } from './route.js';
 import { SignIn } from './sign-in.js';
-import { type Locale, pickLocale, type TextKey, translator } from './text.js';
+import { type Locale, pickLocale, type TextKey, type Translate, translator } from './text.js';
 import { messageOf } from './ui.js';
 
 const LOCALE_KEY = 'cartlift-console-locale';
@@ -51,6 +51,19 @@ const NAV: { page: ConsoleRoute['page']; href: string; label: TextKey; owner?: b
 /** Which nav entry a route belongs to (an edited promotion is under Promotions). */
 const navPageOf = (route: ConsoleRoute) => (['new-promotion', 'edit-promotion', 'codes'].includes(route.page) ? 'promotions' : route.page);
 
+/** The language switch, on the sign-in form and in the header; the choice is kept in this browser. */
+export function LanguagePicker({ locale, t, setLocale }: { locale: Locale; t: Translate; setLocale(locale: Locale): void }) {
+  return (
+    <label class="language">
+      <span>{t('language')}</span>
+      <select value={locale} onChange={(event) => setLocale(event.currentTarget.value as Locale)}>
+        <option value="en">English</option>
+        <option value="zh-CN">简体中文</option>
+      </select>
+    </label>
+  );
+}
+
 function Header({ context, onSignOut, setLocale }: { context: ConsoleContext; onSignOut(): void; setLocale(locale: Locale): void }) {
   const { t, user, locale } = context;
   const route = useHashRoute();
@@ -72,13 +85,7 @@ function Header({ context, onSignOut, setLocale }: { context: ConsoleContext; on
         </ul>
       </nav>
       <div class="account">
-        <label class="language">
-          <span>{t('language')}</span>
-          <select value={locale} onChange={(event) => setLocale(event.currentTarget.value as Locale)}>
-            <option value="en">English</option>
-            <option value="zh-CN">简体中文</option>
-          </select>
-        </label>
+        <LanguagePicker locale={locale} t={t} setLocale={setLocale} />
         <span class="who">{t('signedInAs', { email: user.email, role: user.role })}</span>
         <button type="button" onClick={onSignOut}>
           {t('signOut')}
@@ -88,7 +95,19 @@ function Header({ context, onSignOut, setLocale }: { context: ConsoleContext; on
   );
 }
 
-function SignedIn({ api, session, locale, setLocale, onSignedOut }: { api: ConsoleApi; session: Session; locale: Locale; setLocale(locale: Locale): void; onSignedOut(): void }) {
+function SignedIn({
+  api,
+  session,
+  locale,
+  setLocale,
+  onSignedOut,
+}: {
+  api: ConsoleApi;
+  session: Session;
+  locale: Locale;
+  setLocale(locale: Locale): void;
+  onSignedOut(): void;
+}) {
   const [announcement, setAnnouncement] = useState('');
   const route = useHashRoute();
   const context = useMemo<ConsoleContext>(
@@ -152,12 +171,20 @@ export function App({ basePath }: { basePath: string }) {
   if (session === null) {
     return (
       <main id="content" class="signed-out">
+        <div class="sign-in-language">
+          <LanguagePicker locale={locale} t={t} setLocale={setLocale} />
+        </div>
         <SignIn api={api} t={t} onSignedIn={(user, csrfToken) => signIn({ user, csrfToken })} />
       </main>
     );
   }
   return (
-    <SignedIn api={api} session={session} locale={locale} setLocale={setLocale} onSignedOut={() => {
+    <SignedIn
+      api={api}
+      session={session}
+      locale={locale}
+      setLocale={setLocale}
+      onSignedOut={() => {
         api.setCsrfToken(null);
         setSession(null);
       }}

@@ -61,7 +61,13 @@ export function AuditPage() {
           setUserFilter(user.trim());
         }}
       >
-        <SelectField field="audit-action" label={t('action')} value={action} options={[{ value: '', label: t('all') }, ...actions.map((name) => ({ value: name, label: name }))]} onValue={setAction} />
+        <SelectField
+          field="audit-action"
+          label={t('action')}
+          value={action}
+          options={[{ value: '', label: t('all') }, ...actions.map((name) => ({ value: name, label: name }))]}
+          onValue={setAction}
+        />
         <TextField field="audit-user" label={t('user')} type="email" value={user} onValue={setUser} />
         <button type="submit">{t('filter')}</button>
       </form>

@@ -63,19 +63,23 @@ function GenerateForm({ promotionId, onStarted }: { promotionId: string; onStart
 function BatchCodes({ batch }: { batch: CodeBatch }) {
   const { t, api } = useConsole();
   const [status, setStatus] = useState('');
-  const page = useLoad(() => api.get<CodePage>(`/promotions/codes?batch=${encodeURIComponent(batch.id)}&limit=50${status ? `&status=${status}` : ''}`), [batch.id, batch.generated, status]);
+  const page = useLoad(
+    () => api.get<CodePage>(`/promotions/codes?batch=${encodeURIComponent(batch.id)}&limit=50${status ? `&status=${status}` : ''}`),
+    [batch.id, batch.generated, status],
+  );
   return (
     <LoadedView loaded={page}>
       {(data) => (
         <>
-          <p>
-            {(['unused', 'held', 'redeemed'] as const).map((name) => `${t(`codeStatus_${name}`)}: ${data.counts[name]}`).join(' · ')}
-          </p>
+          <p>{(['unused', 'held', 'redeemed'] as const).map((name) => `${t(`codeStatus_${name}`)}: ${data.counts[name]}`).join(' · ')}</p>
           <SelectField
             field={`code-status-${batch.id}`}
             label={t('statusFilter')}
             value={status}
-            options={[{ value: '', label: t('all') }, ...(['unused', 'held', 'redeemed'] as const).map((value) => ({ value, label: t(`codeStatus_${value}`) }))]}
+            options={[
+              { value: '', label: t('all') },
+              ...(['unused', 'held', 'redeemed'] as const).map((value) => ({ value, label: t(`codeStatus_${value}`) })),
+            ]}
             onValue={setStatus}
           />
           <div class="table-scroll">

@@ -65,19 +65,27 @@ function LineInputs({ lines, setLines, products }: { lines: PreviewLine[]; setLi
   const { t, locale } = useConsole();
   const money = useMoney();
   const set = (index: number, patch: Partial<PreviewLine>) => setLines(lines.map((line, at) => (at === index ? { ...line, ...patch } : line)));
-  const options = products.map((product) => ({ value: product.sku, label: `${localizedName(product.name, locale)} (${product.sku}, ${money(product.price, product.currency)})` }));
+  const options = products.map((product) => ({
+    value: product.sku,
+    label: `${localizedName(product.name, locale)} (${product.sku}, ${money(product.price, product.currency)})`,
+  }));
   return (
     <fieldset>
       <legend>{t('product')}</legend>
       {lines.map((line, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: a line is its place in the made-up cart.
         <div class="tier" key={index}>
           {options.length ? (
             <SelectField field={`lines[${index}].sku`} label={t('product')} value={line.sku} options={options} onValue={(sku) => set(index, { sku })} />
           ) : (
             <TextField field={`lines[${index}].sku`} label="SKU" value={line.sku} onValue={(sku) => set(index, { sku })} />
           )}
-          <TextField field={`lines[${index}].quantity`} label={t('quantity')} inputMode="numeric" value={line.quantity} onValue={(quantity) => set(index, { quantity })} />
+          <TextField
+            field={`lines[${index}].quantity`}
+            label={t('quantity')}
+            inputMode="numeric"
+            value={line.quantity}
+            onValue={(quantity) => set(index, { quantity })}
+          />
           {lines.length > 1 && (
             <button type="button" onClick={() => setLines(lines.filter((_, at) => at !== index))}>
               {t('removeLine', { n: index + 1 })}

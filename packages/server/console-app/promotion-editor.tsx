@@ -3,7 +3,17 @@ import { ConsoleApiError } from './api.js';
 import { can, useConsole } from './console-context.js';
 import { type Overview, useOverview } from './overview.js';
 import { checkPromotion } from './promotion-check.js';
-import { blankForm, CODE_MODES, type CodeMode, defaultCombining, type FieldProblem, formOf, type PromotionForm, promotionOf, THRESHOLD_BASES } from './promotion-form.js';
+import {
+  blankForm,
+  CODE_MODES,
+  type CodeMode,
+  defaultCombining,
+  type FieldProblem,
+  formOf,
+  type PromotionForm,
+  promotionOf,
+  THRESHOLD_BASES,
+} from './promotion-form.js';
 import { type FormBinding, RuleInputs, useInputs } from './rule-inputs.js';
 import { ErrorNotice, fieldId, LoadedView, messageOf, PageTitle, SelectField } from './ui.js';
 
@@ -154,7 +164,7 @@ function ProblemSummary({ problems, shown }: { problems: FieldProblem[]; shown: 
         <ul>
           {problems.map((problem) => (
             <li key={`${problem.field}:${problem.message}`}>
-              <a href={`#${fieldId(problem.field)}`} onClick={(event) => focusField(event, problem.field)}>
+              <a class="problem-link" href={`#${fieldId(problem.field)}`} onClick={(event) => focusField(event, problem.field)}>
                 {problem.message}
               </a>
             </li>

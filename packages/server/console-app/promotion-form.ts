@@ -285,7 +285,10 @@ class FormReader {
     const match = /^(\d{1,15})(?:\.(\d*))?$/.exec(typed);
     if (!match || (match[2] ?? '').length > exponent) {
       const example = exponent === 0 ? '100' : `100.${'5'.padEnd(exponent, '0')}`;
-      this.problems.push({ field, message: `${field} must be an amount such as ${example}, with at most ${exponent} decimals; received ${JSON.stringify(text)}` });
+      this.problems.push({
+        field,
+        message: `${field} must be an amount such as ${example}, with at most ${exponent} decimals; received ${JSON.stringify(text)}`,
+      });
       return undefined;
     }
     return Number(match[1]) * 10 ** exponent + Number((match[2] ?? '').padEnd(exponent, '0') || 0);

@@ -28,11 +28,13 @@ function useRowActions(overview: Overview, reload: () => void) {
     busy,
     toggle: (id: string, enabled: boolean) =>
       run(
-        () => api.send('PUT', '/promotions/draft', { rev, config: { ...config, promotions: config.promotions.map((p) => (p.id === id ? { ...p, enabled } : p)) } }),
+        () =>
+          api.send('PUT', '/promotions/draft', { rev, config: { ...config, promotions: config.promotions.map((p) => (p.id === id ? { ...p, enabled } : p)) } }),
         t(enabled ? 'didTurnOn' : 'didTurnOff', { id }),
       ),
     duplicate: (id: string) => run(() => api.send('POST', '/promotions/duplicate', { id }), t('didDuplicate', { id })),
-    archive: (id: string, archived: boolean) => run(() => api.send('POST', '/promotions/archive', { id, archived }), t(archived ? 'didArchive' : 'didUnarchive', { id })),
+    archive: (id: string, archived: boolean) =>
+      run(() => api.send('POST', '/promotions/archive', { id, archived }), t(archived ? 'didArchive' : 'didUnarchive', { id })),
   };
 }
 
@@ -66,7 +68,12 @@ function Row({ row, overview, actions }: { row: PromotionRow; overview: Overview
       <td class="number">{money(row.discountGiven ?? 0, currency)}</td>
       <td class="actions">
         {editable && !archived && (
-          <button type="button" disabled={actions.busy} aria-label={`${promotion?.enabled === false ? t('turnOn') : t('turnOff')} ${name}`} onClick={() => actions.toggle(row.id, promotion?.enabled === false)}>
+          <button
+            type="button"
+            disabled={actions.busy}
+            aria-label={`${promotion?.enabled === false ? t('turnOn') : t('turnOff')} ${name}`}
+            onClick={() => actions.toggle(row.id, promotion?.enabled === false)}
+          >
             {promotion?.enabled === false ? t('turnOn') : t('turnOff')}
           </button>
         )}
@@ -76,7 +83,12 @@ function Row({ row, overview, actions }: { row: PromotionRow; overview: Overview
           </button>
         )}
         {editable && (
-          <button type="button" disabled={actions.busy} aria-label={`${archived ? t('unarchive') : t('archive')} ${name}`} onClick={() => actions.archive(row.id, !archived)}>
+          <button
+            type="button"
+            disabled={actions.busy}
+            aria-label={`${archived ? t('unarchive') : t('archive')} ${name}`}
+            onClick={() => actions.archive(row.id, !archived)}
+          >
             {archived ? t('unarchive') : t('archive')}
           </button>
         )}

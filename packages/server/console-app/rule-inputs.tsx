@@ -67,11 +67,31 @@ function TierInputs({ binding }: { binding: FormBinding }) {
       <legend>{t('tiers')}</legend>
       {errorAt('rule.tiers') && <p class="field-error">{errorAt('rule.tiers')}</p>}
       {form.tiers.map((tier, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: tiers have no identity but their place.
         <div class="tier" key={index}>
-          <TextField field={`rule.tiers[${index}].spend`} label={`${t('tierSpend')} (${form.currency})`} inputMode="decimal" value={tier.spend} error={errorAt(`rule.tiers[${index}].spend`)} onValue={(spend) => setTier(index, { spend })} />
-          <TextField field={`rule.tiers[${index}].amount`} label={`${t('tierAmount')} (${form.currency})`} inputMode="decimal" value={tier.amount} error={errorAt(`rule.tiers[${index}].amount`, `rule.tiers[${index}]`)} onValue={(amount) => setTier(index, { amount })} />
-          <TextField field={`rule.tiers[${index}].percent`} label={t('tierPercent')} inputMode="decimal" value={tier.percent} error={errorAt(`rule.tiers[${index}].percent`)} onValue={(percent) => setTier(index, { percent })} />
+          <TextField
+            field={`rule.tiers[${index}].spend`}
+            label={`${t('tierSpend')} (${form.currency})`}
+            inputMode="decimal"
+            value={tier.spend}
+            error={errorAt(`rule.tiers[${index}].spend`)}
+            onValue={(spend) => setTier(index, { spend })}
+          />
+          <TextField
+            field={`rule.tiers[${index}].amount`}
+            label={`${t('tierAmount')} (${form.currency})`}
+            inputMode="decimal"
+            value={tier.amount}
+            error={errorAt(`rule.tiers[${index}].amount`, `rule.tiers[${index}]`)}
+            onValue={(amount) => setTier(index, { amount })}
+          />
+          <TextField
+            field={`rule.tiers[${index}].percent`}
+            label={t('tierPercent')}
+            inputMode="decimal"
+            value={tier.percent}
+            error={errorAt(`rule.tiers[${index}].percent`)}
+            onValue={(percent) => setTier(index, { percent })}
+          />
           {form.tiers.length > 1 && (
             <button type="button" onClick={() => update({ tiers: form.tiers.filter((_, at) => at !== index) })}>
               {t('removeTier', { n: index + 1 })}

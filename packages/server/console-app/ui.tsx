@@ -43,7 +43,13 @@ const describedBy = ({ field, error, hint }: Omit<ControlProps, 'label'>) =>
  * <TextField field="rule.amount" label="Amount off" value={form.amount} onValue={(amount) => update({ amount })} />
  */
 export function TextField(
-  props: ControlProps & { value: string; onValue(value: string): void; type?: 'text' | 'email' | 'password' | 'search'; inputMode?: 'decimal' | 'numeric' | 'text'; autoComplete?: string },
+  props: ControlProps & {
+    value: string;
+    onValue(value: string): void;
+    type?: 'text' | 'email' | 'password' | 'search';
+    inputMode?: 'decimal' | 'numeric' | 'text';
+    autoComplete?: string;
+  },
 ) {
   const { field, label, error, value, onValue, type = 'text', inputMode, autoComplete } = props;
   return (

@@ -17,7 +17,6 @@ export interface Loaded<T> {
 export function useLoad<T>(load: () => Promise<T>, keys: readonly unknown[]): Loaded<T> {
   const [state, setState] = useState<{ data: T | null; error: Error | null; loading: boolean }>({ data: null, error: null, loading: true });
   const [round, setRound] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's keys decide when to load again.
   useEffect(() => {
     let current = true;
     setState((previous) => ({ ...previous, loading: true }));

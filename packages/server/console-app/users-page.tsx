@@ -34,7 +34,13 @@ function AddUser({ onAdded }: { onAdded(): void }) {
     <form onSubmit={add} class="toolbar">
       {error !== null && <ErrorNotice error={error} />}
       <TextField field="new-user-email" label={t('email')} type="email" value={email} onValue={setEmail} />
-      <SelectField field="new-user-role" label={t('role')} value={role} options={ROLES.map((value) => ({ value, label: value }))} onValue={(value) => setRole(value as Role)} />
+      <SelectField
+        field="new-user-role"
+        label={t('role')}
+        value={role}
+        options={ROLES.map((value) => ({ value, label: value }))}
+        onValue={(value) => setRole(value as Role)}
+      />
       <button type="submit" class="primary">
         {t('addUser')}
       </button>

@@ -221,6 +221,7 @@ for (const viewport of [
 
 test('the console works from the keyboard alone: sign in, reach a promotion, edit and save', async ({ page }) => {
   await page.goto(`${server.url}/api/cartlift/admin/login`);
+  await expect(page.getByRole('heading', { name: 'Sign in to the Cartlift console' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Email')).toBeFocused();
   await page.keyboard.type(server.marketer.email);
