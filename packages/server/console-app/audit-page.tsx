@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useConsole } from './console-context.js';
-import { LoadedView, PageTitle, SelectField, TextField, useTime } from './ui.js';
+import { LoadedView, PageTitle, SelectField, TextField, useTime, Table } from './ui.js';
 import { useLoad } from './use-load.js';
 
 interface AuditRow {
@@ -73,24 +73,11 @@ export function AuditPage() {
       </form>
       <LoadedView loaded={log}>
         {(data) => (
-          <div class="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('when')}</th>
-                  <th scope="col">{t('user')}</th>
-                  <th scope="col">{t('action')}</th>
-                  <th scope="col">{t('subject')}</th>
-                  <th scope="col">{t('details')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.entries.map((entry) => (
-                  <Entry key={entry.id} entry={entry} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table columns={[t('when'), t('user'), t('action'), t('subject'), t('details')]}>
+            {data.entries.map((entry) => (
+              <Entry key={entry.id} entry={entry} />
+            ))}
+          </Table>
         )}
       </LoadedView>
     </section>

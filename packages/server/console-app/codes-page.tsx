@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { can, useConsole } from './console-context.js';
 import { useOverview } from './overview.js';
 import { promotionHref } from './route.js';
-import { ErrorNotice, LoadedView, PageTitle, SelectField, TextField, useTime } from './ui.js';
+import { ErrorNotice, LoadedView, PageTitle, SelectField, TextField, useTime, Table } from './ui.js';
 import { useLoad } from './use-load.js';
 
 /** A batch of single-use codes, as `GET /admin/api/promotions/codes/batches` answers. */
@@ -82,26 +82,15 @@ function BatchCodes({ batch }: { batch: CodeBatch }) {
             ]}
             onValue={setStatus}
           />
-          <div class="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('code')}</th>
-                  <th scope="col">{t('status')}</th>
-                  <th scope="col">{t('order')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.codes.map((code) => (
-                  <tr key={code.code}>
-                    <td class="code">{code.code}</td>
-                    <td>{t(`codeStatus_${code.status}`)}</td>
-                    <td>{code.order ?? t('empty')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table columns={[t('code'), t('status'), t('order')]}>
+            {data.codes.map((code) => (
+              <tr key={code.code}>
+                <td class="code">{code.code}</td>
+                <td>{t(`codeStatus_${code.status}`)}</td>
+                <td>{code.order ?? t('empty')}</td>
+              </tr>
+            ))}
+          </Table>
         </>
       )}
     </LoadedView>

@@ -1,16 +1,7 @@
+import type { PromotionChange } from '../src/promotions/diff.js';
 import { useConsole } from './console-context.js';
 
-interface FieldChange {
-  path: string;
-  before: unknown;
-  after: unknown;
-}
-
-/** One promotion added, removed or changed between two versions, as `GET /admin/api/promotions/diff` answers. */
-export type PromotionChange =
-  | { id: string; change: 'added'; after: unknown }
-  | { id: string; change: 'removed'; before: unknown }
-  | { id: string; change: 'changed'; fields: FieldChange[] };
+export type { PromotionChange };
 
 const shown = (value: unknown) => (value === undefined ? '—' : JSON.stringify(value));
 

@@ -1,5 +1,6 @@
+import type { PaymentFlag } from '../src/store/types.js';
 import { useConsole } from './console-context.js';
-import { LoadedView, PageTitle, useMoney, useTime } from './ui.js';
+import { LoadedView, PageTitle, useMoney, useTime, Table } from './ui.js';
 import { useLoad } from './use-load.js';
 
 interface OrderRow {
@@ -11,15 +12,8 @@ interface OrderRow {
   createdAt: number;
 }
 
-interface FlagRow {
-  paymentIntentId: string;
-  expectedAmount: number | null;
-  expectedCurrency: string | null;
-  receivedAmount: number;
-  receivedCurrency: string;
-  reason: string;
-  createdAt: number;
-}
+/** A flagged payment, as the store keeps it. */
+type FlagRow = PaymentFlag;
 
 function Orders({ orders }: { orders: OrderRow[] }) {
   const { t } = useConsole();
@@ -27,28 +21,16 @@ function Orders({ orders }: { orders: OrderRow[] }) {
   const time = useTime();
   if (orders.length === 0) return <p>{t('noOrders')}</p>;
   return (
-    <div class="table-scroll">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('when')}</th>
-            <th scope="col">{t('order')}</th>
-            <th scope="col">{t('amountPaid')}</th>
-            <th scope="col">{t('promotionsUsed')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {orders.map((order) => (
-            <tr key={order.transactionId}>
-              <td>{time(order.createdAt)}</td>
-              <td class="code">{order.transactionId}</td>
-              <td class="number">{money(order.amount, order.currency)}</td>
-              <td>{order.promotions.join(', ') || t('empty')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table columns={[t('when'), t('order'), t('amountPaid'), t('promotionsUsed')]}>
+      {orders.map((order) => (
+        <tr key={order.transactionId}>
+          <td>{time(order.createdAt)}</td>
+          <td class="code">{order.transactionId}</td>
+          <td class="number">{money(order.amount, order.currency)}</td>
+          <td>{order.promotions.join(', ') || t('empty')}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 
@@ -58,30 +40,17 @@ function Flags({ flags }: { flags: FlagRow[] }) {
   const time = useTime();
   if (flags.length === 0) return <p>{t('noFlags')}</p>;
   return (
-    <div class="table-scroll">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('when')}</th>
-            <th scope="col">{t('order')}</th>
-            <th scope="col">{t('expected')}</th>
-            <th scope="col">{t('received')}</th>
-            <th scope="col">{t('reason')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {flags.map((flag) => (
-            <tr key={flag.paymentIntentId}>
-              <td>{time(flag.createdAt)}</td>
-              <td class="code">{flag.paymentIntentId}</td>
-              <td class="number">{flag.expectedAmount === null || !flag.expectedCurrency ? t('empty') : money(flag.expectedAmount, flag.expectedCurrency)}</td>
-              <td class="number">{money(flag.receivedAmount, flag.receivedCurrency)}</td>
-              <td>{flag.reason}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table columns={[t('when'), t('order'), t('expected'), t('received'), t('reason')]}>
+      {flags.map((flag) => (
+        <tr key={flag.paymentIntentId}>
+          <td>{time(flag.createdAt)}</td>
+          <td class="code">{flag.paymentIntentId}</td>
+          <td class="number">{flag.expectedAmount === null || !flag.expectedCurrency ? t('empty') : money(flag.expectedAmount, flag.expectedCurrency)}</td>
+          <td class="number">{money(flag.receivedAmount, flag.receivedCurrency)}</td>
+          <td>{flag.reason}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { can, useConsole } from './console-context.js';
 import { type Overview, type PromotionRow, type PromotionStatus, useOverview } from './overview.js';
 import { promotionHref } from './route.js';
-import { LoadedView, messageOf, PageTitle, SelectField, TextField, useMoney } from './ui.js';
+import { LoadedView, messageOf, PageTitle, SelectField, TextField, useMoney, Table } from './ui.js';
 
 const STATUSES: PromotionStatus[] = ['active', 'scheduled', 'paused', 'draft', 'expired', 'archived'];
 
@@ -121,25 +121,11 @@ function PromotionTable({ overview, reload }: { overview: Overview; reload: () =
           </a>
         )}
       </div>
-      <div class="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('name')}</th>
-              <th scope="col">{t('status')}</th>
-              <th scope="col">{t('code')}</th>
-              <th scope="col">{t('redemptions')}</th>
-              <th scope="col">{t('discountGiven')}</th>
-              <th scope="col">{t('actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <Row key={row.id} row={row} overview={overview} actions={actions} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table columns={[t('name'), t('status'), t('code'), t('redemptions'), t('discountGiven'), t('actions')]}>
+        {rows.map((row) => (
+          <Row key={row.id} row={row} overview={overview} actions={actions} />
+        ))}
+      </Table>
       {rows.length === 0 && <p>{t('noPromotions')}</p>}
     </>
   );

@@ -181,3 +181,28 @@ export function useTime() {
   const { locale } = useConsole();
   return (at: number | string) => new Date(at).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/**
+ * A table that scrolls sideways on a narrow screen instead of widening the page; `columns` are its header cells.
+ *
+ * @example
+ * <Table columns={[t('when'), t('order')]}>{orders.map((order) => <tr key={order.id}>…</tr>)}</Table>
+ */
+export function Table({ columns, children }: { columns: string[]; children: ComponentChildren }) {
+  return (
+    <div class="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th scope="col" key={column}>
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { can, type Role, useConsole } from './console-context.js';
-import { ErrorNotice, LoadedView, PageTitle, SelectField, TextField, useTime } from './ui.js';
+import { ErrorNotice, LoadedView, PageTitle, SelectField, TextField, useTime, Table } from './ui.js';
 import { useLoad } from './use-load.js';
 
 interface UserRow {
@@ -74,38 +74,26 @@ export function UsersPage() {
       {error !== null && <ErrorNotice error={error} />}
       <LoadedView loaded={users}>
         {(data) => (
-          <div class="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('email')}</th>
-                  <th scope="col">{t('role')}</th>
-                  <th scope="col">{t('added')}</th>
-                  <th scope="col">{t('actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.users.map((row) => (
-                  <tr key={row.email}>
-                    <th scope="row">{row.email}</th>
-                    <td>{row.role}</td>
-                    <td>{time(row.createdAt)}</td>
-                    <td>
-                      {row.disabledAt !== null ? (
-                        `${t('disabled')} ${time(row.disabledAt)}`
-                      ) : row.email !== user.email ? (
-                        <button type="button" aria-label={`${t('disable')} ${row.email}`} onClick={() => disable(row.email)}>
-                          {t('disable')}
-                        </button>
-                      ) : (
-                        t('empty')
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table columns={[t('email'), t('role'), t('added'), t('actions')]}>
+            {data.users.map((row) => (
+              <tr key={row.email}>
+                <th scope="row">{row.email}</th>
+                <td>{row.role}</td>
+                <td>{time(row.createdAt)}</td>
+                <td>
+                  {row.disabledAt !== null ? (
+                    `${t('disabled')} ${time(row.disabledAt)}`
+                  ) : row.email !== user.email ? (
+                    <button type="button" aria-label={`${t('disable')} ${row.email}`} onClick={() => disable(row.email)}>
+                      {t('disable')}
+                    </button>
+                  ) : (
+                    t('empty')
+                  )}
+                </td>
+              </tr>
+            ))}
+          </Table>
         )}
       </LoadedView>
     </section>

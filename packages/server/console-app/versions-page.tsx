@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { can, useConsole } from './console-context.js';
 import { DiffView, type PromotionChange } from './diff-view.js';
-import { ErrorNotice, LoadedView, PageTitle, SelectField, useTime } from './ui.js';
+import { ErrorNotice, LoadedView, PageTitle, SelectField, useTime, Table } from './ui.js';
 import { useLoad } from './use-load.js';
 
 interface VersionRow {
@@ -46,41 +46,28 @@ function VersionTable({ current, versions, onRolledBack }: { current: number; ve
   return (
     <>
       {error !== null && <ErrorNotice error={error} />}
-      <div class="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('version')}</th>
-              <th scope="col">{t('publishedAt')}</th>
-              <th scope="col">{t('by')}</th>
-              <th scope="col">{t('note')}</th>
-              <th scope="col">{t('actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((row) => (
-              <tr key={row.version}>
-                <th scope="row">
-                  {row.version} {row.version === current && <span class="status status-active">{t('current')}</span>}
-                </th>
-                <td>{time(row.publishedAt)}</td>
-                <td>{row.publishedBy ?? t('empty')}</td>
-                <td>{row.note ?? t('empty')}</td>
-                <td class="actions">
-                  <a class="button" href={`${api.root}/promotions/versions?version=${row.version}`} download={`promotions-v${row.version}.json`}>
-                    {t('exportJson')}
-                  </a>
-                  {can(user, 'marketer') && row.version !== current && (
-                    <button type="button" onClick={() => rollback(row.version)}>
-                      {t('rollback', { version: row.version })}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table columns={[t('version'), t('publishedAt'), t('by'), t('note'), t('actions')]}>
+        {versions.map((row) => (
+          <tr key={row.version}>
+            <th scope="row">
+              {row.version} {row.version === current && <span class="status status-active">{t('current')}</span>}
+            </th>
+            <td>{time(row.publishedAt)}</td>
+            <td>{row.publishedBy ?? t('empty')}</td>
+            <td>{row.note ?? t('empty')}</td>
+            <td class="actions">
+              <a class="button" href={`${api.root}/promotions/versions?version=${row.version}`} download={`promotions-v${row.version}.json`}>
+                {t('exportJson')}
+              </a>
+              {can(user, 'marketer') && row.version !== current && (
+                <button type="button" onClick={() => rollback(row.version)}>
+                  {t('rollback', { version: row.version })}
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </Table>
     </>
   );
 }
