@@ -1,4 +1,4 @@
-import type { Applied, EvaluateResult, Promotion, PromotionsConfig } from '@cartlift/discounts';
+import type { Applied, EvaluateResult, Promotion, PromotionsConfig, UsageLimitFact } from '@cartlift/discounts';
 import type { PromotionUsage } from './store/types.js';
 
 // A budget (limits.budget) caps the discount money a promotion gives. The
@@ -46,9 +46,10 @@ export function overBudget(config: PromotionsConfig, usage: Record<string, Promo
 }
 
 // The engine refuses a promotion as used up only through its total or
-// per-customer limit. A budgeted promotion without a total gets one (the
-// redemptions already counted), so it reads "fully redeemed" rather than
-// "you have already used it"; so does one with no count limit at all.
+// per-customer limit. A budgeted promotion without a total gets one, so it
+// reads "fully redeemed" rather than "you have already used it"; so does one
+// with no count limit at all. Its usage is marked at the maximum, so any
+// total refuses it: 1 keeps the rewritten list the same whatever the usage.
 const needsTotal = ({ limits }: Promotion): boolean => limits?.total === undefined && (limits?.budget !== undefined || limits?.perCustomer === undefined);
 
 // Rewritten lists are kept per config so the engine's index of them (cached
@@ -56,7 +57,7 @@ const needsTotal = ({ limits }: Promotion): boolean => limits?.total === undefin
 const rewrittenCache = new WeakMap<readonly Promotion[], Map<string, Promotion[]>>();
 const REWRITTEN_KEPT = 32;
 
-function withTotalLimits(promotions: readonly Promotion[], ids: readonly string[], usage: Record<string, PromotionUsage>): readonly Promotion[] {
+function withTotalLimits(promotions: readonly Promotion[], ids: readonly string[]): readonly Promotion[] {
   const needing = new Set(ids.filter((id) => promotions.some((p) => p.id === id && needsTotal(p))));
   if (needing.size === 0) return promotions;
   const key = [...needing].sort().join('\u0000');
@@ -64,7 +65,7 @@ function withTotalLimits(promotions: readonly Promotion[], ids: readonly string[
   rewrittenCache.set(promotions, kept);
   let rewritten = kept.get(key);
   if (!rewritten) {
-    rewritten = promotions.map((p) => (needing.has(p.id) ? { ...p, limits: { ...p.limits, total: Math.max(1, usage[p.id]?.used ?? 0) } } : p));
+    rewritten = promotions.map((p) => (needing.has(p.id) ? { ...p, limits: { ...p.limits, total: 1 } } : p));
     if (kept.size >= REWRITTEN_KEPT) kept.clear();
     kept.set(key, rewritten);
   }
@@ -84,7 +85,7 @@ export function asUsedUp(
   usedUp: readonly string[],
 ): { promotions: readonly Promotion[]; usage: Record<string, PromotionUsage> } {
   if (usedUp.length === 0) return { promotions: config.promotions, usage };
-  const promotions = withTotalLimits(config.promotions, usedUp, usage);
+  const promotions = withTotalLimits(config.promotions, usedUp);
   const marked = { ...usage };
   for (const id of usedUp)
     marked[id] = { ...marked[id], used: Number.MAX_SAFE_INTEGER, usedByCustomer: Number.MAX_SAFE_INTEGER, discount: marked[id]?.discount ?? 0 };
@@ -96,6 +97,7 @@ export function asUsedUp(
  * promotion's limits there): a quote goes to the browser, a budget never does.
  */
 export function withoutBudgets(result: EvaluateResult): EvaluateResult {
-  if (!result.usageLimits.some((fact) => 'budget' in fact)) return result;
-  return { ...result, usageLimits: result.usageLimits.map(({ budget: _budget, ...fact }: (typeof result.usageLimits)[number] & { budget?: number }) => fact) };
+  const facts: Array<UsageLimitFact & { budget?: number }> = result.usageLimits;
+  if (!facts.some((fact) => 'budget' in fact)) return result;
+  return { ...result, usageLimits: facts.map(({ budget: _budget, ...fact }) => fact) };
 }
