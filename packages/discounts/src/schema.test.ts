@@ -81,6 +81,17 @@ describe('parsePromotionsConfig', () => {
       'promotion \'SPRING10\': conditions.thresholdBase must be "before_discounts" for a product promotion; received "after_product_discounts".',
       'promotions[0].conditions.thresholdBase',
     ],
+    [
+      one({ limits: { budget: 50000 } }),
+      `promotion 'SPRING10': currency is required because the promotion has amounts in minor units; add e.g. "currency": "CNY".`,
+      'promotions[0].currency',
+    ],
+    [
+      one({ currency: 'CNY', limits: { budget: 99.5 } }),
+      "promotion 'SPRING10': limits.budget must be a whole number; received 99.5.",
+      'promotions[0].limits.budget',
+    ],
+    [one({ currency: 'CNY', limits: { budget: 0 } }), "promotion 'SPRING10': limits.budget must be at least 1; received 0.", 'promotions[0].limits.budget'],
     [{ version: 2, promotions: [] }, 'promotions config: version must be 1; received 2.', 'version'],
     [
       { version: 1, promotions: [base, { ...base, code: 'x' }] },
@@ -105,6 +116,11 @@ describe('parsePromotionsConfig', () => {
         ],
       }).message,
     ).toMatch(/^promotion 'B': code "AB1" is used by another promotion/);
+  });
+
+  it('accepts a budget in minor units of the currency, beside the other limits', () => {
+    const parsed = parsePromotionsConfig(one({ currency: 'CNY', limits: { total: 100, perCustomer: 1, budget: 500000 } }));
+    expect(parsed.promotions[0]!.limits).toEqual({ total: 100, perCustomer: 1, budget: 500000 });
   });
 
   it('refuses text that is not JSON', () => {
@@ -142,6 +158,8 @@ describe('publicPromotions', () => {
     expect(text).not.toContain('SPRING10');
     expect(text).not.toContain('"code"');
     expect(text).not.toContain('limits');
+    const budgeted = { ...config, promotions: [{ ...config.promotions[1]!, currency: 'CNY', limits: { budget: 500000 } }] };
+    expect(JSON.stringify(publicPromotions(budgeted))).not.toMatch(/budget|500000/);
     expect(pub.promotions.map((p) => p.id)).not.toContain('OFF');
     expect(pub.promotions).toHaveLength(config.promotions.length - 1);
   });

@@ -102,7 +102,16 @@ const promotion = z
     startsAt: time.optional(),
     endsAt: time.optional(),
     timeZone: timeZone.optional(),
-    limits: z.strictObject({ total: count.optional(), perCustomer: count.optional() }).optional(),
+    limits: z
+      .strictObject({
+        total: count.optional(),
+        perCustomer: count.optional(),
+        budget: money
+          .min(1)
+          .optional()
+          .meta({ description: 'Total discount money the promotion may give, in minor units of its currency; the server enforces it at checkout.' }),
+      })
+      .optional(),
     combinesWith: z.strictObject({ product: z.boolean().optional(), order: z.boolean().optional(), shipping: z.boolean().optional() }).optional(),
     exclusive: z.boolean().optional(),
     priority: z.int().min(-1_000_000).max(1_000_000).optional(),
@@ -115,6 +124,7 @@ const promotion = z
     }
     const hasMoney =
       p.conditions?.minSubtotal !== undefined ||
+      p.limits?.budget !== undefined ||
       ('maxDiscount' in r && r.maxDiscount !== undefined) ||
       r.type === 'amount_off' ||
       r.type === 'every' ||

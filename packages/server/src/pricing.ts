@@ -2,6 +2,7 @@ import type { ShippingOption } from '@cartlift/core/contract';
 import type { EvaluateInput, EvaluateResult, PromotionsConfig } from '@cartlift/discounts';
 import { evaluate } from '@cartlift/discounts';
 import type { Catalog, Product } from './catalog.js';
+import { asUsedUp, overBudget, spentBudgets, withoutBudgets } from './budgets.js';
 import { normalizeEmail } from './email.js';
 import type { CustomerIdentity } from './identify.js';
 import { HttpError } from './http/errors.js';
@@ -118,12 +119,12 @@ export function hasFirstPurchaseOffers(config: PromotionsConfig): boolean {
 }
 
 /**
- * Ids whose usage needs counting: promotions with a usage limit, and the
- * first-purchase hold when some promotion is for first orders only.
+ * Ids whose usage needs counting: promotions with a usage limit or a budget,
+ * and the first-purchase hold when some promotion is for first orders only.
  */
 export function limitedPromotionIds(config: PromotionsConfig): string[] {
   const ids = config.promotions
-    .filter((promotion) => promotion.limits?.total != null || promotion.limits?.perCustomer != null)
+    .filter(({ limits }) => limits?.total != null || limits?.perCustomer != null || limits?.budget != null)
     .map((promotion) => promotion.id);
   return hasFirstPurchaseOffers(config) ? [...ids, FIRST_PURCHASE_HOLD] : ids;
 }
@@ -141,7 +142,9 @@ function shippingFor(ctx: PricingContext, cart: CartRequest): EvaluateInput['shi
 
 /**
  * Prices a cart with the promotions engine and server-decided facts.
- * `usage` overrides let checkout re-run after losing a reservation race.
+ * `exhausted` lets checkout re-run after losing a reservation race. A
+ * promotion whose budget can't cover its discount in this cart is priced as
+ * used up, and the cart priced again without it.
  *
  * @example
  * const result = await priceCart(ctx, body, facts, { now: Date.now() })
@@ -161,14 +164,10 @@ export async function priceCart(
     const held = await ctx.store.promotionUsage([FIRST_PURCHASE_CUSTOMER_HOLD], facts.identifiedCustomer, now, excludeCheckoutId);
     firstPurchaseHeld = (held[FIRST_PURCHASE_CUSTOMER_HOLD]?.usedByCustomer ?? 0) > 0;
   }
-  for (const id of exhausted) {
-    if (id.startsWith(FIRST_PURCHASE_HOLD)) continue;
-    const limits = ctx.promotions.promotions.find((promotion) => promotion.id === id)?.limits;
-    // Lost the race for the last redemption: present the promotion as used up.
-    usage[id] = { used: limits?.total ?? Number.MAX_SAFE_INTEGER, usedByCustomer: limits?.perCustomer ?? Number.MAX_SAFE_INTEGER };
-  }
+  // Lost the race for the last redemption (or the budget), or the budget is spent: present the promotion as used up.
+  const usedUp = new Set([...exhausted.filter((id) => !id.startsWith(FIRST_PURCHASE_HOLD)), ...spentBudgets(ctx.promotions, usage)]);
   const shipping = shippingFor(ctx, cart);
-  return evaluate({
+  const input: Omit<EvaluateInput, 'promotions' | 'usage'> = {
     currency: ctx.currency,
     lines,
     ...(shipping ? { shipping } : {}),
@@ -180,7 +179,12 @@ export async function priceCart(
     codes: cart.codes ?? [],
     now,
     ...(ctx.channel ? { channel: ctx.channel } : {}),
-    promotions: ctx.promotions.promotions,
-    usage,
-  });
+  };
+  // Each round drops at least one applied promotion, so this ends.
+  for (;;) {
+    const result = evaluate({ ...input, ...asUsedUp(ctx.promotions, usage, [...usedUp]) });
+    const over = overBudget(ctx.promotions, usage, result.applied);
+    if (over.length === 0) return withoutBudgets(result);
+    for (const id of over) usedUp.add(id);
+  }
 }

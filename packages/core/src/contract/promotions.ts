@@ -94,7 +94,14 @@ export interface Promotion {
   startsAt?: string;
   endsAt?: string;
   timeZone?: string;
-  limits?: { total?: number; perCustomer?: number };
+  /**
+   * Usage limits, enforced by the server when it reserves a checkout:
+   * `total` redemptions across all shoppers, `perCustomer` per shopper, and a
+   * `budget` of total discount money in minor units of `currency` (a checkout
+   * whose discount would pass what is left is priced without the promotion).
+   * Never sent to browsers.
+   */
+  limits?: { total?: number; perCustomer?: number; budget?: number };
   combinesWith?: { product?: boolean; order?: boolean; shipping?: boolean };
   exclusive?: boolean;
   priority?: number;

@@ -106,6 +106,29 @@ describe.each(storeVariants())('the console manages promotions on $name', ({ ope
     expect((await marketer('POST', '/archive', { id: 'nope', archived: true })).status).toBe(404);
   });
 
+  test('lists each promotion with its paid redemptions, the discount it gave and its budget', async () => {
+    const marketer = await signIn('viewer');
+    const itemOf = async (id: string) => (await marketer('GET', '')).body.promotions.find((p: { id: string }) => p.id === id);
+    const before = await itemOf('welcome10');
+    expect(before).toMatchObject({ budget: null, redemptions: expect.any(Number), discountGiven: expect.any(Number) });
+    const paid = await h.checkout({
+      checkoutId: unique('co'),
+      lines: [{ sku: 'POT-YIXING', quantity: 1 }],
+      codes: ['WELCOME10'],
+      contact: { email: `${unique('stats')}@example.com` },
+    });
+    expect(paid.body.status).toBe('succeeded');
+    await h.sandbox.webhooksIdle();
+    const given = paid.body.quote.applied.find((a: { promotionId: string }) => a.promotionId === 'welcome10').amount as number;
+    expect(await itemOf('welcome10')).toMatchObject({ redemptions: before.redemptions + 1, discountGiven: before.discountGiven + given, budget: null });
+    // A budget in the draft is listed with it (minor units), before any order used it.
+    const editor = await signIn('marketer');
+    const { rev, config } = (await editor('GET', '')).body.draft;
+    const budgeted = { ...orderDiscount('man-50-budget', 500, 5000), limits: { budget: 50000 } };
+    expect((await editor('PUT', '/draft', { rev, config: { ...config, promotions: [...config.promotions, budgeted] } })).status).toBe(200);
+    expect(await itemOf('man-50-budget')).toMatchObject({ budget: 50000, redemptions: 0, discountGiven: 0 });
+  });
+
   test('replays the draft on the carts shoppers priced: how many change and by how much', async () => {
     await h.call('POST', '/quote', { lines: [{ sku: 'POT-YIXING', quantity: 2 }] });
     const marketer = await signIn('marketer');

@@ -78,7 +78,7 @@ const overview =
   async (request) => {
     await requireAdmin(ctx, request, { role: 'viewer', change: false });
     const store = await storeOf(ctx);
-    const working = await workingCopy(ctx, store);
+    const [working, stats] = await Promise.all([workingCopy(ctx, store), store.promotionStats()]);
     const live = new Set(ctx.promotions.promotions.map((promotion) => promotion.id));
     const now = ctx.now();
     return json({
@@ -92,6 +92,10 @@ const overview =
         name: promotion.name,
         code: promotion.code ?? null,
         status: promotionStatus(promotion, { now, published: live.has(promotion.id), shopTimeZone: ctx.timeZone }),
+        // Paid orders only, in minor units of the promotion's currency; the budget as the file sets it.
+        redemptions: stats[promotion.id]?.redemptions ?? 0,
+        discountGiven: stats[promotion.id]?.discountGiven ?? 0,
+        budget: promotion.limits?.budget ?? null,
       })),
     });
   };

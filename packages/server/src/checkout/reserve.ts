@@ -1,11 +1,12 @@
 import type { EvaluateResult } from '@cartlift/discounts';
+import { promotionBudgets } from '../budgets.js';
 import { type CustomerFacts, type CartRequest, type PricingContext, FIRST_PURCHASE_CUSTOMER_HOLD, FIRST_PURCHASE_HOLD, priceCart } from '../pricing.js';
 import type { PromotionClaim } from '../store/types.js';
 
 /**
  * Prices the cart and reserves the promotions it applies, atomically in the
- * database. When another checkout took the last redemption between pricing
- * and reserving, the lost promotion is priced as used up and the cart priced
+ * database. When another checkout took the last redemption (or the rest of a
+ * budget) between pricing and reserving, the lost promotion is priced as used up and the cart priced
  * again, so the amount charged always matches what was reserved. A cart
  * priced with a first-order offer also holds the shopper's first purchase
  * (by normalised email, and by the Stripe Customer `identifyCustomer`
@@ -22,10 +23,14 @@ export async function priceAndReserve(
   for (let attempt = 0; ; attempt++) {
     const result = await priceCart(ctx, cart, facts, { now, excludeCheckoutId: checkoutId, exhausted });
     const limits = new Map(result.usageLimits.map((fact) => [fact.promotionId, fact]));
-    const claims: PromotionClaim[] = result.applied.map(({ promotionId }) => ({
+    const budgets = promotionBudgets(ctx.promotions);
+    // A budget is held with the discount this cart gets, so the charge matches what was reserved.
+    const claims: PromotionClaim[] = result.applied.map(({ promotionId, amount }) => ({
       id: promotionId,
       limit: limits.get(promotionId)?.total,
       perCustomerLimit: limits.get(promotionId)?.perCustomer,
+      budget: budgets.get(promotionId),
+      amount,
     }));
     // A first-order offer is held like a per-customer limit of 1 on the shopper's
     // first purchase, so two open checkouts of one email cannot both take one.

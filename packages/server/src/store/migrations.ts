@@ -226,6 +226,21 @@ CREATE TABLE cartlift_quoted_carts (
 );
 `,
   },
+  {
+    id: 8,
+    name: 'the discount each redemption holds or gave (promotion budgets, console stats)',
+    // A budget caps the discount money a promotion gives, so each hold records
+    // its own. Rows from before this migration take theirs from the quote their
+    // checkout was priced with, so budgets and stats count past orders too.
+    sql: `
+ALTER TABLE cartlift_redemptions ADD COLUMN discount_amount bigint NOT NULL DEFAULT 0;
+UPDATE cartlift_redemptions r
+   SET discount_amount = applied.amount
+  FROM (SELECT c.checkout_id, a->>'promotionId' AS promotion_id, (a->>'amount')::bigint AS amount
+          FROM cartlift_checkouts c, jsonb_array_elements(CASE WHEN jsonb_typeof(c.quote->'applied') = 'array' THEN c.quote->'applied' ELSE '[]'::jsonb END) a) applied
+ WHERE applied.checkout_id = r.checkout_id AND applied.promotion_id = r.promotion_id AND r.status IN ('committed', 'reserved');
+`,
+  },
 ];
 
 /** Advisory-lock key shared by every Cartlift process: "cartlift" in ASCII, folded to int32. */

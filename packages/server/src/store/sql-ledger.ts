@@ -12,6 +12,17 @@ async function claimEvent(tx: SqlClient, eventId: string, type: string, now: num
   return rows.length === 1;
 }
 
+/** The discount each promotion gave in a checkout's saved quote, by promotion id (minor units). */
+function appliedDiscounts(quote: unknown): Map<string, number> {
+  const applied = (quote as { applied?: unknown } | null)?.applied;
+  const discounts = new Map<string, number>();
+  if (!Array.isArray(applied)) return discounts;
+  for (const entry of applied as Array<{ promotionId?: unknown; amount?: unknown }>) {
+    if (typeof entry.promotionId === 'string' && Number.isSafeInteger(entry.amount)) discounts.set(entry.promotionId, entry.amount as number);
+  }
+  return discounts;
+}
+
 /** Why a succeeded payment is not what the server priced, or null when it is. */
 function mismatch(checkout: CheckoutRecord, facts: PaymentFacts): string | null {
   if (checkout.amount === null || checkout.currency === null) return 'the checkout was never priced for an intent';
@@ -139,12 +150,14 @@ export function ledgerMethods(
         if (options.purchaseEvent) await insertAnalyticsEvents(tx, [await options.purchaseEvent(order)], facts.now);
         // The shopper paid with these promotions. Their holds are still in place:
         // a hold is released only once its intent is canceled (checkout/settle.ts).
+        // Each records the discount it gave (a hold already has the amount its budget was checked with).
+        const discounts = appliedDiscounts(checkout.quote);
         for (const id of promotions) {
           await tx.query(
-            `INSERT INTO cartlift_redemptions (promotion_id, checkout_id, customer_key, status, expires_at, created_at, updated_at)
-                  VALUES ($1, $2, $3, 'committed', NULL, $4, $4)
+            `INSERT INTO cartlift_redemptions (promotion_id, checkout_id, customer_key, status, expires_at, created_at, updated_at, discount_amount)
+                  VALUES ($1, $2, $3, 'committed', NULL, $4, $4, $5)
              ON CONFLICT (promotion_id, checkout_id) DO UPDATE SET status = 'committed', expires_at = NULL, updated_at = excluded.updated_at`,
-            [id, checkout.checkoutId, checkout.emailNormalized, facts.now],
+            [id, checkout.checkoutId, checkout.emailNormalized, facts.now, discounts.get(id) ?? 0],
           );
         }
         // Its other holds (the first-purchase hold) are spent by this payment too.

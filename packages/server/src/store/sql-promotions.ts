@@ -22,27 +22,38 @@ async function customerLockKey(promotionId: string, customerKey: string): Promis
   return new DataView(digest).getBigInt64(0);
 }
 
+/** A total limit or a budget is shared by every shopper, so its checkouts queue behind the promotion's row. */
+const sharedLimit = (claim: PromotionClaim): boolean => claim.limit != null || claim.budget != null;
+
 /**
  * Takes every lock the claims need, in one global order (promotion rows by
  * id, then per-customer advisory locks by key), so two checkouts never
- * deadlock. A claim with a total limit locks its promotion's row; a claim
+ * deadlock. A claim with a total limit or a budget locks its promotion's row; a claim
  * with only a per-customer limit (the first-purchase hold among them) locks
  * just this customer's checkouts against each other, so different shoppers
  * never queue behind one row.
  */
 async function lockClaims(tx: SqlClient, claims: readonly PromotionClaim[], customerKey: string | null): Promise<void> {
   const rows = claims
-    .filter((c) => c.limit != null)
+    .filter(sharedLimit)
     .map((c) => c.id)
     .sort();
   const keys = await Promise.all(
     claims.flatMap((c) => {
       const key = c.customerKey ?? customerKey;
-      return c.limit == null && key != null ? [customerLockKey(c.id, key)] : [];
+      return !sharedLimit(c) && key != null ? [customerLockKey(c.id, key)] : [];
     }),
   );
   for (const id of rows) await lockPromotion(tx, id);
   for (const key of keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [key.toString()]);
+}
+
+/** True when what other checkouts hold leaves no room for this claim under one of its limits. */
+function overLimit(claim: PromotionClaim, key: string | null, held: { used: number; mine: number; discount: number }): boolean {
+  const overGlobal = claim.limit != null && held.used >= claim.limit;
+  const overCustomer = claim.perCustomerLimit != null && key != null && held.mine >= claim.perCustomerLimit;
+  const overBudget = claim.budget != null && held.discount + (claim.amount ?? 0) > claim.budget;
+  return overGlobal || overCustomer || overBudget;
 }
 
 /** Usage counting and atomic reservations of limited promotions. */
@@ -67,22 +78,24 @@ export function promotionMethods(db: SqlDatabase): Pick<Store, 'promotionUsage' 
 
     async promotionUsage(ids, customerKey, now, excludeCheckoutId) {
       const usage: Record<string, PromotionUsage> = {};
-      for (const id of ids) usage[id] = { used: 0, usedByCustomer: 0 };
+      for (const id of ids) usage[id] = { used: 0, usedByCustomer: 0, discount: 0 };
       if (ids.length === 0) return usage;
       const { rows } = await db.query(
-        `SELECT promotion_id, count(*)::int AS used, count(*) FILTER (WHERE customer_key = $3)::int AS mine
+        `SELECT promotion_id, count(*)::int AS used, count(*) FILTER (WHERE customer_key = $3)::int AS mine, coalesce(sum(discount_amount), 0)::bigint AS discount
            FROM cartlift_redemptions
           WHERE promotion_id = ANY($1) AND ${LIVE} AND checkout_id <> $4
           GROUP BY promotion_id`,
         [ids, now, customerKey, excludeCheckoutId ?? ''],
       );
-      for (const row of rows) usage[String(row.promotion_id)] = { used: Number(row.used), usedByCustomer: Number(row.mine) };
+      for (const row of rows) {
+        usage[String(row.promotion_id)] = { used: Number(row.used), usedByCustomer: Number(row.mine), discount: Number(row.discount) };
+      }
       return usage;
     },
 
     async reservePromotions({ checkoutId, customerKey, promotions, now, expiresAt }) {
       // Unlimited promotions need no hold: the checkout row lists what was applied.
-      const limited = promotions.filter((p) => p.limit != null || (p.perCustomerLimit != null && (p.customerKey ?? customerKey) != null));
+      const limited = promotions.filter((p) => sharedLimit(p) || (p.perCustomerLimit != null && (p.customerKey ?? customerKey) != null));
       const releaseOthers = (client: SqlClient, kept: string[]) =>
         client.query(
           `UPDATE cartlift_redemptions SET status = 'released', updated_at = $2
@@ -100,25 +113,23 @@ export function promotionMethods(db: SqlDatabase): Pick<Store, 'promotionUsage' 
         for (const promotion of limited) {
           const key = promotion.customerKey ?? customerKey;
           const { rows } = await tx.query(
-            `SELECT count(*)::int AS used, count(*) FILTER (WHERE customer_key = $3)::int AS mine
+            `SELECT count(*)::int AS used, count(*) FILTER (WHERE customer_key = $3)::int AS mine, coalesce(sum(discount_amount), 0)::bigint AS discount
                FROM cartlift_redemptions WHERE promotion_id = $1 AND ${LIVE} AND checkout_id <> $4`,
             [promotion.id, now, key, checkoutId],
           );
-          const used = Number(rows[0]?.used ?? 0);
-          const mine = Number(rows[0]?.mine ?? 0);
-          const overGlobal = promotion.limit != null && used >= promotion.limit;
-          const overCustomer = promotion.perCustomerLimit != null && key != null && mine >= promotion.perCustomerLimit;
-          if (overGlobal || overCustomer) {
+          const held = { used: Number(rows[0]?.used ?? 0), mine: Number(rows[0]?.mine ?? 0), discount: Number(rows[0]?.discount ?? 0) };
+          if (overLimit(promotion, key, held)) {
             denied.push(promotion.id);
             continue;
           }
           await tx.query(
-            `INSERT INTO cartlift_redemptions (promotion_id, checkout_id, customer_key, status, expires_at, created_at, updated_at)
-                  VALUES ($1, $2, $3, 'reserved', $4, $5, $5)
+            `INSERT INTO cartlift_redemptions (promotion_id, checkout_id, customer_key, status, expires_at, created_at, updated_at, discount_amount)
+                  VALUES ($1, $2, $3, 'reserved', $4, $5, $5, $6)
              ON CONFLICT (promotion_id, checkout_id) DO UPDATE
-                     SET customer_key = excluded.customer_key, status = 'reserved', expires_at = excluded.expires_at, updated_at = excluded.updated_at
+                     SET customer_key = excluded.customer_key, status = 'reserved', expires_at = excluded.expires_at, updated_at = excluded.updated_at,
+                         discount_amount = excluded.discount_amount
                    WHERE cartlift_redemptions.status <> 'committed'`,
-            [promotion.id, checkoutId, key, expiresAt, now],
+            [promotion.id, checkoutId, key, expiresAt, now, promotion.amount ?? 0],
           );
           reserved.push(promotion.id);
         }

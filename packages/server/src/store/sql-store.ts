@@ -6,6 +6,7 @@ import { checkoutMethods } from './sql-checkouts.js';
 import { ledgerMethods } from './sql-ledger.js';
 import { orderTotalsMethods } from './sql-order-totals.js';
 import { promotionMethods } from './sql-promotions.js';
+import { promotionStatsMethods } from './sql-promotion-stats.js';
 import { promotionVersionMethods } from './sql-promotion-versions.js';
 import { quotedCartMethods } from './sql-quoted-carts.js';
 import { rateLimitMethods } from './sql-rate-limits.js';
@@ -24,6 +25,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     migrate: () => migrate(db),
     ...checkoutMethods(db),
     ...promotionMethods(db),
+    ...promotionStatsMethods(db),
     ...ledgerMethods(db),
     ...analyticsMethods(db),
     ...orderTotalsMethods(db),

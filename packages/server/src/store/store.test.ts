@@ -27,9 +27,9 @@ describe.each(storeVariants())('Store on $name', ({ open }) => {
     expect((await reserve('d', 'cat', 20)).denied).toEqual([promotion]);
     // Re-reserving the same checkout does not count itself.
     expect((await reserve('a', 'ann', 30)).reserved).toEqual([promotion]);
-    expect(await store.promotionUsage([promotion], 'ann', 40)).toEqual({ [promotion]: { used: 2, usedByCustomer: 1 } });
+    expect(await store.promotionUsage([promotion], 'ann', 40)).toEqual({ [promotion]: { used: 2, usedByCustomer: 1, discount: 0 } });
     // c's hold expired at 1010 but still counts: its payment may yet come, until its attempt is settled.
-    expect(await store.promotionUsage([promotion], 'ann', 1020)).toEqual({ [promotion]: { used: 2, usedByCustomer: 1 } });
+    expect(await store.promotionUsage([promotion], 'ann', 1020)).toEqual({ [promotion]: { used: 2, usedByCustomer: 1, discount: 0 } });
     expect((await reserve('d', 'cat', 1020)).denied).toEqual([promotion]);
     // Settling c's attempt (its intent canceled at Stripe) releases it: then it stops counting.
     expect(await store.releaseReservations('c', 1021)).toBe(1);

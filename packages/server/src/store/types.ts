@@ -83,11 +83,25 @@ export interface PromotionClaim {
   perCustomerLimit?: number | undefined;
   /** Counts per-customer use under this key instead of the reservation's `customerKey`. */
   customerKey?: string | undefined;
+  /** Total discount money the promotion may give, minor units (`limits.budget`). */
+  budget?: number | undefined;
+  /** The discount this promotion gives in this checkout's cart, minor units: held against `budget`. */
+  amount?: number | undefined;
 }
 
 export interface PromotionUsage {
   used: number;
   usedByCustomer: number;
+  /** The discount (minor units) the counted redemptions hold or gave: what a budget has spent. */
+  discount: number;
+}
+
+/** What a promotion has given in paid orders, for the console. */
+export interface PromotionStats {
+  /** Paid orders that used it. */
+  redemptions: number;
+  /** Discount those orders got from it, minor units of the promotion's currency. */
+  discountGiven: number;
 }
 
 /** Facts about the Stripe PaymentIntent a webhook event carries. */
@@ -228,7 +242,7 @@ export interface Store {
   customerLedger(emailNormalized: string): Promise<{ stripeCustomerId: string | null; paid: boolean }>;
   /** Records the mapping; returns the id that won when two processes raced. */
   rememberStripeCustomer(emailNormalized: string, stripeCustomerId: string, now: number): Promise<string>;
-  /** Committed plus held (reserved, expired or not) redemptions, not counting `excludeCheckoutId`'s own. */
+  /** Committed plus held (reserved, expired or not) redemptions and their discount, not counting `excludeCheckoutId`'s own. */
   promotionUsage(ids: string[], customerKey: string | null, now: number, excludeCheckoutId?: string): Promise<Record<string, PromotionUsage>>;
   /**
    * Takes the checkout's lease (creating the row), or returns null while
@@ -247,9 +261,9 @@ export interface Store {
   releaseCheckout(checkoutId: string, token: string): Promise<void>;
   /**
    * Atomically reserves the limited promotions for this checkout until
-   * `expiresAt` (a row lock per promotion with a total limit, an advisory lock per promotion and customer otherwise, in one fixed order), releasing this
-   * checkout's other reservations. Promotions over a limit are returned in
-   * `denied`, unreserved; unlimited ones need no reservation and are skipped.
+   * `expiresAt` (a row lock per promotion with a total limit or a budget, an advisory lock per promotion and customer otherwise, in one fixed order), releasing this
+   * checkout's other reservations. Promotions over a limit, or whose `amount` would take their
+   * discount past `budget`, are returned in `denied`, unreserved; unlimited ones need no reservation and are skipped.
    */
   reservePromotions(input: {
     checkoutId: string;
@@ -260,6 +274,8 @@ export interface Store {
   }): Promise<{ reserved: string[]; denied: string[] }>;
   /** Releases this checkout's reservations that are not committed. */
   releaseReservations(checkoutId: string, now: number): Promise<number>;
+  /** Redemptions and discount given per promotion id, from paid orders only (holds are left out). */
+  promotionStats(): Promise<Record<string, PromotionStats>>;
   /**
    * Holds of these promotions (or of any, without ids) that expired at or
    * before `now` and whose checkout no request holds: the attempts to settle
