@@ -10,7 +10,7 @@ const spend300Save30: ConsolePromotion = {
   rule: { type: 'tiered', tiers: [{ spend: 30000, amount: 3000 }] },
   conditions: { minQuantity: 2, currencies: ['CNY'] },
   code: 'MAN300',
-  limits: { total: 100 },
+  limits: { total: 100, budget: 500000 },
   combinesWith: { order: true },
   priority: 5,
 };
