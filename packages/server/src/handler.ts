@@ -5,6 +5,7 @@ import type { PromotionsConfig } from '@cartlift/discounts';
 import { parsePromotionsConfig } from '@cartlift/discounts/schema';
 import { type Catalog, createCatalog } from './catalog.js';
 import { parseAllowedOrigins } from './analytics/cors.js';
+import { auditRoutes } from './admin/audit-routes.js';
 import { orderRoutes } from './admin/order-routes.js';
 import { promotionRoutes } from './admin/promotion-routes.js';
 import { adminRoutes } from './admin/routes.js';
@@ -178,6 +179,7 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
     ...adminRoutes(ctx),
     ...promotionRoutes(ctx),
     ...orderRoutes(ctx),
+    ...auditRoutes(ctx),
     ...extraRoutes,
   ];
   const route = createRouter(ctx.basePath, routes);
