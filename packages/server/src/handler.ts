@@ -9,6 +9,7 @@ import { auditRoutes } from './admin/audit-routes.js';
 import { orderRoutes } from './admin/order-routes.js';
 import { promotionRoutes } from './admin/promotion-routes.js';
 import { adminRoutes } from './admin/routes.js';
+import { userRoutes } from './admin/user-routes.js';
 import { DEFAULT_SESSION_TTL_MS } from './admin/sessions.js';
 import { toErrorResponse } from './http/errors.js';
 import type { FetchHandler } from './http/node.js';
@@ -180,6 +181,7 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
     ...promotionRoutes(ctx),
     ...orderRoutes(ctx),
     ...auditRoutes(ctx),
+    ...userRoutes(ctx),
     ...extraRoutes,
   ];
   const route = createRouter(ctx.basePath, routes);
