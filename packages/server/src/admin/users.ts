@@ -12,7 +12,12 @@ export interface NewAdminUser {
   now: number;
 }
 
-/** Thrown by `addAdminUser` when the (normalised) email already has an account. */
+/**
+ * Thrown by `addAdminUser` when the (normalised) email already has an account.
+ *
+ * @example
+ * try { await addAdminUser(store, input) } catch (error) { if (error instanceof AdminUserExistsError) console.log(error.email) }
+ */
 export class AdminUserExistsError extends Error {
   constructor(readonly email: string) {
     super(`${email} already has a console account.`);
