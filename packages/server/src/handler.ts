@@ -5,11 +5,13 @@ import type { PromotionsConfig } from '@cartlift/discounts';
 import { parsePromotionsConfig } from '@cartlift/discounts/schema';
 import { type Catalog, createCatalog } from './catalog.js';
 import { parseAllowedOrigins } from './analytics/cors.js';
+import { auditRoutes } from './admin/audit-routes.js';
 import { catalogRoutes } from './admin/catalog-route.js';
 import { consoleRoutes } from './admin/console-routes.js';
 import { orderRoutes } from './admin/order-routes.js';
 import { promotionRoutes } from './admin/promotion-routes.js';
 import { adminRoutes } from './admin/routes.js';
+import { userRoutes } from './admin/user-routes.js';
 import { DEFAULT_SESSION_TTL_MS } from './admin/sessions.js';
 import { toErrorResponse } from './http/errors.js';
 import type { FetchHandler } from './http/node.js';
@@ -180,6 +182,8 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
     ...adminRoutes(ctx),
     ...promotionRoutes(ctx),
     ...orderRoutes(ctx),
+    ...auditRoutes(ctx),
+    ...userRoutes(ctx),
     ...catalogRoutes(ctx),
     ...consoleRoutes(ctx),
     ...extraRoutes,

@@ -7,9 +7,22 @@ export interface NewAdminUser {
   email: string;
   role: AdminRole;
   password: string;
-  /** Who added it (null from the CLI). */
+  /** The id of the owner who added it (null from the CLI). */
   addedBy?: string | null;
   now: number;
+}
+
+/**
+ * Thrown by `addAdminUser` when the (normalised) email already has an account.
+ *
+ * @example
+ * try { await addAdminUser(store, input) } catch (error) { if (error instanceof AdminUserExistsError) console.log(error.email) }
+ */
+export class AdminUserExistsError extends Error {
+  constructor(readonly email: string) {
+    super(`${email} already has a console account.`);
+    this.name = 'AdminUserExistsError';
+  }
 }
 
 /**
@@ -38,7 +51,7 @@ export async function addAdminUser(store: Store, input: NewAdminUser): Promise<A
     createdAt: input.now,
     disabledAt: null,
   });
-  if (!user) throw new Error(`${email} already has a console account.`);
+  if (!user) throw new AdminUserExistsError(email);
   await store.appendAuditEntry({
     at: input.now,
     userId: input.addedBy ?? null,

@@ -2,6 +2,7 @@
 import { runAdminCommand } from '../cli/admin.js';
 import { parseArgs, USAGE } from '../cli/args.js';
 import { startFromArgs } from '../cli/start.js';
+import { startBanner } from '../cli/start-banner.js';
 
 /** All of standard input, for `admin add --password-stdin`. */
 async function readStdin(): Promise<string> {
@@ -21,12 +22,7 @@ async function main(): Promise<void> {
     return;
   }
   const running = await startFromArgs(args);
-  console.log(`Cartlift server: ${running.url}`);
-  console.log(`  API:     ${running.apiUrl}`);
-  console.log(
-    `  Stripe:  ${running.sandbox ? `offline sandbox at ${running.sandbox.url} (test mode, no real payments)` : 'api.stripe.com (STRIPE_SECRET_KEY)'}`,
-  );
-  if (args.static.length) console.log(`  Static:  ${args.static.join(', ')}`);
+  for (const line of startBanner(running, args)) console.log(line);
   const stop = () => {
     running.close().finally(() => process.exit(0));
   };

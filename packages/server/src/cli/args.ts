@@ -1,3 +1,5 @@
+import { ADMIN_EMAIL_PATTERN } from '../admin/roles.js';
+
 export interface CliArgs {
   config: string;
   port: number | undefined;
@@ -8,10 +10,12 @@ export interface CliArgs {
   strictPort: boolean;
   /** Overrides the config's embedded-database folder (PGlite). */
   dataDir: string | undefined;
+  /** `--demo-owner EMAIL`: on a store without console accounts, make this owner and print its password once (the demo only). */
+  demoOwner: string | undefined;
   help: boolean;
 }
 
-export const USAGE = `Usage: cartlift-server --config cartlift.config.json [--port 5173] [--strict-port] [--data-dir <dir>] [--host 127.0.0.1] [--static <dir>]... [--sandbox]
+export const USAGE = `Usage: cartlift-server --config cartlift.config.json [--port 5173] [--strict-port] [--data-dir <dir>] [--host 127.0.0.1] [--static <dir>]... [--sandbox] [--demo-owner EMAIL]
 
   --config   JSON config: currency, catalog, promotions, stripe.publishableKey (see docs/server.md)
   --port     port to listen on (default: PORT, else 5173; the next free port is used if it is taken)
@@ -20,6 +24,8 @@ export const USAGE = `Usage: cartlift-server --config cartlift.config.json [--po
   --host     interface to bind (default 127.0.0.1)
   --static   directory served at / for paths outside the API (repeatable; first match wins)
   --sandbox  use the offline Stripe sandbox (also the default when STRIPE_SECRET_KEY is unset)
+  --demo-owner EMAIL  demo only: when the store has no console account yet, make EMAIL an owner
+             and print the console's address and a generated password once (npm start uses it)
 
        cartlift-server admin add EMAIL --role owner|marketer|viewer [--config FILE] [--password-stdin]
   creates a console account in the config's store (see docs/console.md)`;
@@ -28,6 +34,13 @@ function parsePort(text: string, name: string): number {
   const port = Number(text);
   if (!/^\d+$/.test(text) || port > 65535) throw new Error(`${name} must be a whole number from 0 to 65535; received ${JSON.stringify(text)}.`);
   return port;
+}
+
+function demoOwnerEmail(text: string): string {
+  if (text.trim().length > 254 || !ADMIN_EMAIL_PATTERN.test(text.trim())) {
+    throw new Error(`--demo-owner must be an email address such as "demo@cartlift.example"; received ${JSON.stringify(text)}.`);
+  }
+  return text;
 }
 
 /**
@@ -45,6 +58,7 @@ export function parseArgs(argv: readonly string[], environment: Record<string, s
     sandbox: false,
     strictPort: false,
     dataDir: undefined,
+    demoOwner: undefined,
     help: false,
   };
   if (environment.PORT !== undefined) args.port = parsePort(environment.PORT, 'PORT');
@@ -78,6 +92,9 @@ export function parseArgs(argv: readonly string[], environment: Record<string, s
         break;
       case '--sandbox':
         args.sandbox = true;
+        break;
+      case '--demo-owner':
+        args.demoOwner = demoOwnerEmail(value());
         break;
       case '--help':
       case '-h':

@@ -35,8 +35,9 @@ describe('parseArgs', () => {
   });
 });
 
-test('the demo config and catalog are valid', async () => {
+test("the demo config and catalog are valid; its promotions are managed in the console, in the shop's time zone", async () => {
   const { options } = await loadConfigFile(config);
+  expect(options).toMatchObject({ managePromotions: true, timeZone: 'Asia/Shanghai' });
   expect(parsePromotionsConfig(options.promotions).promotions.map((p) => p.id)).toEqual([
     'first-order-5',
     'spend-more-save-more',

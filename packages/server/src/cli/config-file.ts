@@ -7,10 +7,10 @@ import type { CartliftHandlerOptions } from '../options.js';
 const fileSchema = z.object({
   currency: z.string(),
   basePath: z.string().optional(),
-  managePromotions: z.boolean().optional(),
-  timeZone: z.string().optional(),
   catalog: z.union([z.string(), z.array(z.unknown()), z.object({ products: z.array(z.unknown()) })]),
   promotions: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
+  managePromotions: z.boolean().optional(),
+  timeZone: z.string().optional(),
   shippingOptions: z
     .array(z.object({ id: z.string(), name: z.union([z.string(), z.record(z.string(), z.string())]), amount: z.number().int().min(0) }))
     .optional(),
@@ -82,12 +82,12 @@ export async function loadConfigFile(file: string): Promise<{ file: ConfigFile; 
       catalog,
       ...(config.basePath ? { basePath: config.basePath } : {}),
       ...(promotions !== undefined ? { promotions } : {}),
+      ...(config.managePromotions !== undefined ? { managePromotions: config.managePromotions } : {}),
+      ...(config.timeZone !== undefined ? { timeZone: config.timeZone } : {}),
       ...(config.shippingOptions ? { shippingOptions: config.shippingOptions } : {}),
       ...(store ? { store } : {}),
       ...(config.rateLimit !== undefined ? { rateLimit: config.rateLimit } : {}),
       ...(config.analytics ? { analytics: config.analytics } : {}),
-      ...(config.managePromotions ? { managePromotions: true } : {}),
-      ...(config.timeZone ? { timeZone: config.timeZone } : {}),
     },
   };
 }

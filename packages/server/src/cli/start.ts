@@ -7,6 +7,7 @@ import type { StripeOptions } from '../stripe/client.js';
 import type { StripeSandbox } from '@cartlift/stripe-sandbox';
 import type { CliArgs } from './args.js';
 import { loadConfigFile } from './config-file.js';
+import { type DemoOwner, ensureDemoOwner } from './demo-owner.js';
 import { staticFiles } from './static-files.js';
 import { env } from '../env.js';
 
@@ -17,6 +18,8 @@ export interface Running {
   sandbox: StripeSandbox | undefined;
   handler: CartliftHandler;
   server: Server;
+  /** With `--demo-owner` on a store that had no console account: the owner made now, and its only copy of the password. */
+  demoOwner: DemoOwner | undefined;
   close(): Promise<void>;
 }
 
@@ -34,8 +37,9 @@ async function listen(handler: CartliftHandler, args: CliArgs, fallback: ReturnT
 }
 
 /**
- * Starts the server the CLI describes: config file, optional static dirs, and
- * the offline Stripe sandbox when asked or when no STRIPE_SECRET_KEY is set.
+ * Starts the server the CLI describes: config file, optional static dirs, the
+ * offline Stripe sandbox when asked or when no STRIPE_SECRET_KEY is set, and
+ * with `--demo-owner` the demo's first console owner (see `ensureDemoOwner`).
  *
  * @example
  * const running = await startFromArgs(parseArgs(['--config', 'examples/cartlift.config.json', '--sandbox']))
@@ -68,16 +72,19 @@ export async function startFromArgs(args: CliArgs, overrides: Partial<CartliftHa
   }
   const handlerOptions: CartliftHandlerOptions = { ...options, stripe, ...overrides };
   const handler = createCartliftHandler(handlerOptions);
-  await handler.store();
+  const store = await handler.store();
   const running = await listen(handler, args, staticFiles(args.static));
   const apiUrl = `${running.url}${handler.basePath}`;
   if (sandbox) await sandbox.addWebhookEndpoint(`${apiUrl}/webhooks/stripe`);
+  // Once listening: a start that fails before never makes an account whose password nobody saw.
+  const demoOwner = args.demoOwner ? await ensureDemoOwner(store, args.demoOwner, handlerOptions.now?.() ?? Date.now()) : null;
   return {
     url: running.url,
     apiUrl,
     sandbox,
     handler,
     server: running.server,
+    demoOwner: demoOwner ?? undefined,
     async close() {
       await running.close();
       await sandbox?.close();

@@ -51,6 +51,36 @@ describe.each(storeVariants())('admin accounts on $name', ({ open }) => {
     for (const id of others) expect(await store.findAdminSession(id, 600)).toBeNull();
   });
 
+  test('disabling an account stamps disabledAt once and ends its sessions; a missing account is null', async () => {
+    const marketer = user();
+    await store.createAdminUser(marketer);
+    const session = { id: unique('hash'), userId: marketer.id, csrfToken: 'csrf', createdAt: 100, expiresAt: 10_000, revokedAt: null };
+    await store.createAdminSession(session);
+    expect(await store.disableAdminUser(marketer.id, 500)).toEqual({ ...marketer, disabledAt: 500 });
+    expect(await store.disableAdminUser(marketer.id, 600)).toBeNull();
+    expect((await store.findAdminUserByEmail(marketer.email))?.disabledAt).toBe(500);
+    expect(await store.findAdminSession(session.id, 700)).toBeNull();
+    expect(await store.disableAdminUser(unique('nobody'), 500)).toBeNull();
+  });
+
+  test('the last enabled owner cannot be disabled', async () => {
+    // A store of its own: "last owner" counts every account in it.
+    const fresh = await open();
+    try {
+      const [first, second] = [user({ role: 'owner' }), user({ role: 'owner' })];
+      const disabledOwner = user({ role: 'owner', disabledAt: 50 });
+      for (const account of [first, second, disabledOwner]) await fresh.createAdminUser(account);
+      expect((await fresh.disableAdminUser(first.id, 100))?.disabledAt).toBe(100);
+      expect(await fresh.disableAdminUser(second.id, 200)).toBeNull();
+      expect((await fresh.findAdminUserByEmail(second.email))?.disabledAt).toBeNull();
+      const marketer = user();
+      await fresh.createAdminUser(marketer);
+      expect((await fresh.disableAdminUser(marketer.id, 300))?.disabledAt).toBe(300);
+    } finally {
+      await fresh.close();
+    }
+  }, 60_000);
+
   test('audit entries keep before/after JSON and list newest first, filtered and bounded', async () => {
     const author = user();
     await store.createAdminUser(author);

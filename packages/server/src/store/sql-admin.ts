@@ -58,6 +58,7 @@ export function adminMethods(
   | 'findAdminSession'
   | 'revokeAdminSession'
   | 'revokeAdminSessionsOfUser'
+  | 'disableAdminUser'
   | 'appendAuditEntry'
   | 'listAuditEntries'
 > {
@@ -115,6 +116,20 @@ export function adminMethods(
         [userId, now],
       );
       return rows.length;
+    },
+
+    async disableAdminUser(userId, now) {
+      // The enabled owners are locked first: of two owners disabling each other at once, the
+      // second waits, then counts the owners left without the first and is refused.
+      const { rows } = await db.query(
+        `WITH owners AS (SELECT id FROM cartlift_admin_users WHERE role = 'owner' AND disabled_at IS NULL FOR UPDATE)
+         UPDATE cartlift_admin_users SET disabled_at = $2
+          WHERE id = $1 AND disabled_at IS NULL
+            AND (role <> 'owner' OR EXISTS (SELECT 1 FROM owners WHERE owners.id <> $1))
+          RETURNING *`,
+        [userId, now],
+      );
+      return rows[0] ? toAdminUser(rows[0]) : null;
     },
 
     async appendAuditEntry(entry) {

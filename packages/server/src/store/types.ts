@@ -367,6 +367,12 @@ export interface Store {
   revokeAdminSession(id: string, now: number): Promise<boolean>;
   /** Revokes every open session of a user (a password change, a removed account); returns how many. */
   revokeAdminSessionsOfUser(userId: string, now: number): Promise<number>;
+  /**
+   * Stamps `disabledAt` on an enabled account (its sessions stop being found at once); null when
+   * it doesn't exist, is already disabled, or is the last enabled owner (checked in the same
+   * statement, so two owners disabling each other at once leave one).
+   */
+  disableAdminUser(userId: string, now: number): Promise<AdminUser | null>;
   appendAuditEntry(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry>;
   /** Audit entries newest first, filtered by action and/or user, bounded by `limit`. */
   listAuditEntries(query?: AuditQuery): Promise<AuditEntry[]>;
