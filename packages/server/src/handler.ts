@@ -7,6 +7,7 @@ import { type Catalog, createCatalog } from './catalog.js';
 import { parseAllowedOrigins } from './analytics/cors.js';
 import { orderRoutes } from './admin/order-routes.js';
 import { promotionRoutes } from './admin/promotion-routes.js';
+import { codeRoutes } from './admin/code-routes.js';
 import { adminRoutes } from './admin/routes.js';
 import { DEFAULT_SESSION_TTL_MS } from './admin/sessions.js';
 import { toErrorResponse } from './http/errors.js';
@@ -177,6 +178,7 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
     { method: 'GET', path: '/funnel/report.css', handler: reportStylesRoute() },
     ...adminRoutes(ctx),
     ...promotionRoutes(ctx),
+    ...codeRoutes(ctx),
     ...orderRoutes(ctx),
     ...extraRoutes,
   ];

@@ -5,6 +5,7 @@ import type { Catalog, Product } from './catalog.js';
 import { normalizeEmail } from './email.js';
 import type { CustomerIdentity } from './identify.js';
 import { HttpError } from './http/errors.js';
+import { matchSingleUseCodes } from './promotions/single-use-codes.js';
 import type { Store } from './store/types.js';
 
 export type { ShippingOption };
@@ -118,12 +119,13 @@ export function hasFirstPurchaseOffers(config: PromotionsConfig): boolean {
 }
 
 /**
- * Ids whose usage needs counting: promotions with a usage limit, and the
+ * Ids whose holds need counting and settling: promotions with a usage limit,
+ * those with single-use codes (a code is held like a redemption), and the
  * first-purchase hold when some promotion is for first orders only.
  */
 export function limitedPromotionIds(config: PromotionsConfig): string[] {
   const ids = config.promotions
-    .filter((promotion) => promotion.limits?.total != null || promotion.limits?.perCustomer != null)
+    .filter((promotion) => promotion.limits?.total != null || promotion.limits?.perCustomer != null || promotion.uniqueCodes === true)
     .map((promotion) => promotion.id);
   return hasFirstPurchaseOffers(config) ? [...ids, FIRST_PURCHASE_HOLD] : ids;
 }
@@ -141,7 +143,10 @@ function shippingFor(ctx: PricingContext, cart: CartRequest): EvaluateInput['shi
 
 /**
  * Prices a cart with the promotions engine and server-decided facts.
- * `usage` overrides let checkout re-run after losing a reservation race.
+ * `exhausted` (promotions) and `lostCodes` (single-use codes) let checkout
+ * re-run after losing a reservation race. Single-use codes are matched to
+ * their promotions first (promotions/single-use-codes.ts); the ones that
+ * can't be used are reported in `notApplied` like a used-up promotion.
  *
  * @example
  * const result = await priceCart(ctx, body, facts, { now: Date.now() })
@@ -150,9 +155,10 @@ export async function priceCart(
   ctx: PricingContext,
   cart: CartRequest,
   facts: CustomerFacts,
-  { now, excludeCheckoutId, exhausted = [] }: { now: number; excludeCheckoutId?: string; exhausted?: string[] },
+  { now, excludeCheckoutId, exhausted = [], lostCodes = [] }: { now: number; excludeCheckoutId?: string; exhausted?: string[]; lostCodes?: string[] },
 ): Promise<EvaluateResult> {
   const lines = await resolveLines(ctx, cart);
+  const singleUse = await matchSingleUseCodes(ctx.store, ctx.promotions, cart.codes ?? [], { checkoutId: excludeCheckoutId, lost: lostCodes });
   const usage = await ctx.store.promotionUsage(limitedPromotionIds(ctx.promotions), facts.emailNormalized, now, excludeCheckoutId);
   // Another open checkout of this shopper holds their first purchase (or this one just lost it).
   let firstPurchaseHeld = (usage[FIRST_PURCHASE_HOLD]?.usedByCustomer ?? 0) > 0 || exhausted.some((id) => id.startsWith(FIRST_PURCHASE_HOLD));
@@ -168,7 +174,7 @@ export async function priceCart(
     usage[id] = { used: limits?.total ?? Number.MAX_SAFE_INTEGER, usedByCustomer: limits?.perCustomer ?? Number.MAX_SAFE_INTEGER };
   }
   const shipping = shippingFor(ctx, cart);
-  return evaluate({
+  const result = evaluate({
     currency: ctx.currency,
     lines,
     ...(shipping ? { shipping } : {}),
@@ -177,10 +183,11 @@ export async function priceCart(
       segments: facts.segments,
       ...(facts.emailNormalized ? { id: facts.emailNormalized } : {}),
     },
-    codes: cart.codes ?? [],
+    codes: singleUse.codes,
     now,
     ...(ctx.channel ? { channel: ctx.channel } : {}),
-    promotions: ctx.promotions.promotions,
+    promotions: singleUse.promotions,
     usage,
   });
+  return singleUse.refused.length ? { ...result, notApplied: [...singleUse.refused, ...result.notApplied] } : result;
 }

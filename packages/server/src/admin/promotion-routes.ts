@@ -34,7 +34,8 @@ function wholeNumber(value: unknown, field: string): number {
   return number as number;
 }
 
-async function storeOf(ctx: HandlerContext): Promise<Store> {
+/** The store, or 409 when promotions come from the server configuration (nothing to manage). */
+export async function storeOf(ctx: HandlerContext): Promise<Store> {
   if (!ctx.managePromotions)
     throw new HttpError(
       409,
@@ -45,7 +46,7 @@ async function storeOf(ctx: HandlerContext): Promise<Store> {
 }
 
 /** The working copy: the saved draft, else the promotions in force at revision 0. */
-async function workingCopy(ctx: HandlerContext, store: Store) {
+export async function workingCopy(ctx: HandlerContext, store: Store) {
   const draft = await store.promotionDraft();
   return draft ?? { config: ctx.promotions, rev: 0, updatedAt: null, updatedBy: null };
 }

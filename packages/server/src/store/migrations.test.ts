@@ -25,13 +25,15 @@ describe.each(databases)('migrate on $name', ({ open }) => {
   test('applies a later id while an earlier one is missing, and the earlier one still runs when it arrives', async () => {
     const db = await open();
     opened.push(db);
-    expect(MIGRATIONS.map((m) => m.id)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    // Listed from MIGRATIONS itself, so a migration added beside this one (8 and 9 landed apart) needs no edit here.
+    const ids = MIGRATIONS.map((m) => m.id).sort((a, b) => a - b);
+    expect(ids).toEqual(expect.arrayContaining([1, 2, 3, 4, 5, 6, 7, 9]));
     const withoutFour = MIGRATIONS.filter((m) => m.id !== 4);
-    expect(await migrate(db, withoutFour)).toEqual([1, 2, 3, 5, 6, 7]);
+    expect(await migrate(db, withoutFour)).toEqual(ids.filter((id) => id !== 4));
     expect(await migrate(db)).toEqual([4]);
     expect(await migrate(db)).toEqual([]);
     const { rows } = await db.query<{ id: number }>('SELECT id FROM cartlift_migrations ORDER BY id');
-    expect(rows.map((row) => Number(row.id))).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(rows.map((row) => Number(row.id))).toEqual(ids);
   }, 60_000);
 
   test('5 keeps the first received of purchases that repeat a transaction id, then refuses repeats', async () => {
