@@ -115,6 +115,9 @@ describe.each(storeVariants())('single-use codes on $name', ({ open }) => {
     });
     expect(await refused({ promotionId: SINGLE_USE.id, count: 100_001 })).toMatchObject({ field: 'count' });
     expect(await refused({ promotionId: SINGLE_USE.id, count: 10, length: 3 })).toMatchObject({ field: 'length' });
+    // The console sends Number('') for a cleared field: 0 is refused, never read as "the default".
+    expect(await refused({ promotionId: SINGLE_USE.id, count: 10, length: 0 })).toMatchObject({ field: 'length' });
+    expect(await refused({ promotionId: SINGLE_USE.id, count: 10, length: null })).toMatchObject({ field: 'length' });
     expect(await refused({ promotionId: SINGLE_USE.id, count: 10, prefix: 'NO SPACES' })).toMatchObject({ field: 'prefix' });
     expect(await refused({ promotionId: SINGLE_USE.id, count: '10' })).toMatchObject({ field: 'count' });
     expect(await refused({ count: 10 })).toMatchObject({ field: 'promotionId' });

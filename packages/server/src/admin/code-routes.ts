@@ -76,7 +76,11 @@ const generate =
       throw new HttpError(400, 'invalid_code_batch', `prefix must be letters, digits, "-" or "_"; received ${JSON.stringify(body.prefix)}.`, 'prefix');
     const length = wholeNumberField(body, 'length');
     // The generator's own checks, before anything is stored: their sentences name the field.
-    const options = checkCodeBatch({ count: wholeNumberField(body, 'count')!, ...(body.prefix ? { prefix: body.prefix } : {}), ...(length ? { length } : {}) });
+    const options = checkCodeBatch({
+      count: wholeNumberField(body, 'count')!,
+      ...(body.prefix ? { prefix: body.prefix } : {}),
+      ...(length !== undefined ? { length } : {}),
+    });
     await singleUsePromotion(ctx, store, body.promotionId);
     const batch = await store.createCodeBatch({ promotionId: body.promotionId, ...options, createdBy: user.email, now: ctx.now() });
     await store.appendAuditEntry({
