@@ -34,7 +34,12 @@ function wholeNumber(value: unknown, field: string): number {
   return number as number;
 }
 
-/** The store, or 409 when promotions come from the server configuration (nothing to manage). */
+/**
+ * The store, or 409 when promotions come from the server configuration (nothing to manage).
+ *
+ * @example
+ * const store = await storeOf(ctx);
+ */
 export async function storeOf(ctx: HandlerContext): Promise<Store> {
   if (!ctx.managePromotions)
     throw new HttpError(
@@ -45,7 +50,12 @@ export async function storeOf(ctx: HandlerContext): Promise<Store> {
   return ctx.store();
 }
 
-/** The working copy: the saved draft, else the promotions in force at revision 0. */
+/**
+ * The working copy: the saved draft, else the promotions in force at revision 0.
+ *
+ * @example
+ * const { config, rev } = await workingCopy(ctx, store);
+ */
 export async function workingCopy(ctx: HandlerContext, store: Store) {
   const draft = await store.promotionDraft();
   return draft ?? { config: ctx.promotions, rev: 0, updatedAt: null, updatedBy: null };

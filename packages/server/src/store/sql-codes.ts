@@ -35,6 +35,9 @@ function toCode(row: Row): SingleUseCode {
  * Each UPDATE is conditional on the row as it is when its lock is granted, so
  * of two checkouts racing for one code exactly one takes it; codes go in
  * sorted order so two checkouts with the same codes never deadlock.
+ *
+ * @example
+ * await holdCodes(tx, 'co_1', ['MAIL-ACDE3479QT'], now, now + 15 * 60_000) // [] when taken, ['MAIL-…'] when another checkout has it
  */
 export async function holdCodes(tx: SqlClient, checkoutId: string, codes: readonly string[], now: number, expiresAt: number): Promise<string[]> {
   const denied: string[] = [];
@@ -49,7 +52,12 @@ export async function holdCodes(tx: SqlClient, checkoutId: string, codes: readon
   return denied;
 }
 
-/** Gives a checkout's held codes, but `kept`, back to unused; returns how many. */
+/**
+ * Gives a checkout's held codes, but `kept`, back to unused; returns how many.
+ *
+ * @example
+ * await releaseCodes(tx, 'co_1', now) // 1: its one code is unused again
+ */
 export async function releaseCodes(client: SqlClient, checkoutId: string, now: number, kept: readonly string[] = []): Promise<number> {
   const { rows } = await client.query(
     `UPDATE cartlift_codes SET status = 'unused', checkout_id = NULL, expires_at = NULL, updated_at = $2
@@ -59,7 +67,12 @@ export async function releaseCodes(client: SqlClient, checkoutId: string, now: n
   return rows.length;
 }
 
-/** Spends a paid checkout's held codes: redeemed by the order (its payment intent). */
+/**
+ * Spends a paid checkout's held codes: redeemed by the order (its payment intent).
+ *
+ * @example
+ * await redeemCodes(tx, 'co_1', 'pi_123', now)
+ */
 export async function redeemCodes(tx: SqlClient, checkoutId: string, paymentIntentId: string, now: number): Promise<void> {
   await tx.query(
     `UPDATE cartlift_codes SET status = 'redeemed', payment_intent_id = $2, expires_at = NULL, updated_at = $3
@@ -68,7 +81,12 @@ export async function redeemCodes(tx: SqlClient, checkoutId: string, paymentInte
   );
 }
 
-/** Batches of single-use codes and the codes themselves. */
+/**
+ * Batches of single-use codes and the codes themselves.
+ *
+ * @example
+ * const store = { ...codeMethods(db) }; await store.codeBatches('mailing-3-off')
+ */
 export function codeMethods(
   db: SqlDatabase,
 ): Pick<Store, 'createCodeBatch' | 'addCodes' | 'finishCodeBatch' | 'failStalledCodeBatches' | 'codeBatch' | 'codeBatches' | 'listCodes' | 'findCodes'> {
