@@ -136,6 +136,31 @@ describe('archived promotions', () => {
   });
 });
 
+describe('single-use codes (uniqueCodes)', () => {
+  it('a promotion with uniqueCodes applies only with its generated codes, so it has no code of its own', () => {
+    expect(parsePromotionsConfig(one({ uniqueCodes: true })).promotions[0]).toMatchObject({ uniqueCodes: true });
+    const e = error(one({ uniqueCodes: true, code: 'SPRING10' }));
+    expect(e.message).toBe(
+      'promotion \'SPRING10\': code "SPRING10" can\'t be set with "uniqueCodes": true; the promotion applies only with its generated single-use codes, so remove code.',
+    );
+    expect(e.field).toBe('promotions[0].code');
+    expect(error(one({ uniqueCodes: 'yes' })).field).toBe('promotions[0].uniqueCodes');
+  });
+
+  it('the public config never shows a uniqueCodes promotion, as it never shows a coded one', () => {
+    const config = parsePromotionsConfig({
+      version: 1,
+      promotions: [
+        { ...base, uniqueCodes: true },
+        { ...base, id: 'AUTO' },
+      ],
+    });
+    const pub = publicPromotions(config);
+    expect(pub.promotions.map((p) => p.id)).toEqual(['AUTO']);
+    expect(JSON.stringify(pub)).not.toContain('uniqueCodes');
+  });
+});
+
 describe('promotions.schema.json', () => {
   it('is up to date (regenerate: UPDATE_SCHEMA=1 npx vitest run --project unit packages/discounts/src/schema.test.ts)', () => {
     const fresh = `${JSON.stringify(promotionsJsonSchema(), null, 2)}\n`;

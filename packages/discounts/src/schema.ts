@@ -86,6 +86,10 @@ const promotion = z
       .string()
       .regex(/^[A-Za-z0-9_-]{3,32}$/, { message: 'must be 3-32 letters, digits, "_" or "-"' })
       .optional(),
+    uniqueCodes: z
+      .boolean()
+      .optional()
+      .meta({ description: 'true: applies only with one of its generated single-use codes (the console makes them); no code of its own.' }),
     currency: currency.optional(),
     rule,
     conditions: z
@@ -122,6 +126,12 @@ const promotion = z
     if (p.startsAt && p.endsAt && toEpoch(p.endsAt, p.timeZone) <= toEpoch(p.startsAt, p.timeZone)) {
       issue(['endsAt'], `endsAt ${p.endsAt} is before startsAt ${p.startsAt}; the promotion would never run`);
     }
+    // One shared code would defeat single-use codes: anyone could pass it on.
+    if (p.uniqueCodes && p.code !== undefined)
+      issue(
+        ['code'],
+        `code ${JSON.stringify(p.code)} can't be set with "uniqueCodes": true; the promotion applies only with its generated single-use codes, so remove code`,
+      );
     const hasMoney =
       p.conditions?.minSubtotal !== undefined ||
       p.limits?.budget !== undefined ||

@@ -10,6 +10,7 @@ import { catalogRoutes } from './admin/catalog-route.js';
 import { consoleRoutes } from './admin/console-routes.js';
 import { orderRoutes } from './admin/order-routes.js';
 import { promotionRoutes } from './admin/promotion-routes.js';
+import { codeRoutes } from './admin/code-routes.js';
 import { adminRoutes } from './admin/routes.js';
 import { userRoutes } from './admin/user-routes.js';
 import { DEFAULT_SESSION_TTL_MS } from './admin/sessions.js';
@@ -181,6 +182,7 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
     { method: 'GET', path: '/funnel/report.css', handler: reportStylesRoute() },
     ...adminRoutes(ctx),
     ...promotionRoutes(ctx),
+    ...codeRoutes(ctx),
     ...orderRoutes(ctx),
     ...auditRoutes(ctx),
     ...userRoutes(ctx),

@@ -22,4 +22,5 @@ export type { Route, RouteHandler } from './router.js';
 export { createStripeClient, type StripeOptions } from './stripe/client.js';
 export * from './store/index.js';
 export { signCartLink, verifyCartLink, type CartLinkOptions } from './cart-links.js';
-export { type CodeBatchOptions, codesCsv, uniqueCodes, UNAMBIGUOUS_ALPHABET } from './promotions/unique-codes.js';
+export { type CodeBatchOptions, checkCodeBatch, codesCsv, uniqueCodes, UNAMBIGUOUS_ALPHABET } from './promotions/unique-codes.js';
+export { failAbandonedBatches, generateCodes, type GenerateOptions } from './promotions/code-batches.js';

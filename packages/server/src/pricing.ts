@@ -6,6 +6,7 @@ import { asUsedUp, overBudget, spentBudgets, withoutBudgets } from './budgets.js
 import { normalizeEmail } from './email.js';
 import type { CustomerIdentity } from './identify.js';
 import { HttpError } from './http/errors.js';
+import { matchSingleUseCodes } from './promotions/single-use-codes.js';
 import type { Store } from './store/types.js';
 
 export type { ShippingOption };
@@ -119,12 +120,13 @@ export function hasFirstPurchaseOffers(config: PromotionsConfig): boolean {
 }
 
 /**
- * Ids whose usage needs counting: promotions with a usage limit or a budget,
+ * Ids whose holds need counting and settling: promotions with a usage limit
+ * or a budget, those with single-use codes (a code is held like a redemption),
  * and the first-purchase hold when some promotion is for first orders only.
  */
 export function limitedPromotionIds(config: PromotionsConfig): string[] {
   const ids = config.promotions
-    .filter(({ limits }) => limits?.total != null || limits?.perCustomer != null || limits?.budget != null)
+    .filter(({ limits, uniqueCodes }) => limits?.total != null || limits?.perCustomer != null || limits?.budget != null || uniqueCodes === true)
     .map((promotion) => promotion.id);
   return hasFirstPurchaseOffers(config) ? [...ids, FIRST_PURCHASE_HOLD] : ids;
 }
@@ -140,9 +142,17 @@ function shippingFor(ctx: PricingContext, cart: CartRequest): EvaluateInput['shi
   return { amount: option.amount, optionId: option.id };
 }
 
+/** The single-use codes that can't be used, first among the reasons a promotion did not apply. */
+function withRefusedCodes(result: EvaluateResult, refused: EvaluateResult['notApplied']): EvaluateResult {
+  return refused.length ? { ...result, notApplied: [...refused, ...result.notApplied] } : result;
+}
+
 /**
  * Prices a cart with the promotions engine and server-decided facts.
- * `exhausted` lets checkout re-run after losing a reservation race. A
+ * `exhausted` (promotions) and `lostCodes` (single-use codes) let checkout
+ * re-run after losing a reservation race. Single-use codes are matched to
+ * their promotions first (promotions/single-use-codes.ts); the ones that
+ * can't be used are reported in `notApplied` like a used-up promotion. A
  * promotion whose budget can't cover its discount in this cart is priced as
  * used up, and the cart priced again without it.
  *
@@ -153,9 +163,10 @@ export async function priceCart(
   ctx: PricingContext,
   cart: CartRequest,
   facts: CustomerFacts,
-  { now, excludeCheckoutId, exhausted = [] }: { now: number; excludeCheckoutId?: string; exhausted?: string[] },
+  { now, excludeCheckoutId, exhausted = [], lostCodes = [] }: { now: number; excludeCheckoutId?: string; exhausted?: string[]; lostCodes?: string[] },
 ): Promise<EvaluateResult> {
   const lines = await resolveLines(ctx, cart);
+  const singleUse = await matchSingleUseCodes(ctx.store, ctx.promotions, cart.codes ?? [], { checkoutId: excludeCheckoutId, lost: lostCodes });
   const usage = await ctx.store.promotionUsage(limitedPromotionIds(ctx.promotions), facts.emailNormalized, now, excludeCheckoutId);
   // Another open checkout of this shopper holds their first purchase (or this one just lost it).
   let firstPurchaseHeld = (usage[FIRST_PURCHASE_HOLD]?.usedByCustomer ?? 0) > 0 || exhausted.some((id) => id.startsWith(FIRST_PURCHASE_HOLD));
@@ -176,15 +187,17 @@ export async function priceCart(
       segments: facts.segments,
       ...(facts.emailNormalized ? { id: facts.emailNormalized } : {}),
     },
-    codes: cart.codes ?? [],
+    codes: singleUse.codes,
     now,
     ...(ctx.channel ? { channel: ctx.channel } : {}),
   };
+  // The promotions as this cart's single-use codes make them; budgets are the file's own.
+  const matched = { ...ctx.promotions, promotions: singleUse.promotions };
   // Each round drops at least one applied promotion, so this ends.
   for (;;) {
-    const result = evaluate({ ...input, ...asUsedUp(ctx.promotions, usage, [...usedUp]) });
+    const result = evaluate({ ...input, ...asUsedUp(matched, usage, [...usedUp]) });
     const over = overBudget(ctx.promotions, usage, result.applied);
-    if (over.length === 0) return withoutBudgets(result);
+    if (over.length === 0) return withRefusedCodes(withoutBudgets(result), singleUse.refused);
     for (const id of over) usedUp.add(id);
   }
 }

@@ -88,6 +88,11 @@ export interface Promotion {
   /** Kept in the file for its history (the console archives instead of deleting); always with `enabled: false`. */
   archived?: boolean;
   code?: string;
+  /**
+   * Applies only with one of its generated single-use codes (never with
+   * `code`); the server matches a cart's code to the promotion before pricing.
+   */
+  uniqueCodes?: boolean;
   currency?: string;
   rule: Rule;
   conditions?: Conditions;

@@ -34,7 +34,13 @@ function wholeNumber(value: unknown, field: string): number {
   return number as number;
 }
 
-async function storeOf(ctx: HandlerContext): Promise<Store> {
+/**
+ * The store, or 409 when promotions come from the server configuration (nothing to manage).
+ *
+ * @example
+ * const store = await storeOf(ctx);
+ */
+export async function storeOf(ctx: HandlerContext): Promise<Store> {
   if (!ctx.managePromotions)
     throw new HttpError(
       409,
@@ -44,8 +50,13 @@ async function storeOf(ctx: HandlerContext): Promise<Store> {
   return ctx.store();
 }
 
-/** The working copy: the saved draft, else the promotions in force at revision 0. */
-async function workingCopy(ctx: HandlerContext, store: Store) {
+/**
+ * The working copy: the saved draft, else the promotions in force at revision 0.
+ *
+ * @example
+ * const { config, rev } = await workingCopy(ctx, store);
+ */
+export async function workingCopy(ctx: HandlerContext, store: Store) {
   const draft = await store.promotionDraft();
   return draft ?? { config: ctx.promotions, rev: 0, updatedAt: null, updatedBy: null };
 }

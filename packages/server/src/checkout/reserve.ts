@@ -1,6 +1,7 @@
 import type { EvaluateResult } from '@cartlift/discounts';
 import { promotionBudgets } from '../budgets.js';
 import { type CustomerFacts, type CartRequest, type PricingContext, FIRST_PURCHASE_CUSTOMER_HOLD, FIRST_PURCHASE_HOLD, priceCart } from '../pricing.js';
+import { appliedSingleUseCodes } from '../promotions/single-use-codes.js';
 import type { PromotionClaim } from '../store/types.js';
 
 /**
@@ -11,7 +12,9 @@ import type { PromotionClaim } from '../store/types.js';
  * priced with a first-order offer also holds the shopper's first purchase
  * (by normalised email, and by the Stripe Customer `identifyCustomer`
  * named); a checkout that finds it held by another open
- * checkout of the same email is priced as a repeat purchase.
+ * checkout of the same email is priced as a repeat purchase. A single-use
+ * code the cart applied is held in the same transaction; one that another
+ * checkout took first is priced as used up, the same way.
  */
 export async function priceAndReserve(
   ctx: PricingContext,
@@ -20,8 +23,9 @@ export async function priceAndReserve(
   { checkoutId, now, expiresAt }: { checkoutId: string; now: number; expiresAt: number },
 ): Promise<EvaluateResult> {
   const exhausted: string[] = [];
+  const lostCodes: string[] = [];
   for (let attempt = 0; ; attempt++) {
-    const result = await priceCart(ctx, cart, facts, { now, excludeCheckoutId: checkoutId, exhausted });
+    const result = await priceCart(ctx, cart, facts, { now, excludeCheckoutId: checkoutId, exhausted, lostCodes });
     const limits = new Map(result.usageLimits.map((fact) => [fact.promotionId, fact]));
     const budgets = promotionBudgets(ctx.promotions);
     // A budget is held with the discount this cart gets, so the charge matches what was reserved.
@@ -39,9 +43,18 @@ export async function priceAndReserve(
     );
     if (firstOrder && facts.emailNormalized) claims.push({ id: FIRST_PURCHASE_HOLD, perCustomerLimit: 1 });
     if (firstOrder && facts.identifiedCustomer) claims.push({ id: FIRST_PURCHASE_CUSTOMER_HOLD, perCustomerLimit: 1, customerKey: facts.identifiedCustomer });
-    const { denied } = await ctx.store.reservePromotions({ checkoutId, customerKey: facts.emailNormalized, promotions: claims, now, expiresAt });
-    if (denied.length === 0) return result;
+    const codes = appliedSingleUseCodes(ctx.promotions, result.applied);
+    const { denied, deniedCodes } = await ctx.store.reservePromotions({
+      checkoutId,
+      customerKey: facts.emailNormalized,
+      promotions: claims,
+      codes,
+      now,
+      expiresAt,
+    });
+    if (denied.length === 0 && deniedCodes.length === 0) return result;
     exhausted.push(...denied);
+    lostCodes.push(...deniedCodes);
     // Each round removes at least one promotion, so this ends; the cap is a guard.
     if (attempt > result.applied.length + 1) throw new Error(`Could not settle promotion reservations for checkout ${checkoutId}.`);
   }

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { createCartliftHandler, type CartliftHandler } from '../handler.js';
+import { failAbandonedBatches } from '../promotions/code-batches.js';
 import { serve } from '../http/node.js';
 import type { CartliftHandlerOptions } from '../options.js';
 import type { StripeOptions } from '../stripe/client.js';
@@ -73,6 +74,8 @@ export async function startFromArgs(args: CliArgs, overrides: Partial<CartliftHa
   const handlerOptions: CartliftHandlerOptions = { ...options, stripe, ...overrides };
   const handler = createCartliftHandler(handlerOptions);
   const store = await handler.store();
+  // Batches of single-use codes a stopped process was writing: failed with a sentence, not "generating" for ever.
+  if (handlerOptions.managePromotions) await failAbandonedBatches(store, Date.now());
   const running = await listen(handler, args, staticFiles(args.static));
   const apiUrl = `${running.url}${handler.basePath}`;
   if (sandbox) await sandbox.addWebhookEndpoint(`${apiUrl}/webhooks/stripe`);

@@ -19,7 +19,16 @@ export interface CodeBatchOptions {
   alphabet?: string;
 }
 
-function check(options: CodeBatchOptions): Required<CodeBatchOptions> {
+/**
+ * The batch options checked and filled in (prefix and alphabet upper case,
+ * length 10 by default), or a CartliftError `invalid_code_batch` whose
+ * sentence names the field, what it must be and what was received.
+ *
+ * @example
+ * checkCodeBatch({ count: 500, prefix: 'spring-' }) // { count: 500, prefix: 'SPRING-', length: 10, alphabet: UNAMBIGUOUS_ALPHABET }
+ * checkCodeBatch({ count: 0 }) // throws: count must be a whole number from 1 to 100,000; received 0.
+ */
+export function checkCodeBatch(options: CodeBatchOptions): Required<CodeBatchOptions> {
   const { count, prefix = '', length = 10, alphabet = UNAMBIGUOUS_ALPHABET } = options;
   const fail = (field: string, rule: string, value: unknown): never => {
     throw new CartliftError('invalid_code_batch', `${field} must be ${rule}; received ${describeValue(value)}.`, field);
@@ -45,7 +54,7 @@ function check(options: CodeBatchOptions): Required<CodeBatchOptions> {
  * for (const slice of uniqueCodes({ count: 10_000, prefix: 'SPRING-' })) await store.addCodes(promotionId, slice);
  */
 export function* uniqueCodes(options: CodeBatchOptions, sliceSize = 5000): Generator<string[]> {
-  const { count, prefix, length, alphabet } = check(options);
+  const { count, prefix, length, alphabet } = checkCodeBatch(options);
   const seen = new Set<string>();
   while (seen.size < count) {
     const slice: string[] = [];

@@ -241,6 +241,45 @@ UPDATE cartlift_redemptions r
  WHERE applied.checkout_id = r.checkout_id AND applied.promotion_id = r.promotion_id AND r.status IN ('committed', 'reserved');
 `,
   },
+  {
+    id: 9,
+    name: 'single-use codes and their batches',
+    // Self-contained (it reads no table another migration adds) so it applies
+    // whatever order sibling migrations land in. A batch is generated in the
+    // background: `generated` is its progress and `updated_at` its heartbeat,
+    // so a batch whose process died is told from one still being written. A
+    // code's status moves unused → held (by one checkout, until its attempt
+    // settles) → redeemed (with the order's payment intent), or back to unused.
+    sql: `
+CREATE TABLE cartlift_code_batches (
+  id text PRIMARY KEY,
+  promotion_id text NOT NULL,
+  count integer NOT NULL CHECK (count BETWEEN 1 AND 100000),
+  generated integer NOT NULL DEFAULT 0,
+  prefix text NOT NULL,
+  length integer NOT NULL,
+  status text NOT NULL CHECK (status IN ('generating', 'ready', 'failed')),
+  error text,
+  created_at bigint NOT NULL,
+  created_by text,
+  updated_at bigint NOT NULL
+);
+CREATE INDEX cartlift_code_batches_promotion ON cartlift_code_batches (promotion_id, created_at);
+CREATE TABLE cartlift_codes (
+  code text PRIMARY KEY,
+  promotion_id text NOT NULL,
+  batch_id text NOT NULL REFERENCES cartlift_code_batches (id),
+  status text NOT NULL CHECK (status IN ('unused', 'held', 'redeemed')),
+  checkout_id text,
+  payment_intent_id text,
+  expires_at bigint,
+  updated_at bigint NOT NULL
+);
+CREATE INDEX cartlift_codes_batch ON cartlift_codes (batch_id, status, code);
+CREATE INDEX cartlift_codes_checkout ON cartlift_codes (checkout_id) WHERE checkout_id IS NOT NULL;
+CREATE INDEX cartlift_codes_holds ON cartlift_codes (expires_at) WHERE status = 'held';
+`,
+  },
 ];
 
 /** Advisory-lock key shared by every Cartlift process: "cartlift" in ASCII, folded to int32. */

@@ -1,5 +1,6 @@
 import type { SqlClient, SqlDatabase } from './sql.js';
 import { insertAnalyticsEvents } from './sql-analytics.js';
+import { redeemCodes, releaseCodes } from './sql-codes.js';
 import { json, str, toCheckout, toFlag, toOrder } from './sql-rows.js';
 import type { CheckoutRecord, PaymentFacts, PaymentFlag, Store } from './types.js';
 
@@ -44,6 +45,7 @@ async function flagPayment(tx: SqlClient, checkout: CheckoutRecord, facts: Payme
     checkout.checkoutId,
     facts.now,
   ]);
+  await releaseCodes(tx, checkout.checkoutId, facts.now);
   const outcome = {
     status: 'flagged',
     code: 'payment_flagged',
@@ -165,6 +167,8 @@ export function ledgerMethods(
           `UPDATE cartlift_redemptions SET status = 'committed', expires_at = NULL, updated_at = $2 WHERE checkout_id = $1 AND status = 'reserved'`,
           [checkout.checkoutId, facts.now],
         );
+        // Its single-use codes are spent by this order.
+        await redeemCodes(tx, checkout.checkoutId, facts.paymentIntentId, facts.now);
         await tx.query(`UPDATE cartlift_checkouts SET status = 'succeeded', updated_at = $2 WHERE checkout_id = $1`, [checkout.checkoutId, facts.now]);
         return { duplicate: false, order };
       });
@@ -183,6 +187,7 @@ export function ledgerMethods(
           row.checkout_id,
           facts.now,
         ]);
+        await releaseCodes(tx, String(row.checkout_id), facts.now);
         // An attempt settled here keeps the reason it ended with, for the shopper who asks again.
         const outcome = facts.outcome ?? { status: 'canceled', code: 'payment_canceled', message: 'The payment was canceled.' };
         await tx.query(

@@ -1,4 +1,5 @@
 import type { SqlClient, SqlDatabase } from './sql.js';
+import { holdCodes, releaseCodes } from './sql-codes.js';
 import type { PromotionClaim, PromotionUsage, Store } from './types.js';
 
 // A redemption counts while committed or held. An expired hold still counts:
@@ -62,8 +63,11 @@ export function promotionMethods(db: SqlDatabase): Pick<Store, 'promotionUsage' 
     async staleHolds(ids, now, limit) {
       const { rows } = await db.query(
         `SELECT c.checkout_id, c.payment_intent_id, c.pending_create, min(r.expires_at) AS expired
-           FROM cartlift_redemptions r JOIN cartlift_checkouts c ON c.checkout_id = r.checkout_id
-          WHERE r.status = 'reserved' AND r.expires_at <= $1 AND ($2::text[] IS NULL OR r.promotion_id = ANY($2))
+           FROM (SELECT checkout_id, promotion_id, expires_at FROM cartlift_redemptions WHERE status = 'reserved'
+                 UNION ALL
+                 SELECT checkout_id, promotion_id, expires_at FROM cartlift_codes WHERE status = 'held') r
+           JOIN cartlift_checkouts c ON c.checkout_id = r.checkout_id
+          WHERE r.expires_at <= $1 AND ($2::text[] IS NULL OR r.promotion_id = ANY($2))
             AND (c.lease_until IS NULL OR c.lease_until <= $1)
           GROUP BY c.checkout_id, c.payment_intent_id, c.pending_create
           ORDER BY expired LIMIT $3`,
@@ -93,23 +97,27 @@ export function promotionMethods(db: SqlDatabase): Pick<Store, 'promotionUsage' 
       return usage;
     },
 
-    async reservePromotions({ checkoutId, customerKey, promotions, now, expiresAt }) {
+    async reservePromotions({ checkoutId, customerKey, promotions, codes = [], now, expiresAt }) {
       // Unlimited promotions need no hold: the checkout row lists what was applied.
       const limited = promotions.filter((p) => sharedLimit(p) || (p.perCustomerLimit != null && (p.customerKey ?? customerKey) != null));
-      const releaseOthers = (client: SqlClient, kept: string[]) =>
-        client.query(
+      const releaseOthers = async (client: SqlClient, kept: string[], keptCodes: string[]) => {
+        await client.query(
           `UPDATE cartlift_redemptions SET status = 'released', updated_at = $2
             WHERE checkout_id = $1 AND status = 'reserved' AND NOT (promotion_id = ANY($3))`,
           [checkoutId, now, kept],
         );
-      if (limited.length === 0) {
-        await releaseOthers(db, []);
-        return { reserved: [], denied: [] };
+        await releaseCodes(client, checkoutId, now, keptCodes);
+      };
+      if (limited.length === 0 && codes.length === 0) {
+        await releaseOthers(db, [], []);
+        return { reserved: [], denied: [], deniedCodes: [] };
       }
       return db.transaction(async (tx) => {
         const reserved: string[] = [];
         const denied: string[] = [];
         await lockClaims(tx, limited, customerKey);
+        // After the promotion locks, in the same order for every checkout: a code's row lock never waits inside a cycle.
+        const deniedCodes = await holdCodes(tx, checkoutId, codes, now, expiresAt);
         for (const promotion of limited) {
           const key = promotion.customerKey ?? customerKey;
           const { rows } = await tx.query(
@@ -133,8 +141,12 @@ export function promotionMethods(db: SqlDatabase): Pick<Store, 'promotionUsage' 
           );
           reserved.push(promotion.id);
         }
-        await releaseOthers(tx, reserved);
-        return { reserved, denied };
+        await releaseOthers(
+          tx,
+          reserved,
+          codes.filter((code) => !deniedCodes.includes(code)),
+        );
+        return { reserved, denied, deniedCodes };
       });
     },
 
@@ -143,7 +155,7 @@ export function promotionMethods(db: SqlDatabase): Pick<Store, 'promotionUsage' 
         `UPDATE cartlift_redemptions SET status = 'released', updated_at = $2 WHERE checkout_id = $1 AND status = 'reserved' RETURNING promotion_id`,
         [checkoutId, now],
       );
-      return rows.length;
+      return rows.length + (await releaseCodes(db, checkoutId, now));
     },
   };
 }

@@ -3,6 +3,7 @@ import type { SqlDatabase } from './sql.js';
 import { adminMethods } from './sql-admin.js';
 import { analyticsMethods } from './sql-analytics.js';
 import { checkoutMethods } from './sql-checkouts.js';
+import { codeMethods } from './sql-codes.js';
 import { ledgerMethods } from './sql-ledger.js';
 import { orderTotalsMethods } from './sql-order-totals.js';
 import { promotionMethods } from './sql-promotions.js';
@@ -33,6 +34,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     ...promotionVersionMethods(db),
     ...quotedCartMethods(db),
     ...adminMethods(db),
+    ...codeMethods(db),
     close: () => db.close(),
   };
 }

@@ -181,6 +181,44 @@ export interface RateWindow {
   count: number;
 }
 
+/** Where a batch of single-use codes stands: being written in the background, done, or given up with a sentence. */
+export type CodeBatchStatus = 'generating' | 'ready' | 'failed';
+
+/** One batch of single-use codes for a promotion (the console's JSON shape, exactly). */
+export interface CodeBatch {
+  id: string;
+  promotionId: string;
+  /** How many codes were asked for. */
+  count: number;
+  /** How many are stored so far: the progress. */
+  generated: number;
+  prefix: string;
+  /** Random characters after the prefix. */
+  length: number;
+  status: CodeBatchStatus;
+  /** Why it failed, as a sentence; null otherwise. */
+  error: string | null;
+  createdAt: number;
+  /** The console user's email. */
+  createdBy: string | null;
+}
+
+/** A single-use code's life: unused, held by one open checkout, redeemed by one order. */
+export type CodeStatus = 'unused' | 'held' | 'redeemed';
+
+/** One single-use code as stored. */
+export interface SingleUseCode {
+  code: string;
+  promotionId: string;
+  batchId: string;
+  status: CodeStatus;
+  /** The checkout holding (or that redeemed) it. */
+  checkoutId: string | null;
+  /** The order (its payment intent id) that redeemed it. */
+  order: string | null;
+  updatedAt: number;
+}
+
 /** A console role; each includes the ones after it: owner > marketer > viewer. */
 export type AdminRole = 'owner' | 'marketer' | 'viewer';
 
@@ -264,21 +302,26 @@ export interface Store {
    * `expiresAt` (a row lock per promotion with a total limit or a budget, an advisory lock per promotion and customer otherwise, in one fixed order), releasing this
    * checkout's other reservations. Promotions over a limit, or whose `amount` would take their
    * discount past `budget`, are returned in `denied`, unreserved; unlimited ones need no reservation and are skipped.
+   * With `codes`: holds these single-use codes for the checkout in the same
+   * transaction (a code is taken when unused or already this checkout's);
+   * codes another checkout holds or an order redeemed come back in `deniedCodes`.
+   * The checkout's other held codes go back to unused.
    */
   reservePromotions(input: {
     checkoutId: string;
     customerKey: string | null;
     promotions: PromotionClaim[];
+    codes?: string[] | undefined;
     now: number;
     expiresAt: number;
-  }): Promise<{ reserved: string[]; denied: string[] }>;
-  /** Releases this checkout's reservations that are not committed. */
+  }): Promise<{ reserved: string[]; denied: string[]; deniedCodes: string[] }>;
+  /** Releases this checkout's reservations that are not committed (and its held codes). */
   releaseReservations(checkoutId: string, now: number): Promise<number>;
   /** Redemptions and discount given per promotion id, from paid orders only (holds are left out). */
   promotionStats(): Promise<Record<string, PromotionStats>>;
   /**
-   * Holds of these promotions (or of any, without ids) that expired at or
-   * before `now` and whose checkout no request holds: the attempts to settle
+   * Holds of these promotions (or of any, without ids), redemptions or
+   * single-use codes, that expired at or before `now` and whose checkout no request holds: the attempts to settle
    * before their redemptions may be used again. At most `limit`, oldest first.
    */
   staleHolds(ids: string[] | null, now: number, limit: number): Promise<StaleHold[]>;
@@ -376,6 +419,27 @@ export interface Store {
   appendAuditEntry(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry>;
   /** Audit entries newest first, filtered by action and/or user, bounded by `limit`. */
   listAuditEntries(query?: AuditQuery): Promise<AuditEntry[]>;
+  /** Starts a batch of single-use codes (status generating, nothing generated yet). */
+  createCodeBatch(input: { promotionId: string; count: number; prefix: string; length: number; createdBy: string | null; now: number }): Promise<CodeBatch>;
+  /**
+   * Stores a slice of a batch's codes; a code that exists already (in any
+   * batch) is skipped. Returns the batch's `generated` after the slice.
+   */
+  addCodes(input: { batchId: string; promotionId: string; codes: string[]; now: number }): Promise<number>;
+  /** Ends a batch: ready, or failed with a sentence. */
+  finishCodeBatch(input: { batchId: string; status: 'ready' | 'failed'; error?: string | null; now: number }): Promise<void>;
+  /** Marks failed, with `error`, the batches still generating with no progress since `stalledBefore`; returns how many. */
+  failStalledCodeBatches(input: { stalledBefore: number; error: string; now: number }): Promise<number>;
+  codeBatch(id: string): Promise<CodeBatch | null>;
+  /** A promotion's batches, newest first. */
+  codeBatches(promotionId: string): Promise<CodeBatch[]>;
+  /** A page of a batch's codes (by code), optionally of one status, with the batch's counts per status. */
+  listCodes(query: { batchId: string; status?: CodeStatus | undefined; limit: number; offset: number }): Promise<{
+    codes: SingleUseCode[];
+    counts: Record<CodeStatus, number>;
+  }>;
+  /** The stored codes among these (normalised, upper case). */
+  findCodes(codes: string[]): Promise<SingleUseCode[]>;
   close(): Promise<void>;
 }
 
