@@ -66,32 +66,34 @@ function Row({ row, overview, actions }: { row: PromotionRow; overview: Overview
       <td>{row.code ?? ((promotion as { uniqueCodes?: boolean })?.uniqueCodes ? <a href={promotionHref(row.id, 'codes')}>{t('codes')}</a> : t('empty'))}</td>
       <td class="number">{row.redemptions ?? 0}</td>
       <td class="number">{money(row.discountGiven ?? 0, currency)}</td>
-      <td class="actions">
-        {editable && !archived && (
-          <button
-            type="button"
-            disabled={actions.busy}
-            aria-label={`${promotion?.enabled === false ? t('turnOn') : t('turnOff')} ${name}`}
-            onClick={() => actions.toggle(row.id, promotion?.enabled === false)}
-          >
-            {promotion?.enabled === false ? t('turnOn') : t('turnOff')}
-          </button>
-        )}
-        {editable && (
-          <button type="button" disabled={actions.busy} aria-label={`${t('duplicate')} ${name}`} onClick={() => actions.duplicate(row.id)}>
-            {t('duplicate')}
-          </button>
-        )}
-        {editable && (
-          <button
-            type="button"
-            disabled={actions.busy}
-            aria-label={`${archived ? t('unarchive') : t('archive')} ${name}`}
-            onClick={() => actions.archive(row.id, !archived)}
-          >
-            {archived ? t('unarchive') : t('archive')}
-          </button>
-        )}
+      <td>
+        <div class="row-actions">
+          {editable && !archived && (
+            <button
+              type="button"
+              disabled={actions.busy}
+              aria-label={`${promotion?.enabled === false ? t('turnOn') : t('turnOff')} ${name}`}
+              onClick={() => actions.toggle(row.id, promotion?.enabled === false)}
+            >
+              {promotion?.enabled === false ? t('turnOn') : t('turnOff')}
+            </button>
+          )}
+          {editable && (
+            <button type="button" disabled={actions.busy} aria-label={`${t('duplicate')} ${name}`} onClick={() => actions.duplicate(row.id)}>
+              {t('duplicate')}
+            </button>
+          )}
+          {editable && (
+            <button
+              type="button"
+              disabled={actions.busy}
+              aria-label={`${archived ? t('unarchive') : t('archive')} ${name}`}
+              onClick={() => actions.archive(row.id, !archived)}
+            >
+              {archived ? t('unarchive') : t('archive')}
+            </button>
+          )}
+        </div>
       </td>
     </tr>
   );

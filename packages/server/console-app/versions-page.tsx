@@ -55,15 +55,17 @@ function VersionTable({ current, versions, onRolledBack }: { current: number; ve
             <td>{time(row.publishedAt)}</td>
             <td>{row.publishedBy ?? t('empty')}</td>
             <td>{row.note ?? t('empty')}</td>
-            <td class="actions">
-              <a class="button" href={`${api.root}/promotions/versions?version=${row.version}`} download={`promotions-v${row.version}.json`}>
-                {t('exportJson')}
-              </a>
-              {can(user, 'marketer') && row.version !== current && (
-                <button type="button" onClick={() => rollback(row.version)}>
-                  {t('rollback', { version: row.version })}
-                </button>
-              )}
+            <td>
+              <div class="row-actions">
+                <a class="button" href={`${api.root}/promotions/versions?version=${row.version}`} download={`promotions-v${row.version}.json`}>
+                  {t('exportJson')}
+                </a>
+                {can(user, 'marketer') && row.version !== current && (
+                  <button type="button" onClick={() => rollback(row.version)}>
+                    {t('rollback', { version: row.version })}
+                  </button>
+                )}
+              </div>
             </td>
           </tr>
         ))}
