@@ -1,11 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { openHarness, PROMOTIONS, storeVariants, unique, useHarness } from '../test/harness.js';
-import { addAdminUser } from './admin/users.js';
+import { signedIn } from '../test/console-session.js';
 import { ABANDONED_AFTER_MS, failAbandonedBatches, generateCodes } from './promotions/code-batches.js';
 import { UNAMBIGUOUS_ALPHABET } from './promotions/unique-codes.js';
 import type { AdminRole } from './store/types.js';
 
-const PASSWORD = 'tea-and-celadon-cups';
 // $3 off with one of its own single-use codes, as a marketer sets up a mailing.
 const SINGLE_USE = {
   id: 'mailing-3-off',
@@ -24,11 +23,7 @@ describe.each(storeVariants())('single-use codes on $name', ({ open }) => {
   const h = useHarness(open, { managePromotions: true, promotions: CONFIG, rateLimit: { checkoutsPerIp: 1_000_000 } });
 
   async function signIn(role: AdminRole) {
-    const email = `${unique(role)}@example.com`;
-    await addAdminUser(h.store, { email, role, password: PASSWORD, now: Date.now() });
-    const res = await h.call('POST', '/admin/api/login', { email, password: PASSWORD }, { 'x-test-ip': unique('ip') });
-    const token = /cartlift_admin=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1]!;
-    const headers = { cookie: `cartlift_admin=${token}`, 'x-cartlift-csrf': res.body.csrfToken as string };
+    const { headers } = await signedIn(h, role);
     const call = (method: string, path: string, body?: unknown) => h.call(method, `/admin/api/promotions${path}`, body, headers);
     return Object.assign(call, { headers });
   }

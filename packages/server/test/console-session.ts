@@ -10,6 +10,8 @@ export const CONSOLE_PASSWORD = 'tea-and-celadon-cups';
 export interface ConsoleSession {
   email: string;
   csrf: string;
+  /** The session's cookie and CSRF header, for calls the helpers below don't make. */
+  headers: { cookie: string; 'x-cartlift-csrf': string };
   /** A GET with the session's cookie. */
   read(path: string): ReturnType<Harness['call']>;
   /** A change with the cookie and the CSRF header (`csrf: false` leaves the header out). */
@@ -43,6 +45,7 @@ export async function signIn(h: Harness, email: string, password: string): Promi
   return {
     email: res.body.user.email as string,
     csrf,
+    headers: { ...cookie, 'x-cartlift-csrf': csrf },
     read: (path) => h.call('GET', path, undefined, cookie),
     change: (method, path, body, { csrf: withCsrf = true } = {}) => h.call(method, path, body, withCsrf ? { ...cookie, 'x-cartlift-csrf': csrf } : cookie),
   };

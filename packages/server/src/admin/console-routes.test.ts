@@ -1,18 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { storeVariants, unique, useHarness } from '../../test/harness.js';
-import { addAdminUser } from './users.js';
-
-const PASSWORD = 'jasmine-pearls-at-dawn';
+import { storeVariants, useHarness } from '../../test/harness.js';
+import { signedIn } from '../../test/console-session.js';
 
 describe.each(storeVariants())('console pages on $name', ({ open }) => {
   const h = useHarness(open);
 
-  async function cookieOf(role: 'viewer' | 'marketer' = 'viewer') {
-    const email = `${unique('console')}@example.com`;
-    await addAdminUser(h.store, { email, role, password: PASSWORD, now: Date.now() });
-    const res = await h.call('POST', '/admin/api/login', { email, password: PASSWORD }, { 'x-test-ip': unique('ip') });
-    return `cartlift_admin=${/cartlift_admin=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1]}`;
-  }
+  const cookieOf = async () => (await signedIn(h, 'viewer')).headers.cookie;
 
   test('the console page sends anyone without a session to the sign-in page', async () => {
     const res = await h.call('GET', '/admin');

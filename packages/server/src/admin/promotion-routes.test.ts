@@ -1,9 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { PROMOTIONS, orderDiscount, promotionsWith, storeVariants, unique, useHarness } from '../../test/harness.js';
+import { signedIn } from '../../test/console-session.js';
 import type { AdminRole } from '../store/types.js';
-import { addAdminUser } from './users.js';
 
-const PASSWORD = 'tea-and-celadon-cups';
 // 满100减10 as a marketer adds it, labelled in both languages.
 const MAN_JIAN = orderDiscount('man-100-jian-10', 1000, 10000);
 const withManJian = promotionsWith(MAN_JIAN);
@@ -13,11 +12,7 @@ describe.each(storeVariants())('the console manages promotions on $name', ({ ope
   const h = useHarness(open, { managePromotions: true });
 
   async function signIn(role: AdminRole) {
-    const email = `${unique(role)}@example.com`;
-    await addAdminUser(h.store, { email, role, password: PASSWORD, now: Date.now() });
-    const res = await h.call('POST', '/admin/api/login', { email, password: PASSWORD }, { 'x-test-ip': unique('ip') });
-    const token = /cartlift_admin=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1]!;
-    const headers = { cookie: `cartlift_admin=${token}`, 'x-cartlift-csrf': res.body.csrfToken as string };
+    const { headers } = await signedIn(h, role);
     return (method: string, path: string, body?: unknown, extra: Record<string, string> = {}) =>
       h.call(method, `/admin/api/promotions${path}`, body, { ...headers, ...extra });
   }
