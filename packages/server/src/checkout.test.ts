@@ -204,6 +204,25 @@ describe.each(storeVariants())('POST /checkout on $name', ({ open }) => {
     expect((await h.store.listOrders()).filter((o) => o.promotions.includes('limited100'))).toHaveLength(100);
   }, 120_000);
 
+  test('an attempt whose intent was canceled after its payment failed answers the failure (402) every time, not a cancellation', async () => {
+    const attempt = body(unique('co'), { contact: { email: `${unique('failed')}@example.com` } });
+    const started = await h.checkout(attempt, { paymentMethod: 'pm_card_authenticationRequired' });
+    expect(started.body.status).toBe('requires_action');
+    h.sandbox.completeAction(started.body.paymentIntentId, 'fail');
+    // What the payment_failed webhook does; the shopper's client may ask before the canceled event is handled.
+    await h.stripe.paymentIntents.cancel(started.body.paymentIntentId);
+    let told = await h.call('POST', '/checkout/complete', { checkoutId: attempt.checkoutId });
+    for (let tries = 0; told.body.error?.code === 'checkout_in_progress' && tries < 20; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      told = await h.call('POST', '/checkout/complete', { checkoutId: attempt.checkoutId });
+    }
+    expect(told.status, JSON.stringify(told.body)).toBe(402);
+    expect(told.body.error.code).toBe('payment_intent_authentication_failure');
+    await h.sandbox.webhooksIdle();
+    const again = await h.call('POST', '/checkout/complete', { checkoutId: attempt.checkoutId });
+    expect(again.status, JSON.stringify(again.body)).toBe(402);
+  });
+
   test('a hold lasts its attempt: released when the payment fails', async () => {
     const email = `${unique('once')}@example.com`;
     const once = (extra: Record<string, unknown> = {}) => body(unique('co'), { codes: ['ONCE'], contact: { email }, ...extra });

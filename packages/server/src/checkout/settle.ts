@@ -157,7 +157,15 @@ export async function settleAttempt(
         message: 'The payment was not completed in time.',
       });
     case 'canceled':
-      return cancelAndRelease(ctx, store, record, token, null, { status: 'canceled', code: 'payment_canceled', message: 'The payment was canceled.' });
+      // Canceled after its payment failed (the payment_failed webhook cancels it): the failure is the answer, every time.
+      return cancelAndRelease(
+        ctx,
+        store,
+        record,
+        token,
+        null,
+        intent.last_payment_error?.code ? failureOf(intent) : { status: 'canceled', code: 'payment_canceled', message: 'The payment was canceled.' },
+      );
     default:
       // requires_payment_method (declined, authentication failed) or a state we never leave an intent in.
       return cancelAndRelease(
