@@ -24,6 +24,8 @@ export default defineConfig({
           // The PGlite and PostgreSQL suites run whole payments against the sandbox; on a shared 2-core
           // machine one takes about 5 s, vitest's default limit. Timing is never what these tests check.
           testTimeout: 20_000,
+          // Opening a PGlite database and migrating it takes seconds on a loaded 2-core machine (a CI run timed out at 10 s).
+          hookTimeout: 30_000,
           include: [
             'packages/*/src/**/*.test.ts',
             'packages/*/src/**/*.test.tsx',
