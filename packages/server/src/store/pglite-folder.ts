@@ -23,13 +23,16 @@ export const isFolderPath = (dataDir: string) => !/^[a-z][a-z0-9+.-]*:\/\//i.tes
 export async function prepareDataFolder(dataDir: string): Promise<void> {
   const refuse = (what: string) =>
     new StoreUnavailableError(
-      `The embedded database folder ${dataDir} is not a PGlite database (${what}); move it away or point --data-dir elsewhere — nothing was changed.`,
+      `The embedded database folder ${path.resolve(dataDir)} is not a PGlite database (${what}); move it away or point --data-dir elsewhere — nothing was changed.`,
     );
   const found = await lstat(dataDir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
-    throw new StoreUnavailableError(`The embedded database folder ${dataDir} cannot be read (${error.code ?? error.message}); nothing was changed.`, {
-      cause: error,
-    });
+    throw new StoreUnavailableError(
+      `The embedded database folder ${path.resolve(dataDir)} cannot be read (${error.code ?? error.message}); nothing was changed.`,
+      {
+        cause: error,
+      },
+    );
   });
   if (!found) {
     await mkdir(dataDir, { recursive: true, mode: FOLDER_MODE });
