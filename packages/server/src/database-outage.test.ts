@@ -1,3 +1,4 @@
+import { createServer, type Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { startStripeSandbox, type StripeSandbox } from '@cartlift/stripe-sandbox';
 import Stripe from 'stripe';
@@ -168,6 +169,28 @@ describe.skipIf(!pgUrl)('PostgreSQL down and back', () => {
       for (let i = 0; i < 3; i++) expect((await db.transaction((tx) => tx.query<{ n: number }>('SELECT 3 AS n'))).rows).toEqual([{ n: 3 }]);
     } finally {
       await db.close();
+    }
+  });
+
+  test('a database that accepts connections but never answers fails in seconds, as an outage (503), not a hang', async () => {
+    // A dropped network, not a refusal: the socket opens and nothing ever comes back.
+    const silent = createServer(() => {});
+    const held: Socket[] = [];
+    silent.on('connection', (socket) => held.push(socket));
+    const port = await new Promise<number>((resolve) => silent.listen(0, '127.0.0.1', () => resolve((silent.address() as { port: number }).port)));
+    try {
+      const db = await openPostgres({ connectionString: `postgres://nobody:nothing@127.0.0.1:${port}/none`, max: 1 });
+      const started = Date.now();
+      const error = await db.query('SELECT 1').then(
+        () => null,
+        (reason: unknown) => reason,
+      );
+      expect(isDatabaseOutage(error)).toBe(true);
+      expect(Date.now() - started).toBeLessThan(8000);
+      await db.close();
+    } finally {
+      for (const socket of held) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
     }
   });
 });

@@ -12,6 +12,7 @@ describe('isDatabaseOutage', () => {
     expect(isDatabaseOutage(withCode('connection failure', '08006'))).toBe(true);
     expect(isDatabaseOutage(new Error('Connection terminated unexpectedly'))).toBe(true);
     expect(isDatabaseOutage(new Error('timeout exceeded when trying to connect'))).toBe(true);
+    expect(isDatabaseOutage(new Error('timeout expired'))).toBe(true);
     expect(isDatabaseOutage(new AggregateError([withCode('connect ECONNREFUSED ::1:5432', 'ECONNREFUSED')]))).toBe(true);
     expect(isDatabaseOutage(new Error('while migrating', { cause: withCode('read ECONNRESET', 'ECONNRESET') }))).toBe(true);
     expect(isDatabaseOutage(new StoreUnavailableError('The embedded database folder /x is not a PGlite database'))).toBe(true);

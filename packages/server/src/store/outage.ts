@@ -40,8 +40,9 @@ const SOCKET_CODES = new Set([
 const SERVER_STATES = new Set(['57P01', '57P02', '57P03', '53300', '57014']);
 
 // node-postgres and its pool say these in plain messages, without a code.
+// ("timeout expired" is a connection that opened a socket but got no answer in time.)
 const POOL_MESSAGES =
-  /Connection terminated|timeout exceeded when trying to connect|is not queryable|Query read timeout|connection timeout|Connection ended unexpectedly/i;
+  /Connection terminated|timeout exceeded when trying to connect|timeout expired|is not queryable|Query read timeout|connection timeout|Connection ended unexpectedly/i;
 
 /**
  * True when `error` (or anything in its `cause` chain, or an AggregateError's

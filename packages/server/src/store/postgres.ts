@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Client, ClientConfig, Pool, PoolClient } from 'pg';
 import type { SqlClient, SqlDatabase } from './sql.js';
 import { env } from '../env.js';
 import { isDatabaseOutage } from './outage.js';
@@ -69,11 +69,19 @@ export async function openPostgres(options: PostgresOptions = {}): Promise<SqlDa
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
     throw new Error(`store.schema must be a lower-case SQL identifier such as "cartlift"; received ${JSON.stringify(schema)}.`);
   }
+  const ClientClass = (pg.default?.Client ?? (pg as unknown as { Client: typeof Client }).Client) as typeof Client;
+  // A server that does not answer (a dropped network, not a refusal) fails the request in seconds, as a 503, instead of
+  // hanging it. Set on each connection, not on the pool: the pool's own option would also fail requests that merely
+  // wait their turn for a busy pool under load.
+  class TimedClient extends ClientClass {
+    constructor(config?: ClientConfig) {
+      super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    }
+  }
   const pool = new PoolClass({
     connectionString,
     max: options.max ?? 10,
-    // A server that does not answer (a dropped network, not a refusal) fails the request in seconds, as a 503, instead of hanging it.
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    Client: TimedClient,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   // An idle client losing its connection must not crash the process.
