@@ -6,7 +6,14 @@ import { StoreUnavailableError } from './outage.js';
 const FOLDER_MODE = 0o700;
 const FILE_MODE = 0o600;
 
-/** True for PGlite's URL-like locations (`memory://`, `idb://`), which are no folder on this disk. */
+/**
+ * False for PGlite's URL-like locations (`memory://`, `idb://`), which are no
+ * folder on this disk and so are neither checked nor tightened.
+ *
+ * @example
+ * isFolderPath('./.cartlift') // true
+ * isFolderPath('memory://') // false
+ */
 export const isFolderPath = (dataDir: string) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(dataDir);
 
 /**
