@@ -40,8 +40,9 @@ export async function openPGlite(options: PGliteOptions = {}): Promise<SqlDataba
     ...sql,
     async close() {
       await sql.close();
-      // Files PGlite made since it opened (tables, WAL) are world-writable again.
-      await tightenDataFolder(folder);
+      // Files PGlite made since it opened (tables, WAL) are world-writable again. Best effort: the
+      // database is closed either way, and the folder's own 0700 keeps others out.
+      await tightenDataFolder(folder).catch(() => {});
     },
   };
 }
