@@ -30,6 +30,7 @@ import { quoteRoute } from './routes/quote.js';
 import { webhookRoute } from './routes/webhook.js';
 import { createStripeClient } from './stripe/client.js';
 import { openStore } from './store/open-store.js';
+import { type StoreOpener, storeOpener } from './store/store-opener.js';
 import type { Store } from './store/types.js';
 import { env } from './env.js';
 
@@ -106,7 +107,6 @@ function resolveContext(options: CartliftHandlerOptions): HandlerContext {
   const currency = assertCurrency(options.currency, 'currency');
   const promotions: PromotionsConfig = options.promotions === undefined ? { version: 1, promotions: [] } : parsePromotionsConfig(options.promotions);
   const webhookSecret = options.stripe.webhookSecret ?? env('STRIPE_WEBHOOK_SECRET');
-  let opened: Promise<Store> | undefined;
   const given = options.store;
   return {
     basePath,
@@ -119,7 +119,8 @@ function resolveContext(options: CartliftHandlerOptions): HandlerContext {
     stripe: createStripeClient(options.stripe),
     stripeOptions: options.stripe,
     webhookSecrets: webhookSecret === undefined ? [] : Array.isArray(webhookSecret) ? webhookSecret : [webhookSecret],
-    store: () => (opened ??= isStore(given) ? Promise.resolve(given) : openStore(given)),
+    // A failed open is not kept: the next request (after a short backoff) tries again.
+    store: isStore(given) ? () => Promise.resolve(given) : storeOpener(() => openStore(given)),
     shippingOptions: options.shippingOptions ?? [],
     limits: {
       // The browser cart's own bounds: one rule on both sides (core's DEFAULT_LIMITS).
@@ -205,7 +206,8 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
     basePath: ctx.basePath,
     async close() {
       if (isStore(options.store)) return;
-      const store = await ctx.store().catch(() => null);
+      // Only a store that was opened (or is opening): closing never starts an open.
+      const store = await (ctx.store as StoreOpener).current()?.catch(() => null);
       await store?.close();
     },
   });

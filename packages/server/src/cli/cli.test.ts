@@ -1,4 +1,6 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Stripe from 'stripe';
@@ -47,6 +49,19 @@ test("the demo config and catalog are valid; its promotions are managed in the c
   const catalog = options.catalog as { lookup(skus: string[]): Promise<Map<string, unknown>> };
   expect([...(await catalog.lookup(['TEA-LJ-100', 'CUP-CELADON', 'POT-YIXING', 'SET-GIFT'])).keys()]).toHaveLength(4);
 });
+
+test('a --data-dir that is not a PGlite database stops the start with a sentence naming it, and is left as it was', async () => {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'cartlift-cli-folder-'));
+  try {
+    await writeFile(path.join(dataDir, 'orders.csv'), 'not a database');
+    await expect(startFromArgs(parseArgs(['--config', config, '--sandbox', '--port', '0', '--data-dir', dataDir]))).rejects.toThrow(
+      `The embedded database folder ${dataDir} is not a PGlite database (PG_VERSION is missing); move it away or point --data-dir elsewhere — nothing was changed.`,
+    );
+    expect(await readdir(dataDir)).toEqual(['orders.csv']);
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}, 60_000);
 
 describe('cartlift-server with the sandbox, end to end over HTTP', () => {
   let running: Running;

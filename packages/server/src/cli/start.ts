@@ -73,7 +73,11 @@ export async function startFromArgs(args: CliArgs, overrides: Partial<CartliftHa
   }
   const handlerOptions: CartliftHandlerOptions = { ...options, stripe, ...overrides };
   const handler = createCartliftHandler(handlerOptions);
-  const store = await handler.store();
+  // The store is opened before listening: a folder that is not a database, or a database that is down, stops the start with its sentence.
+  const store = await handler.store().catch(async (error: unknown) => {
+    await sandbox?.close();
+    throw error;
+  });
   // Batches of single-use codes a stopped process was writing: failed with a sentence, not "generating" for ever.
   if (handlerOptions.managePromotions) await failAbandonedBatches(store, Date.now());
   const running = await listen(handler, args, staticFiles(args.static));

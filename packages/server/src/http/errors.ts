@@ -1,5 +1,9 @@
 import type { ErrorResponse } from '@cartlift/core/contract';
 import { CartliftError } from '@cartlift/core';
+import { isDatabaseOutage } from '../store/outage.js';
+
+/** Seconds a client waits before retrying when the database is unreachable: long enough for a restart, short enough for a shopper. */
+export const OUTAGE_RETRY_AFTER_SECONDS = 2;
 
 /**
  * A client mistake (or an upstream refusal) as the server answers it: core's
@@ -50,12 +54,28 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 
 /**
  * Turns anything thrown while handling a request into a response: known
- * client mistakes keep their 4xx; everything else is logged in full and
- * answered with a generic 500 (no stack or detail reaches the client).
+ * client mistakes keep their 4xx; the database being unreachable (see
+ * `isDatabaseOutage`) is the server's own outage, a 503 `service_unavailable`
+ * with Retry-After; everything else is logged in full and answered with a
+ * generic 500 (no stack or detail reaches the client).
+ *
+ * @example
+ * const response = toErrorResponse(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), console.error)
+ * response.status // 503, with retry-after: 2
  */
 export function toErrorResponse(error: unknown, log: (message: string, error: unknown) => void): Response {
   if (error instanceof HttpError) return errorResponse(error.status, error.code, error.message, error.field, error.headers, error.extra);
   if (error instanceof CartliftError) return errorResponse(400, error.code, error.message, error.field);
+  if (isDatabaseOutage(error)) {
+    log('[cartlift] the database is unavailable; answering 503:', error);
+    return errorResponse(
+      503,
+      'service_unavailable',
+      `The shop's database is unavailable right now; please try again in ${OUTAGE_RETRY_AFTER_SECONDS} seconds.`,
+      undefined,
+      { 'retry-after': String(OUTAGE_RETRY_AFTER_SECONDS) },
+    );
+  }
   log('[cartlift] unexpected error while handling a request:', error);
   return errorResponse(500, 'internal_error', 'The server could not complete this request; the error has been logged. Please try again.');
 }

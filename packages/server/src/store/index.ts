@@ -22,3 +22,4 @@ export { createSqlStore } from './sql-store.js';
 export { fromPGlite, openPGlite, type PGliteOptions } from './pglite.js';
 export { fromPool, openPostgres, type PostgresOptions } from './postgres.js';
 export { openStore, type StoreOptions } from './open-store.js';
+export { isDatabaseOutage, StoreUnavailableError } from './outage.js';

@@ -1,3 +1,4 @@
+import { isFolderPath, prepareDataFolder, tightenDataFolder } from './pglite-folder.js';
 import type { SqlClient, SqlDatabase } from './sql.js';
 
 type PGliteLike = {
@@ -18,16 +19,32 @@ export interface PGliteOptions {
 
 /**
  * Opens the embedded PGlite database (Postgres compiled to WebAssembly). It is
- * loaded on demand so PostgreSQL users never pay for it.
+ * loaded on demand so PostgreSQL users never pay for it. A data folder is
+ * created owner-only, and an existing folder that is not a PGlite database is
+ * refused, never re-created empty (see `prepareDataFolder`).
  *
  * @example
  * const db = await openPGlite({ memory: true })
+ * const kept = await openPGlite({ dataDir: '/srv/shop/.cartlift' })
  */
 export async function openPGlite(options: PGliteOptions = {}): Promise<SqlDatabase> {
-  const { PGlite } = await import('@electric-sql/pglite');
   const dataDir = options.memory ? undefined : (options.dataDir ?? './.cartlift');
+  const folder = dataDir !== undefined && isFolderPath(dataDir) ? dataDir : undefined;
+  if (folder) await prepareDataFolder(folder);
+  const { PGlite } = await import('@electric-sql/pglite');
   const db = (await PGlite.create(dataDir === undefined ? {} : { dataDir })) as unknown as PGliteLike;
-  return fromPGlite(db);
+  const sql = fromPGlite(db);
+  if (!folder) return sql;
+  await tightenDataFolder(folder);
+  return {
+    ...sql,
+    async close() {
+      await sql.close();
+      // Files PGlite made since it opened (tables, WAL) are world-writable again. Best effort: the
+      // database is closed either way, and the folder's own 0700 keeps others out.
+      await tightenDataFolder(folder).catch(() => {});
+    },
+  };
 }
 
 /**
