@@ -32,6 +32,7 @@ import { createStripeClient } from './stripe/client.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/types.js';
 import { env } from './env.js';
+import { trustedHops } from './trust-proxy.js';
 
 export interface CartliftHandler extends FetchHandler {
   /** The opened (and migrated) store. */
@@ -131,7 +132,7 @@ function resolveContext(options: CartliftHandlerOptions): HandlerContext {
     },
     rateLimit: options.rateLimit === false ? false : couponLimits(options.rateLimit),
     reservationTtlMs: options.reservationTtlMs ?? 15 * 60_000,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustedHops(options.trustProxy),
     stripeCustomers: options.stripeCustomers ?? true,
     paymentMethodTypes: options.paymentMethodTypes ?? paymentMethodTypes,
     channel: options.channel ?? 'web',

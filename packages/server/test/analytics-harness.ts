@@ -1,11 +1,24 @@
 /** Helpers for the analytics route tests: a handler without Stripe calls, and events. */
 import { createCartliftHandler, type CartliftHandler } from '../src/handler.js';
-import type { AnalyticsOptions } from '../src/options.js';
+import type { AnalyticsOptions, CartliftHandlerOptions } from '../src/options.js';
 import type { Store } from '../src/store/types.js';
 import { CATALOG } from './harness.js';
 
-export function analyticsHandler(store: Store, analytics: AnalyticsOptions = {}, now = () => Date.parse('2030-02-01T00:00:00Z')): CartliftHandler {
-  return createCartliftHandler({ currency: 'USD', catalog: CATALOG, stripe: { publishableKey: 'pk_test_x', secretKey: 'sk_test_x' }, store, analytics, now });
+export function analyticsHandler(
+  store: Store,
+  analytics: AnalyticsOptions = {},
+  now = () => Date.parse('2030-02-01T00:00:00Z'),
+  extra: Partial<CartliftHandlerOptions> = {},
+): CartliftHandler {
+  return createCartliftHandler({
+    currency: 'USD',
+    catalog: CATALOG,
+    stripe: { publishableKey: 'pk_test_x', secretKey: 'sk_test_x' },
+    store,
+    analytics,
+    now,
+    ...extra,
+  });
 }
 
 export interface Reply {
