@@ -8,8 +8,8 @@ import { forwardedEntry } from '../trust-proxy.js';
 
 /**
  * The client's IP: the socket's, or behind `trustProxy` hops the right-most
- * X-Forwarded-For address those proxies did not add. The first hop is never
- * read: behind a proxy that appends, the client writes it.
+ * X-Forwarded-For address those proxies did not add. Entries further left
+ * are never read: behind a proxy that appends, the client writes them.
  *
  * @example
  * // trustProxy: 1, socket 10.0.0.1, "X-Forwarded-For: 1.1.1.1, 198.51.100.9"
