@@ -5,6 +5,7 @@ import type { PromotionsConfig } from '@cartlift/discounts';
 import { parsePromotionsConfig } from '@cartlift/discounts/schema';
 import { type Catalog, createCatalog } from './catalog.js';
 import { parseAllowedOrigins } from './analytics/cors.js';
+import { reportTokenLimiter } from './analytics/token-throttle.js';
 import { auditRoutes } from './admin/audit-routes.js';
 import { catalogRoutes } from './admin/catalog-route.js';
 import { consoleRoutes } from './admin/console-routes.js';
@@ -33,6 +34,7 @@ import { openStore } from './store/open-store.js';
 import { type StoreOpener, storeOpener } from './store/store-opener.js';
 import type { Store } from './store/types.js';
 import { env } from './env.js';
+import { trustedHops } from './trust-proxy.js';
 
 export interface CartliftHandler extends FetchHandler {
   /** The opened (and migrated) store. */
@@ -132,7 +134,7 @@ function resolveContext(options: CartliftHandlerOptions): HandlerContext {
     },
     rateLimit: options.rateLimit === false ? false : couponLimits(options.rateLimit),
     reservationTtlMs: options.reservationTtlMs ?? 15 * 60_000,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustedHops(options.trustProxy),
     stripeCustomers: options.stripeCustomers ?? true,
     paymentMethodTypes: options.paymentMethodTypes ?? paymentMethodTypes,
     channel: options.channel ?? 'web',
@@ -168,6 +170,8 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
   const ctx = resolveContext(options);
   // Coupon guessing is counted in the database (shared by every process); the events flood guard per process.
   const limiter = storeRateLimiter(ctx.store, ctx.rateLimit ? ctx.rateLimit.windowMs : 60_000);
+  // Wrong report tokens, counted per address in the store for the funnel, its report and the stats alike.
+  const tokenLimiter = reportTokenLimiter(ctx.store);
   // Later routes (reviews, the console's pages) join this table.
   const routes: Route[] = [
     { method: 'GET', path: '/config', handler: configRoute(ctx) },
@@ -177,9 +181,9 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
     { method: 'POST', path: '/webhooks/stripe', handler: webhookRoute(ctx) },
     { method: 'POST', path: '/events', handler: eventsRoute(ctx, createRateLimiter(60_000)) },
     { method: 'OPTIONS', path: '/events', handler: eventsPreflight(ctx) },
-    { method: 'GET', path: '/events/stats', handler: eventsStatsRoute(ctx) },
-    { method: 'GET', path: '/funnel', handler: funnelRoute(ctx) },
-    { method: 'GET', path: '/funnel/report', handler: reportRoute(ctx) },
+    { method: 'GET', path: '/events/stats', handler: eventsStatsRoute(ctx, tokenLimiter) },
+    { method: 'GET', path: '/funnel', handler: funnelRoute(ctx, tokenLimiter) },
+    { method: 'GET', path: '/funnel/report', handler: reportRoute(ctx, tokenLimiter) },
     { method: 'GET', path: '/funnel/report.css', handler: reportStylesRoute() },
     ...adminRoutes(ctx),
     ...promotionRoutes(ctx),

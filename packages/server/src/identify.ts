@@ -7,7 +7,10 @@ export interface CustomerIdentity {
   /**
    * The shopper's Stripe Customer (`cus_…`) in your account: attached to the
    * PaymentIntent, and a paid order of this customer ends their first
-   * purchase whatever email they type.
+   * purchase whatever email they type. It is the only link between emails:
+   * a guest who later signs in and types another email is a new shopper for
+   * the first-order offer, unless this is the Customer the guest order was
+   * paid with (Cartlift never links two emails on its own).
    */
   stripeCustomerId?: string;
 }

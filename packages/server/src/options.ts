@@ -45,8 +45,16 @@ export interface CartliftHandlerOptions {
    * unpaid intent and takes them. Default 15 minutes.
    */
   reservationTtlMs?: number;
-  /** Read the client IP from X-Forwarded-For (only behind a proxy you control). Default false. */
-  trustProxy?: boolean;
+  /**
+   * How many proxies you control stand in front of the server (as Express's
+   * `trust proxy`): the client IP is the right-most X-Forwarded-For address
+   * they did not add, and X-Forwarded-Proto is read from the outermost. `true`
+   * means 1. Default false (0): the socket's address.
+   *
+   * @example
+   * trustProxy: 2 // a CDN in front of a load balancer in front of the server
+   */
+  trustProxy?: number | boolean;
   /** Create (or reuse) a Stripe Customer per email and attach it to the intent. Default true. */
   stripeCustomers?: boolean;
   /** Override the payment method types per currency (see docs/server.md for the default table). */
@@ -133,7 +141,8 @@ export interface HandlerContext {
   limits: RequestLimits & { bodyBytes: number; webhookBodyBytes: number };
   rateLimit: CouponLimits | false;
   reservationTtlMs: number;
-  trustProxy: boolean;
+  /** Proxies trusted in front of the server (0: none; the `trustProxy` option, `true` read as 1). */
+  trustProxy: number;
   stripeCustomers: boolean;
   paymentMethodTypes: (currency: string) => string[];
   cartLinks: CartLinkOptions;

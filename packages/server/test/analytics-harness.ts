@@ -1,11 +1,24 @@
 /** Helpers for the analytics route tests: a handler without Stripe calls, and events. */
 import { createCartliftHandler, type CartliftHandler } from '../src/handler.js';
-import type { AnalyticsOptions } from '../src/options.js';
+import type { AnalyticsOptions, CartliftHandlerOptions } from '../src/options.js';
 import type { Store } from '../src/store/types.js';
 import { CATALOG } from './harness.js';
 
-export function analyticsHandler(store: Store, analytics: AnalyticsOptions = {}, now = () => Date.parse('2030-02-01T00:00:00Z')): CartliftHandler {
-  return createCartliftHandler({ currency: 'USD', catalog: CATALOG, stripe: { publishableKey: 'pk_test_x', secretKey: 'sk_test_x' }, store, analytics, now });
+export function analyticsHandler(
+  store: Store,
+  analytics: AnalyticsOptions = {},
+  now = () => Date.parse('2030-02-01T00:00:00Z'),
+  extra: Partial<CartliftHandlerOptions> = {},
+): CartliftHandler {
+  return createCartliftHandler({
+    currency: 'USD',
+    catalog: CATALOG,
+    stripe: { publishableKey: 'pk_test_x', secretKey: 'sk_test_x' },
+    store,
+    analytics,
+    now,
+    ...extra,
+  });
 }
 
 export interface Reply {
@@ -15,15 +28,22 @@ export interface Reply {
   body: any;
 }
 
-/** Calls the handler in-process; `ip` is the socket address the Node adapter would pass. */
+const LOOPBACK_IP = /^(127\.|::1$|::ffff:127\.)/;
+
+/**
+ * Calls the handler in-process; `ip` is the socket address the Node adapter
+ * would pass, `host` the Host the URL is built from (default: a loopback
+ * Host for a loopback `ip`, as curl or a browser on the server's machine sends; else shop.test).
+ */
 export async function send(
   handler: CartliftHandler,
   method: string,
   path: string,
-  init: { body?: string; headers?: Record<string, string>; ip?: string } = {},
+  init: { body?: string; headers?: Record<string, string>; ip?: string; host?: string } = {},
 ): Promise<Reply> {
+  const host = init.host ?? (LOOPBACK_IP.test(init.ip ?? '') ? '127.0.0.1:8787' : 'shop.test');
   const response = await handler(
-    new Request(`http://shop.test${handler.basePath}${path}`, { method, headers: init.headers ?? {}, ...(init.body === undefined ? {} : { body: init.body }) }),
+    new Request(`http://${host}${handler.basePath}${path}`, { method, headers: init.headers ?? {}, ...(init.body === undefined ? {} : { body: init.body }) }),
     {
       clientIp: init.ip ?? '203.0.113.7',
     },

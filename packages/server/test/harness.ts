@@ -214,7 +214,8 @@ export async function startHarness(store: Store, overrides: Partial<CartliftHand
     api,
     async call(method, path, body, headers = {}) {
       const response = await handler(
-        new Request(`http://cartlift.test${handler.basePath}${path}`, {
+        // A loopback caller names this machine, as curl or a browser on it does.
+        new Request(`http://${/^(127\.|::1$)/.test(headers['x-test-ip'] ?? '') ? '127.0.0.1:8787' : 'cartlift.test'}${handler.basePath}${path}`, {
           method,
           headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
           ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { HandlerContext } from '../options.js';
 import type { AdminSession, AdminUser } from '../store/types.js';
+import { forwardedEntry } from '../trust-proxy.js';
 
 /** The console's cookie. Its value is the session token; the database keeps only the token's SHA-256. */
 export const ADMIN_COOKIE = 'cartlift_admin';
@@ -75,10 +76,14 @@ export async function findSession(ctx: HandlerContext, request: Request): Promis
   return (await ctx.store()).findAdminSession(sessionIdOf(token), ctx.now());
 }
 
-/** True when the request reached us over https (the proxy's word only when it is trusted). */
+/**
+ * True when the request reached us over https. Behind trusted proxies, the
+ * word of the outermost one (the one the browser talked to), never an
+ * entry a client could have put in front of it.
+ */
 function isHttps(ctx: HandlerContext, request: Request): boolean {
   if (new URL(request.url).protocol === 'https:') return true;
-  return ctx.trustProxy && request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() === 'https';
+  return forwardedEntry(request.headers.get('x-forwarded-proto'), ctx.trustProxy)?.toLowerCase() === 'https';
 }
 
 /**

@@ -4,14 +4,19 @@ import type { HandlerContext } from '../options.js';
 import { HttpError } from '../http/errors.js';
 import type { RateLimiter } from '../rate-limit.js';
 import type { RateWindow } from '../store/types.js';
+import { forwardedEntry } from '../trust-proxy.js';
 
-/** The client's IP: the socket's, or the first X-Forwarded-For hop when the proxy is trusted. */
+/**
+ * The client's IP: the socket's, or behind `trustProxy` hops the right-most
+ * X-Forwarded-For address those proxies did not add. Entries further left
+ * are never read: behind a proxy that appends, the client writes them.
+ *
+ * @example
+ * // trustProxy: 1, socket 10.0.0.1, "X-Forwarded-For: 1.1.1.1, 198.51.100.9"
+ * clientIp(ctx, request, { clientIp: '10.0.0.1' }) // "198.51.100.9"
+ */
 export function clientIp(ctx: HandlerContext, request: Request, context: RequestContext | undefined): string {
-  if (ctx.trustProxy) {
-    const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  return context?.clientIp || 'unknown';
+  return forwardedEntry(request.headers.get('x-forwarded-for'), ctx.trustProxy) ?? (context?.clientIp || 'unknown');
 }
 
 /** What a request counted against the coupon limits, to settle after pricing. */

@@ -113,9 +113,9 @@ export function eventsPreflight(ctx: HandlerContext) {
  * `GET /events/stats`: this process's counters since it started, and the
  * number of events stored (all processes). Behind the report token.
  */
-export function eventsStatsRoute(ctx: HandlerContext) {
+export function eventsStatsRoute(ctx: HandlerContext, tokenLimiter: RateLimiter) {
   return async (request: Request, context?: RequestContext): Promise<Response> => {
-    await requireReportAccess(request, context, ctx.analytics.reportToken, 'Bearer');
+    await requireReportAccess(ctx, request, context, tokenLimiter, 'Bearer');
     const stored = await (await ctx.store()).countAnalyticsEvents();
     return json({ ...ctx.analytics.counters, since: new Date(ctx.analytics.counters.since).toISOString(), stored });
   };

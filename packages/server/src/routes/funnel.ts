@@ -4,6 +4,7 @@ import { sumOrders, withOrders, type LedgerTotals } from '../analytics/ledger-to
 import { json } from '../http/errors.js';
 import type { HandlerContext as RequestContext } from '../http/node.js';
 import type { HandlerContext } from '../options.js';
+import type { RateLimiter } from '../rate-limit.js';
 
 /**
  * Runs a funnel query against the store: shoppers per step from the events,
@@ -28,9 +29,9 @@ export async function loadFunnel(ctx: HandlerContext, query: FunnelQuery): Promi
  * points, per UTC day or per experiment variant; paid orders, revenue and
  * collection coverage from the ledger for the range and per group. Behind the report token.
  */
-export function funnelRoute(ctx: HandlerContext) {
+export function funnelRoute(ctx: HandlerContext, tokenLimiter: RateLimiter) {
   return async (request: Request, context?: RequestContext): Promise<Response> => {
-    await requireReportAccess(request, context, ctx.analytics.reportToken, 'Bearer');
+    await requireReportAccess(ctx, request, context, tokenLimiter, 'Bearer');
     const query = parseFunnelQuery(new URL(request.url).searchParams, ctx.now());
     const { groups, totals } = await loadFunnel(ctx, query);
     const { counters } = ctx.analytics;

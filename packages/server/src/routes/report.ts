@@ -5,6 +5,7 @@ import { pickLocale } from '../analytics/report-text.js';
 import { HttpError } from '../http/errors.js';
 import type { HandlerContext as RequestContext } from '../http/node.js';
 import type { HandlerContext } from '../options.js';
+import type { RateLimiter } from '../rate-limit.js';
 import { loadFunnel } from './funnel.js';
 
 // No script and no inline style anywhere: the page works under the strictest policy.
@@ -21,13 +22,13 @@ const HTML_HEADERS = {
  * `?locale=zh-CN` or Accept-Language). Behind the report token; a browser
  * asks for it as a password (HTTP Basic).
  */
-export function reportRoute(ctx: HandlerContext) {
+export function reportRoute(ctx: HandlerContext, tokenLimiter: RateLimiter) {
   return async (request: Request, context?: RequestContext): Promise<Response> => {
     const url = new URL(request.url);
     const locale = pickLocale(url, request.headers.get('accept-language'));
     const headers = { ...HTML_HEADERS, 'content-language': locale, vary: 'Accept-Language' };
     try {
-      await requireReportAccess(request, context, ctx.analytics.reportToken, 'Basic');
+      await requireReportAccess(ctx, request, context, tokenLimiter, 'Basic');
       const query = parseFunnelQuery(url.searchParams, ctx.now());
       const { groups, totals } = await loadFunnel(ctx, query);
       return new Response(renderReport({ query, groups, totals, counters: ctx.analytics.counters, locale }), { status: 200, headers });
