@@ -54,6 +54,16 @@ function eventsPerMinute(limit: unknown): number | false {
   );
 }
 
+function webhookConcurrency(value: unknown): number {
+  if (value === undefined) return 8;
+  if (Number.isSafeInteger(value) && (value as number) > 0) return value as number;
+  throw new CartliftError(
+    'invalid_option',
+    `limits.webhookConcurrency must be a positive whole number (webhook bodies read at once); received ${describeValue(value)}.`,
+    'limits.webhookConcurrency',
+  );
+}
+
 function reportToken(token: string | undefined): string | null {
   if (token === undefined || token === '') return null;
   if (typeof token !== 'string' || token.length < 16) {
@@ -128,6 +138,7 @@ function resolveContext(options: CartliftHandlerOptions): HandlerContext {
       maxCodes: options.limits?.maxCodes ?? MAX_CODES,
       bodyBytes: options.limits?.bodyBytes ?? 64 * 1024,
       webhookBodyBytes: options.limits?.webhookBodyBytes ?? 1024 * 1024,
+      webhookConcurrency: webhookConcurrency(options.limits?.webhookConcurrency),
     },
     rateLimit: options.rateLimit === false ? false : couponLimits(options.rateLimit),
     reservationTtlMs: options.reservationTtlMs ?? 15 * 60_000,
