@@ -14,7 +14,8 @@ import { codeRoutes } from './admin/code-routes.js';
 import { adminRoutes } from './admin/routes.js';
 import { userRoutes } from './admin/user-routes.js';
 import { DEFAULT_SESSION_TTL_MS } from './admin/sessions.js';
-import { toErrorResponse } from './http/errors.js';
+import { UPLOAD_ABORTED } from './http/body.js';
+import { HttpError, toErrorResponse } from './http/errors.js';
 import type { FetchHandler } from './http/node.js';
 import type { CartliftHandlerOptions, HandlerContext } from './options.js';
 import type { IdentifyCustomer } from './identify.js';
@@ -208,6 +209,9 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
       await live?.refresh();
       return await route(request, context);
     } catch (error) {
+      if (error instanceof HttpError && error.code === UPLOAD_ABORTED) {
+        ctx.logger.debug?.(`[cartlift] ${request.method} ${new URL(request.url).pathname}: ${error.message}`);
+      }
       return toErrorResponse(error, ctx.logger.error);
     }
   };

@@ -62,6 +62,8 @@ describe('webhook bodies are bounded before they are read', () => {
         socket.write(`POST /api/cartlift/webhooks/stripe HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: ${1024 * 1024}\r\n\r\n`);
       });
       expect(reply).toMatch(/^HTTP\/1\.1 400 /);
+      // The unread body must not be taken for the next request on this connection.
+      expect(reply.toLowerCase()).toContain('connection: close');
     } finally {
       await server.close();
     }
