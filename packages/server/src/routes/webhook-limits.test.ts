@@ -1,6 +1,7 @@
 import { connect } from 'node:net';
 import { describe, expect, test } from 'vitest';
 import { storeVariants, unique, useHarness } from '../../test/harness.js';
+import { createCartliftHandler } from '../handler.js';
 import { serve } from '../http/node.js';
 
 /** A request body that never ends, and says whether anyone started reading it. */
@@ -88,6 +89,13 @@ describe('webhook bodies are bounded before they are read', () => {
     const after = await h.call('POST', '/webhooks/stripe', payload, { 'stripe-signature': 't=1,v1=00' });
     expect(after.body.error.code).toBe('invalid_signature');
   });
+});
+
+test('limits.webhookConcurrency must be a positive whole number', () => {
+  const options = { currency: 'USD', catalog: [], stripe: { secretKey: 'sk_test_x', publishableKey: 'pk_test_x' } };
+  expect(() => createCartliftHandler({ ...options, limits: { webhookConcurrency: 0 } })).toThrow(
+    'limits.webhookConcurrency must be a positive whole number (webhook bodies read at once); received 0.',
+  );
 });
 
 describe.each(storeVariants())('signed webhook events with NUL characters on $name', ({ open }) => {
