@@ -15,7 +15,8 @@ import { codeRoutes } from './admin/code-routes.js';
 import { adminRoutes } from './admin/routes.js';
 import { userRoutes } from './admin/user-routes.js';
 import { DEFAULT_SESSION_TTL_MS } from './admin/sessions.js';
-import { toErrorResponse } from './http/errors.js';
+import { UPLOAD_ABORTED } from './http/body.js';
+import { HttpError, toErrorResponse } from './http/errors.js';
 import type { FetchHandler } from './http/node.js';
 import type { CartliftHandlerOptions, HandlerContext } from './options.js';
 import type { IdentifyCustomer } from './identify.js';
@@ -54,6 +55,16 @@ function eventsPerMinute(limit: unknown): number | false {
     'invalid_option',
     `analytics.eventsPerMinute must be a positive whole number or false; received ${describeValue(limit)}.`,
     'analytics.eventsPerMinute',
+  );
+}
+
+function webhookConcurrency(value: unknown): number {
+  if (value === undefined) return 8;
+  if (Number.isSafeInteger(value) && (value as number) > 0) return value as number;
+  throw new CartliftError(
+    'invalid_option',
+    `limits.webhookConcurrency must be a positive whole number (webhook bodies read at once); received ${describeValue(value)}.`,
+    'limits.webhookConcurrency',
   );
 }
 
@@ -131,6 +142,7 @@ function resolveContext(options: CartliftHandlerOptions): HandlerContext {
       maxCodes: options.limits?.maxCodes ?? MAX_CODES,
       bodyBytes: options.limits?.bodyBytes ?? 64 * 1024,
       webhookBodyBytes: options.limits?.webhookBodyBytes ?? 1024 * 1024,
+      webhookConcurrency: webhookConcurrency(options.limits?.webhookConcurrency),
     },
     rateLimit: options.rateLimit === false ? false : couponLimits(options.rateLimit),
     reservationTtlMs: options.reservationTtlMs ?? 15 * 60_000,
@@ -202,6 +214,9 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
       await live?.refresh();
       return await route(request, context);
     } catch (error) {
+      if (error instanceof HttpError && error.code === UPLOAD_ABORTED) {
+        ctx.logger.debug?.(`[cartlift] ${request.method} ${new URL(request.url).pathname}: ${error.message}`);
+      }
       return toErrorResponse(error, ctx.logger.error);
     }
   };

@@ -34,8 +34,11 @@ export interface CartliftHandlerOptions {
   store?: Store | StoreOptions;
   /** Shipping choices; the first is the default. Default: none (no shipping line). */
   shippingOptions?: ShippingOption[];
-  /** Request limits: maxQuantity (999, as the browser cart), maxLines (100), maxCodes (5), bodyBytes (64 KiB), webhookBodyBytes (1 MiB). */
-  limits?: Partial<RequestLimits & { bodyBytes: number; webhookBodyBytes: number }>;
+  /**
+   * Request limits: maxQuantity (999, as the browser cart), maxLines (100), maxCodes (5), bodyBytes (64 KiB), webhookBodyBytes (1 MiB),
+   * webhookConcurrency (8: webhook bodies read at once per process; one more is answered 503 with Retry-After, its body unread).
+   */
+  limits?: Partial<RequestLimits & { bodyBytes: number; webhookBodyBytes: number; webhookConcurrency: number }>;
   /** Limits on failed coupon codes (guessing), or false to turn them off. */
   rateLimit?: RateLimitOptions | false;
   /**
@@ -84,8 +87,8 @@ export interface CartliftHandlerOptions {
   admin?: AdminOptions;
   /** Clock, for tests. */
   now?: () => number;
-  /** Where unexpected errors go. Default console. */
-  logger?: { error(message: string, detail?: unknown): void; info?(message: string): void };
+  /** Where unexpected errors go (and, with `debug`, expected noise such as aborted uploads). Default console, without debug. */
+  logger?: Logger;
 }
 
 export interface AdminOptions {
@@ -138,7 +141,7 @@ export interface HandlerContext {
   webhookSecrets: string[];
   store: () => Promise<Store>;
   shippingOptions: ShippingOption[];
-  limits: RequestLimits & { bodyBytes: number; webhookBodyBytes: number };
+  limits: RequestLimits & { bodyBytes: number; webhookBodyBytes: number; webhookConcurrency: number };
   rateLimit: CouponLimits | false;
   reservationTtlMs: number;
   /** Proxies trusted in front of the server (0: none; the `trustProxy` option, `true` read as 1). */
@@ -151,5 +154,12 @@ export interface HandlerContext {
   analytics: { allowedOrigins: AllowedOrigins; reportToken: string | null; eventsPerMinute: number | false; counters: AnalyticsCounters };
   admin: { sessionTtlMs: number };
   now: () => number;
-  logger: { error(message: string, detail?: unknown): void; info?(message: string): void };
+  logger: Logger;
+}
+
+/** Where the server writes: `error` for what needs a person, `debug` (optional) for what is expected but may help. */
+export interface Logger {
+  error(message: string, detail?: unknown): void;
+  info?(message: string): void;
+  debug?(message: string): void;
 }

@@ -25,11 +25,12 @@ export interface Running {
 }
 
 /** Listens on `port`, or the next free port after it (up to 20 tries) when taken. */
-async function listen(handler: CartliftHandler, args: CliArgs, fallback: ReturnType<typeof staticFiles>) {
+async function listen(handler: CartliftHandler, args: CliArgs, fallback: ReturnType<typeof staticFiles>, behindProxy: boolean) {
   const first = args.port ?? 5173;
   for (let port = first; ; port++) {
     try {
-      return await serve(handler, { port, host: args.host, fallback });
+      // Behind a proxy every client shares its address: a per-address cap would refuse real shoppers.
+      return await serve(handler, { port, host: args.host, fallback, ...(behindProxy ? { maxConnectionsPerAddress: false as const } : {}) });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'EADDRINUSE' || args.strictPort || port === 0 || port - first >= 20) throw error;
@@ -80,7 +81,7 @@ export async function startFromArgs(args: CliArgs, overrides: Partial<CartliftHa
   });
   // Batches of single-use codes a stopped process was writing: failed with a sentence, not "generating" for ever.
   if (handlerOptions.managePromotions) await failAbandonedBatches(store, Date.now());
-  const running = await listen(handler, args, staticFiles(args.static));
+  const running = await listen(handler, args, staticFiles(args.static), handlerOptions.trustProxy === true);
   const apiUrl = `${running.url}${handler.basePath}`;
   if (sandbox) await sandbox.addWebhookEndpoint(`${apiUrl}/webhooks/stripe`);
   // Once listening: a start that fails before never makes an account whose password nobody saw.

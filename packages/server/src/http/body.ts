@@ -29,7 +29,13 @@ export async function readBody(request: Request, { limit, json, beacon = false }
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let next: ReadableStreamReadResult<Uint8Array>;
+    try {
+      next = await reader.read();
+    } catch (error) {
+      throw uploadAborted(error);
+    }
+    const { done, value } = next;
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
@@ -49,6 +55,16 @@ export async function readBody(request: Request, { limit, json, beacon = false }
   } catch {
     throw new HttpError(400, 'invalid_encoding', 'The request body must be UTF-8 text.', 'body');
   }
+}
+
+/** The code of the error `readBody` throws when the client stops sending mid-body: expected, logged at debug level only. */
+export const UPLOAD_ABORTED = 'upload_aborted';
+
+// A client that hangs up (or times out) mid-upload is routine, not a server fault:
+// a 400 (which no one receives) instead of an unexpected error with a stack.
+function uploadAborted(cause: unknown): HttpError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new HttpError(400, UPLOAD_ABORTED, `The upload ended before the request body was complete (${reason}).`, 'body');
 }
 
 function tooLarge(limit: number): HttpError {

@@ -90,7 +90,7 @@ test('a Host header no URL can hold is a 400 naming the host, not a 500', async 
     expect(JSON.parse(reply.body).error).toEqual({
       code: 'invalid_request',
       field: 'host',
-      message: 'The request line and Host header must form a URL, as in "Host: shop.example"; received "a:99999".',
+      message: 'The request line and Host header must form a URL, as in "Host: shop.example" (no credentials, path or query); received "a:99999".',
     });
   } finally {
     await server.close();

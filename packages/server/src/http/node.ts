@@ -1,5 +1,15 @@
 import type { IncomingMessage, ServerResponse, Server } from 'node:http';
-import { urlOrNull } from './url.js';
+import { capConnectionsPerAddress } from './connection-cap.js';
+import { requestUrlFrom } from './url.js';
+
+/** Methods fetch's Request refuses to hold (it throws): answered 405 here, before one is built. */
+const UNREPRESENTABLE_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+const FETCH_METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
+
+function answerError(res: ServerResponse, status: number, error: { code: string; message: string; field?: string }, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.end(JSON.stringify({ error }));
+}
 
 export interface HandlerContext {
   /** The connecting client's address, used for rate limits. */
@@ -31,16 +41,21 @@ export function toNodeListener(handler: FetchHandler & { basePath?: string }, fa
         else next!();
         return;
       }
-      const url = requestUrl(req);
+      const method = (req.method ?? 'GET').toUpperCase();
+      if (UNREPRESENTABLE_METHODS.has(method)) {
+        const message = `${method} is not supported here; use one of ${FETCH_METHODS}.`;
+        answerError(res, 405, { code: 'method_not_allowed', message }, { allow: FETCH_METHODS, ...closeIfUnread(req) });
+        return;
+      }
+      const url = requestUrlFrom(req.url ?? '/', req.headers.host);
       if (!url) {
-        const message = `The request line and Host header must form a URL, as in "Host: shop.example"; received ${JSON.stringify(String(req.headers.host ?? '').slice(0, 100))}.`;
-        res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
-        res.end(JSON.stringify({ error: { code: 'invalid_request', message, field: 'host' } }));
+        const message = `The request line and Host header must form a URL, as in "Host: shop.example" (no credentials, path or query); received ${JSON.stringify(String(req.headers.host ?? '').slice(0, 100))}.`;
+        answerError(res, 400, { code: 'invalid_request', message, field: 'host' }, closeIfUnread(req));
         return;
       }
       const request = await toRequest(req, url);
       const response = await handler(request, { clientIp: req.socket.remoteAddress ?? '' });
-      await writeResponse(res, response);
+      await writeResponse(req, res, response);
     } catch (error) {
       console.error('[cartlift] request failed in the Node adapter:', error);
       if (!res.headersSent) {
@@ -58,8 +73,12 @@ const nodeReadable = () => {
   return readable;
 };
 
-/** The request's URL, or null when a client sent a Host (or path) no URL can hold. */
-const requestUrl = (req: IncomingMessage) => urlOrNull(req.url ?? '/', `http://${req.headers.host || 'localhost'}`);
+/**
+ * An answer given before the request body was all received (413, 415, a
+ * refused webhook) ends the connection: the unread rest of the body would
+ * otherwise be parsed as the next request on a keep-alive socket.
+ */
+const closeIfUnread = (req: IncomingMessage): Record<string, string> => (req.complete ? {} : { connection: 'close' });
 
 async function toRequest(req: IncomingMessage, url: URL): Promise<Request> {
   const headers = new Headers();
@@ -79,8 +98,13 @@ async function toRequest(req: IncomingMessage, url: URL): Promise<Request> {
   } as RequestInit);
 }
 
-async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
-  const headers: Record<string, string | string[]> = {};
+async function writeResponse(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
+  // The client hung up (an aborted upload, a timeout): nobody is left to answer.
+  if (res.destroyed || res.socket?.destroyed) {
+    await response.body?.cancel().catch(() => {});
+    return;
+  }
+  const headers: Record<string, string | string[]> = closeIfUnread(req);
   response.headers.forEach((value, name) => {
     headers[name] = value;
   });
@@ -93,7 +117,16 @@ async function writeResponse(res: ServerResponse, response: Response): Promise<v
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    if (!res.write(value)) await new Promise((resolve) => res.once('drain', resolve));
+    if (res.destroyed) {
+      await reader.cancel().catch(() => {});
+      return;
+    }
+    // 'close' too: a socket destroyed mid-answer never drains.
+    if (!res.write(value))
+      await new Promise((resolve) => {
+        res.once('drain', resolve);
+        res.once('close', resolve);
+      });
   }
   res.end();
 }
@@ -103,20 +136,56 @@ export interface ServeOptions {
   host?: string;
   /** Called for requests the handler has no route for (static files in the CLI). */
   fallback?: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+  /** Time a client has to send a whole request, headers and body; past it Node answers 408 and closes. Default 30000 (Node's own: 300000); 0 turns it off. */
+  requestTimeoutMs?: number;
+  /** Time a client has to send the request headers. Default 10000, and never more than `requestTimeoutMs`. */
+  headersTimeoutMs?: number;
+  /**
+   * Connections one client address may hold open; more are answered 503 and
+   * closed before being read. Default 50; false turns the cap off (behind a
+   * reverse proxy every client shares the proxy's address).
+   */
+  maxConnectionsPerAddress?: number | false;
 }
 
+/** The numbers `serve` uses when `ServeOptions` does not say. */
+export const SERVE_DEFAULTS = { requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, maxConnectionsPerAddress: 50 } as const;
+
 /**
- * Starts a Node HTTP server for the handler; resolves once listening.
+ * Starts a Node HTTP server for the handler; resolves once listening. Slow
+ * requests time out (`requestTimeoutMs`, 30 s) and one address holds at most
+ * `maxConnectionsPerAddress` (50) connections.
  *
  * @example
  * const { url, close } = await serve(handler, { port: 8787 })
+ * await serve(handler, { port: 8787, requestTimeoutMs: 60_000, maxConnectionsPerAddress: false }) // behind a proxy
  */
 export async function serve(
   handler: FetchHandler & { basePath?: string },
   options: ServeOptions = {},
 ): Promise<{ server: Server; url: string; port: number; close(): Promise<void> }> {
   const { createServer } = await import('node:http');
-  const server = createServer(toNodeListener(handler, options.fallback));
+  const requestTimeout = options.requestTimeoutMs ?? SERVE_DEFAULTS.requestTimeoutMs;
+  const headersWanted = options.headersTimeoutMs ?? SERVE_DEFAULTS.headersTimeoutMs;
+  // Node refuses a headers timeout longer than the request's (0 turns the request timeout off).
+  const headersTimeout = requestTimeout > 0 ? Math.min(headersWanted, requestTimeout) : headersWanted;
+  const listener = toNodeListener(handler, options.fallback);
+  let refused: WeakSet<object> | undefined;
+  const server = createServer(
+    {
+      requestTimeout,
+      headersTimeout,
+      // Node looks for timed-out requests this often (default 30 s, which would stretch a short timeout).
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor((headersTimeout || requestTimeout || 4000) / 4))),
+    },
+    (req, res) => {
+      // A refused connection is closing already; a request parsed on it before the close is not served.
+      if (refused?.has(req.socket)) return;
+      void listener(req, res);
+    },
+  );
+  const cap = options.maxConnectionsPerAddress ?? SERVE_DEFAULTS.maxConnectionsPerAddress;
+  if (cap !== false) refused = capConnectionsPerAddress(server, cap);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -12,3 +12,20 @@ export function urlOrNull(target: string, base: string): URL | null {
     return null;
   }
 }
+
+/**
+ * The URL a request line and Host header name, or null when the Host is not
+ * a plain `name[:port]`: credentials (`user:pass@shop.example`), a path or a
+ * query in it are client mistakes fetch's Request would throw on (a 500).
+ *
+ * @example
+ * requestUrlFrom('/api/cartlift/config', 'shop.example:8080')?.href // "http://shop.example:8080/api/cartlift/config"
+ * requestUrlFrom('/', 'user:pass@shop.example') // null
+ */
+export function requestUrlFrom(target: string, host: string | undefined): URL | null {
+  const name = host || 'localhost';
+  if (/[@/\\?#\s]/.test(name)) return null;
+  const url = urlOrNull(target, `http://${name}`);
+  if (!url || url.username || url.password) return null;
+  return url;
+}

@@ -2,6 +2,7 @@ import type Stripe from 'stripe';
 import { serverPurchaseEvent } from '../analytics/server-purchase.js';
 import { readBody } from '../http/body.js';
 import { HttpError, json } from '../http/errors.js';
+import { createSlots } from '../http/slots.js';
 import type { HandlerContext } from '../options.js';
 import { parseWebhookEvent, type WebhookEvent } from '../stripe/webhook-event.js';
 
@@ -50,12 +51,30 @@ async function cancelQuietly(ctx: HandlerContext, intentId: string): Promise<voi
  * payment_failed → the intent canceled; canceled → holds released.
  */
 export function webhookRoute(ctx: HandlerContext) {
+  // Bodies read (and verified) at once: each can be webhookBodyBytes, so a flood of posts is bounded in memory.
+  const bodies = createSlots(ctx.limits.webhookConcurrency);
   return async (request: Request): Promise<Response> => {
-    const payload = await readBody(request, { limit: ctx.limits.webhookBodyBytes, json: false });
+    // Checked before the body is read: an unsigned post costs no memory.
     const signature = request.headers.get('stripe-signature');
     if (!signature)
       throw new HttpError(400, 'missing_signature', 'The Stripe-Signature header is required on webhook requests; received none.', 'stripe-signature');
-    const event = await verify(ctx, payload, signature);
+    const release = bodies.take();
+    // Stripe retries a 503 later on its own schedule; Retry-After is for other senders.
+    if (!release)
+      throw new HttpError(
+        503,
+        'webhooks_busy',
+        `The server is already reading ${ctx.limits.webhookConcurrency} webhook bodies; retry in a second.`,
+        undefined,
+        { 'retry-after': '1' },
+      );
+    let event: WebhookEvent;
+    try {
+      const payload = await readBody(request, { limit: ctx.limits.webhookBodyBytes, json: false });
+      event = await verify(ctx, payload, signature);
+    } finally {
+      release();
+    }
     const store = await ctx.store();
     const now = ctx.now();
     if (event.type === 'payment_intent.succeeded' && event.intent) {

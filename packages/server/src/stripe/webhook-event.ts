@@ -1,11 +1,22 @@
 import { z } from 'zod';
 import { parseWith } from '../http/validation.js';
 
+// Stripe's ids and types are short ASCII; a NUL cannot be one of them, and
+// PostgreSQL refuses NUL in text, so such an event is refused here, before anything is stored.
 const text = (what: string) =>
   z
     .string({ error: `must be ${what}` })
     .min(1, { error: `must be ${what}` })
-    .max(255, { error: 'must be at most 255 characters' });
+    .max(255, { error: 'must be at most 255 characters' })
+    .refine((value) => !value.includes('\u0000'), { error: `must be ${what}, without a NUL character` });
+
+/**
+ * Free text Stripe relays (a bank's decline message) is only shown to the
+ * shopper, while the event it rides on releases holds: a NUL in it is
+ * replaced with U+FFFD so the event is stored and acknowledged, not refused
+ * and retried by Stripe for days.
+ */
+const withoutNul = (value: string | undefined) => value?.replaceAll('\u0000', '\uFFFD');
 const amount = z
   .number({ error: 'must be a whole number of minor units' })
   .int({ error: 'must be a whole number of minor units' })
@@ -71,7 +82,11 @@ export function parseWebhookEvent(value: unknown): WebhookEvent {
   const customer = typeof object.customer === 'string' ? object.customer : (object.customer?.id ?? null);
   const error = object.last_payment_error;
   const failure = error?.code
-    ? { code: error.code, message: error.message ?? 'The payment did not go through.', ...(error.decline_code ? { declineCode: error.decline_code } : {}) }
+    ? {
+        code: withoutNul(error.code)!,
+        message: withoutNul(error.message) ?? 'The payment did not go through.',
+        ...(error.decline_code ? { declineCode: withoutNul(error.decline_code) } : {}),
+      }
     : null;
   return { id, type, intent: { id: object.id, amount: object.amount_received || object.amount, currency: object.currency, customer, failure } };
 }
