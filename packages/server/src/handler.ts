@@ -4,6 +4,7 @@ import { DEFAULT_LIMITS, MAX_CODES } from '@cartlift/core/contract';
 import type { PromotionsConfig } from '@cartlift/discounts';
 import { parsePromotionsConfig } from '@cartlift/discounts/schema';
 import { type Catalog, createCatalog } from './catalog.js';
+import { retentionDays, storedBytesPerDay } from './analytics/collector-options.js';
 import { parseAllowedOrigins } from './analytics/cors.js';
 import { auditRoutes } from './admin/audit-routes.js';
 import { catalogRoutes } from './admin/catalog-route.js';
@@ -41,6 +42,7 @@ export interface CartliftHandler extends FetchHandler {
   readonly basePath: string;
 }
 
+const DAY_MS = 86_400_000;
 const isCatalog = (value: unknown): value is Catalog => typeof (value as Catalog)?.lookup === 'function';
 const isStore = (value: unknown): value is Store => typeof (value as Store)?.reservePromotions === 'function';
 
@@ -140,6 +142,8 @@ function resolveContext(options: CartliftHandlerOptions): HandlerContext {
       allowedOrigins: parseAllowedOrigins(options.analytics?.allowedOrigins),
       reportToken: reportToken(options.analytics?.reportToken ?? env('CARTLIFT_REPORT_TOKEN')),
       eventsPerMinute: eventsPerMinute(options.analytics?.eventsPerMinute),
+      storedBytesPerDay: storedBytesPerDay(options.analytics?.storedBytesPerDay),
+      retentionDays: retentionDays(options.analytics?.retentionDays),
       counters: { since: (options.now ?? Date.now)(), batches: 0, accepted: 0, duplicates: 0, invalid: 0, refused: 0, throttled: 0 },
     },
     cartLinks: options.cartLinks ?? {},
@@ -174,7 +178,7 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
     { method: 'POST', path: '/checkout', handler: checkoutRoute(ctx, limiter) },
     { method: 'POST', path: '/checkout/complete', handler: completeRoute(ctx) },
     { method: 'POST', path: '/webhooks/stripe', handler: webhookRoute(ctx) },
-    { method: 'POST', path: '/events', handler: eventsRoute(ctx, createRateLimiter(60_000)) },
+    { method: 'POST', path: '/events', handler: eventsRoute(ctx, { perMinute: createRateLimiter(60_000), bytesPerDay: storeRateLimiter(ctx.store, DAY_MS) }) },
     { method: 'OPTIONS', path: '/events', handler: eventsPreflight(ctx) },
     { method: 'GET', path: '/events/stats', handler: eventsStatsRoute(ctx) },
     { method: 'GET', path: '/funnel', handler: funnelRoute(ctx) },
