@@ -6,6 +6,7 @@ import { parsePromotionsConfig } from '@cartlift/discounts/schema';
 import { type Catalog, createCatalog } from './catalog.js';
 import { retentionDays, storedBytesPerDay } from './analytics/collector-options.js';
 import { parseAllowedOrigins } from './analytics/cors.js';
+import { startAnalyticsPruning } from './analytics/retention.js';
 import { auditRoutes } from './admin/audit-routes.js';
 import { catalogRoutes } from './admin/catalog-route.js';
 import { consoleRoutes } from './admin/console-routes.js';
@@ -196,6 +197,8 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
   ];
   const route = createRouter(ctx.basePath, routes);
   const live = options.managePromotions ? livePromotions(ctx, ctx.promotions) : undefined;
+  // Keeps the collector's table bounded: events past analytics.retentionDays go, hourly, in small batches.
+  const stopPruning = startAnalyticsPruning({ store: ctx.store, now: ctx.now, retentionDays: ctx.analytics.retentionDays, logger: ctx.logger });
   const handler = async (request: Request, context?: Parameters<FetchHandler>[1]): Promise<Response> => {
     try {
       await live?.refresh();
@@ -208,6 +211,7 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
     store: ctx.store,
     basePath: ctx.basePath,
     async close() {
+      stopPruning();
       if (isStore(options.store)) return;
       const store = await ctx.store().catch(() => null);
       await store?.close();
