@@ -70,7 +70,11 @@ describe('analytics.retentionDays', () => {
     vi.useFakeTimers();
     try {
       const calls: number[] = [];
-      const fake = { pruneAnalyticsEvents: async (before: number) => (calls.push(before), 0) } as unknown as Store;
+      const pruneAnalyticsEvents = async (before: number) => {
+        calls.push(before);
+        return 0;
+      };
+      const fake = { pruneAnalyticsEvents } as unknown as Store;
       const stop = startAnalyticsPruning({ store: async () => fake, now: () => NOW, retentionDays: 10, logger: console, intervalMs: 1000 });
       await vi.advanceTimersByTimeAsync(2500);
       expect(calls).toEqual([NOW - 10 * DAY, NOW - 10 * DAY]);
