@@ -10,6 +10,9 @@ const port = Number(process.env.CARTLIFT_E2E_PORT ?? 4173);
 // The demo server as `npm start` runs it, with a fresh embedded database per run.
 const dataDir = process.env.CARTLIFT_E2E_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cartlift-e2e-'));
 process.env.CARTLIFT_E2E_DATA_DIR = dataDir;
+// The sandbox accepts only the secret key it was started with: one per run, shared by the demo server and the
+// tests that check what reached "Stripe" (workers inherit it from this process).
+process.env.CARTLIFT_SANDBOX_SECRET_KEY ??= `sk_test_e2e_${Math.random().toString(36).slice(2, 14)}`;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -39,6 +42,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     stdout: 'ignore',
-    env: { STRIPE_SECRET_KEY: '' },
+    env: { STRIPE_SECRET_KEY: '', CARTLIFT_SANDBOX_SECRET_KEY: process.env.CARTLIFT_SANDBOX_SECRET_KEY },
   },
 });

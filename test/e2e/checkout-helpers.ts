@@ -8,12 +8,14 @@ export const newEmail = (tag: string) => `${tag}.${Date.now()}.${Math.random().t
 /**
  * The real stripe client pointed at the demo server's sandbox (found through
  * /config's stripeJsUrl), to check what reached "Stripe". The sandbox accepts
- * any sk_test_ key.
+ * only the key it was started with: playwright.config.ts picks it for the run.
  */
 export async function stripeFor(page: Page): Promise<Stripe> {
   const config = await (await page.request.get('/api/cartlift/config')).json();
   const url = new URL(config.stripeJsUrl);
-  return new Stripe('sk_test_e2e_checks', { host: url.hostname, port: Number(url.port), protocol: 'http', telemetry: false });
+  const key = process.env.CARTLIFT_SANDBOX_SECRET_KEY;
+  if (!key) throw new Error("CARTLIFT_SANDBOX_SECRET_KEY must be set (playwright.config.ts sets it) to the demo sandbox's secret key; received nothing.");
+  return new Stripe(key, { host: url.hostname, port: Number(url.port), protocol: 'http', telemetry: false });
 }
 
 /** PaymentIntents the sandbox holds for one shopper email. */

@@ -110,7 +110,8 @@ test("the demo's consent footer: nothing is sent before an answer; Allow sends t
   await expect.poll(() => sent.filter((s) => s === 'add_to_cart:200').length).toBe(2);
   const report = await page.request.get('/api/cartlift/funnel/report');
   expect(report.status()).toBe(200);
-  expect(await report.text()).toMatch(/Viewed a product<\/th><td class="num">[1-9]/);
+  // Browser-only steps are marked as such (anyone can post events).
+  expect(await report.text()).toMatch(/Viewed a product <small class="source">\(reported by browsers, not verified\)<\/small><\/th><td class="num">[1-9]/);
   expect(problems.uncaught).toEqual([]);
 });
 

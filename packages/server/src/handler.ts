@@ -4,8 +4,10 @@ import { DEFAULT_LIMITS, MAX_CODES } from '@cartlift/core/contract';
 import type { PromotionsConfig } from '@cartlift/discounts';
 import { parsePromotionsConfig } from '@cartlift/discounts/schema';
 import { type Catalog, createCatalog } from './catalog.js';
+import { retentionDays, storedBytesPerDay } from './analytics/collector-options.js';
 import { parseAllowedOrigins } from './analytics/cors.js';
 import { reportTokenLimiter } from './analytics/token-throttle.js';
+import { startAnalyticsPruning } from './analytics/retention.js';
 import { auditRoutes } from './admin/audit-routes.js';
 import { catalogRoutes } from './admin/catalog-route.js';
 import { consoleRoutes } from './admin/console-routes.js';
@@ -45,6 +47,7 @@ export interface CartliftHandler extends FetchHandler {
   readonly basePath: string;
 }
 
+const DAY_MS = 86_400_000;
 const isCatalog = (value: unknown): value is Catalog => typeof (value as Catalog)?.lookup === 'function';
 const isStore = (value: unknown): value is Store => typeof (value as Store)?.reservePromotions === 'function';
 
@@ -155,6 +158,8 @@ function resolveContext(options: CartliftHandlerOptions): HandlerContext {
       allowedOrigins: parseAllowedOrigins(options.analytics?.allowedOrigins),
       reportToken: reportToken(options.analytics?.reportToken ?? env('CARTLIFT_REPORT_TOKEN')),
       eventsPerMinute: eventsPerMinute(options.analytics?.eventsPerMinute),
+      storedBytesPerDay: storedBytesPerDay(options.analytics?.storedBytesPerDay),
+      retentionDays: retentionDays(options.analytics?.retentionDays),
       counters: { since: (options.now ?? Date.now)(), batches: 0, accepted: 0, duplicates: 0, invalid: 0, refused: 0, throttled: 0 },
     },
     cartLinks: options.cartLinks ?? {},
@@ -191,7 +196,7 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
     { method: 'POST', path: '/checkout', handler: checkoutRoute(ctx, limiter) },
     { method: 'POST', path: '/checkout/complete', handler: completeRoute(ctx) },
     { method: 'POST', path: '/webhooks/stripe', handler: webhookRoute(ctx) },
-    { method: 'POST', path: '/events', handler: eventsRoute(ctx, createRateLimiter(60_000)) },
+    { method: 'POST', path: '/events', handler: eventsRoute(ctx, { perMinute: createRateLimiter(60_000), bytesPerDay: storeRateLimiter(ctx.store, DAY_MS) }) },
     { method: 'OPTIONS', path: '/events', handler: eventsPreflight(ctx) },
     { method: 'GET', path: '/events/stats', handler: eventsStatsRoute(ctx, tokenLimiter) },
     { method: 'GET', path: '/funnel', handler: funnelRoute(ctx, tokenLimiter) },
@@ -209,6 +214,8 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
   ];
   const route = createRouter(ctx.basePath, routes);
   const live = options.managePromotions ? livePromotions(ctx, ctx.promotions) : undefined;
+  // Keeps the collector's table bounded: events past analytics.retentionDays go, hourly, in small batches.
+  const stopPruning = startAnalyticsPruning({ store: ctx.store, now: ctx.now, retentionDays: ctx.analytics.retentionDays, logger: ctx.logger });
   const handler = async (request: Request, context?: Parameters<FetchHandler>[1]): Promise<Response> => {
     try {
       await live?.refresh();
@@ -224,6 +231,7 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
     store: ctx.store,
     basePath: ctx.basePath,
     async close() {
+      stopPruning();
       if (isStore(options.store)) return;
       // Only a store that was opened (or is opening): closing never starts an open.
       const store = await (ctx.store as StoreOpener).current()?.catch(() => null);

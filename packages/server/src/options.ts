@@ -108,6 +108,18 @@ export interface AnalyticsOptions {
    * shared (NAT) address a few hundred.
    */
   eventsPerMinute?: number | false;
+  /**
+   * Bytes of events stored per client IP in a 24-hour window (counted from
+   * its first stored event, in the store so every process shares it), or false for no cap. Over it, `POST /events`
+   * answers 429 with Retry-After. Default 16 MiB: thousands of shoppers' worth.
+   */
+  storedBytesPerDay?: number | false;
+  /**
+   * Days an event is kept after it was received; older ones are deleted in the
+   * background (hourly, in bounded batches). Default 400: a year compared with
+   * the one before, plus a month.
+   */
+  retentionDays?: number;
 }
 
 /** Events counted by this process since it started. */
@@ -151,7 +163,14 @@ export interface HandlerContext {
   cartLinks: CartLinkOptions;
   channel: string;
   identifyCustomer: IdentifyCustomer | undefined;
-  analytics: { allowedOrigins: AllowedOrigins; reportToken: string | null; eventsPerMinute: number | false; counters: AnalyticsCounters };
+  analytics: {
+    allowedOrigins: AllowedOrigins;
+    reportToken: string | null;
+    eventsPerMinute: number | false;
+    storedBytesPerDay: number | false;
+    retentionDays: number;
+    counters: AnalyticsCounters;
+  };
   admin: { sessionTtlMs: number };
   now: () => number;
   logger: Logger;

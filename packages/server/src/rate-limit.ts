@@ -177,8 +177,8 @@ export function createRateLimiter(windowMs: number): RateLimiter {
   );
 }
 
-/** No store-backed limiter's window is longer than this (the console's sign-in throttle uses 15 minutes). */
-export const LONGEST_RATE_WINDOW_MS = 60 * 60_000;
+/** No store-backed limiter's window is longer than this (the collector's stored bytes per address use a day). */
+export const LONGEST_RATE_WINDOW_MS = 24 * 60 * 60_000;
 
 /**
  * Fixed windows in the database: every process on one PostgreSQL counts

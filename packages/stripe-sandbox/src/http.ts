@@ -24,16 +24,14 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<str
 }
 
 /**
- * Writes a response with the headers every sandbox answer carries (CORS included:
- * Stripe's API answers browsers that use a publishable key).
+ * Writes a response with the headers every sandbox answer carries. No CORS
+ * here: only the calls Stripe.js makes with a publishable key get it (`corsHeaders`).
  *
  * @example
  * send(res, 200, JSON.stringify({ ok: true }), { 'content-type': 'application/json' })
  */
 export function send(res: ServerResponse, status: number, body: string, headers: Record<string, string>): void {
   res.writeHead(status, {
-    'access-control-allow-origin': '*',
-    'access-control-expose-headers': 'Request-Id, Stripe-Version, Idempotency-Key, Idempotent-Replayed',
     'cache-control': 'no-cache, no-store',
     'content-length': String(Buffer.byteLength(body)),
     ...headers,
@@ -42,16 +40,36 @@ export function send(res: ServerResponse, status: number, body: string, headers:
 }
 
 /**
- * Answers a CORS preflight for the API and the hosted pages.
+ * CORS headers for an answer a page may read: a publishable-key call or a
+ * hosted test action, as Stripe answers Stripe.js. The calling origin is
+ * reflected (or `*` without one); secret-key answers never get these.
  *
  * @example
- * preflight(res)
+ * send(res, 200, body, { ...corsHeaders(req), 'content-type': 'application/json' })
  */
-export function preflight(res: ServerResponse): void {
+export function corsHeaders(req: IncomingMessage): Record<string, string> {
+  const origin = req.headers.origin;
+  return {
+    'access-control-allow-origin': typeof origin === 'string' && origin !== '' ? origin : '*',
+    'access-control-expose-headers': 'Request-Id, Stripe-Version, Idempotency-Key, Idempotent-Replayed',
+    vary: 'Origin',
+  };
+}
+
+/**
+ * Answers a CORS preflight. Stripe.js's calls are simple form posts with the
+ * publishable key in the body; `Authorization` is never offered, so a page
+ * cannot send a key in that header.
+ *
+ * @example
+ * preflight(req, res)
+ */
+export function preflight(req: IncomingMessage, res: ServerResponse): void {
+  const { 'access-control-expose-headers': _expose, ...cors } = corsHeaders(req);
   res.writeHead(204, {
-    'access-control-allow-origin': '*',
-    'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
-    'access-control-allow-headers': 'Authorization, Content-Type, Idempotency-Key, Stripe-Version, Stripe-Account',
+    ...cors,
+    'access-control-allow-methods': 'GET, POST, OPTIONS',
+    'access-control-allow-headers': 'Content-Type, Accept, Idempotency-Key, Stripe-Version',
     'access-control-max-age': '600',
   });
   res.end();

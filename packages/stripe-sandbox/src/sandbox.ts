@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authorizeAction, settleAction } from './actions.js';
-import { authenticate } from './auth.js';
+import { authenticate, sandboxSecretKey, secretKeyFromBrowser } from './auth.js';
 import type { OperationContext } from './context.js';
 import { SandboxApiError, invalidRequest, notFound } from './errors.js';
 import { recordEvent } from './events.js';
 import { parseForm, type FormObject } from './form.js';
-import { preflight, readBody, send } from './http.js';
+import { corsHeaders, preflight, readBody, send } from './http.js';
 import { createIdempotencyStore, fingerprint } from './idempotency.js';
 import { randomId } from './ids.js';
 import { PAGE_CSP, PAGE_CSS, authorizePage, messagePage } from './pages.js';
@@ -32,6 +32,11 @@ export interface StripeSandboxOptions {
   publicUrl?: string;
   /** Largest accepted request body in bytes (default 1 MiB). */
   maxBodyBytes?: number;
+  /**
+   * The one secret key the API accepts (default: made up on each start, `sk_test_sandbox_…`).
+   * Set it when another process must call the sandbox, such as browser tests checking what reached "Stripe".
+   */
+  secretKey?: string;
 }
 
 /**
@@ -49,6 +54,8 @@ export function createStripeSandboxHandler(options: StripeSandboxOptions = {}) {
   const hooks = createWebhookDispatcher({ attempts: options.webhookAttempts ?? 3, retryDelayMs: options.webhookRetryDelayMs ?? 250 });
   const webhookSecret = options.webhookSecret ?? randomId('whsec', 32);
   const maxBody = options.maxBodyBytes ?? 1 << 20;
+  const secretKey = sandboxSecretKey(options.secretKey, () => `sk_test_sandbox_${randomId('k', 16).slice(2)}`);
+  const publishableKey = `pk_test_sandbox_${randomId('k', 16).slice(2)}`;
   let publicUrl = options.publicUrl?.replace(/\/$/, '');
   for (const hook of options.webhooks ?? []) hooks.addEndpoint(hook.url, hook.secret ?? webhookSecret, hook.enabledEvents);
 
@@ -77,13 +84,17 @@ export function createStripeSandboxHandler(options: StripeSandboxOptions = {}) {
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // A hosted test action is completed by Stripe.js from the shop's page; its action token is the capability.
+    let cors: Record<string, string> = {};
     try {
       const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
       const method = req.method ?? 'GET';
-      if (method === 'OPTIONS') return preflight(res);
+      if (url.pathname.startsWith('/sandbox/authorize/')) cors = corsHeaders(req);
+      if (method === 'OPTIONS') return preflight(req, res);
       if (url.pathname.startsWith('/v1/')) return await api(req, res, url, method);
       if (method === 'GET' && /^\/(v3\/?|v3\/stripe\.js|stripe\.js)$/.test(url.pathname)) {
-        return send(res, 200, await stripeJsSource(), { 'content-type': 'text/javascript; charset=utf-8' });
+        // Public code, the same for everyone: any page may load it, as js.stripe.com serves it.
+        return send(res, 200, await stripeJsSource(), { 'content-type': 'text/javascript; charset=utf-8', 'access-control-allow-origin': '*' });
       }
       if (method === 'GET' && url.pathname === '/sandbox/page.css') return send(res, 200, PAGE_CSS, { 'content-type': 'text/css; charset=utf-8' });
       const authorize = /^\/sandbox\/authorize\/([A-Za-z0-9_]+)$/.exec(url.pathname);
@@ -94,7 +105,7 @@ export function createStripeSandboxHandler(options: StripeSandboxOptions = {}) {
       return sendJson(res, 404, { error: { type: 'invalid_request_error', message: `Unrecognized request URL (${method}: ${url.pathname}).` } }, {});
     } catch (error) {
       if (res.headersSent) return void res.destroy();
-      if (error instanceof SandboxApiError) return sendJson(res, error.status, { error: error.body }, {});
+      if (error instanceof SandboxApiError) return sendJson(res, error.status, { error: error.body }, cors);
       console.error('[stripe-sandbox] unexpected error', error);
       return sendJson(res, 500, { error: { type: 'api_error', message: 'The Stripe sandbox hit an unexpected error; see its console output.' } }, {});
     }
@@ -111,7 +122,10 @@ export function createStripeSandboxHandler(options: StripeSandboxOptions = {}) {
       throw invalidRequest(undefined, `Invalid request body: ${(error as Error).message}`);
     }
     try {
-      const key = authenticate(header(req, 'authorization'), params.key);
+      const key = authenticate(header(req, 'authorization'), params.key, secretKey);
+      // An Origin header means a page's fetch: secret keys never work there, and only publishable answers are readable.
+      if (key === 'secret' && req.headers.origin !== undefined) throw secretKeyFromBrowser();
+      if (key === 'publishable') Object.assign(headers, corsHeaders(req));
       const idempotencyKey = method === 'POST' ? header(req, 'idempotency-key') : undefined;
       if (idempotencyKey === undefined) {
         execute(req, res, method, url.pathname, params, key, headers, null);
@@ -201,7 +215,7 @@ export function createStripeSandboxHandler(options: StripeSandboxOptions = {}) {
       return send(res, error.status, messagePage('Nothing to authorize / 无需授权', error.body.message), pageHeaders);
     }
     const { intent, returnUrl } = outcome;
-    if (wantsJson) return sendJson(res, 200, { id: intent.id, object: 'payment_intent', status: intent.status }, {});
+    if (wantsJson) return sendJson(res, 200, { id: intent.id, object: 'payment_intent', status: intent.status }, corsHeaders(req));
     if (!returnUrl) {
       const done = result === 'succeed' ? 'Test payment authorized / 测试付款已授权' : 'Test payment failed / 测试付款失败';
       return send(res, 200, messagePage(done, 'You can close this window and return to the shop.'), pageHeaders);
@@ -227,6 +241,10 @@ export function createStripeSandboxHandler(options: StripeSandboxOptions = {}) {
     },
     /** Default signing secret for webhook endpoints. */
     webhookSecret,
+    /** The one secret key the API accepts (server-side calls only). Not a real secret. */
+    secretKey,
+    /** A test-mode publishable key for the browser (any `pk_test_…` works: it reaches an intent only with its client secret). */
+    publishableKey,
     /** Adds a webhook endpoint; its secret defaults to `webhookSecret`. */
     addWebhookEndpoint(url: string, secret: string = webhookSecret, enabledEvents?: string[]): WebhookEndpoint {
       return hooks.addEndpoint(url, secret, enabledEvents);

@@ -27,7 +27,7 @@ describe('sandbox server', () => {
       headers: { origin: 'http://shop.test', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
     });
     expect(response.status).toBe(204);
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://shop.test');
     expect(response.headers.get('access-control-allow-headers')).toMatch(/Content-Type/);
   });
 

@@ -1,6 +1,5 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomId } from './ids.js';
 import { createStripeSandboxHandler, type StripeSandboxOptions } from './sandbox.js';
 
 export interface StartStripeSandboxOptions extends StripeSandboxOptions {
@@ -14,6 +13,7 @@ export interface StartStripeSandboxOptions extends StripeSandboxOptions {
  * Starts the sandbox on its own HTTP server. Point the real `stripe` client at
  * it with `host`, `port` and `protocol: 'http'`, and load `stripeJsUrl` in the
  * browser instead of js.stripe.com. Keys are test-only stand-ins: never real secrets.
+ * The API takes only `secretKey` (the one it was started with), and never from a browser.
  *
  * @example
  * import Stripe from 'stripe';
@@ -42,10 +42,6 @@ export async function startStripeSandbox(options: StartStripeSandboxOptions = {}
     url,
     port,
     host,
-    /** A test-mode secret key the sandbox accepts (any `sk_test_…` works). Not a real secret. */
-    secretKey: `sk_test_sandbox_${randomId('k', 16).slice(2)}`,
-    /** A test-mode publishable key for the browser (any `pk_test_…` works). */
-    publishableKey: `pk_test_sandbox_${randomId('k', 16).slice(2)}`,
     /** Script URL of the Stripe.js look-alike (defines `window.Stripe`). */
     stripeJsUrl: `${url}/v3/`,
     /** Options for `new Stripe(key, …)` that point the real client at this sandbox. */

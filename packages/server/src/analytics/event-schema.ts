@@ -57,9 +57,13 @@ export const wireEvent = z
 
 export type WireEvent = z.infer<typeof wireEvent>;
 
+/** One refused event in the collector's reply; the rest of its batch is still stored. */
 export interface InvalidEvent {
   event_id: string | null;
-  code: 'invalid_event';
+  /** `invalid_event`: a field is wrong; `event_too_large`: over the size cap (event-size.ts). */
+  code: 'invalid_event' | 'event_too_large';
+  /** 413 on an event over the size cap, so a client can tell it apart without reading the code. */
+  status?: 413;
   message: string;
   field: string;
 }

@@ -53,7 +53,7 @@ describe('buildFunnel', () => {
     );
     expect(all!.shoppers).toBe(11);
     expect(all!.steps.map((s) => s.shoppers)).toEqual([10, 4, 3, 3, 3, 3, 3]);
-    expect(all!.steps[1]).toEqual({ name: 'add_to_cart', shoppers: 4, dropOff: 6, conversionBp: 4000, fromFirstBp: 4000 });
+    expect(all!.steps[1]).toEqual({ name: 'add_to_cart', shoppers: 4, dropOff: 6, conversionBp: 4000, fromFirstBp: 4000, source: 'browser' });
     expect(all!.steps[0]!.conversionBp).toBeNull();
   });
 

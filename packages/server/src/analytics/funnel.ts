@@ -24,6 +24,25 @@ export interface FunnelStep {
   conversionBp: number | null;
   /** This step over the first, in basis points. */
   fromFirstBp: number | null;
+  /**
+   * Where the count comes from: `browser` when only browser events say so (anyone
+   * can post them: not verified), `paid_orders` for purchases of orders the ledger holds as paid.
+   */
+  source: StepSource;
+}
+
+/** `browser`: reported by browsers, not verified; `paid_orders`: backed by the payment ledger. */
+export type StepSource = 'browser' | 'paid_orders';
+
+/**
+ * Where a step's count comes from: the funnel store counts a purchase only for a
+ * paid order, every other step on the browser's word.
+ *
+ * @example
+ * stepSource('begin_checkout') // 'browser'
+ */
+export function stepSource(step: (typeof FUNNEL_STEPS)[number]): StepSource {
+  return step === 'purchase' ? 'paid_orders' : 'browser';
 }
 
 export interface FunnelGroup {
@@ -136,6 +155,7 @@ function toSteps(byFurthest: Map<number, number>): FunnelStep[] {
       dropOff: previous === null ? 0 : previous - shoppers,
       conversionBp: previous === null ? null : basisPoints(shoppers, previous),
       fromFirstBp: basisPoints(shoppers, reached[0]!),
+      source: stepSource(name),
     };
   });
 }

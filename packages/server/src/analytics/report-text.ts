@@ -40,6 +40,7 @@ export const REPORT_TEXT = {
     error: 'The report cannot be shown',
     ledger: (orders: string, revenue: string, share: string | null) =>
       `${orders} paid ${orders === '1' ? 'order' : 'orders'} in the payment ledger, revenue ${revenue}.${share === null ? '' : ` Browser analytics saw the shopper begin checkout for ${share} of them.`}`,
+    browserOnly: 'reported by browsers, not verified',
     purchaseNote: 'Purchased counts only purchases of orders the payment ledger holds as paid, reported by the browser or by the payment webhook.',
   },
   'zh-CN': {
@@ -77,6 +78,7 @@ export const REPORT_TEXT = {
     error: '无法显示报表',
     ledger: (orders: string, revenue: string, share: string | null) =>
       `支付记录中已付款订单 ${orders} 笔，收入 ${revenue}。${share === null ? '' : `其中 ${share} 的订单，浏览器统计也收到了该购物者的“开始结账”事件。`}`,
+    browserOnly: '由浏览器上报，未经核实',
     purchaseNote: '“完成购买”只计入支付记录中已付款的订单（由浏览器或支付回调上报）。',
   },
 } as const;

@@ -38,7 +38,9 @@ function groupTable(group: FunnelGroup, heading: string, id: string, locale: Rep
     .map((step) => {
       const reached = width(step.shoppers, first);
       const lost = Math.min(100 - reached, width(step.dropOff, first));
-      return `<tr><th scope="row">${escapeHtml(t.steps[step.name])}</th><td class="num">${number.format(step.shoppers)}</td><td class="chart"><span class="bar w${reached}"></span><span class="lost w${lost}"></span></td><td class="num">${step.conversionBp === null ? '—' : percent.format(step.conversionBp / 10_000)}</td><td class="num">${step.dropOff ? `−${number.format(step.dropOff)}` : '0'}</td></tr>`;
+      // Anyone can post browser events, so counts only they back are marked as such on their row.
+      const source = step.source === 'browser' ? ` <small class="source">(${escapeHtml(t.browserOnly)})</small>` : '';
+      return `<tr><th scope="row">${escapeHtml(t.steps[step.name])}${source}</th><td class="num">${number.format(step.shoppers)}</td><td class="chart"><span class="bar w${reached}"></span><span class="lost w${lost}"></span></td><td class="num">${step.conversionBp === null ? '—' : percent.format(step.conversionBp / 10_000)}</td><td class="num">${step.dropOff ? `−${number.format(step.dropOff)}` : '0'}</td></tr>`;
     })
     .join('');
   // The whole range's orders are drawn once above the groups; day and variant groups show their own.
@@ -117,6 +119,6 @@ table{width:100%;border-collapse:collapse}th,td{padding:.4rem .5rem;border-botto
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .chart{width:40%;min-width:8rem;white-space:nowrap;font-size:0}
 .bar,.lost{display:inline-block;height:1rem;vertical-align:middle}.bar{background:var(--reached)}.lost{background:var(--lost);opacity:.6}
-.error{color:#b91c1c;font-weight:600}footer{margin-top:2rem;font-size:.85rem;opacity:.8}
+.error{color:#b91c1c;font-weight:600}.source{font-weight:400;opacity:.75}footer{margin-top:2rem;font-size:.85rem;opacity:.8}
 ${widths}
 `;

@@ -4,7 +4,7 @@ import type { Running } from './start.js';
 
 /**
  * The lines the CLI prints once the server listens: its URL, the API, which
- * Stripe, the static folders and, on a demo's first start, how to sign in to
+ * Stripe (and the sandbox's secret key), the static folders and, on a demo's first start, how to sign in to
  * the console (the only time that password is shown).
  *
  * @example
@@ -16,6 +16,8 @@ export function startBanner(running: Running, args: Pick<CliArgs, 'static'>): st
     `Cartlift server: ${running.url}`,
     `  API:     ${running.apiUrl}`,
     `  Stripe:  ${stripe}`,
+    // The sandbox's API takes only this key (never from a browser): scripts that check what reached "Stripe" need it.
+    ...(running.sandbox ? [`  Sandbox key: ${running.sandbox.secretKey} (server-side calls only; browsers are refused)`] : []),
     ...(args.static.length ? [`  Static:  ${args.static.join(', ')}`] : []),
     ...(running.demoOwner ? demoOwnerNotice(`${running.apiUrl}/admin`, running.demoOwner) : []),
   ];

@@ -54,7 +54,8 @@ export async function startFromArgs(args: CliArgs, overrides: Partial<CartliftHa
   let stripe: StripeOptions;
   if (useSandbox) {
     const { startStripeSandbox } = await import('@cartlift/stripe-sandbox');
-    const started = await startStripeSandbox({ port: 0 });
+    // CARTLIFT_SANDBOX_SECRET_KEY fixes the one key the sandbox accepts (browser tests set it to check what reached "Stripe").
+    const started = await startStripeSandbox({ port: 0, secretKey: env('CARTLIFT_SANDBOX_SECRET_KEY') || undefined });
     sandbox = started;
     stripe = {
       secretKey: started.secretKey,

@@ -1,6 +1,7 @@
 import { requireReportAccess } from '../analytics/access.js';
 import { corsHeaders, preflight } from '../analytics/cors.js';
 import { checkEvent, type InvalidEvent, type WireEvent } from '../analytics/event-schema.js';
+import { eventBytes, tooLarge } from '../analytics/event-size.js';
 import { parseJson, readBody } from '../http/body.js';
 import { HttpError, json, toErrorResponse } from '../http/errors.js';
 import type { HandlerContext as RequestContext } from '../http/node.js';
@@ -47,7 +48,37 @@ async function checkRate(ctx: HandlerContext, limiter: RateLimiter, key: string)
   }
 }
 
-async function accept(ctx: HandlerContext, request: Request, limiter: RateLimiter, rateKey: string) {
+/** The collector's two limiters: events per minute in this process, stored bytes per day in the store. */
+export interface EventLimiters {
+  perMinute: RateLimiter;
+  bytesPerDay: RateLimiter;
+}
+
+/**
+ * Counts the bytes about to be stored against the address's day, atomically,
+ * or refuses the batch with 429: the cap is what bounds the disk one address
+ * can fill. Returns what to give back for the events that turn out to be duplicates.
+ */
+async function takeBytes(ctx: HandlerContext, limiter: RateLimiter, key: string, bytes: number) {
+  const limit = ctx.analytics.storedBytesPerDay;
+  if (limit === false || bytes === 0) return null;
+  const { wait, windows } = await limiter.take([{ key, limit }], ctx.now(), bytes);
+  if (wait > 0) {
+    ctx.analytics.counters.throttled++;
+    throw new HttpError(
+      429,
+      'too_many_event_bytes',
+      `This client stored more than ${limit} bytes of events in a day (this batch adds ${bytes}); resend them in ${wait} seconds.`,
+      'events',
+      { 'retry-after': String(wait) },
+    );
+  }
+  return (unused: number) => limiter.giveBack(windows, unused);
+}
+
+async function accept(ctx: HandlerContext, request: Request, limiters: EventLimiters, address: string) {
+  const rateKey = `events:${address}`;
+  const limiter = limiters.perMinute;
   await checkRate(ctx, limiter, rateKey);
   const body = parseJson(await readBody(request, { limit: EVENTS_BODY_BYTES, json: false }));
   const events = (body as { events?: unknown } | null)?.events;
@@ -63,7 +94,14 @@ async function accept(ctx: HandlerContext, request: Request, limiter: RateLimite
   const invalid: InvalidEvent[] = [];
   const records = new Map<string, AnalyticsEventRecord>();
   let repeated = 0;
+  const sizes = new Map<string, number>();
   for (const [index, raw] of events.entries()) {
+    const bytes = eventBytes(raw);
+    const large = tooLarge(raw, index, bytes);
+    if (large) {
+      invalid.push(large);
+      continue;
+    }
     const checked = checkEvent(raw, index);
     if (!checked.ok) {
       invalid.push(checked.invalid);
@@ -71,9 +109,24 @@ async function accept(ctx: HandlerContext, request: Request, limiter: RateLimite
     }
     const record = toRecord(checked.event);
     if (records.has(record.eventId)) repeated++;
-    else records.set(record.eventId, record);
+    else {
+      records.set(record.eventId, record);
+      sizes.set(record.eventId, bytes);
+    }
   }
-  const stored = await (await ctx.store()).recordAnalyticsEvents([...records.values()], ctx.now());
+  const sum = (ids: Iterable<string>) => [...ids].reduce((n, id) => n + (sizes.get(id) ?? 0), 0);
+  const giveBack = await takeBytes(ctx, limiters.bytesPerDay, `event-bytes:${address}`, sum(sizes.keys()));
+  let stored: string[];
+  try {
+    stored = await (await ctx.store()).recordAnalyticsEvents([...records.values()], ctx.now());
+  } catch (error) {
+    await giveBack?.(sum(sizes.keys()));
+    throw error;
+  }
+  // Duplicates were not written, so they do not count against the day.
+  const kept = new Set(stored);
+  const unused = sum([...sizes.keys()].filter((id) => !kept.has(id)));
+  if (unused > 0) await giveBack?.(unused);
   const result = { accepted: stored.length, duplicates: records.size - stored.length + repeated, invalid };
   const counters = ctx.analytics.counters;
   counters.batches++;
@@ -86,15 +139,20 @@ async function accept(ctx: HandlerContext, request: Request, limiter: RateLimite
 /**
  * `POST /events`: the analytics collector. Reads the body as JSON whatever its
  * content type (sendBeacon sends text/plain), stores each valid event once by
- * `event_id`, and reports invalid events one by one without failing the batch.
+ * `event_id`, and reports invalid events one by one without failing the batch
+ * (an event over 8 KB as `event_too_large` with status 413). Over the stored
+ * bytes per address per day, the whole batch is refused with 429.
+ *
+ * @example
+ * { method: 'POST', path: '/events', handler: eventsRoute(ctx, { perMinute: createRateLimiter(60_000), bytesPerDay: storeRateLimiter(ctx.store, 86_400_000) }) }
  */
-export function eventsRoute(ctx: HandlerContext, limiter: RateLimiter) {
+export function eventsRoute(ctx: HandlerContext, limiters: EventLimiters) {
   return async (request: Request, context?: RequestContext): Promise<Response> => {
     // Error replies carry the CORS headers too, so a cross-origin plugin can read the status and drop the batch.
     let cors: Record<string, string> = {};
     try {
       cors = corsHeaders(request, ctx.analytics.allowedOrigins);
-      return json(await accept(ctx, request, limiter, `events:${clientIp(ctx, request, context)}`), 200, cors);
+      return json(await accept(ctx, request, limiters, clientIp(ctx, request, context)), 200, cors);
     } catch (error) {
       const response = toErrorResponse(error, ctx.logger.error);
       if (response.status < 500) ctx.analytics.counters.refused++;

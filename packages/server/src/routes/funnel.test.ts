@@ -197,7 +197,7 @@ describe.each(storeVariants())('GET /funnel and the report on $name', ({ open })
     );
     // control: 3 viewed (full bar), 2 added (67% reached, 33% lost).
     expect(html).toContain(
-      '<th scope="row">Added to cart</th><td class="num">2</td><td class="chart"><span class="bar w67"></span><span class="lost w33"></span></td><td class="num">66.7%</td><td class="num">−1</td>',
+      '<th scope="row">Added to cart <small class="source">(reported by browsers, not verified)</small></th><td class="num">2</td><td class="chart"><span class="bar w67"></span><span class="lost w33"></span></td><td class="num">66.7%</td><td class="num">−1</td>',
     );
     const css = await send(handler, 'GET', '/funnel/report.css');
     expect(css.headers.get('content-type')).toMatch(/^text\/css/);
@@ -208,7 +208,7 @@ describe.each(storeVariants())('GET /funnel and the report on $name', ({ open })
     const byParam = await send(handler, 'GET', '/funnel/report?from=2030-01-01&to=2030-01-02&locale=zh-CN', local);
     expect(byParam.text).toMatch(/^<!doctype html><html lang="zh-CN">/);
     expect(byParam.text).toContain('<title>结账漏斗</title>');
-    expect(byParam.text).toContain('<th scope="row">加入购物车</th><td class="num">5</td>');
+    expect(byParam.text).toContain('<th scope="row">加入购物车 <small class="source">(由浏览器上报，未经核实)</small></th><td class="num">5</td>');
     expect(byParam.text).toContain(
       '<p class="ledger">支付记录中已付款订单 2 笔，收入 US$48.00。其中 50% 的订单，浏览器统计也收到了该购物者的“开始结账”事件。</p>',
     );

@@ -27,7 +27,8 @@ export async function loadFunnel(ctx: HandlerContext, query: FunnelQuery): Promi
  * `GET /funnel?from=&to=&by=variant|day&experiment=KEY`: shoppers per step
  * (furthest step reached), drop-off and step-to-step conversion in basis
  * points, per UTC day or per experiment variant; paid orders, revenue and
- * collection coverage from the ledger for the range and per group. Behind the report token.
+ * collection coverage from the ledger for the range and per group. Each step's
+ * `source` says whether only browsers reported it (`browser`) or paid orders back it. Behind the report token.
  */
 export function funnelRoute(ctx: HandlerContext, tokenLimiter: RateLimiter) {
   return async (request: Request, context?: RequestContext): Promise<Response> => {
@@ -42,6 +43,8 @@ export function funnelRoute(ctx: HandlerContext, tokenLimiter: RateLimiter) {
       experiment: query.experiment,
       unit: 'shopper',
       steps: FUNNEL_STEPS,
+      // Browser events anyone can post decide every step but purchase; purchases and orders are paid orders.
+      sources: { steps: 'browser', purchase: 'paid_orders', orders: 'paid_orders' },
       ...totals,
       groups,
       counters: { ...counters, since: new Date(counters.since).toISOString() },

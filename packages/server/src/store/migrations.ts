@@ -280,6 +280,14 @@ CREATE INDEX cartlift_codes_checkout ON cartlift_codes (checkout_id) WHERE check
 CREATE INDEX cartlift_codes_holds ON cartlift_codes (expires_at) WHERE status = 'held';
 `,
   },
+  {
+    id: 10,
+    name: 'analytics retention',
+    // Retention deletes by the server's received_at, oldest first, in small batches.
+    sql: `
+CREATE INDEX cartlift_analytics_events_received ON cartlift_analytics_events (received_at);
+`,
+  },
 ];
 
 /** Advisory-lock key shared by every Cartlift process: "cartlift" in ASCII, folded to int32. */

@@ -47,7 +47,7 @@ export async function insertAnalyticsEvents(client: SqlClient, events: readonly 
  * transaction), and counted per shopper's furthest funnel step for the
  * funnel report.
  */
-export function analyticsMethods(db: SqlDatabase): Pick<Store, 'recordAnalyticsEvents' | 'funnelRows' | 'countAnalyticsEvents'> {
+export function analyticsMethods(db: SqlDatabase): Pick<Store, 'recordAnalyticsEvents' | 'funnelRows' | 'countAnalyticsEvents' | 'pruneAnalyticsEvents'> {
   return {
     recordAnalyticsEvents: (events, now) => insertAnalyticsEvents(db, events, now),
 
@@ -85,6 +85,20 @@ export function analyticsMethods(db: SqlDatabase): Pick<Store, 'recordAnalyticsE
 
     async countAnalyticsEvents() {
       const { rows } = await db.query<{ n: unknown }>('SELECT count(*) AS n FROM cartlift_analytics_events');
+      return Number(rows[0]?.n ?? 0);
+    },
+
+    async pruneAnalyticsEvents(before, limit) {
+      // By received_at (the server's clock; an event's own time is whatever the browser said),
+      // a bounded batch at a time on its index (migration 10) so no delete holds the table for long.
+      const { rows } = await db.query<{ n: unknown }>(
+        `WITH gone AS (
+           DELETE FROM cartlift_analytics_events WHERE event_id IN (
+             SELECT event_id FROM cartlift_analytics_events WHERE received_at < $1 ORDER BY received_at LIMIT $2)
+           RETURNING 1)
+         SELECT count(*) AS n FROM gone`,
+        [before, limit],
+      );
       return Number(rows[0]?.n ?? 0);
     },
   };
