@@ -149,6 +149,10 @@ test('the config file may allow shops on other origins to post events (the repor
   expect((await loadConfigFile(file)).options.analytics).toEqual({ allowedOrigins: ['https://shop.example'] });
   await writeFile(file, JSON.stringify({ ...base, analytics: { eventsPerMinute: 600 } }));
   expect((await loadConfigFile(file)).options.analytics).toEqual({ eventsPerMinute: 600 });
+  await writeFile(file, JSON.stringify({ ...base, analytics: { storedBytesPerDay: 1_000_000, retentionDays: 90 } }));
+  expect((await loadConfigFile(file)).options.analytics).toEqual({ storedBytesPerDay: 1_000_000, retentionDays: 90 });
+  await writeFile(file, JSON.stringify({ ...base, analytics: { retentionDays: 0 } }));
+  await expect(loadConfigFile(file)).rejects.toThrow(/analytics\.retentionDays/);
   await writeFile(file, JSON.stringify({ ...base, analytics: { eventsPerMinute: -1 } }));
   await expect(loadConfigFile(file)).rejects.toThrow(/analytics\.eventsPerMinute/);
   await writeFile(file, JSON.stringify({ ...base, analytics: { reportToken: 'in-the-file-0123456789' } }));

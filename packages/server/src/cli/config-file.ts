@@ -38,6 +38,8 @@ const fileSchema = z.object({
     .strictObject({
       allowedOrigins: z.union([z.literal('*'), z.array(z.string())]).optional(),
       eventsPerMinute: z.union([z.literal(false), z.number().int().positive()]).optional(),
+      storedBytesPerDay: z.union([z.literal(false), z.number().int().positive()]).optional(),
+      retentionDays: z.number().int().min(1).max(36_500).optional(),
     })
     .optional(),
 });
