@@ -87,9 +87,10 @@ describe.each(storeVariants())('behind an appending proxy on $name', ({ open }) 
 
 describe.each(storeVariants())('the events limit behind an appending proxy on $name', ({ open }) => {
   let store: Store;
+  // Opening a store takes seconds while the whole suite runs in parallel.
   beforeAll(async () => {
     store = await open();
-  });
+  }, 60_000);
   afterAll(() => store?.close());
 
   test('is keyed on the address the proxy saw, not on the first hop', async () => {

@@ -9,9 +9,10 @@ const TOKEN = 'r3port-t0ken-0123456789';
 
 describe.each(storeVariants())('local-only access and report tokens on $name', ({ open }) => {
   let store: Store;
+  // Opening a store takes seconds while the whole suite runs in parallel.
   beforeAll(async () => {
     store = await open();
-  });
+  }, 60_000);
   afterAll(() => store?.close());
 
   test.each(ROUTES)("%s without a token needs a loopback Host too (DNS rebinding reaches loopback with the attacker's name)", async (path) => {
