@@ -4,6 +4,7 @@ import { DEFAULT_LIMITS, MAX_CODES } from '@cartlift/core/contract';
 import type { PromotionsConfig } from '@cartlift/discounts';
 import { parsePromotionsConfig } from '@cartlift/discounts/schema';
 import { type Catalog, createCatalog } from './catalog.js';
+import { byteBudget } from './analytics/byte-budget.js';
 import { retentionDays, storedBytesPerDay } from './analytics/collector-options.js';
 import { parseAllowedOrigins } from './analytics/cors.js';
 import { reportTokenLimiter } from './analytics/token-throttle.js';
@@ -196,7 +197,11 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
     { method: 'POST', path: '/checkout', handler: checkoutRoute(ctx, limiter) },
     { method: 'POST', path: '/checkout/complete', handler: completeRoute(ctx) },
     { method: 'POST', path: '/webhooks/stripe', handler: webhookRoute(ctx) },
-    { method: 'POST', path: '/events', handler: eventsRoute(ctx, { perMinute: createRateLimiter(60_000), bytesPerDay: storeRateLimiter(ctx.store, DAY_MS) }) },
+    {
+      method: 'POST',
+      path: '/events',
+      handler: eventsRoute(ctx, { perMinute: createRateLimiter(60_000), bytesPerDay: byteBudget(storeRateLimiter(ctx.store, DAY_MS), DAY_MS) }),
+    },
     { method: 'OPTIONS', path: '/events', handler: eventsPreflight(ctx) },
     { method: 'GET', path: '/events/stats', handler: eventsStatsRoute(ctx, tokenLimiter) },
     { method: 'GET', path: '/funnel', handler: funnelRoute(ctx, tokenLimiter) },

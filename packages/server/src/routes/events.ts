@@ -1,3 +1,4 @@
+import type { ByteBudget } from '../analytics/byte-budget.js';
 import { requireReportAccess } from '../analytics/access.js';
 import { corsHeaders, preflight } from '../analytics/cors.js';
 import { checkEvent, type InvalidEvent, type WireEvent } from '../analytics/event-schema.js';
@@ -51,18 +52,18 @@ async function checkRate(ctx: HandlerContext, limiter: RateLimiter, key: string)
 /** The collector's two limiters: events per minute in this process, stored bytes per day in the store. */
 export interface EventLimiters {
   perMinute: RateLimiter;
-  bytesPerDay: RateLimiter;
+  bytesPerDay: ByteBudget;
 }
 
 /**
- * Counts the bytes about to be stored against the address's day, atomically,
- * or refuses the batch with 429: the cap is what bounds the disk one address
- * can fill. Returns what to give back for the events that turn out to be duplicates.
+ * Counts the bytes about to be stored against the address's day, or refuses
+ * the batch with 429: the cap is what bounds the disk one address can fill.
+ * Returns what to give back for the events that turn out to be duplicates.
  */
-async function takeBytes(ctx: HandlerContext, limiter: RateLimiter, key: string, bytes: number) {
+async function takeBytes(ctx: HandlerContext, budget: ByteBudget, key: string, bytes: number) {
   const limit = ctx.analytics.storedBytesPerDay;
   if (limit === false || bytes === 0) return null;
-  const { wait, windows } = await limiter.take([{ key, limit }], ctx.now(), bytes);
+  const wait = await budget.take(key, limit, bytes, ctx.now());
   if (wait > 0) {
     ctx.analytics.counters.throttled++;
     throw new HttpError(
@@ -73,7 +74,7 @@ async function takeBytes(ctx: HandlerContext, limiter: RateLimiter, key: string,
       { 'retry-after': String(wait) },
     );
   }
-  return (unused: number) => limiter.giveBack(windows, unused);
+  return (unused: number) => budget.giveBack(key, unused);
 }
 
 async function accept(ctx: HandlerContext, request: Request, limiters: EventLimiters, address: string) {
@@ -120,13 +121,13 @@ async function accept(ctx: HandlerContext, request: Request, limiters: EventLimi
   try {
     stored = await (await ctx.store()).recordAnalyticsEvents([...records.values()], ctx.now());
   } catch (error) {
-    await giveBack?.(sum(sizes.keys()));
+    giveBack?.(sum(sizes.keys()));
     throw error;
   }
   // Duplicates were not written, so they do not count against the day.
   const kept = new Set(stored);
   const unused = sum([...sizes.keys()].filter((id) => !kept.has(id)));
-  if (unused > 0) await giveBack?.(unused);
+  if (unused > 0) giveBack?.(unused);
   const result = { accepted: stored.length, duplicates: records.size - stored.length + repeated, invalid };
   const counters = ctx.analytics.counters;
   counters.batches++;
@@ -144,7 +145,7 @@ async function accept(ctx: HandlerContext, request: Request, limiters: EventLimi
  * bytes per address per day, the whole batch is refused with 429.
  *
  * @example
- * { method: 'POST', path: '/events', handler: eventsRoute(ctx, { perMinute: createRateLimiter(60_000), bytesPerDay: storeRateLimiter(ctx.store, 86_400_000) }) }
+ * { method: 'POST', path: '/events', handler: eventsRoute(ctx, { perMinute: createRateLimiter(60_000), bytesPerDay: byteBudget(storeRateLimiter(ctx.store, 86_400_000), 86_400_000) }) }
  */
 export function eventsRoute(ctx: HandlerContext, limiters: EventLimiters) {
   return async (request: Request, context?: RequestContext): Promise<Response> => {
