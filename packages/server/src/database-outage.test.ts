@@ -2,7 +2,7 @@ import { createServer, type Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { startStripeSandbox, type StripeSandbox } from '@cartlift/stripe-sandbox';
 import Stripe from 'stripe';
-import { CATALOG, newSchemaName, PROMOTIONS, unique } from '../test/harness.js';
+import { CATALOG, newSchemaName, PROMOTIONS, sandboxStripe, unique } from '../test/harness.js';
 import { startTcpProxy, type TcpProxy } from '../test/tcp-proxy.js';
 import { type CartliftHandler, createCartliftHandler } from './handler.js';
 import type { CartliftHandlerOptions } from './options.js';
@@ -63,12 +63,7 @@ describe.skipIf(!pgUrl)('PostgreSQL down and back', () => {
       currency: 'USD',
       catalog: CATALOG,
       promotions: PROMOTIONS,
-      stripe: {
-        secretKey: sandbox.secretKey,
-        publishableKey: sandbox.publishableKey,
-        webhookSecret: sandbox.webhookSecret,
-        api: { host: '127.0.0.1', port: sandbox.port, protocol: 'http' },
-      },
+      stripe: sandboxStripe(sandbox),
       store: { kind: 'postgres', connectionString: proxiedUrl(), schema, max: 3 },
       logger: { error: (_message, detail) => logged.push(detail) },
       ...overrides,

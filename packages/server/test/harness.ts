@@ -182,6 +182,16 @@ export interface CheckoutOptions {
 
 const REDIRECT_TYPES = new Set(['alipay', 'wechat_pay']);
 
+/** The handler's `stripe` option for a sandbox: its keys, its webhook secret, its loopback address. */
+export function sandboxStripe(sandbox: StripeSandbox): CartliftHandlerOptions['stripe'] {
+  return {
+    secretKey: sandbox.secretKey,
+    publishableKey: sandbox.publishableKey,
+    webhookSecret: sandbox.webhookSecret,
+    api: { host: '127.0.0.1', port: sandbox.port, protocol: 'http' },
+  };
+}
+
 /**
  * A handler on a real loopback port, the sandbox delivering signed webhooks
  * to it, and the real `stripe` client pointed at the sandbox.
@@ -192,12 +202,7 @@ export async function startHarness(store: Store, overrides: Partial<CartliftHand
     currency: 'USD',
     catalog: CATALOG,
     promotions: PROMOTIONS,
-    stripe: {
-      secretKey: sandbox.secretKey,
-      publishableKey: sandbox.publishableKey,
-      webhookSecret: sandbox.webhookSecret,
-      api: { host: '127.0.0.1', port: sandbox.port, protocol: 'http' },
-    },
+    stripe: sandboxStripe(sandbox),
     store,
     logger: { error: (message, detail) => console.error(message, detail) },
     ...overrides,
