@@ -283,9 +283,11 @@ CREATE INDEX cartlift_codes_holds ON cartlift_codes (expires_at) WHERE status = 
   {
     id: 10,
     name: 'analytics retention',
-    // Retention deletes by the server's received_at, oldest first, in small batches.
+    // Retention deletes by the server's received_at in small batches. Events arrive in
+    // received_at order, so a BRIN index (a summary per block range) finds the old ones
+    // at almost no cost to each insert, where a B-tree slowed POST /events.
     sql: `
-CREATE INDEX cartlift_analytics_events_received ON cartlift_analytics_events (received_at);
+CREATE INDEX cartlift_analytics_events_received ON cartlift_analytics_events USING brin (received_at);
 `,
   },
 ];
