@@ -1,25 +1,10 @@
+import type { CodeBatch, CodeStatus } from '../src/store/types.js';
 import { useEffect, useState } from 'preact/hooks';
 import { can, useConsole } from './console-context.js';
 import { useOverview } from './overview.js';
 import { promotionHref } from './route.js';
 import { ErrorNotice, LoadedView, PageTitle, SelectField, TextField, useTime, Table } from './ui.js';
 import { useLoad } from './use-load.js';
-
-/** A batch of single-use codes, as `GET /admin/api/promotions/codes/batches` answers. */
-interface CodeBatch {
-  id: string;
-  promotionId: string;
-  count: number;
-  generated: number;
-  prefix: string;
-  length: number;
-  status: 'generating' | 'ready' | 'failed';
-  error: string | null;
-  createdAt: number;
-  createdBy: string | null;
-}
-
-type CodeStatus = 'unused' | 'held' | 'redeemed';
 
 interface CodePage {
   codes: { code: string; status: CodeStatus; order: string | null }[];

@@ -1,9 +1,12 @@
+import { roleAtLeast } from '../src/admin/roles.js';
+import type { AdminRole } from '../src/store/types.js';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { ConsoleApi } from './api.js';
 import type { Locale, Translate } from './text.js';
 
-export type Role = 'viewer' | 'marketer' | 'owner';
+/** A console role, as the server names them. */
+export type Role = AdminRole;
 
 /** Who is signed in, as `GET /admin/api/session` answers. */
 export interface ConsoleUser {
@@ -32,7 +35,5 @@ export function useConsole(): ConsoleContext {
   return context;
 }
 
-const RANK: Record<Role, number> = { viewer: 0, marketer: 1, owner: 2 };
-
-/** True when `user` has `role` or a role above it. */
-export const can = (user: ConsoleUser, role: Role) => RANK[user.role] >= RANK[role];
+/** True when `user` has `role` or a role above it: the server's own rule, so a screen never offers what the server refuses. */
+export const can = (user: ConsoleUser, role: Role) => roleAtLeast(user.role, role);

@@ -12,9 +12,6 @@ interface OrderRow {
   createdAt: number;
 }
 
-/** A flagged payment, as the store keeps it. */
-type FlagRow = PaymentFlag;
-
 function Orders({ orders }: { orders: OrderRow[] }) {
   const { t } = useConsole();
   const money = useMoney();
@@ -34,7 +31,7 @@ function Orders({ orders }: { orders: OrderRow[] }) {
   );
 }
 
-function Flags({ flags }: { flags: FlagRow[] }) {
+function Flags({ flags }: { flags: PaymentFlag[] }) {
   const { t } = useConsole();
   const money = useMoney();
   const time = useTime();
@@ -58,7 +55,7 @@ function Flags({ flags }: { flags: FlagRow[] }) {
 export function OrdersPage() {
   const { t, api } = useConsole();
   const orders = useLoad(() => api.get<{ orders: OrderRow[] }>('/orders'), []);
-  const flags = useLoad(() => api.get<{ flags: FlagRow[] }>('/payment-flags'), []);
+  const flags = useLoad(() => api.get<{ flags: PaymentFlag[] }>('/payment-flags'), []);
   return (
     <section>
       <PageTitle>{t('ordersTitle')}</PageTitle>

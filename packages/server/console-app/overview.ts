@@ -1,8 +1,9 @@
+import type { PromotionStatus } from '../src/promotions/status.js';
 import type { PromotionsConfig } from '@cartlift/core/contract';
 import { useConsole } from './console-context.js';
 import { type Loaded, useLoad } from './use-load.js';
 
-export type PromotionStatus = 'draft' | 'scheduled' | 'active' | 'paused' | 'expired' | 'archived';
+export type { PromotionStatus };
 
 /** One promotion of the working draft as the list shows it. */
 export interface PromotionRow {

@@ -33,7 +33,10 @@ type AssetName = keyof typeof ASSETS;
  */
 const ASSET_DIRS = ['./console/', '../console/', '../../dist/console/'];
 
-async function readAsset(name: AssetName): Promise<string | null> {
+// A built file never changes while the server runs: read once, on first request, not per request.
+const assetCache = new Map<AssetName, Promise<string | null>>();
+
+async function findAsset(name: AssetName): Promise<string | null> {
   for (const dir of ASSET_DIRS) {
     try {
       return await readFile(new URL(`${dir}${name}`, import.meta.url), 'utf8');
@@ -42,6 +45,18 @@ async function readAsset(name: AssetName): Promise<string | null> {
     }
   }
   return null;
+}
+
+/** The built asset, or null when the console was not built (not kept, so a later build is found). */
+async function readAsset(name: AssetName): Promise<string | null> {
+  let found = assetCache.get(name);
+  if (!found) {
+    found = findAsset(name);
+    assetCache.set(name, found);
+  }
+  const body = await found;
+  if (body === null) assetCache.delete(name);
+  return body;
 }
 
 const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
