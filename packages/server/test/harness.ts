@@ -307,6 +307,30 @@ export function useHarness(open: () => Promise<Store>, overrides: Partial<Cartli
   });
 }
 
+/**
+ * A store opened before a describe block's tests and closed after them; the
+ * returned object reads through to it, so tests use `store.…` as they would the store.
+ *
+ * @example
+ * describe.each(storeVariants())('on $name', ({ open }) => { const store = useStore(open); … })
+ */
+export function useStore(open: () => Promise<Store>): Store {
+  let store: Store | undefined;
+  beforeAll(async () => {
+    store = await open();
+  }, 60_000);
+  afterAll(async () => {
+    await store?.close();
+  });
+  return new Proxy({} as Store, {
+    get(_, key) {
+      if (!store) throw new Error(`the store is not open yet: read store.${String(key)} inside a test, not at describe time.`);
+      const value = store[key as keyof Store];
+      return typeof value === 'function' ? value.bind(store) : value;
+    },
+  });
+}
+
 let counter = 0;
 /** A fresh checkout id / email per test, so tests share one database without meeting. */
 export function unique(prefix: string): string {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { storeVariants } from '../../test/harness.js';
+import { describe, expect, test, vi } from 'vitest';
+import { storeVariants, useStore } from '../../test/harness.js';
 import { analyticsHandler, wireEvent } from '../../test/analytics-harness.js';
 import type { AnalyticsEventRecord, Store } from '../store/types.js';
 import { pruneAnalyticsEvents, startAnalyticsPruning } from './retention.js';
@@ -24,13 +24,7 @@ function record(): AnalyticsEventRecord {
 }
 
 describe.each(storeVariants())('analytics retention on $name', ({ open }) => {
-  let store: Store;
-  beforeAll(async () => {
-    store = await open();
-  }, 60_000);
-  afterAll(async () => {
-    await store?.close();
-  });
+  const store = useStore(open);
 
   test('deletes events received more than retentionDays ago, in batches of batchSize, and keeps the rest', async () => {
     const old = Array.from({ length: 7 }, record);

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { storeVariants } from '../../test/harness.js';
+import { describe, expect, test } from 'vitest';
+import { storeVariants, useStore } from '../../test/harness.js';
 import { analyticsHandler, postEvents, send as sendRaw, wireEvent } from '../../test/analytics-harness.js';
 import type { CartliftHandler } from '../handler.js';
-import type { Store } from '../store/types.js';
 
 const DAY = 86_400_000;
 // Its own address: the byte counter is in the store, which the tests share.
@@ -11,13 +10,7 @@ const send = (handler: CartliftHandler, events: unknown[], ip: string) =>
   sendRaw(handler, 'POST', '/events', { body: JSON.stringify({ events }), headers: { 'content-type': 'text/plain' }, ip });
 
 describe.each(storeVariants())('POST /events caps on $name', ({ open }) => {
-  let store: Store;
-  beforeAll(async () => {
-    store = await open();
-  }, 60_000);
-  afterAll(async () => {
-    await store?.close();
-  });
+  const store = useStore(open);
 
   test('an event over 8 KB is refused on its own with a 413 entry naming its size and the cap; the rest of the batch is stored', async () => {
     const handler = analyticsHandler(store);
