@@ -7,12 +7,12 @@ import { pruneAnalyticsEvents, startAnalyticsPruning } from './retention.js';
 const DAY = 86_400_000;
 const NOW = Date.parse('2030-02-01T00:00:00Z');
 
-function record(): AnalyticsEventRecord {
+function record(time?: number): AnalyticsEventRecord {
   const event = wireEvent('view_item') as Record<string, any>;
   return {
     eventId: event.event_id,
     name: event.name,
-    time: event.time,
+    time: time ?? event.time,
     cartId: event.cart_id,
     anonymousId: event.anonymous_id,
     currency: event.currency,
@@ -37,6 +37,19 @@ describe.each(storeVariants())('analytics retention on $name', ({ open }) => {
     expect(result).toEqual({ deleted: 7, batches: 3, done: true });
     expect(await store.countAnalyticsEvents()).toBe(before - 7);
     expect(await pruneAnalyticsEvents(store, { now: NOW, retentionDays: 400, batchSize: 3 })).toEqual({ deleted: 0, batches: 1, done: true });
+  });
+
+  test("goes by the server's receipt time whatever clock the browser had: far behind, far ahead, or right", async () => {
+    const received = NOW - 401 * DAY;
+    // A browser clock a year ahead, ten days ahead, ten years behind, and right; all received 401 days ago.
+    const old = [record(received + 365 * DAY), record(received + 10 * DAY), record(received - 3650 * DAY), record(received)];
+    await store.recordAnalyticsEvents(old, received);
+    // Received just inside the retention, with clocks that would put them on either side of the cut-off.
+    const kept = [record(received - 900 * DAY), record(NOW - 402 * DAY), record(NOW + 30 * DAY)];
+    await store.recordAnalyticsEvents(kept, NOW - 399 * DAY);
+    const before = await store.countAnalyticsEvents();
+    expect(await pruneAnalyticsEvents(store, { now: NOW, retentionDays: 400, batchSize: 2 })).toMatchObject({ deleted: 4, done: true });
+    expect(await store.countAnalyticsEvents()).toBe(before - 4);
   });
 
   test('stops after maxBatches and says it is not done, so one run never holds the database for long', async () => {

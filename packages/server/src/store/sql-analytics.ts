@@ -1,6 +1,26 @@
 import type { SqlClient, SqlDatabase } from './sql.js';
 import type { AnalyticsEventRecord, Store } from './types.js';
 
+/** How far ahead of the server a browser's clock may run and its events still be found through the time index. */
+const CLOCK_AHEAD_MS = 86_400_000;
+
+/**
+ * The ids of up to 2 × $2 events received before $1 (the server's clock; an
+ * event's own time is whatever the browser said), found without an index on
+ * received_at, which every insert would pay for: events whose browser clock
+ * was at most a day ahead have time < $1 + a day and are found through the
+ * funnel's time index; the rest through the small partial index of migration
+ * 11, whose predicate is repeated here word for word so the planner can use it.
+ * Which old events go first doesn't matter, so no ORDER BY.
+ *
+ * @example
+ * await db.query(`DELETE FROM cartlift_analytics_events WHERE event_id IN (${OLD_EVENT_IDS})`, [cutoff, 1000])
+ */
+export const OLD_EVENT_IDS = `
+  (SELECT event_id FROM cartlift_analytics_events WHERE time < $1::bigint + ${CLOCK_AHEAD_MS} AND received_at < $1::bigint LIMIT $2)
+  UNION ALL
+  (SELECT event_id FROM cartlift_analytics_events WHERE time > received_at + ${CLOCK_AHEAD_MS} AND received_at < $1::bigint LIMIT $2)`;
+
 /**
  * Stores the events not seen before and returns the ids newly stored. An
  * event is seen when its event_id is, or, for a purchase, its transaction_id:
@@ -89,14 +109,8 @@ export function analyticsMethods(db: SqlDatabase): Pick<Store, 'recordAnalyticsE
     },
 
     async pruneAnalyticsEvents(before, limit) {
-      // By received_at (the server's clock; an event's own time is whatever the browser said),
-      // a bounded batch at a time on its BRIN index (migration 10) so no delete holds the table for long;
-      // which old events go first doesn't matter, so no ORDER BY (a BRIN index can't order).
       const { rows } = await db.query<{ n: unknown }>(
-        `WITH gone AS (
-           DELETE FROM cartlift_analytics_events WHERE event_id IN (
-             SELECT event_id FROM cartlift_analytics_events WHERE received_at < $1 LIMIT $2)
-           RETURNING 1)
+        `WITH gone AS (DELETE FROM cartlift_analytics_events WHERE event_id IN (${OLD_EVENT_IDS}) RETURNING 1)
          SELECT count(*) AS n FROM gone`,
         [before, limit],
       );

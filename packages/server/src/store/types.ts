@@ -359,7 +359,7 @@ export interface Store {
   /** Shoppers by furthest step reached in [from, to) of the events' own time. */
   funnelRows(query: FunnelRowsQuery): Promise<FunnelRow[]>;
   countAnalyticsEvents(): Promise<number>;
-  /** Deletes up to `limit` events received before `before` (oldest first); returns how many went. */
+  /** Deletes a batch of events received before `before`: at least `limit` while that many remain (at most twice it), in no set order; returns how many went. */
   pruneAnalyticsEvents(before: number, limit: number): Promise<number>;
   /** Paid orders created in [from, to) and their revenue per currency, from the ledger. */
   orderTotals(query: OrderTotalsQuery): Promise<OrderTotalsRow[]>;
