@@ -96,6 +96,19 @@ describe('delivery lane', () => {
     expect(await queued()).toEqual([]);
   });
 
+  it("says once on the console why the server refused a batch for good, in the server's words", async () => {
+    const sentence = 'Requests from pages on "https://shop.example" are refused by this Cartlift server: add it to its allowedOrigins option.';
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { lane, counters } = setup();
+    vi.stubGlobal('fetch', async () => Response.json({ error: { code: 'origin_not_allowed', message: sentence } }, { status: 403 }));
+    lane.hear(event('1'));
+    await lane.flush();
+    lane.hear(event('2'));
+    await lane.flush();
+    expect(counters).toMatchObject({ dropped: 2, sent: 0 });
+    expect(errors.mock.calls).toEqual([[`Cartlift analytics: collector refused 1 events (403). ${sentence}`]]);
+  });
+
   it('is sending while a request is in flight, and stays stopped if the plugin is removed meanwhile', async () => {
     let answer = (_status: number) => {};
     const pending = new Promise<number>((resolve) => {

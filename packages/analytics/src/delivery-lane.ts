@@ -86,6 +86,7 @@ export function deliveryLane(destination: HttpDestination, url: string, context:
   let timer: ReturnType<typeof setTimeout> | undefined;
   let retryAt = 0;
   let attempt = 0;
+  let refusalLogged = false;
 
   const schedule = (ms: number) => {
     if (state === 'stopped') return;
@@ -166,7 +167,10 @@ export function deliveryLane(destination: HttpDestination, url: string, context:
       if (state === 'sending') state = status ? 'backing-off' : 'offline';
       return retryAt - Date.now();
     }
-    // The destination refused the batch for good (400, 413…): retrying cannot help.
+    // The destination refused the batch for good (400, 403, 413…): retrying cannot help. Said once per
+    // page in the server's own words (a 403 names the allowedOrigins option to set), then only counted.
+    if (!refusalLogged) console.error(`Cartlift analytics: ${destination.name} refused ${batch.length} events (${status}). ${reply.error?.message ?? ''}`);
+    refusalLogged = true;
     counters.dropped += batch.length;
     await settle(batch);
     return 0;

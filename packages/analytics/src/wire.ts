@@ -12,6 +12,8 @@ export interface CollectorReply {
   accepted?: number;
   duplicates?: number;
   invalid?: { event_id?: string; code?: string; message?: string; field?: string }[];
+  /** A whole batch refused: the server's sentence, such as which option allows this page's origin. */
+  error?: { code?: string; message?: string };
 }
 
 /** Most bytes in one request body: under the 64 KB keepalive/beacon quota. */

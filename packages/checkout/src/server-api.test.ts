@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CartliftError } from '@cartlift/core';
 import { createServerApi } from './server-api.js';
 
@@ -34,6 +34,20 @@ describe("the browser's server client", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CartliftError);
     expect(error).toMatchObject({ status: 400, code: 'invalid_request', field: 'lines.0.sku', message: 'lines.0.sku must be a SKU' });
+  });
+
+  it('says once on the console which server option lets this page in, when its origin is refused', async () => {
+    const sentence = 'Requests from pages on "https://shop.example" are refused by this Cartlift server: add it to its allowedOrigins option.';
+    const refusal = () => json({ error: { code: 'origin_not_allowed', message: sentence, field: 'origin' } }, 403);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const api = createServerApi('https://api.shop.example/api/cartlift', scripted(refusal(), refusal()).fetcher);
+      await expect(api.config()).rejects.toMatchObject({ code: 'origin_not_allowed', status: 403 });
+      await expect(api.quote({ lines: [{ sku: 'TEA', quantity: 1 }] })).rejects.toMatchObject({ code: 'origin_not_allowed' });
+      expect(errors.mock.calls).toEqual([[`Cartlift: ${sentence}`]]);
+    } finally {
+      errors.mockRestore();
+    }
   });
 
   it("carries a price_changed answer's new quote, for the shopper to confirm instead", async () => {

@@ -60,6 +60,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * const quote = await api.quote({ lines: [{ sku: 'TEA-LJ-100', quantity: 1 }] });
  */
 export function createServerApi(endpoint: string, fetcher: typeof fetch = (...a) => fetch(...a)) {
+  let originRefusalLogged = false;
   async function call<T>(path: string, guard: Guard<T>, body?: unknown): Promise<T> {
     let response: Response;
     try {
@@ -76,6 +77,9 @@ export function createServerApi(endpoint: string, fetcher: typeof fetch = (...a)
     if (!response.ok) {
       const error = errorOf(data);
       const quote = isObject(data) && isQuote(data.quote) ? data.quote : undefined;
+      // A shop on an origin the server does not list: the page works on, and its developer learns which option to set.
+      if (error?.code === 'origin_not_allowed' && !originRefusalLogged) console.error(`Cartlift: ${error.message}`);
+      originRefusalLogged ||= error?.code === 'origin_not_allowed';
       if (error) throw new CartliftError(error.code, error.message, error.field, { status: response.status, ...(quote ? { quote } : {}) });
       throw new CartliftError('server', `The shop's server answered ${response.status}.`, undefined, { status: response.status });
     }

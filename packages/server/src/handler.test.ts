@@ -97,7 +97,7 @@ describe.each(storeVariants())('routes, config and bad input on $name', ({ open 
     expect(missing.body.error.code).toBe('not_found');
     const wrong = await h.call('GET', '/quote');
     expect(wrong.status).toBe(405);
-    expect(wrong.headers.get('allow')).toBe('POST');
+    expect(wrong.headers.get('allow')).toBe('POST, OPTIONS');
   });
 
   test('unknown coupon codes are rate-limited per client IP with 429 and Retry-After', async () => {

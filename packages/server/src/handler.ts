@@ -6,7 +6,6 @@ import { parsePromotionsConfig } from '@cartlift/discounts/schema';
 import { type Catalog, createCatalog } from './catalog.js';
 import { byteBudget } from './analytics/byte-budget.js';
 import { retentionDays, storedBytesPerDay } from './analytics/collector-options.js';
-import { parseAllowedOrigins } from './analytics/cors.js';
 import { reportTokenLimiter } from './analytics/token-throttle.js';
 import { startAnalyticsPruning } from './analytics/retention.js';
 import { auditRoutes } from './admin/audit-routes.js';
@@ -19,6 +18,7 @@ import { adminRoutes } from './admin/routes.js';
 import { userRoutes } from './admin/user-routes.js';
 import { DEFAULT_SESSION_TTL_MS } from './admin/sessions.js';
 import { UPLOAD_ABORTED } from './http/body.js';
+import { crossOriginRoutes, parseAllowedOrigins, unionOfOrigins } from './http/cross-origin.js';
 import { HttpError, toErrorResponse } from './http/errors.js';
 import type { FetchHandler } from './http/node.js';
 import type { CartliftHandlerOptions, HandlerContext } from './options.js';
@@ -27,7 +27,7 @@ import { paymentMethodTypes } from './payment-methods.js';
 import { couponLimits, createRateLimiter, storeRateLimiter } from './rate-limit.js';
 import { createRouter, type Route } from './router.js';
 import { checkoutRoute, completeRoute } from './routes/checkout.js';
-import { eventsPreflight, eventsRoute, eventsStatsRoute } from './routes/events.js';
+import { eventsRoute, eventsStatsRoute } from './routes/events.js';
 import { funnelRoute } from './routes/funnel.js';
 import { reportRoute, reportStylesRoute } from './routes/report.js';
 import { configRoute } from './routes/config.js';
@@ -49,6 +49,16 @@ export interface CartliftHandler extends FetchHandler {
 }
 
 const DAY_MS = 86_400_000;
+
+/** Anything a route threw, as its answer: an upload the client abandoned noted at debug level only (routine), the rest as `toErrorResponse` says. */
+function errorAnswer(ctx: HandlerContext) {
+  return (error: unknown, request: Request): Response => {
+    if (error instanceof HttpError && error.code === UPLOAD_ABORTED) {
+      ctx.logger.debug?.(`[cartlift] ${request.method} ${new URL(request.url).pathname}: ${error.message}`);
+    }
+    return toErrorResponse(error, ctx.logger.error);
+  };
+}
 const isCatalog = (value: unknown): value is Catalog => typeof (value as Catalog)?.lookup === 'function';
 const isStore = (value: unknown): value is Store => typeof (value as Store)?.reservePromotions === 'function';
 
@@ -125,8 +135,10 @@ function resolveContext(options: CartliftHandlerOptions): HandlerContext {
   const promotions: PromotionsConfig = options.promotions === undefined ? { version: 1, promotions: [] } : parsePromotionsConfig(options.promotions);
   const webhookSecret = options.stripe.webhookSecret ?? env('STRIPE_WEBHOOK_SECRET');
   const given = options.store;
+  const allowedOrigins = parseAllowedOrigins(options.allowedOrigins);
   return {
     basePath,
+    allowedOrigins,
     currency,
     catalog: isCatalog(options.catalog) ? options.catalog : createCatalog(options.catalog),
     promotions,
@@ -156,7 +168,7 @@ function resolveContext(options: CartliftHandlerOptions): HandlerContext {
     channel: options.channel ?? 'web',
     identifyCustomer: identifyHook(options.identifyCustomer),
     analytics: {
-      allowedOrigins: parseAllowedOrigins(options.analytics?.allowedOrigins),
+      allowedOrigins: unionOfOrigins(allowedOrigins, parseAllowedOrigins(options.analytics?.allowedOrigins, 'analytics.allowedOrigins')),
       reportToken: reportToken(options.analytics?.reportToken ?? env('CARTLIFT_REPORT_TOKEN')),
       eventsPerMinute: eventsPerMinute(options.analytics?.eventsPerMinute),
       storedBytesPerDay: storedBytesPerDay(options.analytics?.storedBytesPerDay),
@@ -190,19 +202,32 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
   const limiter = storeRateLimiter(ctx.store, ctx.rateLimit ? ctx.rateLimit.windowMs : 60_000);
   // Wrong report tokens, counted per address in the store for the funnel, its report and the stats alike.
   const tokenLimiter = reportTokenLimiter(ctx.store);
+  const answerError = errorAnswer(ctx);
   // Later routes (reviews, the console's pages) join this table.
   const routes: Route[] = [
-    { method: 'GET', path: '/config', handler: configRoute(ctx) },
-    { method: 'POST', path: '/quote', handler: quoteRoute(ctx, limiter) },
-    { method: 'POST', path: '/checkout', handler: checkoutRoute(ctx, limiter) },
-    { method: 'POST', path: '/checkout/complete', handler: completeRoute(ctx) },
+    // The routes a shopper's browser calls: open to pages on allowedOrigins, with their preflights.
+    ...crossOriginRoutes(
+      [
+        { method: 'GET', path: '/config', handler: configRoute(ctx) },
+        { method: 'POST', path: '/quote', handler: quoteRoute(ctx, limiter) },
+        { method: 'POST', path: '/checkout', handler: checkoutRoute(ctx, limiter) },
+        { method: 'POST', path: '/checkout/complete', handler: completeRoute(ctx) },
+      ],
+      ctx.allowedOrigins,
+      { answerError },
+    ),
+    ...crossOriginRoutes(
+      [
+        {
+          method: 'POST',
+          path: '/events',
+          handler: eventsRoute(ctx, { perMinute: createRateLimiter(60_000), bytesPerDay: byteBudget(storeRateLimiter(ctx.store, DAY_MS), DAY_MS) }),
+        },
+      ],
+      ctx.analytics.allowedOrigins,
+      { answerError, onRefused: () => void ctx.analytics.counters.refused++ },
+    ),
     { method: 'POST', path: '/webhooks/stripe', handler: webhookRoute(ctx) },
-    {
-      method: 'POST',
-      path: '/events',
-      handler: eventsRoute(ctx, { perMinute: createRateLimiter(60_000), bytesPerDay: byteBudget(storeRateLimiter(ctx.store, DAY_MS), DAY_MS) }),
-    },
-    { method: 'OPTIONS', path: '/events', handler: eventsPreflight(ctx) },
     { method: 'GET', path: '/events/stats', handler: eventsStatsRoute(ctx, tokenLimiter) },
     { method: 'GET', path: '/funnel', handler: funnelRoute(ctx, tokenLimiter) },
     { method: 'GET', path: '/funnel/report', handler: reportRoute(ctx, tokenLimiter) },
@@ -226,10 +251,7 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
       await live?.refresh();
       return await route(request, context);
     } catch (error) {
-      if (error instanceof HttpError && error.code === UPLOAD_ABORTED) {
-        ctx.logger.debug?.(`[cartlift] ${request.method} ${new URL(request.url).pathname}: ${error.message}`);
-      }
-      return toErrorResponse(error, ctx.logger.error);
+      return answerError(error, request);
     }
   };
   return Object.assign(handler, {

@@ -1,8 +1,8 @@
 import type { CartLinkOptions } from './cart-links.js';
 import type { PromotionsConfig } from '@cartlift/discounts';
 import type Stripe from 'stripe';
-import type { AllowedOrigins } from './analytics/cors.js';
 import type { Catalog, CatalogSource } from './catalog.js';
+import type { AllowedOrigins } from './http/cross-origin.js';
 import type { IdentifyCustomer } from './identify.js';
 import type { ShippingOption } from './pricing.js';
 import type { CouponLimits, RateLimitOptions } from './rate-limit.js';
@@ -14,6 +14,13 @@ import type { Store } from './store/types.js';
 export interface CartliftHandlerOptions {
   /** Where the routes live. Default `/api/cartlift`. */
   basePath?: string;
+  /**
+   * Shops on other origins whose pages may call the shopper API (`/config`,
+   * `/quote`, `/checkout`, `/checkout/complete`, `/events`), such as
+   * ["https://shop.example"], or "*". Default: the server's own origin only.
+   * The console's routes never allow another origin.
+   */
+  allowedOrigins?: string[] | '*';
   /** ISO 4217 code every price is in, such as "USD". */
   currency: string;
   /** Products: a list, `{ products }` (a JSON file's contents), a `getProducts(skus)` callback, or a ready Catalog. */
@@ -97,7 +104,7 @@ export interface AdminOptions {
 }
 
 export interface AnalyticsOptions {
-  /** Shops on other origins allowed to post events and read the reply, such as ["https://shop.example"], or "*". Default: same origin only. */
+  /** @deprecated Use the top-level `allowedOrigins`, which covers every shopper route; still read, for `/events` only. */
   allowedOrigins?: string[] | '*';
   /** Token that opens the funnel, its report and `/events/stats`. Default CARTLIFT_REPORT_TOKEN; without one, requests from this machine only. */
   reportToken?: string;
@@ -163,7 +170,10 @@ export interface HandlerContext {
   cartLinks: CartLinkOptions;
   channel: string;
   identifyCustomer: IdentifyCustomer | undefined;
+  /** The `allowedOrigins` option, for every shopper route. */
+  allowedOrigins: AllowedOrigins;
   analytics: {
+    /** What `/events` allows: `allowedOrigins` and the older `analytics.allowedOrigins` together. */
     allowedOrigins: AllowedOrigins;
     reportToken: string | null;
     eventsPerMinute: number | false;

@@ -139,12 +139,16 @@ describe('cartlift-server with the sandbox, end to end over HTTP', () => {
   });
 });
 
-test('the config file may allow shops on other origins to post events (the report token stays in the environment)', async () => {
+test('the config file may allow shops on other origins (allowedOrigins; the older analytics.allowedOrigins still read), and the report token stays in the environment', async () => {
   const { mkdtemp, writeFile } = await import('node:fs/promises');
   const { tmpdir } = await import('node:os');
   const dir = await mkdtemp(path.join(tmpdir(), 'cartlift-config-'));
   const file = path.join(dir, 'cartlift.config.json');
   const base = { currency: 'USD', catalog: [{ sku: 'A', name: 'A', price: 100, currency: 'USD' }] };
+  await writeFile(file, JSON.stringify({ ...base, allowedOrigins: ['https://shop.example'] }));
+  expect((await loadConfigFile(file)).options.allowedOrigins).toEqual(['https://shop.example']);
+  await writeFile(file, JSON.stringify({ ...base, allowedOrigins: 'https://shop.example' }));
+  await expect(loadConfigFile(file)).rejects.toThrow(/allowedOrigins/);
   await writeFile(file, JSON.stringify({ ...base, analytics: { allowedOrigins: ['https://shop.example'] } }));
   expect((await loadConfigFile(file)).options.analytics).toEqual({ allowedOrigins: ['https://shop.example'] });
   await writeFile(file, JSON.stringify({ ...base, analytics: { eventsPerMinute: 600 } }));

@@ -7,6 +7,8 @@ import type { CartliftHandlerOptions } from '../options.js';
 const fileSchema = z.object({
   currency: z.string(),
   basePath: z.string().optional(),
+  // Checked as origins by the handler, whose error names the option.
+  allowedOrigins: z.union([z.literal('*'), z.array(z.string())]).optional(),
   catalog: z.union([z.string(), z.array(z.unknown()), z.object({ products: z.array(z.unknown()) })]),
   promotions: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
   managePromotions: z.boolean().optional(),
@@ -83,6 +85,7 @@ export async function loadConfigFile(file: string): Promise<{ file: ConfigFile; 
       currency: config.currency,
       catalog,
       ...(config.basePath ? { basePath: config.basePath } : {}),
+      ...(config.allowedOrigins !== undefined ? { allowedOrigins: config.allowedOrigins } : {}),
       ...(promotions !== undefined ? { promotions } : {}),
       ...(config.managePromotions !== undefined ? { managePromotions: config.managePromotions } : {}),
       ...(config.timeZone !== undefined ? { timeZone: config.timeZone } : {}),

@@ -1,6 +1,5 @@
 import type { ByteBudget } from '../analytics/byte-budget.js';
 import { requireReportAccess } from '../analytics/access.js';
-import { corsHeaders, preflight } from '../analytics/cors.js';
 import { checkEvent, type InvalidEvent, type WireEvent } from '../analytics/event-schema.js';
 import { eventBytes, tooLarge } from '../analytics/event-size.js';
 import { parseJson, readBody } from '../http/body.js';
@@ -148,24 +147,17 @@ async function accept(ctx: HandlerContext, request: Request, limiters: EventLimi
  * { method: 'POST', path: '/events', handler: eventsRoute(ctx, { perMinute: createRateLimiter(60_000), bytesPerDay: byteBudget(storeRateLimiter(ctx.store, 86_400_000), 86_400_000) }) }
  */
 export function eventsRoute(ctx: HandlerContext, limiters: EventLimiters) {
+  // CORS (error replies included, so a plugin on another origin can read the status) is added
+  // around this route by crossOriginRoutes in handler.ts.
   return async (request: Request, context?: RequestContext): Promise<Response> => {
-    // Error replies carry the CORS headers too, so a cross-origin plugin can read the status and drop the batch.
-    let cors: Record<string, string> = {};
     try {
-      cors = corsHeaders(request, ctx.analytics.allowedOrigins);
-      return json(await accept(ctx, request, limiters, clientIp(ctx, request, context)), 200, cors);
+      return json(await accept(ctx, request, limiters, clientIp(ctx, request, context)));
     } catch (error) {
       const response = toErrorResponse(error, ctx.logger.error);
       if (response.status < 500) ctx.analytics.counters.refused++;
-      for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
       return response;
     }
   };
-}
-
-/** `OPTIONS /events`: CORS preflight for shops on allowed origins. */
-export function eventsPreflight(ctx: HandlerContext) {
-  return async (request: Request): Promise<Response> => preflight(request, ctx.analytics.allowedOrigins);
 }
 
 /**
