@@ -63,19 +63,7 @@ export async function startConsoleServer(port: number): Promise<ConsoleServer> {
   const owner = addAccount(config, 'owner@shop.example', 'owner');
   const marketer = addAccount(config, 'marketer@shop.example', 'marketer');
   const viewer = addAccount(config, 'viewer@shop.example', 'viewer');
-  const args = [
-    bin,
-    '--config',
-    config,
-    '--static',
-    'examples/script-tag',
-    '--static',
-    'packages/cartlift/dist/cdn',
-    '--sandbox',
-    '--port',
-    String(port),
-    '--strict-port',
-  ];
+  const args = [bin, '--config', config, '--static', 'examples/script-tag', '--sandbox', '--port', String(port), '--strict-port'];
   const server = spawn(process.execPath, args, { cwd: root, env: { ...process.env, STRIPE_SECRET_KEY: '' }, stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}`;
   await waitUntilUp(url, server);
