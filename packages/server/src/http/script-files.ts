@@ -67,6 +67,8 @@ const methodNotAllowed = (method: string) =>
  * @example
  * // Express, before the shop's own routes:
  * app.use(toNodeListener(scriptFiles()))
+ * // The CLI (cli/start.ts) tries it before the --static folders:
+ * serve(handler, { fallback: publicFiles(scriptFiles(), ['examples/script-tag']) })
  * // Any fetch-style server:
  * const scripts = scriptFiles({ dir: 'packages/cartlift/dist/cdn' })
  * export default { fetch: async (request) => (await scripts(request)) ?? shop(request) }
