@@ -38,7 +38,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node packages/server/dist/bin/cartlift-server.js --config examples/cartlift.config.json --static examples/script-tag --static packages/cartlift/dist/cdn --sandbox --port ${port} --strict-port --data-dir ${dataDir}`,
+    command: `node packages/server/dist/bin/cartlift-server.js --config examples/cartlift.config.json --static examples/script-tag --sandbox --port ${port} --strict-port --data-dir ${dataDir}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     stdout: 'ignore',

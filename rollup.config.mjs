@@ -2,6 +2,7 @@
 // map names its entries through the "source" condition; dependencies stay
 // external for npm users; the script-tag and sandbox browser bundles are the
 // only ones that inline what they use.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -177,7 +178,8 @@ function browserBundles() {
       },
       {
         input: path.join(pkgDir('cartlift'), 'src/script-tag/loader.ts'),
-        plugins: [browserResolve(), transpile({ minify: true })],
+        // Last of the script tag's builds: the loader and boot files are final when it writes.
+        plugins: [browserResolve(), transpile({ minify: true }), integrityFile(path.join(pkgDir('cartlift'), 'dist/cdn'), ['cartlift.js', 'cartlift-boot.js'])],
         output: { file: path.join(pkgDir('cartlift'), 'dist/cdn/cartlift.js'), format: 'iife' },
         onwarn,
       },
@@ -214,6 +216,25 @@ function copyAsset(file, fileName) {
     },
     generateBundle() {
       this.emitFile({ type: 'asset', fileName, source: fs.readFileSync(file, 'utf8') });
+    },
+  };
+}
+
+/**
+ * Writes `integrity.json` beside the script tag's entry files once they are
+ * on disk: each file's Subresource Integrity hash (sha384 of the bytes
+ * written), for a `<script integrity>` that loads them from a CDN mirroring npm.
+ */
+function integrityFile(dir, names) {
+  return {
+    name: 'integrity-file',
+    writeBundle() {
+      const sri = (name) =>
+        `sha384-${createHash('sha384')
+          .update(fs.readFileSync(path.join(dir, name)))
+          .digest('base64')}`;
+      const hashes = Object.fromEntries(names.map((name) => [name, sri(name)]));
+      fs.writeFileSync(path.join(dir, 'integrity.json'), `${JSON.stringify(hashes, null, 2)}\n`);
     },
   };
 }

@@ -2,7 +2,8 @@ export { createCartliftHandler, type CartliftHandler } from './handler.js';
 export type { AnalyticsCounters, AnalyticsOptions, CartliftHandlerOptions } from './options.js';
 export { assignVariant, bucket, hash32 } from '@cartlift/core';
 export { FUNNEL_STEPS, type FunnelGroup, type FunnelStep } from './analytics/funnel.js';
-export { serve, toNodeListener, type FetchHandler, type ServeOptions } from './http/node.js';
+export { serve, toNodeListener, type FetchHandler, type PassingFetchHandler, type ServeOptions } from './http/node.js';
+export { scriptFiles, type ScriptFilesHandler, type ScriptFilesOptions } from './http/script-files.js';
 export {
   createCatalog,
   loadCatalogFile,

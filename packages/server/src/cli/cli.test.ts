@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parsePromotionsConfig } from '@cartlift/discounts/schema';
+import { scriptFiles } from '../http/script-files.js';
 import { openStore } from '../store/open-store.js';
 import { parseArgs } from './args.js';
 import { loadConfigFile } from './config-file.js';
@@ -66,19 +67,45 @@ test('a --data-dir that is not a PGlite database stops the start with a sentence
 describe('cartlift-server with the sandbox, end to end over HTTP', () => {
   let running: Running;
   let blocker: ReturnType<typeof createServer>;
+  let scriptsDir: string;
   beforeAll(async () => {
     // Take a port so the CLI has to move to the next one.
     blocker = createServer();
     const taken = await new Promise<number>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)));
-    running = await startFromArgs(parseArgs(['--config', config, '--sandbox', '--port', String(taken), '--static', path.join(root, 'examples/script-tag')]), {
-      store: await openStore({ kind: 'pglite', memory: true }),
-    });
+    // A script build of its own: the unit tests run before `npm run build` makes the real one.
+    scriptsDir = await mkdtemp(path.join(tmpdir(), 'cartlift-cli-cdn-'));
+    await mkdir(path.join(scriptsDir, 'chunks'));
+    await writeFile(path.join(scriptsDir, 'cartlift.js'), 'import(new URL("cartlift-boot.js",document.currentScript.src))');
+    await writeFile(path.join(scriptsDir, 'cartlift-boot.js'), 'import"./chunks/base-Ab12Cd34.js"');
+    await writeFile(path.join(scriptsDir, 'chunks/base-Ab12Cd34.js'), 'export{}');
+    running = await startFromArgs(
+      parseArgs(['--config', config, '--sandbox', '--port', String(taken), '--static', path.join(root, 'examples/script-tag')]),
+      { store: await openStore({ kind: 'pglite', memory: true }) },
+      scriptFiles({ dir: scriptsDir }),
+    );
     expect(new URL(running.url).port).not.toBe(String(taken));
   }, 60_000);
   afterAll(async () => {
     await running?.close();
     await running?.handler.store().then((s) => s.close());
     blocker?.close();
+    await rm(scriptsDir, { recursive: true, force: true });
+  });
+
+  test('serves the script build at / to pages on any origin, ahead of the static folders', async () => {
+    const loader = await fetch(`${running.url}/cartlift.js`, { headers: { origin: 'https://shop.example' } });
+    expect(loader.status).toBe(200);
+    expect(loader.headers.get('access-control-allow-origin')).toBe('*');
+    expect(loader.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    const boot = await fetch(`${running.url}/cartlift-boot.js`, { headers: { 'accept-encoding': 'gzip' } });
+    expect([boot.status, boot.headers.get('content-encoding'), boot.headers.get('cache-control')]).toEqual([200, 'gzip', 'public, max-age=300']);
+    expect(await boot.text()).toBe('import"./chunks/base-Ab12Cd34.js"');
+    const chunk = await fetch(`${running.url}/chunks/base-Ab12Cd34.js`, { method: 'HEAD' });
+    expect(chunk.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await fetch(`${running.url}/cartlift.js`, { method: 'POST' })).status).toBe(405);
+    expect((await fetch(`${running.url}/chunks/gone-Zz99Yy88.js`)).status).toBe(404);
+    const page = await fetch(`${running.url}/store.js`);
+    expect([page.status, page.headers.get('cache-control')]).toEqual([200, 'no-cache']);
   });
 
   test('request targets and Host headers that are no URL get 4xx, and the server lives on', async () => {

@@ -13,4 +13,10 @@ describe('startBanner', () => {
     expect(lines).toContain('  Stripe:  offline sandbox at http://127.0.0.1:40001 (test mode, no real payments)');
     expect(lines).toContain('  Sandbox key: sk_test_sandbox_abc (server-side calls only; browsers are refused)');
   });
+  test('prints the script tag a shop on any origin pastes, with absolute URLs', () => {
+    const running = { url: 'http://127.0.0.1:5173', apiUrl: 'http://127.0.0.1:5173/api/cartlift', sandbox: undefined };
+    expect(startBanner(running as unknown as Running, { static: [] })).toContain(
+      '  Script tag: <script src="http://127.0.0.1:5173/cartlift.js" data-endpoint="http://127.0.0.1:5173/api/cartlift" defer></script>',
+    );
+  });
 });

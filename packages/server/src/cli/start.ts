@@ -9,7 +9,8 @@ import type { StripeSandbox } from '@cartlift/stripe-sandbox';
 import type { CliArgs } from './args.js';
 import { loadConfigFile } from './config-file.js';
 import { type DemoOwner, ensureDemoOwner } from './demo-owner.js';
-import { staticFiles } from './static-files.js';
+import { type ScriptFilesHandler, scriptFiles } from '../http/script-files.js';
+import { publicFiles } from './public-files.js';
 import { env } from '../env.js';
 
 export interface Running {
@@ -25,7 +26,7 @@ export interface Running {
 }
 
 /** Listens on `port`, or the next free port after it (up to 20 tries) when taken. */
-async function listen(handler: CartliftHandler, args: CliArgs, fallback: ReturnType<typeof staticFiles>, behindProxy: boolean) {
+async function listen(handler: CartliftHandler, args: CliArgs, fallback: ReturnType<typeof publicFiles>, behindProxy: boolean) {
   const first = args.port ?? 5173;
   for (let port = first; ; port++) {
     try {
@@ -39,14 +40,20 @@ async function listen(handler: CartliftHandler, args: CliArgs, fallback: ReturnT
 }
 
 /**
- * Starts the server the CLI describes: config file, optional static dirs, the
- * offline Stripe sandbox when asked or when no STRIPE_SECRET_KEY is set, and
- * with `--demo-owner` the demo's first console owner (see `ensureDemoOwner`).
+ * Starts the server the CLI describes: config file, the script build at `/`
+ * (`scriptFiles()`), optional static dirs, the offline Stripe sandbox when
+ * asked or when no STRIPE_SECRET_KEY is set, and with `--demo-owner` the
+ * demo's first console owner (see `ensureDemoOwner`). `scripts` is the
+ * installed cartlift package's build unless a test passes its own.
  *
  * @example
  * const running = await startFromArgs(parseArgs(['--config', 'examples/cartlift.config.json', '--sandbox']))
  */
-export async function startFromArgs(args: CliArgs, overrides: Partial<CartliftHandlerOptions> = {}): Promise<Running> {
+export async function startFromArgs(
+  args: CliArgs,
+  overrides: Partial<CartliftHandlerOptions> = {},
+  scripts: ScriptFilesHandler = scriptFiles(),
+): Promise<Running> {
   const { file, options: fromFile } = await loadConfigFile(args.config);
   const options = args.dataDir ? { ...fromFile, store: { kind: 'pglite' as const, dataDir: path.resolve(args.dataDir) } } : fromFile;
   const useSandbox = args.sandbox || !env('STRIPE_SECRET_KEY');
@@ -82,7 +89,8 @@ export async function startFromArgs(args: CliArgs, overrides: Partial<CartliftHa
   });
   // Batches of single-use codes a stopped process was writing: failed with a sentence, not "generating" for ever.
   if (handlerOptions.managePromotions) await failAbandonedBatches(store, Date.now());
-  const running = await listen(handler, args, staticFiles(args.static), handlerOptions.trustProxy === true);
+  // The script build is served at / by default, so a shop on any origin can load cartlift.js from here.
+  const running = await listen(handler, args, publicFiles(scripts, args.static), handlerOptions.trustProxy === true);
   const apiUrl = `${running.url}${handler.basePath}`;
   if (sandbox) await sandbox.addWebhookEndpoint(`${apiUrl}/webhooks/stripe`);
   // Once listening: a start that fails before never makes an account whose password nobody saw.

@@ -42,26 +42,13 @@ async function find(root: string, urlPath: string): Promise<string | null> {
   return null;
 }
 
-// The script tag's lazy chunks are named by their content's hash: a name never changes meaning.
-const HASHED_CHUNK = /^\/chunks\/[\w-]+-[\w-]{8}\.js$/;
-
 /**
- * Hashed chunks are kept for a year and never revalidated (the script tag
- * fetches a chunk, then imports it from the cache); everything else is
- * revalidated on each use, so an edited page or a new build shows at once.
+ * Serves files from the first directory that has them (GET/HEAD only), each
+ * revalidated on every use so an edited page shows at once. The script build
+ * is not among them: `scriptFiles()` serves it, with its own caching.
  *
  * @example
- * cacheControl('/chunks/checkout-BEqzTJmw.js') // "public, max-age=31536000, immutable"
- */
-export function cacheControl(pathname: string): string {
-  return HASHED_CHUNK.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache';
-}
-
-/**
- * Serves files from the first directory that has them (GET/HEAD only).
- *
- * @example
- * serve(handler, { fallback: staticFiles(['examples/script-tag', 'packages/cartlift/dist/cdn']) })
+ * serve(handler, { fallback: staticFiles(['examples/script-tag']) })
  */
 export function staticFiles(dirs: readonly string[]) {
   const roots = dirs.map((dir) => path.resolve(dir));
@@ -71,7 +58,7 @@ export function staticFiles(dirs: readonly string[]) {
       for (const root of roots) {
         const file = await find(root, pathname);
         if (!file) continue;
-        res.writeHead(200, { 'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', 'cache-control': cacheControl(pathname) });
+        res.writeHead(200, { 'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
         if (req.method === 'HEAD') res.end();
         else createReadStream(file).pipe(res);
         return;

@@ -74,6 +74,29 @@ test('as middleware, requests outside the base path go to next()', async () => {
   }
 });
 
+test('a handler that answers null passes the request on: to the fallback, else next(), else a 404 sentence', async () => {
+  const passing = async (request: Request) => (new URL(request.url).pathname === '/mine' ? new Response('mine') : null);
+  const fallback = toNodeListener(passing, (_req, res) => void res.end('fallback'));
+  const alone = toNodeListener(passing);
+  const server = createServer((req, res) => {
+    if (req.url?.startsWith('/fallback')) void fallback(req, res);
+    else if (req.url?.startsWith('/next')) void alone(req, res, () => void res.end('next'));
+    else void alone(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  try {
+    expect(await (await fetch(`${base}/mine`)).text()).toBe('mine');
+    expect(await (await fetch(`${base}/fallback/x`)).text()).toBe('fallback');
+    expect(await (await fetch(`${base}/next/x`)).text()).toBe('next');
+    const missing = await fetch(`${base}/other?q=1`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: { code: 'not_found', message: 'Nothing is served at /other.' } });
+  } finally {
+    server.close();
+  }
+});
+
 test('a Host header no URL can hold is a 400 naming the host, not a 500', async () => {
   const server = await serve(echo, { port: 0 });
   try {

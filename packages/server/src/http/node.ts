@@ -16,29 +16,39 @@ export interface HandlerContext {
   clientIp?: string;
 }
 export type FetchHandler = (request: Request, context?: HandlerContext) => Promise<Response>;
+/** A fetch handler that may decline a request with null (as `scriptFiles()` does for paths it does not serve). */
+export type PassingFetchHandler = (request: Request, context?: HandlerContext) => Promise<Response | null>;
 
 /**
  * Adapts a fetch handler to Node's `http`, and to Express/Connect middleware:
- * requests outside the handler's base path go to `fallback`, else to `next`,
- * else get a 404. The body is streamed, never buffered here, so the
- * handler's size limit holds.
+ * requests outside the handler's base path, or that it answers null, go to
+ * `fallback`, else to `next`, else get a 404. The body is streamed, never
+ * buffered here, so the handler's size limit holds.
  *
  * @example
  * http.createServer(toNodeListener(createCartliftHandler(options))).listen(8787)
  * app.use(toNodeListener(handler)) // Express: before any body parser
+ * app.use(toNodeListener(scriptFiles())) // null for other paths: Express goes on
  */
-export function toNodeListener(handler: FetchHandler & { basePath?: string }, fallback?: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>) {
+export function toNodeListener(
+  handler: PassingFetchHandler & { basePath?: string },
+  fallback?: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>,
+) {
   const outside = (req: IncomingMessage) => {
     if (handler.basePath === undefined) return false;
     const path = (req.url ?? '/').split('?')[0]!;
     return path !== handler.basePath && !path.startsWith(`${handler.basePath}/`);
   };
   return async (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): Promise<void> => {
+    // Awaited, so a failing fallback is answered here instead of rejecting unhandled (which ends the process).
+    const passOn = async () => {
+      if (fallback) await fallback(req, res);
+      else if (next) next();
+      else answerError(res, 404, { code: 'not_found', message: `Nothing is served at ${(req.url ?? '/').split('?')[0]!.slice(0, 200)}.` });
+    };
     try {
       if (outside(req) && (fallback || next)) {
-        // Awaited, so a failing fallback is answered here instead of rejecting unhandled (which ends the process).
-        if (fallback) await fallback(req, res);
-        else next!();
+        await passOn();
         return;
       }
       const method = (req.method ?? 'GET').toUpperCase();
@@ -55,7 +65,8 @@ export function toNodeListener(handler: FetchHandler & { basePath?: string }, fa
       }
       const request = await toRequest(req, url);
       const response = await handler(request, { clientIp: req.socket.remoteAddress ?? '' });
-      await writeResponse(req, res, response);
+      if (response) await writeResponse(req, res, response);
+      else await passOn();
     } catch (error) {
       console.error('[cartlift] request failed in the Node adapter:', error);
       if (!res.headersSent) {
