@@ -89,12 +89,23 @@ export function originHeaders(request: Request, allowed: AllowedOrigins): Record
 }
 
 function withHeaders(response: Response, added: Record<string, string>): Response {
-  const headers = new Headers(response.headers);
+  // Our own answers have mutable headers: set in place. A Response whose headers are immutable
+  // (Response.error(), a fetch's answer passed through) is copied instead.
+  let target = response;
+  try {
+    addHeaders(response.headers, added);
+  } catch {
+    target = new Response(response.body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    addHeaders(target.headers, added);
+  }
+  return target;
+}
+
+function addHeaders(headers: Headers, added: Record<string, string>): void {
   for (const [name, value] of Object.entries(added)) {
     if (name === 'vary' && headers.has('vary')) headers.set('vary', `${headers.get('vary')}, ${value}`);
     else headers.set(name, value);
   }
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 export interface CrossOriginOptions {
