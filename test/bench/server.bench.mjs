@@ -74,6 +74,8 @@ async function phase(count, make) {
   let next = 0;
   let errors = 0;
   const started = performance.now();
+  // CPU time of this process (server, client and sandbox share it): steadier than req/s on a shared machine.
+  const cpuStart = process.cpuUsage();
   const deadline = started + PHASE_MS;
   async function worker() {
     while (next < count && performance.now() < deadline) {
@@ -87,8 +89,17 @@ async function phase(count, make) {
   }
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
   latencies.sort((a, b) => a - b);
-  return { n: latencies.length, perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors };
+  const cpuMsPerRequest = (cpu.user + cpu.system) / 1000 / Math.max(1, latencies.length);
+  return {
+    n: latencies.length,
+    perSecond: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    cpuMsPerRequest,
+    errors,
+  };
 }
 
 async function benchStore(name, store) {
@@ -176,10 +187,12 @@ function localPostgres() {
 console.log(`\nCartlift server on loopback, ${CONCURRENCY} concurrent clients, Stripe = in-process sandbox (same CPU)`);
 const pad = (text, width) => String(text).padEnd(width);
 const num = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
-console.log(`${pad('store', 18)}${pad('route', 20)}${pad('requests', 10)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}non-200`);
+console.log(
+  `${pad('store', 18)}${pad('route', 20)}${pad('requests', 10)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('CPU ms/req', 12)}non-200`,
+);
 for (const row of rows) {
   console.log(
-    `${pad(row.store, 18)}${pad(row.route, 20)}${pad(row.n, 10)}${pad(num(row.perSecond, 0), 10)}${pad(num(row.p50), 9)}${pad(num(row.p99), 9)}${row.errors}${row.route.startsWith('POST /events') ? `        = ${num(row.perSecond * BATCH_SIZE, 0)} events/s` : ''}`,
+    `${pad(row.store, 18)}${pad(row.route, 20)}${pad(row.n, 10)}${pad(num(row.perSecond, 0), 10)}${pad(num(row.p50), 9)}${pad(num(row.p99), 9)}${pad(num(row.cpuMsPerRequest, 2), 12)}${row.errors}${row.route.startsWith('POST /events') ? `        = ${num(row.perSecond * BATCH_SIZE, 0)} events/s` : ''}`,
   );
 }
 process.exit(0);

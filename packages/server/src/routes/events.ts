@@ -1,7 +1,7 @@
 import type { ByteBudget } from '../analytics/byte-budget.js';
 import { requireReportAccess } from '../analytics/access.js';
 import { checkEvent, type InvalidEvent, type WireEvent } from '../analytics/event-schema.js';
-import { eventBytes, tooLarge } from '../analytics/event-size.js';
+import { storedEvent, tooLarge } from '../analytics/event-size.js';
 import { parseJson, readBody } from '../http/body.js';
 import { HttpError, json, toErrorResponse } from '../http/errors.js';
 import type { HandlerContext as RequestContext } from '../http/node.js';
@@ -13,7 +13,7 @@ import { clientIp } from './client.js';
 /** The wire format's limit (docs/analytics.md): the plugin's beacons stay under 60 KB. */
 export const EVENTS_BODY_BYTES = 64 * 1024;
 
-function toRecord(event: WireEvent): AnalyticsEventRecord {
+function toRecord(event: WireEvent, payloadJson: string): AnalyticsEventRecord {
   return {
     eventId: event.event_id.toLowerCase(),
     name: event.name,
@@ -25,6 +25,7 @@ function toRecord(event: WireEvent): AnalyticsEventRecord {
     transactionId: event.transaction_id ?? null,
     experiments: event.experiments ?? null,
     payload: event,
+    payloadJson,
   };
 }
 
@@ -96,18 +97,19 @@ async function accept(ctx: HandlerContext, request: Request, limiters: EventLimi
   let repeated = 0;
   const sizes = new Map<string, number>();
   for (const [index, raw] of events.entries()) {
-    const bytes = eventBytes(raw);
-    const large = tooLarge(raw, index, bytes);
-    if (large) {
-      invalid.push(large);
-      continue;
-    }
     const checked = checkEvent(raw, index);
     if (!checked.ok) {
       invalid.push(checked.invalid);
       continue;
     }
-    const record = toRecord(checked.event);
+    // Measured as stored, and the JSON kept for the insert: one JSON.stringify per event.
+    const { json, bytes } = storedEvent(checked.event);
+    const large = tooLarge(raw, index, bytes);
+    if (large) {
+      invalid.push(large);
+      continue;
+    }
+    const record = toRecord(checked.event, json);
     if (records.has(record.eventId)) repeated++;
     else {
       records.set(record.eventId, record);

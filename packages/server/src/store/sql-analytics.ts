@@ -21,6 +21,22 @@ export const OLD_EVENT_IDS = `
   UNION ALL
   (SELECT event_id FROM cartlift_analytics_events WHERE time > received_at + ${CLOCK_AHEAD_MS} AND received_at < $1::bigint LIMIT $2)`;
 
+/** One row for jsonb_to_recordset: the columns, then the payload as JSON, taken as made when the record has it. */
+function rowJson(e: AnalyticsEventRecord): string {
+  const columns = JSON.stringify({
+    event_id: e.eventId,
+    name: e.name,
+    time: e.time,
+    cart_id: e.cartId,
+    anonymous_id: e.anonymousId,
+    currency: e.currency,
+    value: e.value,
+    transaction_id: e.transactionId,
+    experiments: e.experiments,
+  });
+  return `${columns.slice(0, -1)},"payload":${e.payloadJson ?? JSON.stringify(e.payload)}}`;
+}
+
 /**
  * Stores the events not seen before and returns the ids newly stored. An
  * event is seen when its event_id is, or, for a purchase, its transaction_id:
@@ -41,23 +57,7 @@ export async function insertAnalyticsEvents(client: SqlClient, events: readonly 
                                               value bigint, transaction_id text, experiments jsonb, payload jsonb)
      ON CONFLICT DO NOTHING
      RETURNING event_id`,
-    [
-      JSON.stringify(
-        events.map((e) => ({
-          event_id: e.eventId,
-          name: e.name,
-          time: e.time,
-          cart_id: e.cartId,
-          anonymous_id: e.anonymousId,
-          currency: e.currency,
-          value: e.value,
-          transaction_id: e.transactionId,
-          experiments: e.experiments,
-          payload: e.payload,
-        })),
-      ),
-      now,
-    ],
+    [`[${events.map(rowJson).join(',')}]`, now],
   );
   return rows.map((row) => String(row.event_id));
 }

@@ -131,6 +131,8 @@ export interface AnalyticsEventRecord {
   experiments: Record<string, string> | null;
   /** The whole event as received (extras included). */
   payload: unknown;
+  /** `payload` as JSON, when the caller made it already (the collector, to measure it): stored as is, not made again. */
+  payloadJson?: string;
 }
 
 /** Shoppers per furthest funnel step reached, per UTC day and/or experiment variant. */
