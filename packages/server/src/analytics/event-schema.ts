@@ -71,13 +71,31 @@ export interface InvalidEvent {
 const MAX_DEPTH = 16;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+const badText = (s: string) => s.includes('\u0000') || LONE_SURROGATE.test(s);
+
+/**
+ * Whether an event is free of what `unstorable` looks for, without building a
+ * path per value: every event the plugin sends takes only this pass. The
+ * recursion stops at MAX_DEPTH, so no nesting can exhaust the stack.
+ */
+function storable(value: unknown, depth: number): boolean {
+  if (typeof value === 'string') return !badText(value);
+  if (!value || typeof value !== 'object') return true;
+  if (depth >= MAX_DEPTH) return false;
+  for (const key in value) {
+    if (badText(key) || !storable((value as Record<string, unknown>)[key], depth + 1)) return false;
+  }
+  return true;
+}
+
 /**
  * Where an event holds text PostgreSQL cannot store (NUL, lone surrogates) or
  * nesting deeper than 16 levels; walked without recursion.
  */
 function unstorable(root: unknown): { path: PropertyKey[]; problem: string } | null {
+  if (storable(root, 0)) return null;
   const stack: { value: unknown; path: PropertyKey[] }[] = [{ value: root, path: [] }];
-  const bad = (s: string) => s.includes('\u0000') || LONE_SURROGATE.test(s);
+  const bad = badText;
   while (stack.length) {
     const { value, path } = stack.pop()!;
     if (typeof value === 'string') {

@@ -7,6 +7,8 @@ import type { InvalidEvent } from './event-schema.js';
  */
 export const MAX_EVENT_BYTES = 8 * 1024;
 
+const NOT_ASCII = /[\u0080-\uffff]/;
+
 /**
  * The UTF-8 size of a string, counted without encoding it (the collector
  * measures every event it stores; an encoded copy would be garbage at once).
@@ -15,6 +17,8 @@ export const MAX_EVENT_BYTES = 8 * 1024;
  * utf8Length('{"name":"龙井"}') // 17
  */
 export function utf8Length(text: string): number {
+  // Most events are ASCII: one native scan, and the length is the byte count.
+  if (!NOT_ASCII.test(text)) return text.length;
   let bytes = text.length;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
