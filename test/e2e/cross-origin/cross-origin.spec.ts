@@ -60,8 +60,11 @@ test("a shop on an allowed origin: the script tag loads, the drawer shows the se
   problems,
 }) => {
   const quotes: number[] = [];
+  const scripts = new Map<string, Record<string, string>>();
   page.on('response', async (response) => {
-    if (response.url() === `${cartlift.url}/api/cartlift/quote` && response.ok()) quotes.push((await response.json()).total);
+    const url = response.url();
+    if (url === `${cartlift.url}/api/cartlift/quote` && response.ok()) quotes.push((await response.json()).total);
+    if (url.startsWith(cartlift.url) && url.endsWith('.js')) scripts.set(new URL(url).pathname.replace(/-[\w-]{8}\.js$/, '.js'), await response.allHeaders());
   });
   await page.goto(shop.url);
   await booted(page);
@@ -81,6 +84,16 @@ test("a shop on an allowed origin: the script tag loads, the drawer shows the se
   await expect.poll(() => funnelStep('add_to_cart'), { timeout: 15_000 }).toBe(1);
   await expect.poll(() => funnelStep('begin_checkout'), { timeout: 15_000 }).toBe(1);
   await expect.poll(() => funnelStep('purchase'), { timeout: 15_000 }).toBe(1);
+  // The script files as public assets: any origin, compressed, the loader briefly cached, chunks for good.
+  const loader = scripts.get('/cartlift.js')!;
+  expect(loader).toMatchObject({ 'access-control-allow-origin': '*', 'content-encoding': 'br', 'cache-control': 'public, max-age=300' });
+  expect(loader.etag).toMatch(/^"[\w-]+-br"$/);
+  expect(scripts.get('/cartlift-boot.js')).toMatchObject({ 'access-control-allow-origin': '*', 'cache-control': 'public, max-age=300' });
+  const chunks = [...scripts].filter(([name]) => name.startsWith('/chunks/'));
+  expect(chunks.length).toBeGreaterThan(0);
+  for (const [, headers] of chunks) {
+    expect(headers).toMatchObject({ 'access-control-allow-origin': '*', 'content-encoding': 'br', 'cache-control': 'public, max-age=31536000, immutable' });
+  }
   // The documented Content Security Policy let everything through.
   expect(await violations(page)).toEqual([]);
   expect(problems.uncaught).toEqual([]);
