@@ -164,3 +164,40 @@ test('elements.update() that changes nothing shown keeps the very inputs and wha
   await page.evaluate(() => (window as unknown as { sandboxElements: { update(o: object): Promise<void> } }).sandboxElements.update({ locale: 'zh' }));
   await expect(page.getByLabel('卡号')).toHaveValue('4242 4242 4242 4242');
 });
+
+test("the Payment Element is fluid like Stripe's: in a 320 px container it fits, expiry and CVC share a row, and narrower they stack", async ({ page }) => {
+  await openCheckout(page, { amount: 1500, currency: 'usd' });
+  const payment = page.locator('#payment');
+  /** The container's box and each card field's, at a container width (set through CSSOM, which the strict CSP allows). */
+  const layout = async (width: number) => {
+    await payment.evaluate((el, w) => (el.style.width = `${w}px`), width);
+    const container = (await payment.boundingBox())!;
+    const element = (await page.locator('[data-stripe-sandbox=payment]').boundingBox())!;
+    const [number, expiry, cvc] = await Promise.all(
+      ['Card number', 'Expiration date (MM / YY)', 'Security code (CVC)'].map(async (label) => (await page.getByLabel(label).boundingBox())!),
+    );
+    const overflow = await page.locator('[data-stripe-sandbox=payment]').evaluate((host) => {
+      const root = host.shadowRoot!.querySelector<HTMLElement>('.root')!;
+      return root.scrollWidth - root.clientWidth;
+    });
+    return { container, element, number: number!, expiry: expiry!, cvc: cvc!, overflow };
+  };
+  const right = (box: { x: number; width: number }) => box.x + box.width;
+
+  const at320 = await layout(320);
+  expect(at320.element.width).toBe(320);
+  expect(at320.overflow).toBe(0);
+  for (const field of [at320.number, at320.expiry, at320.cvc]) {
+    expect(field.x).toBeGreaterThanOrEqual(at320.container.x);
+    expect(right(field)).toBeLessThanOrEqual(right(at320.container));
+  }
+  // Card number on its own row; expiry and CVC side by side on the next.
+  expect(at320.expiry.y).toBeGreaterThan(at320.number.y);
+  expect(at320.cvc.y).toBe(at320.expiry.y);
+  expect(at320.cvc.x).toBeGreaterThan(right(at320.expiry));
+
+  const at240 = await layout(240);
+  expect(at240.overflow).toBe(0);
+  expect(right(at240.cvc)).toBeLessThanOrEqual(right(at240.container));
+  expect(at240.cvc.y).toBeGreaterThan(at240.expiry.y);
+});

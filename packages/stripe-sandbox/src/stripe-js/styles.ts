@@ -1,15 +1,23 @@
-/** The look-alike's styles, adopted as a constructed stylesheet (no <style> text, no style attributes). */
+/**
+ * The look-alike's styles, adopted as a constructed stylesheet (no <style> text, no style attributes).
+ * The Payment Element is fluid as Stripe's is: 100% of its container, never
+ * wider (min-width:0 down the grid, inputs width:100%, so an input's intrinsic
+ * size cannot push it out); card number on its own row, expiry and CVC sharing
+ * the next until the container is too narrow for both, then stacked.
+ */
 export const CSS_TEXT = `
-:host{display:block;font-family:system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei",sans-serif;color:#1a1f36;font-size:16px}
-.root{display:grid;gap:.75rem;padding:.75rem;border:1px dashed #b25e09;border-radius:.5rem;background:#fff}
+:host{display:block;width:100%;max-width:100%;min-width:0;box-sizing:border-box;font-family:system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei",sans-serif;color:#1a1f36;font-size:16px}
+.root{display:grid;min-width:0;box-sizing:border-box;gap:.75rem;padding:.75rem;border:1px dashed #b25e09;border-radius:.5rem;background:#fff}
 .banner{margin:0;padding:.35rem .6rem;border-radius:.35rem;background:#fff4e5;color:#6b3600;font-weight:600;font-size:.85rem}
 [role=tablist]{display:flex;gap:.5rem;flex-wrap:wrap}
 [role=tab]{font:inherit;padding:.55rem .9rem;border:1px solid #8792a2;border-radius:.4rem;background:#fff;color:#1a1f36;cursor:pointer}
 [role=tab][aria-selected=true]{border-color:#4b44d6;box-shadow:0 0 0 1px #4b44d6;color:#2e2a9c;font-weight:600}
-.field{display:grid;gap:.25rem}
-.row{display:grid;grid-template-columns:1fr 1fr;gap:.75rem}
+.field{display:grid;gap:.25rem;min-width:0}
+[role=tabpanel]{min-width:0}
+.field-group{display:grid;gap:.75rem}
+.row{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,8rem),1fr));gap:.75rem}
 label{font-size:.9rem;color:#30313d}
-input{font:inherit;padding:.6rem .7rem;border:1px solid #8792a2;border-radius:.4rem;color:#1a1f36;background:#fff}
+input{font:inherit;width:100%;min-width:0;box-sizing:border-box;padding:.6rem .7rem;border:1px solid #8792a2;border-radius:.4rem;color:#1a1f36;background:#fff}
 input[aria-invalid=true]{border-color:#b3093c}
 button:focus-visible,input:focus-visible,[role=tab]:focus-visible{outline:3px solid #4b44d6;outline-offset:2px}
 .link{font:inherit;font-size:.9rem;justify-self:start;padding:.3rem 0;border:0;background:none;color:#2e2a9c;text-decoration:underline;cursor:pointer}
