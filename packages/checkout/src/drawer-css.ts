@@ -1,6 +1,9 @@
 /**
  * Drawer and checkout layout; shipped in the drawer chunk, not the first one.
  * Stays below z-index 2147483647, where Stripe puts its own overlays.
+ * Fieldsets take min-width:0 (their default is their content's min-content
+ * width) and the payment slot max-width:100%, so whatever Stripe mounts is laid
+ * out in the drawer's width instead of widening the sheet past it.
  */
 export const drawerCss = `
 dialog{position:fixed;inset:0 0 0 auto;z-index:2147483001;margin:0;height:100%;max-height:100%;width:min(440px,100%);border:0;padding:0;overflow:auto;background:var(--cl-bg);color:var(--cl-fg);box-shadow:-8px 0 24px rgb(0 0 0/.2)}
@@ -39,7 +42,8 @@ input:focus-visible,select:focus-visible{outline:3px solid var(--cl-accent);outl
 input[type=checkbox]{width:auto;min-height:0;margin:0}
 input[aria-invalid=true]{border-color:#a4161a}
 label{display:block;margin-bottom:.25rem;font-size:.95rem}
-fieldset{border:0;padding:0;margin:0 0 .75rem;display:flex;flex-direction:column;gap:.6rem}
+fieldset{border:0;padding:0;margin:0 0 .75rem;min-width:0;display:flex;flex-direction:column;gap:.6rem}
+::slotted([slot=payment]){display:block;min-width:0;max-width:100%}
 legend{font-weight:700;margin-bottom:.5rem;padding:0}
 .consent{display:flex;gap:.5rem;align-items:center;flex-wrap:wrap;margin-bottom:.75rem}
 .consent label{margin:0}
