@@ -1,3 +1,20 @@
+// The demo's language: ?lang=zh-CN shows the page and the Cartlift drawer in
+// Simplified Chinese, anything else English. A shop sets the drawer's language
+// with the script tag's data-locale; this page runs before that tag is parsed,
+// so it sets <html lang> now (the CSS shows that language's text, with no flash)
+// and data-locale once the page is parsed, before the deferred cartlift.js runs.
+var askedLang = new URLSearchParams(location.search).get('lang');
+var demoLang = /^zh\b/i.test(askedLang || '') ? 'zh-CN' : 'en';
+document.documentElement.lang = demoLang;
+if (demoLang === 'zh-CN') document.title = '荷叶茶舍 — Cartlift 演示';
+document.addEventListener('readystatechange', () => {
+  // "interactive" comes after parsing and before deferred scripts run.
+  if (document.readyState !== 'interactive') return;
+  // Without ?lang the tag's own data-locale stands (tests may have set it).
+  if (askedLang) document.querySelector('script[data-locale]')?.setAttribute('data-locale', demoLang);
+  document.querySelector(`.languages [hreflang="${demoLang}"]`)?.setAttribute('aria-current', 'true');
+});
+
 // Calls made before cartlift.js has loaded are queued, then replayed in order.
 window.Cartlift = window.Cartlift || [];
 window.Cartlift.push([
@@ -12,6 +29,10 @@ window.Cartlift.push([
 // for the next visit), so the first download stays the script tag's alone; events
 // from before it loaded are replayed to it. With "Allow", the funnel shows up at
 // /api/cartlift/funnel/report.
+var consentText = {
+  en: ['Thank you: this visit is counted.', 'Nothing from this visit is counted.'],
+  'zh-CN': ['谢谢：本次访问会被统计。', '本次访问不会被统计。'],
+};
 function answerConsent(choice) {
   var status = document.getElementById('consent-status');
   window.Cartlift.push([
@@ -20,7 +41,7 @@ function answerConsent(choice) {
       // The first call creates the plugin with the answer; a changed answer goes through consent().
       api.use('analytics', { consent: choice }).then((plugin) => {
         plugin.consent(choice);
-        if (status) status.textContent = choice === 'granted' ? 'Thank you: this visit is counted.' : 'Nothing from this visit is counted.';
+        if (status) status.textContent = consentText[demoLang][choice === 'granted' ? 0 : 1];
       });
     },
   ]);

@@ -10,6 +10,7 @@ import { Coupon } from './coupon.js';
 import { drawerText as text } from './drawer-text.js';
 import { type Locale, buttonText, pick } from './i18n.js';
 import { Line } from './lines.js';
+import { lineName, useLineNames } from './line-names.js';
 import { openPortal } from './portal.js';
 import type { PaymentOutcome } from './pay.js';
 
@@ -128,6 +129,8 @@ export function Drawer({ session, host, start, onClose }: DrawerProps) {
   const [emailKnown, setEmailKnown] = useState(false);
   const { quote, preview, error, pending, adopt } = useQuote(api, cart, config, email, emailKnown);
   const [note, setNote] = useCodeCleanup(instance, cart, quote, error, locale);
+  // The server's catalog names, so lines added from any page or link read in the shopper's language.
+  const names = useLineNames(quote);
   // Errors the drawer answers in the shopper's words (a line to remove, a code dropped), not with the server's sentence.
   const handled = unsoldLine(error, cart) !== undefined || error?.code === 'too_many_coupon_attempts';
   const t = (key: 'title' | 'checkoutTitle' | 'paidTitle' | 'close' | 'back' | 'empty' | 'checkout' | 'continueShopping' | 'updating' | 'serverFailed') =>
@@ -255,7 +258,15 @@ export function Drawer({ session, host, start, onClose }: DrawerProps) {
               {view.name === 'cart' && (
                 <ul part="lines">
                   {cart.lines.map((line) => (
-                    <Line key={line.key} line={line} instance={instance} locale={locale} currency={cart.currency} maxQuantity={bounds.maxQuantity} />
+                    <Line
+                      key={line.key}
+                      line={line}
+                      name={lineName(line, names, locale)}
+                      instance={instance}
+                      locale={locale}
+                      currency={cart.currency}
+                      maxQuantity={bounds.maxQuantity}
+                    />
                   ))}
                 </ul>
               )}

@@ -2,21 +2,25 @@ import { type CartLine, type CartliftInstance, formatMoney } from '@cartlift/cor
 import { drawerText as text } from './drawer-text.js';
 import { type Locale, pick } from './i18n.js';
 
-/** One cart line with quantity controls, up to `maxQuantity`. Names are untrusted text: rendered as text only. */
+/**
+ * One cart line with quantity controls, up to `maxQuantity`, named `name`
+ * (see lineName). Names are untrusted text: rendered as text only.
+ */
 export function Line({
   line,
+  name,
   instance,
   locale,
   currency,
   maxQuantity,
 }: {
   line: CartLine;
+  name: string;
   instance: CartliftInstance;
   locale: Locale;
   currency: string;
   maxQuantity: number;
 }) {
-  const name = line.name ?? line.sku;
   const label = (key: 'removeItem' | 'increase' | 'decrease' | 'quantity') => pick(text[key], locale)(name);
   const set = (quantity: number) => void instance.cart.setQuantity(line.key, quantity).catch(() => {});
   return (
