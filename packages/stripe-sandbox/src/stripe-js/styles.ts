@@ -9,7 +9,7 @@ export const CSS_TEXT = `
 .field{display:grid;gap:.25rem}
 .row{display:grid;grid-template-columns:1fr 1fr;gap:.75rem}
 label{font-size:.9rem;color:#30313d}
-input{font:inherit;padding:.6rem .7rem;border:1px solid #8792a2;border-radius:.4rem;color:#1a1f36;background:#fff}
+input{font:inherit;padding:.6rem .7rem;border:1px solid #8792a2;border-radius:.4rem;color:#1a1f36;background:#fff;min-width:0}
 input[aria-invalid=true]{border-color:#b3093c}
 button:focus-visible,input:focus-visible,[role=tab]:focus-visible{outline:3px solid #4b44d6;outline-offset:2px}
 .link{font:inherit;font-size:.9rem;justify-self:start;padding:.3rem 0;border:0;background:none;color:#2e2a9c;text-decoration:underline;cursor:pointer}
