@@ -73,15 +73,17 @@ export function defineCartElement(instance: CartliftInstance, { locale }: CartEl
       loadDrawer().then(
         ({ mountDrawer }) => {
           this.button.setAttribute('aria-expanded', 'true');
-          mountDrawer({ instance, locale, ...(start ? { start } : {}), onClose: () => this.closed() });
+          // Buy now's sheet closes back onto its own button, which the drawer refocuses; the cart, onto this one.
+          const buyNow = start?.view === 'checkout' && start.buyNow !== undefined;
+          mountDrawer({ instance, locale, ...(start ? { start } : {}), onClose: () => this.closed(buyNow) });
         },
         (error: unknown) => instance.events.emit('error', { code: 'chunk_load_failed', message: `The cart drawer could not load: ${String(error)}` }),
       );
     }
 
-    private closed() {
+    private closed(elsewhere: boolean) {
       this.button.setAttribute('aria-expanded', 'false');
-      if (!this.button.hidden) this.button.focus();
+      if (!elsewhere && !this.button.hidden) this.button.focus();
     }
   }
   customElements.define('cartlift-cart', CartliftCart);

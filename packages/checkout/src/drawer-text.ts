@@ -9,6 +9,7 @@ export const drawerText = {
   paidTitle: { en: 'Thank you!', 'zh-CN': '支付成功，谢谢！' },
   close: { en: 'Close cart', 'zh-CN': '关闭购物车' },
   back: { en: 'Back to cart', 'zh-CN': '返回购物车' },
+  cancel: { en: 'Cancel', 'zh-CN': '取消' },
   empty: { en: 'Your cart is empty.', 'zh-CN': '购物车是空的。' },
   remove: { en: 'Remove', 'zh-CN': '删除' },
   removeItem: { en: (name: string) => `Remove ${name}`, 'zh-CN': (name: string) => `删除 ${name}` },

@@ -121,6 +121,8 @@ export function Drawer({ session, host, start, onClose }: DrawerProps) {
   // Back from Alipay unpaid: the sheet as the shopper left it, for the cart they were buying.
   const [restored] = useState(() => (start?.view === 'checkout' ? start.restored : undefined));
   const cart = buyNow ?? (restored && restored.cart.id !== shopperCart.id ? restored.cart : shopperCart);
+  // The sheet's way out: back to the cart it checks out, or, for what is not in the cart (Buy now), Cancel.
+  const ownCart = cart === shopperCart;
   const [config, setConfig] = useState<ConfigResponse>();
   const [view, setView] = useState<View>(() => firstView(start));
   const [slot, setSlot] = useState<HTMLElement>();
@@ -133,8 +135,9 @@ export function Drawer({ session, host, start, onClose }: DrawerProps) {
   const names = useLineNames(quote);
   // Errors the drawer answers in the shopper's words (a line to remove, a code dropped), not with the server's sentence.
   const handled = unsoldLine(error, cart) !== undefined || error?.code === 'too_many_coupon_attempts';
-  const t = (key: 'title' | 'checkoutTitle' | 'paidTitle' | 'close' | 'back' | 'empty' | 'checkout' | 'continueShopping' | 'updating' | 'serverFailed') =>
-    pick(text[key], locale);
+  const t = (
+    key: 'title' | 'checkoutTitle' | 'paidTitle' | 'close' | 'back' | 'cancel' | 'empty' | 'checkout' | 'continueShopping' | 'updating' | 'serverFailed',
+  ) => pick(text[key], locale);
 
   const views = usePaymentViews();
   const bounds = cartBounds(instance, config);
@@ -171,9 +174,14 @@ export function Drawer({ session, host, start, onClose }: DrawerProps) {
     );
   }, [api]);
 
+  // view_cart once the shopper sees the cart: not for the thank-you screen (back from Alipay, or its reload),
+  // whose cart was just emptied, nor for a sheet opened straight away (Buy now, an unpaid return).
+  const viewedCart = useRef(false);
   useEffect(() => {
+    if (view.name !== 'cart' || viewedCart.current) return;
+    viewedCart.current = true;
     instance.events.emit('view_cart', funnelEvent('view_cart', cart, toFunnelItems(cart.lines)));
-  }, []);
+  }, [view.name]);
 
   // Stripe's iframe can't live in shadow DOM reliably: give it a light-DOM slot.
   useEffect(() => {
@@ -218,14 +226,19 @@ export function Drawer({ session, host, start, onClose }: DrawerProps) {
     <>
       {/* biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useKeyWithClickEvents: a pointer shortcut; the keyboard closes with Escape or the × button */}
       <div class="backdrop" part="backdrop" onClick={close} />
-      <dialog open part="drawer" aria-modal="true" aria-labelledby="cartlift-title">
+      <dialog open part="drawer" lang={locale} aria-modal="true" aria-labelledby="cartlift-title">
         <div class="panel">
           <header>
-            {view.name === 'checkout' && (
-              <button type="button" class="link" onClick={() => setView({ name: 'cart' })}>
-                ← {t('back')}
-              </button>
-            )}
+            {view.name === 'checkout' &&
+              (ownCart ? (
+                <button type="button" class="link" onClick={() => setView({ name: 'cart' })}>
+                  ← {t('back')}
+                </button>
+              ) : (
+                <button type="button" class="link" onClick={close}>
+                  {t('cancel')}
+                </button>
+              ))}
             <h2 id="cartlift-title" tabIndex={-1} ref={heading}>
               {title} {view.name === 'cart' && <span class="muted">({pick(buttonText.items, locale)(count)})</span>}
             </h2>

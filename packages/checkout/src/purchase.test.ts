@@ -56,6 +56,20 @@ describe('checkout funnel events', () => {
   });
 });
 
+describe('emptying the paid cart', () => {
+  it('reports the purchase and no remove_from_cart for the lines it bought', async () => {
+    const instance = createCartlift({ currency: 'USD', storage: memoryStorage() });
+    await instance.cart.add({ sku: 'TEA', quantity: 2, price: 2400 });
+    await instance.cart.add({ sku: 'CUP', price: 1800 });
+    const seen: string[] = [];
+    instance.events.onAny((name) => name !== 'cart_updated' && seen.push(name));
+    const paid = { paymentIntentId: 'pi_6', status: 'succeeded' as const, amount: 6600, currency: 'usd' };
+    await recordPurchase(instance, memoryStorage(), paid, instance.cart.get(), { clearCart: true });
+    expect(instance.cart.get().lines).toEqual([]);
+    expect(seen).toEqual(['purchase']);
+  });
+});
+
 describe('a finished payment whose storage never answers', () => {
   it('still settles, so the thank-you screen shows (the payment is done either way)', async () => {
     vi.useFakeTimers();

@@ -58,8 +58,9 @@ export const PURCHASE_STORAGE_WAIT_MS = 2000;
  * transaction_id, the amount the server charged as value, the items at the
  * server's unit prices (see soldItems) and the coupon, then
  * forgets the pending redirect record. Clears the shopper's cart unless this
- * was a "buy now". Settles once those writes are stored, so a shopper who
- * leaves the thank-you screen at once never finds the paid cart again.
+ * was a "buy now", with no `remove_from_cart` for what was bought. Settles
+ * once those writes are stored, so a shopper who leaves the thank-you screen
+ * at once never finds the paid cart again.
  * Storage failures are swallowed, and a storage that never answers is waited
  * on for PURCHASE_STORAGE_WAIT_MS at most: the payment is done either way.
  *
@@ -83,7 +84,8 @@ export async function recordPurchase(
     }),
   );
   const stored = Promise.all([
-    clearCart ? instance.cart.clear().catch(() => {}) : undefined,
+    // Bought, not removed: no remove_from_cart for these lines.
+    clearCart ? instance.cart.clear({ purchased: true }).catch(() => {}) : undefined,
     storage.del('pending-payment').catch(() => {}),
     rememberShownOrder(storage, outcome),
   ]);

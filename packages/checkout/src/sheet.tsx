@@ -94,6 +94,13 @@ export function Sheet({ session, config, cart, quote, paymentSlot, onPaid, onEma
   const paymentType = useRef<string>(undefined);
   // Undefined while the server re-prices a changed cart: Pay waits for the price it will charge.
   const total = quote?.total;
+  const formRef = useRef<HTMLFormElement>(null);
+  // Bumped by every Pay refused for the fields: focus then goes to the first one to fix.
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    // After the render that marked the fields, so the focused one is announced as invalid, with its error.
+    if (refusals > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
+  }, [refusals]);
 
   useEffect(() => {
     session.report('begin_checkout', cart, { ...(quote ? { value: quote.total } : {}), ...couponOf(cart) });
@@ -148,6 +155,7 @@ export function Sheet({ session, config, cart, quote, paymentSlot, onPaid, onEma
     setErrors(found);
     if (Object.keys(found).length > 0) {
       setMessage(pick(text.fixFields, locale));
+      setRefusals((n) => n + 1);
       return;
     }
     busy.current = true;
@@ -206,7 +214,7 @@ export function Sheet({ session, config, cart, quote, paymentSlot, onPaid, onEma
   const names = new Intl.DisplayNames([locale], { type: 'region' });
   const t = (key: 'email' | 'name' | 'phone' | 'line1' | 'line2' | 'city' | 'state' | 'postal_code' | 'country') => pick(text.fields, locale)[key];
   return (
-    <form class="sheet" part="sheet" onSubmit={submit} noValidate aria-describedby={message ? 'cartlift-pay-message' : undefined}>
+    <form ref={formRef} class="sheet" part="sheet" onSubmit={submit} noValidate aria-describedby={message ? 'cartlift-pay-message' : undefined}>
       <fieldset>
         <legend>{pick(text.contact, locale)}</legend>
         <Field

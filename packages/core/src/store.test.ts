@@ -95,6 +95,23 @@ describe('createCartStore', () => {
     expect(seen).toEqual(['add_to_cart:TEAx2=200 CNY', 'add_to_cart:TEAx3=300 CNY', 'remove_from_cart:TEAx5=500 CNY']);
   });
 
+  it('reports a clear as removals, but emptying a bought cart (clear({ purchased: true })) reports nothing: the lines were sold, not removed', async () => {
+    const events = createEmitter<CartliftEvents>();
+    const seen: string[] = [];
+    events.onAny((name) => name !== 'cart_updated' && seen.push(name));
+    const store = createCartStore({ currency: 'USD', storage: memoryStorage(), events });
+    await store.add({ sku: 'TEA', quantity: 2, price: 100 });
+    await store.add({ sku: 'CUP', price: 50 });
+    await store.clear();
+    expect(seen).toEqual(['add_to_cart', 'add_to_cart', 'remove_from_cart', 'remove_from_cart']);
+    seen.length = 0;
+    await store.add({ sku: 'TEA', quantity: 2, price: 100 });
+    await store.addCode('WELCOME10');
+    await store.clear({ purchased: true });
+    expect(store.get()).toMatchObject({ lines: [], codes: [] });
+    expect(seen).toEqual(['add_to_cart']);
+  });
+
   it('throws a CartliftError naming the field for invalid arguments', () => {
     const store = createCartStore({ currency: 'USD' });
     expect(() => store.add({ sku: 'TEA', quantity: -1 })).toThrow(/^quantity must be/);

@@ -27,7 +27,12 @@ export interface CartStore {
   add(item: AddInput): Promise<CartState>;
   setQuantity(key: string, quantity: number): Promise<CartState>;
   remove(key: string): Promise<CartState>;
-  clear(): Promise<CartState>;
+  /**
+   * Empties the cart and its codes, reporting `remove_from_cart` for each line;
+   * `{ purchased: true }` (the cart was just paid for) reports nothing: its
+   * lines were bought, not removed, and `purchase` has said so.
+   */
+  clear(options?: { purchased?: boolean }): Promise<CartState>;
   /** Keeps a coupon code with the cart (normalised to upper case). */
   addCode(code: string): Promise<CartState>;
   removeCode(code: string): Promise<CartState>;
@@ -114,7 +119,8 @@ export function createCartStore(options: CartStoreOptions): CartStore {
     }
   };
 
-  const dispatch = (raw: CartAction): Promise<CartState> => {
+  /** `quiet`: no funnel events for this action (a bought cart emptied). */
+  const dispatch = (raw: CartAction, quiet = false): Promise<CartState> => {
     const action = checkAction(raw, limits);
     pending.push(action);
     refresh('local');
@@ -123,7 +129,7 @@ export function createCartStore(options: CartStoreOptions): CartStore {
       pending = pending.filter((a) => a !== action);
       accept(saved, 'local');
       sync?.post({ type: 'cart', key, state: saved });
-      announce(before, saved);
+      if (!quiet) announce(before, saved);
       return view;
     });
     chain = done.catch(() => undefined);
@@ -159,7 +165,7 @@ export function createCartStore(options: CartStoreOptions): CartStore {
     add: (item) => dispatch({ type: 'add', line: item }),
     setQuantity: (k, quantity) => dispatch({ type: 'set_quantity', key: k, quantity }),
     remove: (k) => dispatch({ type: 'remove', key: k }),
-    clear: () => dispatch({ type: 'clear' }),
+    clear: (options) => dispatch({ type: 'clear' }, options?.purchased === true),
     addCode: (code) => dispatch({ type: 'add_code', code }),
     removeCode: (code) => dispatch({ type: 'remove_code', code }),
     ready,
