@@ -120,6 +120,25 @@ test.describe('analytics report what the shopper did', () => {
     expect(problems.uncaught).toEqual([]);
   });
 
+  test('opening an empty cart reports no view_cart (the funnel would count that shopper as having added to cart); the first line seen does', async ({
+    page,
+    problems,
+  }) => {
+    await openStore(page);
+    await recordEvents(page, ['view_cart']);
+    await openCart(page);
+    await expect(drawer(page)).toBeVisible();
+    await page.keyboard.press('Escape');
+    expect(await recorded(page)).toEqual([]);
+    await page
+      .getByRole('button', { name: /Add to cart/ })
+      .first()
+      .click();
+    await openCart(page);
+    await expect.poll(async () => (await recorded(page)).map((e) => `${e.name}:${e.value}`)).toEqual(['view_cart:2400']);
+    expect(problems.uncaught).toEqual([]);
+  });
+
   test('the return from Alipay reports the purchase alone: no remove_from_cart, no view_cart of an empty cart, nor after a reload', async ({
     page,
     problems,

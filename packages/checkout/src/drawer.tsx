@@ -175,13 +175,15 @@ export function Drawer({ session, host, start, onClose }: DrawerProps) {
   }, [api]);
 
   // view_cart once the shopper sees the cart: not for the thank-you screen (back from Alipay, or its reload),
-  // whose cart was just emptied, nor for a sheet opened straight away (Buy now, an unpaid return).
+  // whose cart was just emptied, nor for a sheet opened straight away (Buy now, an unpaid return), nor for an
+  // empty cart (the funnel counts a shopper at a step and every step before it: that would be an add to cart).
   const viewedCart = useRef(false);
+  const hasLines = cart.lines.length > 0;
   useEffect(() => {
-    if (view.name !== 'cart' || viewedCart.current) return;
+    if (view.name !== 'cart' || viewedCart.current || !hasLines) return;
     viewedCart.current = true;
     instance.events.emit('view_cart', funnelEvent('view_cart', cart, toFunnelItems(cart.lines)));
-  }, [view.name]);
+  }, [view.name, hasLines]);
 
   // Stripe's iframe can't live in shadow DOM reliably: give it a light-DOM slot.
   useEffect(() => {
