@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createCartliftHandler } from './handler.js';
 import { sessionCookie } from './admin/sessions.js';
 import { clientIp } from './routes/client.js';
 import type { HandlerContext } from './options.js';
-import type { Store } from './store/types.js';
-import { CATALOG, storeVariants, unique, useHarness } from '../test/harness.js';
+import { CATALOG, storeVariants, unique, useHarness, useStore } from '../test/harness.js';
 import { analyticsHandler, send, wireEvent } from '../test/analytics-harness.js';
 
 const lines = [{ sku: 'TEA-LJ-100', quantity: 1 }];
@@ -86,12 +85,7 @@ describe.each(storeVariants())('behind an appending proxy on $name', ({ open }) 
 });
 
 describe.each(storeVariants())('the events limit behind an appending proxy on $name', ({ open }) => {
-  let store: Store;
-  // Opening a store takes seconds while the whole suite runs in parallel.
-  beforeAll(async () => {
-    store = await open();
-  }, 60_000);
-  afterAll(() => store?.close());
+  const store = useStore(open);
 
   test('is keyed on the address the proxy saw, not on the first hop', async () => {
     const handler = analyticsHandler(store, { eventsPerMinute: 10 }, () => Date.parse('2030-02-01T00:00:00Z'), { trustProxy: 1 });

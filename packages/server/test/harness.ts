@@ -14,6 +14,9 @@ import { createCatalog, type Product } from '../src/catalog.js';
 import type { PricingContext } from '../src/pricing.js';
 import { openStore, type StoreOptions } from '../src/store/open-store.js';
 import type { Store } from '../src/store/types.js';
+import { openPGlite } from '../src/store/pglite.js';
+import { openPostgres } from '../src/store/postgres.js';
+import type { SqlDatabase } from '../src/store/sql.js';
 
 export interface StoreVariant {
   name: 'pglite' | 'postgres';
@@ -37,6 +40,32 @@ export function storeVariants(): StoreVariant[] {
     console.warn('[cartlift] PostgreSQL variant of the server suite SKIPPED: set CARTLIFT_TEST_DATABASE_URL (test/pg/ensure-postgres.sh prints one).');
   }
   return variants;
+}
+
+/** A bare database (not a Store) per variant, for tests that apply migrations or read plans by hand. */
+export interface DatabaseVariant {
+  name: string;
+  open(): Promise<SqlDatabase>;
+}
+
+/**
+ * The variants as bare databases, PostgreSQL in a schema of its own; close
+ * them with `closeDatabase`, which drops that schema.
+ *
+ * @example
+ * describe.each(databaseVariants())('migrate on $name', ({ open }) => { … })
+ */
+export function databaseVariants(): DatabaseVariant[] {
+  return [
+    { name: 'pglite', open: () => openPGlite({ memory: true }) },
+    ...(pgUrl ? [{ name: 'postgres', open: () => openPostgres({ connectionString: pgUrl, schema: newSchemaName(), max: 2 }) }] : []),
+  ];
+}
+
+/** Closes a database from `databaseVariants`, dropping its PostgreSQL schema first. */
+export async function closeDatabase(db: SqlDatabase | undefined): Promise<void> {
+  if (db?.kind === 'postgres') await db.exec("DO $$ BEGIN EXECUTE format('DROP SCHEMA %I CASCADE', current_schema()); END $$");
+  await db?.close();
 }
 
 /**

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Store } from '../store/types.js';
-import { storeVariants } from '../../test/harness.js';
+import { describe, expect, test } from 'vitest';
+import { storeVariants, useStore } from '../../test/harness.js';
 import { analyticsHandler, send } from '../../test/analytics-harness.js';
 import { REPORT_TOKEN_FAILURES_PER_ADDRESS } from './token-throttle.js';
 
@@ -8,12 +7,7 @@ const ROUTES = ['/funnel', '/funnel/report', '/events/stats'];
 const TOKEN = 'r3port-t0ken-0123456789';
 
 describe.each(storeVariants())('local-only access and report tokens on $name', ({ open }) => {
-  let store: Store;
-  // Opening a store takes seconds while the whole suite runs in parallel.
-  beforeAll(async () => {
-    store = await open();
-  }, 60_000);
-  afterAll(() => store?.close());
+  const store = useStore(open);
 
   test.each(ROUTES)("%s without a token needs a loopback Host too (DNS rebinding reaches loopback with the attacker's name)", async (path) => {
     const handler = analyticsHandler(store);

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { storeVariants } from '../../test/harness.js';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { storeVariants, useStore } from '../../test/harness.js';
 import { analyticsHandler, postEvents, send, wireEvent } from '../../test/analytics-harness.js';
 import type { CartliftHandler } from '../handler.js';
-import type { Store } from '../store/types.js';
 
 const ALL = ['view_item', 'add_to_cart', 'view_cart', 'begin_checkout', 'add_shipping_info', 'add_payment_info', 'purchase'];
 const local = { ip: '127.0.0.1' };
@@ -18,17 +17,13 @@ function fabricated() {
 }
 
 describe.each(storeVariants())('funnel sources on $name', ({ open }) => {
-  let store: Store;
+  const store = useStore(open);
   let handler: CartliftHandler;
   beforeAll(async () => {
-    store = await open();
     handler = analyticsHandler(store);
     const events = fabricated();
     for (let i = 0; i < events.length; i += 100) expect((await postEvents(handler, events.slice(i, i + 100))).body.accepted).toBe(100);
   }, 60_000);
-  afterAll(async () => {
-    await store?.close();
-  });
 
   test('700 posted events cannot fabricate purchases: the variant shows 0 purchases and 0 orders; browser-only steps say so', async () => {
     const res = await send(handler, 'GET', '/funnel?from=2030-01-01&to=2030-01-02&by=variant&experiment=checkout', local);

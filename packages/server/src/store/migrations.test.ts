@@ -1,25 +1,13 @@
 import { afterAll, describe, expect, test } from 'vitest';
-import { newSchemaName } from '../../test/harness.js';
+import { closeDatabase, databaseVariants } from '../../test/harness.js';
 import { MIGRATIONS, migrate } from './migrations.js';
-import { openPGlite } from './pglite.js';
-import { openPostgres } from './postgres.js';
 import type { SqlDatabase } from './sql.js';
 
-const pgUrl = process.env.CARTLIFT_TEST_DATABASE_URL;
-
-/** A bare database per variant (not a Store), so migrations can be applied by hand. */
-const databases: { name: string; open(): Promise<SqlDatabase> }[] = [
-  { name: 'pglite', open: () => openPGlite({ memory: true }) },
-  ...(pgUrl ? [{ name: 'postgres', open: () => openPostgres({ connectionString: pgUrl, schema: newSchemaName(), max: 2 }) }] : []),
-];
-
-describe.each(databases)('migrate on $name', ({ open }) => {
+// Bare databases (not Stores), so migrations can be applied by hand.
+describe.each(databaseVariants())('migrate on $name', ({ open }) => {
   const opened: SqlDatabase[] = [];
   afterAll(async () => {
-    for (const db of opened) {
-      if (db.kind === 'postgres') await db.exec("DO $$ BEGIN EXECUTE format('DROP SCHEMA %I CASCADE', current_schema()); END $$");
-      await db.close();
-    }
+    for (const db of opened) await closeDatabase(db);
   });
 
   test('applies a later id while an earlier one is missing, and the earlier one still runs when it arrives', async () => {

@@ -1,23 +1,12 @@
 import { afterAll, describe, expect, test } from 'vitest';
-import { newSchemaName } from '../../test/harness.js';
+import { closeDatabase, databaseVariants } from '../../test/harness.js';
 import { migrate } from './migrations.js';
-import { openPGlite } from './pglite.js';
-import { openPostgres } from './postgres.js';
 import { OLD_EVENT_IDS } from './sql-analytics.js';
 import type { SqlDatabase } from './sql.js';
 
-const pgUrl = process.env.CARTLIFT_TEST_DATABASE_URL;
-const databases: { name: string; open(): Promise<SqlDatabase> }[] = [
-  { name: 'pglite', open: () => openPGlite({ memory: true }) },
-  ...(pgUrl ? [{ name: 'postgres', open: () => openPostgres({ connectionString: pgUrl, schema: newSchemaName(), max: 2 }) }] : []),
-];
-
-describe.each(databases)('the retention query on $name', ({ open }) => {
+describe.each(databaseVariants())('the retention query on $name', ({ open }) => {
   let db: SqlDatabase | undefined;
-  afterAll(async () => {
-    if (db?.kind === 'postgres') await db.exec("DO $$ BEGIN EXECUTE format('DROP SCHEMA %I CASCADE', current_schema()); END $$");
-    await db?.close();
-  });
+  afterAll(() => closeDatabase(db));
 
   // Pruning runs hourly over a table that only grows: a plan that reads every row would stall the
   // database (PGlite's one connection above all) for as long as the table is big.
