@@ -77,6 +77,16 @@ export async function fillCard(page: Page, e: ReturnType<typeof effort>, number 
   await e.fill(page.getByLabel(/Security code/), '123', 'card cvc');
 }
 
+/** The celadon cup (the store's second product) added, the cart opened, and Checkout pressed (`checkout`: its name in the page's language). */
+export async function cupAtCheckout(page: Page, checkout = 'Checkout'): Promise<void> {
+  await page
+    .getByRole('button', { name: /Add to cart/ })
+    .nth(1)
+    .click();
+  await openCart(page);
+  await drawer(page).getByRole('button', { name: checkout, exact: true }).click();
+}
+
 /**
  * A first order paid by card with "Remember my details" ticked (the celadon
  * cup, with `codes` applied in the drawer first): later visits are a

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import {
+  cupAtCheckout,
   drawer,
   effort,
   fillCard,
@@ -90,12 +91,7 @@ const settled = (page: Page) => page.evaluate(() => new Promise((done) => reques
 /** The celadon cup in the cart, the drawer open on the checkout sheet, Pay ready (priced, Stripe mounted). */
 async function openSheet(page: Page, locale: Locale): Promise<void> {
   await openStoreIn(page, locale);
-  await page
-    .getByRole('button', { name: /Add to cart/ })
-    .nth(1)
-    .click();
-  await openCart(page);
-  await drawer(page).getByRole('button', { name: words[locale].checkout, exact: true }).click();
+  await cupAtCheckout(page, words[locale].checkout);
   await expect(drawer(page).getByRole('button', { name: words[locale].pay })).toBeEnabled();
 }
 

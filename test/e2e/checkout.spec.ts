@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import {
   blockStripeJs,
+  cupAtCheckout,
   drawer,
   effort,
   fillCard,
@@ -142,12 +143,7 @@ test('a returning shopper with a saved profile pays from the product page with o
   // "Forget me" erases the profile from IndexedDB, not just from the form.
   await openStore(page);
   expect(await savedProfile(page)).toMatchObject({ email });
-  await page
-    .getByRole('button', { name: /Add to cart/ })
-    .nth(1)
-    .click();
-  await openCart(page);
-  await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
+  await cupAtCheckout(page);
   await drawer(page).getByRole('button', { name: 'Forget me' }).click();
   await expect(drawer(page).getByLabel('Email')).toHaveValue('');
   await expect.poll(() => savedProfile(page)).toBeUndefined();
@@ -162,12 +158,7 @@ test('paying with "Remember my details" unticked erases the profile an earlier v
   expect(await savedProfile(page)).toMatchObject({ email });
 
   await openStore(page);
-  await page
-    .getByRole('button', { name: /Add to cart/ })
-    .nth(1)
-    .click();
-  await openCart(page);
-  await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
+  await cupAtCheckout(page);
   const remember = drawer(page).getByLabel(/Remember my details/);
   await expect(remember).toBeChecked(); // the saved profile has loaded into the form
   await remember.uncheck();
@@ -264,12 +255,7 @@ test('when Stripe.js cannot load the shopper sees why and a retry, and the cart 
 test('a double click on Pay makes one payment', async ({ page }) => {
   const email = newEmail('double');
   await openStore(page);
-  await page
-    .getByRole('button', { name: /Add to cart/ })
-    .nth(1)
-    .click();
-  await openCart(page);
-  await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
+  await cupAtCheckout(page);
   await fillContact(page, effort(), email);
   await fillCard(page, effort());
   await drawer(page).getByRole('button', { name: /^Pay / }).dblclick();
@@ -290,12 +276,7 @@ test('when the network loses the answer to /checkout, the retry reuses the check
     await route.abort('connectionreset');
   });
   await openStore(page);
-  await page
-    .getByRole('button', { name: /Add to cart/ })
-    .nth(1)
-    .click();
-  await openCart(page);
-  await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
+  await cupAtCheckout(page);
   await fillContact(page, effort(), email);
   await fillCard(page, effort());
   await drawer(page).getByRole('button', { name: /^Pay / }).click();
