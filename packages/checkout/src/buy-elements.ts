@@ -86,20 +86,18 @@ export function defineBuyElements(instance: CartliftInstance, { locale }: { loca
           const start = () => this.state !== 'failed' && this.start(root, placeholder, alert);
           this.addEventListener('pointerenter', start);
           this.addEventListener('focusin', start);
-          this.addEventListener('touchstart', start, { passive: true });
-          // A touch screen has no hover, and its first touch is the tap itself: start as the element nears
-          // the viewport, so the wallet is in place before the finger arrives (one tap pays), once.
-          if (matchMedia('(pointer:coarse)').matches) {
-            const near = new IntersectionObserver(
-              ([entry]) => {
+          // (pointerenter fires for a touch too, as the finger lands.) A touch screen has no hover, though, and its
+          // first touch is the tap itself: start as the element nears the viewport, so the wallet is in place
+          // before the finger arrives (one tap pays), once.
+          if (matchMedia('(pointer:coarse)').matches)
+            new IntersectionObserver(
+              ([entry], observer) => {
                 if (!entry!.isIntersecting) return;
-                near.disconnect();
+                observer.disconnect();
                 start();
               },
               { rootMargin: '50%' },
-            );
-            near.observe(this);
-          }
+            ).observe(this);
           placeholder.onclick = () => this.start(root, placeholder, alert);
           root.append(document.createElement('slot'), alert);
         }
