@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { drawer, effort, newEmail, openStore, stripeFor, paidIntentId } from './checkout-helpers';
+import { blockStripeJs, drawer, effort, newEmail, openStore, paidIntentId, stripeFor, unblockStripeJs } from './checkout-helpers';
 import { expect, test } from './fixtures';
 
 // Issue 14, "Express checkout on a phone is one tap". A phone has no hover and
@@ -55,5 +55,25 @@ test('on a phone, an element that loads as it nears the viewport does not load a
   await page.evaluate(() => scrollTo(0, 0));
   await express.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await expect(express.locator('[data-stripe-sandbox=expressCheckout]')).toHaveCount(1);
+  expect(problems.uncaught).toEqual([]);
+});
+
+test("on a phone, a wallet that could not load as it neared says so, and only the shopper's tap on Try again loads it again", async ({ page, problems }) => {
+  await blockStripeJs(page);
+  await openStore(page);
+  const express = page.locator('cartlift-express-checkout');
+  await express.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await expect(express.getByRole('alert')).toHaveText('Payment could not load. Check your connection and try again — your cart is saved.');
+  const retry = express.getByRole('button', { name: 'Try again' });
+  await expect(retry).not.toHaveAttribute('aria-busy');
+  // Scrolling away and back does not retry on its own (nor repeat the alert).
+  await page.evaluate(() => scrollTo(0, 0));
+  await express.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await expect(retry).not.toHaveAttribute('aria-busy');
+  await unblockStripeJs(page);
+  await retry.tap();
+  await expect(express.getByRole('button', { name: 'Pay (test wallet)' })).toBeVisible();
+  await expect(express.getByRole('alert')).toHaveText('');
   expect(problems.uncaught).toEqual([]);
 });
