@@ -39,9 +39,8 @@ export function addedSentence(locale: Locale, name?: string): string {
  * announced) and returns what to call after an add succeeded: the button
  * says "Added ✓" for two seconds when it holds plain text (a button with
  * markup keeps it and only gets `data-cartlift-added`, whose value is the
- * button's own text), the region says what
- * was added, and on a small screen the "View cart" bar appears, whose button
- * calls `open`.
+ * button's own text), the region says what was added, and on a small screen
+ * the "View cart" bar appears, whose button calls `open`.
  *
  * @example
  * const added = addedFeedback('en', () => openCart(document));
