@@ -37,6 +37,8 @@ const LANDING = /packages\/checkout\/src\/(landing|link-notice)\.ts$/;
 // itself): fetched as the drawer opens, so the cart renders without them.
 const PAYMENT =
   /packages\/checkout\/src\/(payment-views|sheet|fields|paid|pay|payment-text|price-change|express|express-slot|express-mount|wallet-options)\.tsx?$/;
+// The phone's "added" bar: fetched on the first add on a small screen, not with the drawer.
+const ADDED_TOAST = /packages\/checkout\/src\/added-toast\.ts$/;
 // Destinations a page names: each a small chunk of its own, fetched only then.
 const DESTINATIONS = /packages\/analytics\/src\/(ga4|segment)\.ts$/;
 
@@ -63,6 +65,7 @@ function scriptTagChunks(entry) {
     if (destination) return destination;
     if (ANALYTICS.test(id)) return 'analytics';
     if (LANDING.test(id)) return 'landing';
+    if (ADDED_TOAST.test(id)) return 'toast';
     if (PAYMENT.test(id)) return 'payment';
     if (CHECKOUT.test(id)) return 'checkout';
     return undefined;
@@ -82,7 +85,12 @@ function scriptTagChunks(entry) {
  */
 const FETCHED_IMPORT =
   '((url)=>fetch(new URL(url,import.meta.url)).then((response)=>{if(!response.ok)throw new TypeError("Failed to fetch dynamically imported module: "+response.url);return import(url)}))(';
-const fetchedImports = { name: 'cartlift-fetched-imports', renderDynamicImport: () => ({ left: FETCHED_IMPORT, right: ')' }) };
+const fetchedImports = {
+  name: 'cartlift-fetched-imports',
+  // Except the phone's "added" bar: nothing retries it but the next add, the button and the live region have
+  // said "added" already, and the first download can't spare the ~17 B gzip (a failed fetch means no bar until reload).
+  renderDynamicImport: ({ targetModuleId }) => (ADDED_TOAST.test(targetModuleId ?? '') ? null : { left: FETCHED_IMPORT, right: ')' }),
+};
 
 /**
  * TypeScript to JavaScript (minified for browser bundles), then the engine's

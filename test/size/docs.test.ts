@@ -52,6 +52,14 @@ const CLAIMS: Claim[] = [
       ['landing', 'budget'],
     ],
   },
+  {
+    file: 'docs/checkout.md',
+    pattern: /"added" bar .* is a fourth \(([\d.]+) KB gzip, budget ([\d.]+) KB\)/,
+    figures: [
+      ['toast', 'kb'],
+      ['toast', 'budget'],
+    ],
+  },
   { file: 'docs/analytics.md', pattern: /it is not part of the ([\d.]+) KB first download/, figures: [['first', 'budget']] },
   {
     file: 'docs/analytics.md',

@@ -52,6 +52,17 @@ describe('script-tag size budgets', () => {
     expect(report('landing chunk (cart links, redirect returns)', scriptTagFiles().landing, BUDGETS.landing)).toBeLessThanOrEqual(BUDGETS.landing);
   });
 
+  it('keeps the phone\'s "added" bar out of the first download and the drawer, in a 1.5 KB chunk fetched on the first add on a small screen', () => {
+    const first = new Set(firstDownload());
+    const checkout = staticClosure(chunk('checkout'));
+    expect(
+      [...first, ...checkout].some((f) => path.basename(f).startsWith('toast-')),
+      'neither the first download nor the drawer may carry the bar',
+    ).toBe(false);
+    expect(BUDGETS.toast).toBe(1.5 * KB);
+    expect(report('toast chunk (the phone\'s "added" bar)', scriptTagFiles().toast, BUDGETS.toast)).toBeLessThanOrEqual(BUDGETS.toast);
+  });
+
   it("keeps Cartlift.use('analytics') to 5 KB gzip, with GA4 and Segment as chunks fetched only when named", () => {
     const files = scriptTagFiles();
     expect(BUDGETS.analytics).toBe(5 * KB);

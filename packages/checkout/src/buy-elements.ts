@@ -39,7 +39,9 @@ function shadowButton(host: HTMLElement, label: string, css = ''): { root: Shado
  * Defines `<cartlift-buy-button sku>` ("Buy now": straight to checkout for
  * one product, the cart untouched) and `<cartlift-express-checkout [sku]>`
  * (wallet buttons: the product, or the cart without a sku). Both fetch their
- * code and Stripe.js on intent — pointer over, focus or touch — never at load.
+ * code and Stripe.js on intent — pointer over, focus or touch — never at load;
+ * on a touch screen the express element also starts once as it nears the
+ * viewport (within half a screen), so the shopper's first tap reaches the wallet.
  *
  * @example
  * defineBuyElements(cartlift, { locale: 'en' });
@@ -84,7 +86,18 @@ export function defineBuyElements(instance: CartliftInstance, { locale }: { loca
           const start = () => this.state !== 'failed' && this.start(root, placeholder, alert);
           this.addEventListener('pointerenter', start);
           this.addEventListener('focusin', start);
-          this.addEventListener('touchstart', start, { passive: true });
+          // (pointerenter fires for a touch too, as the finger lands.) A touch screen has no hover, though, and its
+          // first touch is the tap itself: start as the element nears the viewport, so the wallet is in place
+          // before the finger arrives (one tap pays), once.
+          if (matchMedia('(pointer:coarse)').matches)
+            new IntersectionObserver(
+              ([entry], observer) => {
+                if (!entry!.isIntersecting) return;
+                observer.disconnect();
+                start();
+              },
+              { rootMargin: '50%' },
+            ).observe(this);
           placeholder.onclick = () => this.start(root, placeholder, alert);
           root.append(document.createElement('slot'), alert);
         }

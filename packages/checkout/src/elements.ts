@@ -12,5 +12,6 @@ export { handleLanding } from './landing-entry.js';
 export { openCart } from './open-cart.js';
 export type { CartElementOptions, CartliftCartElement } from './cart-element.js';
 export { defineBuyElements } from './buy-elements.js';
+export { showAddedToast } from './added-toast-loader.js';
 export { resolveLocale } from './i18n.js';
 export type { Locale } from './i18n.js';

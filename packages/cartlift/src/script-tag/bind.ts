@@ -1,4 +1,4 @@
-import { type CartliftInstance, DEFAULT_LIMITS, parseMinorUnits } from '@cartlift/core';
+import { type CartliftInstance, DEFAULT_LIMITS, cartCount, parseMinorUnits } from '@cartlift/core';
 
 const ADD = 'data-cartlift-add';
 const OPEN = 'data-cartlift-open-cart';
@@ -49,20 +49,33 @@ function readAdd(el: HTMLElement, report: (message: string) => void) {
 /**
  * Binds `[data-cartlift-add]` and `[data-cartlift-open-cart]` by delegation on
  * the document, so elements added later (single-page apps) work with no extra
- * call. Returns the unbind function.
+ * call. `added` runs once an add has put something in the cart (a full cart
+ * takes nothing: that is reported instead). Returns the unbind function.
  *
  * @example
- * const unbind = bindDocument(document, cartlift, () => openCart(document), console.error);
+ * const unbind = bindDocument(document, cartlift, () => openCart(document), console.error, prefetch, addedFeedback('en', open));
  */
-export function bindDocument(doc: Document, instance: CartliftInstance, open: () => void, report: (message: string) => void, prefetch: () => void): () => void {
+export function bindDocument(
+  doc: Document,
+  instance: CartliftInstance,
+  open: () => void,
+  report: (message: string) => void,
+  prefetch: () => void,
+  added: (button: HTMLElement, name?: string) => void,
+): () => void {
   const onClick = (event: Event) => {
     const adder = target(event, ADD);
     if (adder) {
       event.preventDefault();
       const item = readAdd(adder, report);
       if (!item) return;
+      const before = cartCount(instance.cart.get());
       try {
-        void instance.cart.add(item).catch((error: Error) => report(`Cartlift: ${error.message}`));
+        void instance.cart.add(item).then(
+          // The reducer drops a line past maxLines and clamps at maxQuantity: then nothing was added.
+          (cart) => (cartCount(cart) > before ? added(adder, item.name) : report(`Cartlift: the cart is full. Nothing was added from ${who(adder)}.`)),
+          (error: Error) => report(`Cartlift: ${error.message}`),
+        );
       } catch (error) {
         report(`Cartlift: ${(error as Error).message} (from ${who(adder)})`);
       }

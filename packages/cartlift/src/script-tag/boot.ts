@@ -2,6 +2,7 @@
 // defines the elements and swaps the queueing stub for the real API.
 import { broadcastSync, createCartlift, idbStorage, replayQueue } from '@cartlift/core';
 import { defineBuyElements, defineCartElement, handleLanding, loadDrawer, openCart } from '@cartlift/checkout/elements';
+import { addedFeedback } from './added.js';
 import { bindDocument } from './bind.js';
 import { readScriptConfig } from './config.js';
 import { createScriptApi } from './api.js';
@@ -18,7 +19,7 @@ const open = () => {
   instance.events.emit('open', { source: 'api' });
   openCart(document);
 };
-bindDocument(document, instance, open, report, () => void loadDrawer().catch(() => {}));
+bindDocument(document, instance, open, report, () => void loadDrawer().catch(() => {}), addedFeedback(config.locale, open));
 defineCartElement(instance, { locale: config.locale });
 defineBuyElements(instance, { locale: config.locale });
 handleLanding(instance, config.locale, location.search);
