@@ -87,6 +87,7 @@ export async function mountExpressCheckout(target: HTMLElement, options: Express
     const email = profile?.email ?? event.billingDetails?.email;
     if (!email) throw paymentError('email_required', locale === 'zh-CN' ? '需要邮箱地址才能完成支付。' : 'An email address is needed to pay.');
     const name = event.billingDetails?.name ?? profile?.name;
+    const phone = profile?.phone ?? event.billingDetails?.phone;
     const submitted = await elements.submit();
     if (submitted.error)
       throw paymentError(submitted.error.code ?? 'invalid_payment_details', submitted.error.message ?? paymentSentence('payment_failed', locale));
@@ -107,7 +108,7 @@ export async function mountExpressCheckout(target: HTMLElement, options: Express
     const body = {
       ...cartBody(cart),
       checkoutId: attempt,
-      contact: { email, ...(name ? { name } : {}) },
+      contact: { email, ...(name ? { name } : {}), ...(phone ? { phone } : {}) },
       ...(shipping ? { shipping } : {}),
       confirmationToken: made.confirmationToken.id,
       expectedTotal: total,
