@@ -38,7 +38,8 @@ function pruned(code) {
   const format = { fmt: fieldOrder(data.fmt) };
   if (data.lfmt && fieldOrder(data.lfmt) !== format.fmt) format.lfmt = fieldOrder(data.lfmt);
   if (data.require) format.require = data.require;
-  for (const key of ['zip_name_type', 'state_name_type', 'locality_name_type', 'sublocality_name_type']) if (data[key]) format[key.replace('_type', '')] = data[key];
+  for (const key of ['zip_name_type', 'state_name_type', 'locality_name_type', 'sublocality_name_type'])
+    if (data[key]) format[key.replace('_type', '')] = data[key];
   if (data.zip) format.zip = data.zip;
   if (data.zipex) format.zipex = data.zipex.split(',')[0];
   if (WITH_REGIONS.has(code) && data.sub_regions) format.regions = data.sub_regions.map(region);
