@@ -37,6 +37,9 @@ const LANDING = /packages\/checkout\/src\/(landing|link-notice)\.ts$/;
 // itself): fetched as the drawer opens, so the cart renders without them.
 const PAYMENT =
   /packages\/checkout\/src\/(payment-views|sheet|fields|paid|pay|payment-text|price-change|express|express-slot|express-mount|wallet-options)\.tsx?$/;
+// The sheet's per-country address forms and libaddressinput's data behind them: fetched as the
+// sheet opens, so neither the cart nor the payment views carry the data.
+const ADDRESS = /packages\/core\/src\/address-[\w.-]+\.ts$|packages\/checkout\/src\/address-(fieldset|text)\.tsx?$/;
 // Destinations a page names: each a small chunk of its own, fetched only then.
 const DESTINATIONS = /packages\/analytics\/src\/(ga4|segment)\.ts$/;
 
@@ -63,6 +66,7 @@ function scriptTagChunks(entry) {
     if (destination) return destination;
     if (ANALYTICS.test(id)) return 'analytics';
     if (LANDING.test(id)) return 'landing';
+    if (ADDRESS.test(id)) return 'address';
     if (PAYMENT.test(id)) return 'payment';
     if (CHECKOUT.test(id)) return 'checkout';
     return undefined;

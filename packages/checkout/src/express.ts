@@ -5,7 +5,7 @@ import type { EvaluateResult } from '@cartlift/discounts';
 import { type PaymentOutcome, finish, paymentError } from './pay.js';
 import { paymentSentence } from './payment-text.js';
 import { priceChangeSentence } from './price-change.js';
-import { loadProfile } from './profile.js';
+import { loadProfile, shippingAddress } from './profile.js';
 import { couponOf } from './purchase.js';
 import { loadStripeJs } from './stripe-loader.js';
 import { cartBody } from './use-quote.js';
@@ -96,7 +96,7 @@ export async function mountExpressCheckout(target: HTMLElement, options: Express
       params: { return_url: location.href, payment_method_data: { billing_details: { email, ...(name ? { name } : {}) } } },
     });
     if (made.error) throw paymentError(made.error.code ?? 'payment_failed', paymentSentence(made.error.code, locale, made.error.message));
-    const shipping = profile?.address ? { address: profile.address } : walletShipping(event);
+    const shipping = profile?.address ? { address: shippingAddress(profile.address) } : walletShipping(event);
     // The wallet sheet did the sheet's two steps; report them so wallet shoppers walk the same funnel.
     const step = { value: total, method: 'express' as const, ...couponOf(cart) };
     const tier = (shipping && 'optionId' in shipping ? shipping.optionId : undefined) ?? config.shippingOptions?.[0]?.id;

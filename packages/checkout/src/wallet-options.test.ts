@@ -48,7 +48,7 @@ describe('walletShipping', () => {
     const event = {
       shippingAddress: {
         name: 'Tan Wei',
-        address: { line1: '1 Fusionopolis Way', line2: null, city: null, state: null, postal_code: '138632', country: 'SG' },
+        address: { line1: '1 Fusionopolis Way', line2: null, city: '', state: '', postal_code: '138632', country: 'SG' },
       },
     };
     expect(walletShipping(event)).toEqual({ name: 'Tan Wei', address: { line1: '1 Fusionopolis Way', postal_code: '138632', country: 'SG' } });
