@@ -42,6 +42,10 @@ function pruned(code) {
     if (data[key]) format[key.replace('_type', '')] = data[key];
   if (data.zip) format.zip = data.zip;
   if (data.zipex) format.zipex = data.zipex.split(',')[0];
+  // A mark the format prints before the postcode (Japan's 〒), shown beside the postcode's label;
+  // not words (Singapore's "SINGAPORE" is the city, printed, not a mark).
+  const zipPrefix = /(?:^|%n)([^%]+)%Z/.exec(data.fmt)?.[1]?.trim();
+  if (zipPrefix && !/\p{L}/u.test(zipPrefix)) format.zip_prefix = zipPrefix;
   if (WITH_REGIONS.has(code) && data.sub_regions) format.regions = data.sub_regions.map(region);
   return format;
 }

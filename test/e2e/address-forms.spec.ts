@@ -120,13 +120,13 @@ test.describe('desktop, English', () => {
     await country.selectOption('JP');
     expect(await addressFields(page)).toEqual([
       'Country or region [country]',
-      'Postal code [postal-code]',
+      'Postal code 〒 [postal-code]',
       'Prefecture [address-level1]',
       'Address [address-line1]',
       'Apartment, suite (optional) [address-line2]',
     ]);
     await expect(d.getByLabel('Prefecture')).toContainText('Tokyo');
-    await d.getByLabel('Postal code').fill('1540023');
+    await d.getByLabel('Postal code 〒').fill('1540023');
     await d.getByLabel('Address', { exact: true }).fill('');
     await payButton(page).click();
     await expect(d.getByText('Prefecture is required.')).toBeVisible();
@@ -192,6 +192,37 @@ for (const screen of [
     });
   });
 }
+
+test.describe('typed details forgotten (desktop)', () => {
+  test.use(DESKTOP);
+
+  test('emptying the cart forgets what was typed', async ({ page, problems }) => {
+    await openSheet(page, 'en');
+    await drawer(page).getByLabel('Email').fill(newEmail('emptied'));
+    await expect.poll(() => sessionForm(page)).toContain('emptied');
+    await drawer(page)
+      .getByRole('button', { name: /Back to cart/ })
+      .click();
+    await drawer(page)
+      .getByRole('button', { name: /^Remove / })
+      .click();
+    await expect(drawer(page).getByText('Your cart is empty.')).toBeVisible();
+    await expect.poll(() => sessionForm(page)).toBeNull();
+    expect(problems.uncaught).toEqual([]);
+  });
+
+  test('"Forget me" forgets what was typed with the saved profile', async ({ page, problems }) => {
+    await payRemembered(page, newEmail('forget'));
+    await openSheet(page, 'en');
+    await drawer(page).getByLabel('Full name').fill('Wei Li');
+    await expect.poll(() => sessionForm(page)).toContain('Wei Li');
+    await drawer(page).getByRole('button', { name: 'Forget me' }).click();
+    await expect(drawer(page).getByLabel('Full name')).toHaveValue('');
+    expect(await sessionForm(page)).toBeNull();
+    await expect.poll(() => savedProfile(page)).toBeUndefined();
+    expect(problems.uncaught).toEqual([]);
+  });
+});
 
 test.describe('returning shopper (desktop)', () => {
   test.use(DESKTOP);

@@ -28,7 +28,8 @@ const ID: Record<AddressField, string> = {
 
 /** A field's label in the shopper's language, "(optional)" added where it is. */
 function labelFor(field: AddressFormField, locale: Locale): string {
-  const label = pick(text.labels, locale)[field.label] ?? field.label;
+  const named = pick(text.labels, locale)[field.label] ?? field.label;
+  const label = field.mark ? `${named} ${field.mark}` : named;
   return field.required ? label : pick(text.optional, locale)(label);
 }
 

@@ -20,6 +20,11 @@ describe('addressForm', () => {
     expect(order('HK', 'zh-CN')).toEqual(['state:area', 'city:district?', 'line1:line1', 'line2:line2?']);
   });
 
+  it('marks Japan’s postcode with 〒, as Japanese addresses write it', () => {
+    expect(addressForm('JP', 'en').find((f) => f.field === 'postal_code')?.mark).toBe('〒');
+    expect(addressForm('SG', 'en').find((f) => f.field === 'postal_code')?.mark).toBeUndefined();
+  });
+
   it('falls back to libaddressinput’s default (street and city required) for a country it has no data for', () => {
     expect(order('NZ')).toEqual(['line1:line1', 'line2:line2?', 'city:city']);
   });

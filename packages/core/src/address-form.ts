@@ -29,6 +29,8 @@ export interface AddressFormField {
   autocomplete: string;
   /** The choices for a state/province select, labelled in the shopper's language. */
   options?: { value: string; label: string }[];
+  /** A mark the country writes before the postcode (Japan's "〒"), to show with its label. */
+  mark?: string;
 }
 
 /** Why an address field is refused: missing, or a postcode that isn't one (with an example that is). */
@@ -115,6 +117,8 @@ export function addressForm(country: string, locale: string): AddressFormField[]
       if (!data.fmt.includes('D')) add('line2', 'line2', false);
     } else add(FIELD_OF[letter]!, labelOf(letter, data), required.includes(letter));
   }
+  const postcode = fields.find((f) => f.field === 'postal_code');
+  if (postcode && data.zip_prefix) postcode.mark = data.zip_prefix;
   const state = fields.find((f) => f.field === 'state');
   if (state && data.regions) state.options = data.regions.map(([value, name, latin]) => ({ value, label: /^zh/i.test(locale) ? name : (latin ?? name) }));
   return fields;

@@ -23,6 +23,8 @@ export interface AddressFormatData {
   zip?: string;
   /** A postcode to show as an example. */
   zipex?: string;
+  /** What the format prints before the postcode, e.g. Japan's "〒". */
+  zip_prefix?: string;
   /** First-level regions as [value, local name, Latin name?]. */
   regions?: [string, string, string?][];
 }

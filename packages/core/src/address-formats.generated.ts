@@ -147,6 +147,7 @@ export const ADDRESS_FORMATS: Record<string, AddressFormatData> = {
     state_name: "prefecture",
     zip: "\\d{3}-?\\d{4}",
     zipex: "154-0023",
+    zip_prefix: "〒",
     regions: [
       ["北海道","北海道","Hokkaido"],
       ["青森県","青森県","Aomori"],
