@@ -193,6 +193,28 @@ for (const screen of [
   });
 }
 
+test.describe('typed details and a saved profile (desktop)', () => {
+  test.use(DESKTOP);
+
+  test('after a reload, what was typed wins over the saved profile (it is newer)', async ({ page, problems }) => {
+    const email = newEmail('typed-wins');
+    await payRemembered(page, email);
+    await openSheet(page, 'en');
+    const name = drawer(page).getByLabel('Full name');
+    await expect(name).toHaveValue('Li Wei');
+    await name.fill('Wei Li');
+    await expect.poll(() => sessionForm(page)).toContain('Wei Li');
+    await page.reload();
+    await booted(page);
+    await page.locator('cartlift-cart').getByRole('button').first().click();
+    await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
+    await expect(drawer(page).getByRole('button', { name: 'Forget me' })).toBeVisible();
+    await expect(name).toHaveValue('Wei Li');
+    await expect(drawer(page).getByLabel('Email')).toHaveValue(email);
+    expect(problems.uncaught).toEqual([]);
+  });
+});
+
 test.describe('typed details forgotten (desktop)', () => {
   test.use(DESKTOP);
 
