@@ -39,6 +39,9 @@ const PAYMENT =
   /packages\/checkout\/src\/(payment-views|sheet|fields|paid|pay|payment-text|price-change|express|express-slot|express-mount|wallet-options)\.tsx?$/;
 // The phone's "added" bar: fetched on the first add on a small screen, not with the drawer.
 const ADDED_TOAST = /packages\/checkout\/src\/added-toast\.ts$/;
+// The sheet's per-country address forms and libaddressinput's data behind them: fetched as the
+// sheet opens, so neither the cart nor the payment views carry the data.
+const ADDRESS = /packages\/core\/src\/address-[\w.-]+\.ts$|packages\/checkout\/src\/address-(fieldset|text)\.tsx?$/;
 // Destinations a page names: each a small chunk of its own, fetched only then.
 const DESTINATIONS = /packages\/analytics\/src\/(ga4|segment)\.ts$/;
 
@@ -66,6 +69,7 @@ function scriptTagChunks(entry) {
     if (ANALYTICS.test(id)) return 'analytics';
     if (LANDING.test(id)) return 'landing';
     if (ADDED_TOAST.test(id)) return 'toast';
+    if (ADDRESS.test(id)) return 'address';
     if (PAYMENT.test(id)) return 'payment';
     if (CHECKOUT.test(id)) return 'checkout';
     return undefined;

@@ -60,14 +60,16 @@ const STRIPE_JS = '**/v3/**';
 export const blockStripeJs = (page: Page) => page.route(STRIPE_JS, (route) => route.abort('blockedbyclient'));
 export const unblockStripeJs = (page: Page) => page.unroute(STRIPE_JS);
 
-/** Contact and address as a new shopper types them. */
+/** Contact and a US address (the English store's default country) as a new shopper types them. */
 export async function fillContact(page: Page, e: ReturnType<typeof effort>, email: string): Promise<void> {
   const d = drawer(page);
   await e.fill(d.getByLabel('Email'), email, 'email');
   await e.fill(d.getByLabel('Full name'), 'Li Wei', 'name');
-  await e.fill(d.getByLabel('Address', { exact: true }), '1 West Lake Road', 'address');
-  await e.fill(d.getByLabel('City'), 'Hangzhou', 'city');
-  await e.fill(d.getByLabel('Postal code'), '310000', 'postal code');
+  await e.fill(d.getByLabel('Address', { exact: true }), '1 Infinite Loop', 'address');
+  await e.fill(d.getByLabel('City'), 'Cupertino', 'city');
+  await d.getByLabel('State').selectOption('CA');
+  e.counts.fields.add('state');
+  await e.fill(d.getByLabel('ZIP code'), '95014', 'ZIP code');
 }
 
 export async function fillCard(page: Page, e: ReturnType<typeof effort>, number = '4242424242424242'): Promise<void> {

@@ -44,7 +44,11 @@ const words = {
     name: 'Full name',
     line1: 'Address',
     city: 'City',
-    postal: 'Postal code',
+    phone: 'Phone (optional)',
+    state: 'State',
+    stateChoice: 'California',
+    // The last field of the default country's form (US: the ZIP code).
+    last: 'ZIP code',
     remember: /Remember my details/,
     fix: 'Please correct the highlighted fields.',
   },
@@ -60,7 +64,12 @@ const words = {
     name: '姓名',
     line1: '详细地址',
     city: '城市',
-    postal: '邮政编码',
+    // Required in China: couriers call before delivering.
+    phone: '电话',
+    state: '省份',
+    stateChoice: '浙江省',
+    // The last field of the default country's form (China: the street, after province, city and district).
+    last: '详细地址',
     remember: /记住我的信息/,
     fix: '请修改标出的信息。',
   },
@@ -207,7 +216,6 @@ for (const screen of SCREENS) {
         const d = drawer(page);
         await d.getByLabel(w.name).fill('Li Wei');
         await d.getByLabel(w.line1, { exact: true }).fill('1 West Lake Road');
-        await d.getByLabel(w.postal).fill('310000');
         await d.getByRole('button', { name: w.pay }).click();
         await expect(d.getByRole('alert').filter({ hasText: w.fix })).toBeVisible();
         await expect(d.getByLabel(w.email)).toBeFocused();
@@ -215,11 +223,13 @@ for (const screen of SCREENS) {
         await expect(d.getByLabel(w.city)).toHaveAttribute('aria-invalid', 'true');
 
         await d.getByLabel(w.email).fill(newEmail('focus'));
+        await d.getByLabel(w.phone, { exact: true }).fill('+86 138 0013 8000');
         await d.getByLabel(w.city).fill('Hangzhou');
-        await d.getByLabel(w.postal).fill('  ');
+        await d.getByLabel(w.state).selectOption({ label: w.stateChoice });
+        await d.getByLabel(w.last, { exact: true }).fill('  ');
         await d.getByRole('button', { name: w.pay }).click();
-        await expect(d.getByLabel(w.postal)).toBeFocused();
-        await expect(d.getByLabel(w.postal)).toHaveAttribute('aria-invalid', 'true');
+        await expect(d.getByLabel(w.last, { exact: true })).toBeFocused();
+        await expect(d.getByLabel(w.last, { exact: true })).toHaveAttribute('aria-invalid', 'true');
         await expect(d.getByLabel(w.email)).not.toHaveAttribute('aria-invalid');
         expect(problems.uncaught).toEqual([]);
       });

@@ -30,9 +30,11 @@ async function chineseSheet(page: Page, email: string): Promise<void> {
   await drawer(page).getByRole('button', { name: '去结账' }).click();
   await drawer(page).getByLabel('邮箱').fill(email);
   await drawer(page).getByLabel('姓名').fill('李伟');
+  // China's form: province, city, district, street; no postcode, the phone required.
+  await drawer(page).getByLabel('电话', { exact: true }).fill('+86 138 0013 8000');
+  await drawer(page).getByLabel('省份').selectOption('浙江省');
+  await drawer(page).getByLabel('城市').fill('杭州市');
   await drawer(page).getByLabel('详细地址').fill('西湖路1号');
-  await drawer(page).getByLabel('城市').fill('杭州');
-  await drawer(page).getByLabel('邮政编码').fill('310000');
 }
 
 /** What the server charges this shopper for one cup now. */

@@ -45,6 +45,7 @@ export const BUDGETS = {
   payment: 6.5 * KB,
   landing: 2 * KB,
   toast: 1.5 * KB,
+  address: 6 * KB,
   analytics: 5 * KB,
   ga4: 1.5 * KB,
   segment: 1.5 * KB,
@@ -74,13 +75,15 @@ export function scriptTagFiles(): Record<Measured, string[]> {
   const first = firstDownload();
   const checkout = staticClosure(chunk('checkout'));
   const analytics = staticClosure(chunk('analytics')).filter((f) => !first.includes(f));
+  const payment = staticClosure(chunk('payment')).filter((f) => !first.includes(f) && !checkout.includes(f));
   return {
     loader: [path.join(cdn, 'cartlift.js')],
     first,
     checkout: checkout.filter((f) => !first.includes(f)),
-    payment: staticClosure(chunk('payment')).filter((f) => !first.includes(f) && !checkout.includes(f)),
+    payment,
     landing: [chunk('landing')],
     toast: staticClosure(chunk('toast')).filter((f) => !first.includes(f)),
+    address: staticClosure(chunk('address')).filter((f) => !first.includes(f) && !checkout.includes(f) && !payment.includes(f)),
     analytics,
     ga4: staticClosure(chunk('ga4')).filter((f) => !first.includes(f) && !analytics.includes(f)),
     segment: staticClosure(chunk('segment')).filter((f) => !first.includes(f) && !analytics.includes(f)),

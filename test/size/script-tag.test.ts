@@ -63,6 +63,18 @@ describe('script-tag size budgets', () => {
     expect(report('toast chunk (the phone\'s "added" bar)', scriptTagFiles().toast, BUDGETS.toast)).toBeLessThanOrEqual(BUDGETS.toast);
   });
 
+  it("keeps the sheet's per-country address forms (libaddressinput's data) in a 6 KB chunk that neither the cart nor the payment views wait for", () => {
+    const first = new Set(firstDownload());
+    const opened = [...staticClosure(chunk('checkout')), ...staticClosure(chunk('payment'))];
+    expect(
+      opened.some((f) => path.basename(f).startsWith('address-')),
+      'the address data must load only as the sheet opens',
+    ).toBe(false);
+    expect([...first].some((f) => path.basename(f).startsWith('address-'))).toBe(false);
+    expect(BUDGETS.address).toBe(6 * KB);
+    expect(report('address chunk (per-country forms, libaddressinput data)', scriptTagFiles().address, BUDGETS.address)).toBeLessThanOrEqual(BUDGETS.address);
+  });
+
   it("keeps Cartlift.use('analytics') to 5 KB gzip, with GA4 and Segment as chunks fetched only when named", () => {
     const files = scriptTagFiles();
     expect(BUDGETS.analytics).toBe(5 * KB);

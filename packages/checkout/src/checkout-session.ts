@@ -4,6 +4,7 @@ import type { Locale } from './i18n.js';
 import type { PaymentOutcome } from './pay.js';
 import { type CheckoutStep, checkoutEvent, recordPurchase } from './purchase.js';
 import { type ServerApi, createServerApi } from './server-api.js';
+import { forgetTypedForm } from './typed-form.js';
 
 /**
  * One shopper's checkout on this page: what every view of it (the drawer,
@@ -27,7 +28,8 @@ export interface CheckoutSession {
   report<Step extends CheckoutStep>(step: Step, cart: CartState, params: FunnelParams[Step] & { value?: number }): void;
   /**
    * A payment went through: `purchase` reported, the cart cleared unless it
-   * was a "buy now", the order kept through a reload. Settles once stored.
+   * was a "buy now", the typed form forgotten, the order kept through a
+   * reload. Settles once stored.
    */
   paid(outcome: PaymentOutcome, cart: CartState, options: { clearCart: boolean }): Promise<void>;
 }
@@ -48,7 +50,11 @@ export function createCheckoutSession(instance: CartliftInstance, locale: Locale
     storage,
     // TypeScript can't see that FunnelPayload<Step> is CartliftEvents[Step] for a generic Step; it is, by definition.
     report: (step, cart, params) => instance.events.emit(step, checkoutEvent(step, cart, params) as CartliftEvents[typeof step]),
-    paid: (outcome, cart, options) => recordPurchase(instance, storage, outcome, cart, options),
+    paid: (outcome, cart, options) => {
+      // Paid: what was typed for this checkout must not prefill the next one after a reload.
+      forgetTypedForm();
+      return recordPurchase(instance, storage, outcome, cart, options);
+    },
   };
 }
 

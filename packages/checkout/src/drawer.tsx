@@ -18,6 +18,7 @@ import { type CheckoutSession, sessionFor } from './checkout-session.js';
 import { forgetShownOrder } from './purchase.js';
 import type { PendingPayment } from './sheet.js';
 import { loadProfile } from './profile.js';
+import { forgetTypedForm } from './typed-form.js';
 import { loadStripeJs } from './stripe-loader.js';
 import { Summary, firstPurchaseOffer } from './summary.js';
 import { unsoldLine } from './quote-problems.js';
@@ -179,6 +180,13 @@ export function Drawer({ session, host, start, onClose }: DrawerProps) {
   // empty cart (the funnel counts a shopper at a step and every step before it: that would be an add to cart).
   const viewedCart = useRef(false);
   const hasLines = cart.lines.length > 0;
+  // A cart the shopper emptied is checkout abandoned: forget what they typed for it. Only on the change
+  // from lines to none, so a cart still loading from storage (empty for a moment) forgets nothing.
+  const hadLines = useRef(hasLines);
+  useEffect(() => {
+    if (hadLines.current && !hasLines && ownCart) forgetTypedForm();
+    hadLines.current = hasLines;
+  }, [hasLines]);
   useEffect(() => {
     if (view.name !== 'cart' || viewedCart.current || !hasLines) return;
     viewedCart.current = true;

@@ -5,7 +5,7 @@ import type { EvaluateResult } from '@cartlift/discounts';
 import { type PaymentOutcome, finish, paymentError } from './pay.js';
 import { paymentSentence } from './payment-text.js';
 import { priceChangeSentence } from './price-change.js';
-import { loadProfile } from './profile.js';
+import { loadProfile, shippingAddress } from './profile.js';
 import { couponOf } from './purchase.js';
 import { loadStripeJs } from './stripe-loader.js';
 import { cartBody } from './use-quote.js';
@@ -87,6 +87,7 @@ export async function mountExpressCheckout(target: HTMLElement, options: Express
     const email = profile?.email ?? event.billingDetails?.email;
     if (!email) throw paymentError('email_required', locale === 'zh-CN' ? '需要邮箱地址才能完成支付。' : 'An email address is needed to pay.');
     const name = event.billingDetails?.name ?? profile?.name;
+    const phone = profile?.phone ?? event.billingDetails?.phone;
     const submitted = await elements.submit();
     if (submitted.error)
       throw paymentError(submitted.error.code ?? 'invalid_payment_details', submitted.error.message ?? paymentSentence('payment_failed', locale));
@@ -95,7 +96,7 @@ export async function mountExpressCheckout(target: HTMLElement, options: Express
       params: { return_url: location.href, payment_method_data: { billing_details: { email, ...(name ? { name } : {}) } } },
     });
     if (made.error) throw paymentError(made.error.code ?? 'payment_failed', paymentSentence(made.error.code, locale, made.error.message));
-    const shipping = profile?.address ? { address: profile.address } : walletShipping(event);
+    const shipping = profile?.address ? { address: shippingAddress(profile.address) } : walletShipping(event);
     // The wallet sheet did the sheet's two steps; report them so wallet shoppers walk the same funnel.
     const step = { value: total, method: 'express' as const, ...couponOf(cart) };
     const tier = (shipping && 'optionId' in shipping ? shipping.optionId : undefined) ?? config.shippingOptions?.[0]?.id;
@@ -107,7 +108,7 @@ export async function mountExpressCheckout(target: HTMLElement, options: Express
     const body = {
       ...cartBody(cart),
       checkoutId: attempt,
-      contact: { email, ...(name ? { name } : {}) },
+      contact: { email, ...(name ? { name } : {}), ...(phone ? { phone } : {}) },
       ...(shipping ? { shipping } : {}),
       confirmationToken: made.confirmationToken.id,
       expectedTotal: total,

@@ -1,11 +1,27 @@
 import type { StoragePort } from '@cartlift/core';
+import type { AddressRequest } from '@cartlift/core/contract';
 
-/** Contact and shipping details a shopper chose to keep on this device. */
+/** A saved address: the fields its country's form shows; China's district as `district` (sent to Stripe as `line2`). */
+export interface SavedAddress {
+  line1: string;
+  line2?: string;
+  district?: string;
+  city?: string;
+  state?: string;
+  postal_code?: string;
+  country: string;
+}
+
+/** The Payment Element tabs a profile can remember as the last one paid with. */
+export const PAYMENT_METHODS = ['card', 'alipay', 'wechat_pay'] as const;
+
+/** Contact and shipping details a shopper chose to keep on this device, and the payment method they last paid with. */
 export interface ShopperProfile {
   email: string;
   name?: string;
   phone?: string;
-  address?: { line1: string; line2?: string; city: string; state?: string; postal_code: string; country: string };
+  address?: SavedAddress;
+  paymentMethod?: (typeof PAYMENT_METHODS)[number];
 }
 
 const KEY = 'profile';
@@ -17,9 +33,24 @@ function isProfile(value: unknown): value is ShopperProfile {
   if (typeof value !== 'object' || value === null) return false;
   const p = value as Record<string, unknown>;
   if (!text(p.email, 254) || (p.name !== undefined && !text(p.name, 200)) || (p.phone !== undefined && !text(p.phone, 40))) return false;
+  if (p.paymentMethod !== undefined && !PAYMENT_METHODS.includes(p.paymentMethod as 'card')) return false;
   if (p.address === undefined) return true;
   const a = p.address as Record<string, unknown>;
-  return typeof a === 'object' && a !== null && ['line1', 'city', 'postal_code', 'country'].every((k) => text(a[k], 200));
+  // Which of city, state and postcode an address has depends on its country (a Chinese one has no postcode);
+  // profiles saved before that have them all, and still pass.
+  const optional = ['line2', 'district', 'city', 'state', 'postal_code'];
+  return typeof a === 'object' && a !== null && text(a.line1, 200) && text(a.country, 2) && optional.every((k) => a[k] === undefined || text(a[k], 200));
+}
+
+/**
+ * A saved address as `/checkout` and Stripe take it: China's district as `line2`.
+ *
+ * @example
+ * shippingAddress({ line1: '文三路 1 号', district: '西湖区', city: '杭州市', state: '浙江省', country: 'CN' })
+ * // { line1: "文三路 1 号", line2: "西湖区", city: "杭州市", state: "浙江省", country: "CN" }
+ */
+export function shippingAddress({ district, ...address }: SavedAddress): AddressRequest {
+  return district ? { ...address, line2: district } : address;
 }
 
 /**

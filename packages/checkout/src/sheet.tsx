@@ -9,13 +9,15 @@ import { Field } from './fields.js';
 import { type Locale, pick } from './i18n.js';
 import { type PaymentOutcome, pay } from './pay.js';
 import { priceChangeSentence } from './price-change.js';
-import { type ShopperProfile, forgetProfile, loadProfile, saveProfile } from './profile.js';
+import { PAYMENT_METHODS, type ShopperProfile, forgetProfile, loadProfile, saveProfile } from './profile.js';
 import { couponOf } from './purchase.js';
+import { forgetTypedForm, keepTypedForm, typedForm } from './typed-form.js';
 import { cartBody } from './use-quote.js';
 
 import { loadStripeJs } from './stripe-loader.js';
 
-const COUNTRIES = ['US', 'CN', 'HK', 'TW', 'SG', 'JP', 'GB', 'CA', 'AU', 'DE', 'FR'];
+/** The address chunk (per-country forms from libaddressinput's data), fetched as the sheet opens. */
+type AddressModule = typeof import('./address-fieldset.js');
 
 export interface SheetProps {
   session: CheckoutSession;
@@ -47,6 +49,7 @@ export type Form = {
   phone: string;
   line1: string;
   line2: string;
+  district: string;
   city: string;
   state: string;
   postal_code: string;
@@ -55,33 +58,35 @@ export type Form = {
 
 function initialForm(config: ConfigResponse, locale: Locale): Form {
   const country = config.currency === 'CNY' || locale === 'zh-CN' ? 'CN' : 'US';
-  return { email: '', name: '', phone: '', line1: '', line2: '', city: '', state: '', postal_code: '', country };
+  return { email: '', name: '', phone: '', line1: '', line2: '', district: '', city: '', state: '', postal_code: '', country };
 }
 
 function fromProfile(form: Form, p: ShopperProfile): Form {
-  return {
-    ...form,
-    email: p.email,
-    name: p.name ?? '',
-    phone: p.phone ?? '',
-    ...(p.address ? { ...p.address, line2: p.address.line2 ?? '', state: p.address.state ?? '' } : {}),
-  };
+  // A saved address has only its country's fields: the others keep what the form had.
+  return { ...form, email: p.email, name: p.name ?? '', phone: p.phone ?? '', ...p.address };
 }
 
 const validEmail = (email: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim());
 
-function problems(form: Form, locale: Locale): Partial<Record<keyof Form, string>> {
+function problems(form: Form, address: AddressModule, locale: Locale): Partial<Record<keyof Form, string>> {
   const found: Partial<Record<keyof Form, string>> = {};
   if (!validEmail(form.email)) found.email = pick(text.badEmail, locale);
-  for (const key of ['name', 'line1', 'city', 'postal_code'] as const) if (!form[key].trim()) found[key] = pick(text.required, locale);
-  return found;
+  if (!form.name.trim()) found.name = pick(text.required, locale);
+  // The country's own rules (required fields, postcode pattern, China's phone), as the server checks them.
+  return { ...found, ...address.addressErrors(form, form.phone, locale) };
 }
 
 /** The checkout sheet: contact and address with autofill, consent, Stripe's Payment Element, one pay button. */
 export function Sheet({ session, config, cart, quote, paymentSlot, onPaid, onEmail, onPriceChanged, restored }: SheetProps) {
   const { api, locale, storage } = session;
-  const [form, setForm] = useState<Form>(() => restored?.form ?? initialForm(config, locale));
-  const [remember, setRemember] = useState(restored?.remember ?? false);
+  // What was typed before a reload in this tab; an Alipay return brings its own.
+  const [typed] = useState(() => (restored ? undefined : typedForm()));
+  const [form, setForm] = useState<Form>(() => ({ ...initialForm(config, locale), ...(restored?.form ?? typed?.form) }));
+  const [remember, setRemember] = useState(restored?.remember ?? typed?.remember ?? false);
+  // Set by the shopper's own typing: only then is the form kept for a reload.
+  const touched = useRef(false);
+  const [profile] = useState(() => loadProfile(storage));
+  const [address, setAddress] = useState<AddressModule>();
   const [saved, setSaved] = useState(false);
   const [errors, setErrors] = useState<Partial<Record<keyof Form, string>>>({});
   const [stripeState, setStripeState] = useState<'loading' | 'ready' | 'failed'>('loading');
@@ -105,13 +110,18 @@ export function Sheet({ session, config, cart, quote, paymentSlot, onPaid, onEma
   useEffect(() => {
     session.report('begin_checkout', cart, { ...(quote ? { value: quote.total } : {}), ...couponOf(cart) });
     if (restored) return void (validEmail(restored.form.email) && onEmail(restored.form.email.trim()));
-    void loadProfile(storage).then((p) => {
+    void profile.then((p) => {
       if (!p) return;
+      setSaved(true);
+      // What the shopper typed in this tab before a reload is newer than what they saved on an earlier visit: it wins.
+      if (typed) return;
       setForm((f) => fromProfile(f, p));
       setRemember(true);
-      setSaved(true);
     });
   }, []);
+  useEffect(() => {
+    if (touched.current) keepTypedForm({ form, remember });
+  }, [form, remember]);
   // The typed email decides first-order offers and per-customer codes: quote with it once it is an address.
   useEffect(() => {
     if (validEmail(form.email)) onEmail(form.email.trim());
@@ -121,15 +131,21 @@ export function Sheet({ session, config, cart, quote, paymentSlot, onPaid, onEma
   const mountStripe = (retry = false) => {
     setStripeState('loading');
     if (retry) setMessage('');
-    loadStripeJs(config, locale).then(
-      (s) => {
+    // The address form shows as soon as its chunk is here, without waiting for Stripe.js; Pay waits for both,
+    // and a chunk that can't load fails like Stripe.js, with Try again.
+    const addressChunk = import('./address-fieldset.js');
+    addressChunk.then(setAddress, () => {});
+    Promise.all([loadStripeJs(config, locale), profile, addressChunk]).then(
+      ([s, p]) => {
         const elements = s.elements({
           mode: 'payment',
           amount: Math.max(total ?? 0, 1),
           currency: config.currency.toLowerCase(),
           locale: locale === 'zh-CN' ? 'zh' : 'en',
         });
-        const element = elements.create('payment', { layout: 'tabs' });
+        // A returning shopper's last method comes first, and so selected (Stripe's paymentMethodOrder).
+        const last = p?.paymentMethod;
+        const element = elements.create('payment', { layout: 'tabs', ...(last ? { paymentMethodOrder: [last] } : {}) });
         element.on('change', (e) => (paymentType.current = e.value.type));
         element.mount(paymentSlot);
         stripe.current = { stripe: s, elements };
@@ -146,12 +162,15 @@ export function Sheet({ session, config, cart, quote, paymentSlot, onPaid, onEma
     if (total !== undefined && total > 0) stripe.current?.elements.update({ amount: total });
   }, [total]);
 
-  const set = (key: keyof Form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  const set = (key: keyof Form) => (value: string) => {
+    touched.current = true;
+    setForm((f) => ({ ...f, [key]: value }));
+  };
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (busy.current || !stripe.current || total === undefined) return;
-    const found = problems(form, locale);
+    if (busy.current || !stripe.current || !address || total === undefined) return;
+    const found = problems(form, address, locale);
     setErrors(found);
     if (Object.keys(found).length > 0) {
       setMessage(pick(text.fixFields, locale));
@@ -165,18 +184,13 @@ export function Sheet({ session, config, cart, quote, paymentSlot, onPaid, onEma
     const tier = config.shippingOptions?.[0]?.id;
     session.report('add_shipping_info', cart, { value: total, ...couponOf(cart), ...(tier ? { shipping_tier: tier } : {}) });
     session.report('add_payment_info', cart, { value: total, ...couponOf(cart), ...(paymentType.current ? { payment_type: paymentType.current } : {}) });
-    const address = {
-      line1: form.line1,
-      ...(form.line2 ? { line2: form.line2 } : {}),
-      city: form.city,
-      ...(form.state ? { state: form.state } : {}),
-      postal_code: form.postal_code,
-      country: form.country,
-    };
-    const contact = { email: form.email.trim(), name: form.name.trim(), ...(form.phone ? { phone: form.phone } : {}) };
+    const contact = { email: form.email.trim(), name: form.name.trim(), ...(form.phone.trim() ? { phone: form.phone.trim() } : {}) };
+    const method = PAYMENT_METHODS.find((m) => m === paymentType.current);
     try {
-      // Unticking "Remember" is withdrawing consent: erase what an earlier visit saved.
-      await (remember ? saveProfile(storage, { ...contact, address }) : forgetProfile(storage));
+      // Unticking "Remember" is withdrawing consent: erase what an earlier visit saved. The method is the one
+      // paid with now (kept as Pay is pressed: Alipay leaves the page), offered first next time.
+      const saving = { ...contact, address: address.savedAddress(form), ...(method ? { paymentMethod: method } : {}) };
+      await (remember ? saveProfile(storage, saving) : forgetProfile(storage));
       const attempt = checkoutId.current;
       const pending: PendingPayment = { checkoutId: attempt, cart, form, remember };
       const outcome = await pay({
@@ -184,7 +198,7 @@ export function Sheet({ session, config, cart, quote, paymentSlot, onPaid, onEma
         api,
         locale,
         checkoutId: attempt,
-        body: { ...cartBody(cart), contact, shipping: { address } },
+        body: { ...cartBody(cart), contact, shipping: { address: address.addressRequest(form) } },
         expectedTotal: total,
         returnUrl: location.href,
         billing: contact,
@@ -211,8 +225,7 @@ export function Sheet({ session, config, cart, quote, paymentSlot, onPaid, onEma
     }
   };
 
-  const names = new Intl.DisplayNames([locale], { type: 'region' });
-  const t = (key: 'email' | 'name' | 'phone' | 'line1' | 'line2' | 'city' | 'state' | 'postal_code' | 'country') => pick(text.fields, locale)[key];
+  const t = (key: 'email' | 'name' | 'phone') => pick(text.fields, locale)[key];
   return (
     <form ref={formRef} class="sheet" part="sheet" onSubmit={submit} noValidate aria-describedby={message ? 'cartlift-pay-message' : undefined}>
       <fieldset>
@@ -228,35 +241,44 @@ export function Sheet({ session, config, cart, quote, paymentSlot, onPaid, onEma
           inputMode="email"
         />
         <Field id="cartlift-name" label={t('name')} autocomplete="name" value={form.name} error={errors.name} onValue={set('name')} />
-        <Field id="cartlift-phone" label={t('phone')} type="tel" autocomplete="tel" required={false} value={form.phone} onValue={set('phone')} />
-      </fieldset>
-      <fieldset>
-        <legend>{pick(text.shippingAddress, locale)}</legend>
-        <div class="field">
-          <label for="cartlift-country">{t('country')}</label>
-          <select id="cartlift-country" name="country" autocomplete="country" value={form.country} onChange={(e) => set('country')(e.currentTarget.value)}>
-            {COUNTRIES.map((code) => (
-              <option key={code} value={code}>
-                {names.of(code)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <Field id="cartlift-line1" label={t('line1')} autocomplete="address-line1" value={form.line1} error={errors.line1} onValue={set('line1')} />
-        <Field id="cartlift-line2" label={t('line2')} autocomplete="address-line2" required={false} value={form.line2} onValue={set('line2')} />
-        <Field id="cartlift-city" label={t('city')} autocomplete="address-level2" value={form.city} error={errors.city} onValue={set('city')} />
-        <Field id="cartlift-state" label={t('state')} autocomplete="address-level1" required={false} value={form.state} onValue={set('state')} />
         <Field
-          id="cartlift-postal"
-          label={t('postal_code')}
-          autocomplete="postal-code"
-          value={form.postal_code}
-          error={errors.postal_code}
-          onValue={set('postal_code')}
+          id="cartlift-phone"
+          label={address?.phoneLabel(form.country, locale) ?? t('phone')}
+          type="tel"
+          autocomplete="tel"
+          required={address?.phoneRequired(form.country) ?? false}
+          value={form.phone}
+          error={errors.phone}
+          onValue={set('phone')}
         />
       </fieldset>
+      {address ? (
+        <address.AddressFieldset
+          form={form}
+          errors={errors}
+          locale={locale}
+          legend={pick(text.shippingAddress, locale)}
+          onField={(field, value) => set(field)(value)}
+          onCountry={(country) => {
+            touched.current = true;
+            setForm((f) => ({ ...f, ...address.withCountry(f, country) }));
+          }}
+        />
+      ) : (
+        <fieldset aria-busy="true">
+          <legend>{pick(text.shippingAddress, locale)}</legend>
+        </fieldset>
+      )}
       <div class="consent">
-        <input id="cartlift-remember" type="checkbox" checked={remember} onChange={(e) => setRemember(e.currentTarget.checked)} />
+        <input
+          id="cartlift-remember"
+          type="checkbox"
+          checked={remember}
+          onChange={(e) => {
+            touched.current = true;
+            setRemember(e.currentTarget.checked);
+          }}
+        />
         <label for="cartlift-remember">{pick(text.remember, locale)}</label>
         {saved && (
           <button
@@ -264,6 +286,8 @@ export function Sheet({ session, config, cart, quote, paymentSlot, onPaid, onEma
             class="link"
             onClick={() => {
               void forgetProfile(storage);
+              forgetTypedForm();
+              touched.current = false;
               setSaved(false);
               setRemember(false);
               setForm(initialForm(config, locale));
@@ -286,7 +310,7 @@ export function Sheet({ session, config, cart, quote, paymentSlot, onPaid, onEma
       <p id="cartlift-pay-message" class="error" role="alert">
         {message}
       </p>
-      <button type="submit" class="primary pay" part="pay" disabled={paying || stripeState !== 'ready' || total === undefined}>
+      <button type="submit" class="primary pay" part="pay" disabled={paying || stripeState !== 'ready' || !address || total === undefined}>
         {paying
           ? pick(text.paying, locale)
           : pick(text.pay, locale)(total === undefined ? '…' : formatMoney({ amount: total, currency: cart.currency }, locale))}

@@ -9,9 +9,10 @@ describe('walletOptions', () => {
     expect(walletOptions({ email: 'li.wei@example.com', address }, [standard], 'en')).toEqual({ emailRequired: true });
   });
 
-  it("asks for the shipping address, with the shop's rates, when nothing saved has one", () => {
+  it("asks for the shipping address and phone, with the shop's rates, when nothing saved has one", () => {
     expect(walletOptions(undefined, [standard], 'zh-CN')).toEqual({
       emailRequired: true,
+      phoneNumberRequired: true,
       shippingAddressRequired: true,
       shippingRates: [{ id: 'standard', amount: 600, displayName: '标准配送（3–5天）' }],
     });
@@ -41,6 +42,16 @@ describe('walletShipping', () => {
       shippingRate: { id: 'standard', amount: 600, displayName: 'Standard' },
     };
     expect(walletShipping(event)).toEqual({ name: 'Li Wei', address, optionId: 'standard' });
+  });
+
+  it('leaves out the lines a wallet sent empty, for the server to name the ones the country requires', () => {
+    const event = {
+      shippingAddress: {
+        name: 'Tan Wei',
+        address: { line1: '1 Fusionopolis Way', line2: null, city: '', state: '', postal_code: '138632', country: 'SG' },
+      },
+    };
+    expect(walletShipping(event)).toEqual({ name: 'Tan Wei', address: { line1: '1 Fusionopolis Way', postal_code: '138632', country: 'SG' } });
   });
 
   it('is undefined when the wallet collected no address', () => {

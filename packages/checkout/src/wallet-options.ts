@@ -6,8 +6,8 @@ import { type Locale, pick } from './i18n.js';
 import type { ShopperProfile } from './profile.js';
 
 /**
- * What the wallet sheet collects: always the email; the shipping address too
- * when no saved profile has one. Wallets that collect an address need a
+ * What the wallet sheet collects: always the email; the shipping address and
+ * phone too when no saved profile has an address. Wallets that collect an address need a
  * shipping rate: the shop's default option, else a free one.
  *
  * @example
@@ -21,7 +21,8 @@ export function walletOptions(profile: ShopperProfile | undefined, shippingOptio
   const rates = option
     ? [{ id: option.id, amount: option.amount, displayName: promotionName(option.name, locale) || option.id }]
     : [{ id: 'shipping', amount: 0, displayName: pick(drawerText.shipping, locale) }];
-  return { emailRequired: true, shippingAddressRequired: true, shippingRates: rates };
+  // The phone too: a Chinese address needs it (couriers call), and the wallet hands it over without a question.
+  return { emailRequired: true, phoneNumberRequired: true, shippingAddressRequired: true, shippingRates: rates };
 }
 
 /**
@@ -35,14 +36,14 @@ export function walletShipping(event: Pick<StripeExpressCheckoutElementConfirmEv
   const given = event.shippingAddress;
   if (!given) return undefined;
   const { line1, line2, city, state, postal_code, country } = given.address;
-  // A wallet may leave a line empty: sent empty, the server's answer names the field, as for a typed address.
+  // A wallet may leave a line empty: left out, the server's answer names it if the country requires it, as for a typed address.
   const address: AddressRequest = {
     line1: line1 ?? '',
-    city: city ?? '',
-    postal_code: postal_code ?? '',
     country,
     ...(line2 ? { line2 } : {}),
+    ...(city ? { city } : {}),
     ...(state ? { state } : {}),
+    ...(postal_code ? { postal_code } : {}),
   };
   return { name: given.name, address, ...(event.shippingRate ? { optionId: event.shippingRate.id } : {}) };
 }

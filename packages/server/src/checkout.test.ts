@@ -43,15 +43,19 @@ describe.each(storeVariants())('POST /checkout on $name', ({ open }) => {
   });
 
   test('the shipping address reaches the PaymentIntent, named after the contact when no name is given; a retry never changes a made payment', async () => {
-    const address = { line1: '1 West Lake Road', city: 'Hangzhou', postal_code: '310000', country: 'CN' };
+    const address = { line1: '1 West Lake Road', city: 'Hangzhou', state: '浙江省', postal_code: '310000', country: 'CN' };
+    // China's couriers call before delivering: a Chinese address comes with the shopper's phone.
+    const phone = '+86 138 0013 8000';
     const checkoutId = unique('co');
-    const first = await h.checkout(body(checkoutId, { contact: { email: `${unique('ship')}@example.com`, name: '李伟' }, shipping: { address } }));
+    const first = await h.checkout(body(checkoutId, { contact: { email: `${unique('ship')}@example.com`, name: '李伟', phone }, shipping: { address } }));
     expect(first.status).toBe(200);
     const intent = await h.stripe.paymentIntents.retrieve(first.body.paymentIntentId);
     expect(intent.shipping).toMatchObject({ name: '李伟', address });
     const moved = { ...address, line1: '9 Nanshan Road', line2: 'Room 2' };
     // The same attempt posted again with another address: the same answer, the paid intent untouched.
-    const again = await h.checkout(body(checkoutId, { contact: { email: `${unique('ship')}@example.com` }, shipping: { name: 'Li Wei', address: moved } }));
+    const again = await h.checkout(
+      body(checkoutId, { contact: { email: `${unique('ship')}@example.com`, phone }, shipping: { name: 'Li Wei', address: moved } }),
+    );
     expect(again.status).toBe(200);
     expect(again.body.paymentIntentId).toBe(first.body.paymentIntentId);
     expect(again.body.order).toEqual(first.body.order);
@@ -59,7 +63,7 @@ describe.each(storeVariants())('POST /checkout on $name', ({ open }) => {
     expect(intentsOf(checkoutId)).toHaveLength(1);
     // A new attempt carries the new address; with no name given, the contact's email names it.
     const email = `${unique('ship')}@example.com`;
-    const next = await h.checkout(body(unique('co'), { contact: { email }, shipping: { address: moved } }));
+    const next = await h.checkout(body(unique('co'), { contact: { email, phone }, shipping: { address: moved } }));
     expect((await h.stripe.paymentIntents.retrieve(next.body.paymentIntentId)).shipping).toMatchObject({ name: email, address: moved });
     const bad = await h.checkout(body(unique('co'), { shipping: { address: { ...address, country: 'China' } } }));
     expect(bad.status).toBe(400);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type AddressProblem, addressProblems, phoneRequired } from '@cartlift/core/address';
 import { CODE_RULE, ID_PATTERN, SKU_RULE, VARIANT_MAX_LENGTH, isCouponCode, isSku } from '@cartlift/core/contract';
 
 export interface RequestLimits {
@@ -46,20 +47,45 @@ const text = (max: number) =>
     .min(1, { error: 'must not be empty' })
     .max(max, { error: `must be at most ${max} characters` });
 
-/** A postal address as Stripe takes it (`shipping.address`). */
-const address = z.strictObject(
-  {
-    line1: text(200),
-    line2: text(200).optional(),
-    city: text(100),
-    state: text(100).optional(),
-    postal_code: text(20),
-    country: z
-      .string({ error: 'must be a two-letter country code such as "CN"' })
-      .regex(/^[A-Z]{2}$/, { error: 'must be a two-letter country code such as "CN"' }),
-  },
-  { error: 'must be an object such as {"line1": "1 West Lake Road", "city": "Hangzhou", "postal_code": "310000", "country": "CN"}' },
-);
+// What a postcode is called in an error sentence, by libaddressinput's zip_name_type.
+const POSTCODE_NAMES: Record<string, string> = { zip: 'ZIP code', postal: 'postal code' };
+
+/** The sentence (after the field's name) for a field the country's rules refuse. */
+function problemSentence(problem: AddressProblem, country: string): string {
+  if (problem.kind === 'required') return `is required for ${country} addresses`;
+  return `must be a ${country} ${POSTCODE_NAMES[problem.label] ?? 'postal code'} such as "${problem.example}"`;
+}
+
+/**
+ * A postal address as Stripe takes it (`shipping.address`). Which fields are
+ * required, and what a postcode looks like, depend on the country: the same
+ * rules the checkout sheet's form follows (@cartlift/core/address), so an
+ * address the sheet sends is never refused here, and one it would refuse is.
+ */
+const address = z
+  .strictObject(
+    {
+      line1: text(200),
+      line2: text(200).optional(),
+      city: text(100).optional(),
+      state: text(100).optional(),
+      postal_code: text(20).optional(),
+      country: z
+        .string({ error: 'must be a two-letter country code such as "CN"' })
+        .regex(/^[A-Z]{2}$/, { error: 'must be a two-letter country code such as "CN"' }),
+    },
+    { error: 'must be an object such as {"line1": "1 West Lake Road", "city": "Hangzhou", "state": "浙江省", "country": "CN"}' },
+  )
+  .superRefine((value, ctx) => {
+    for (const problem of addressProblems(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [problem.field],
+        message: problemSentence(problem, value.country),
+        input: value[problem.field as keyof typeof value],
+      });
+    }
+  });
 
 function cartFields(limits: RequestLimits) {
   return {
@@ -134,34 +160,44 @@ export function quoteBody(limits: RequestLimits) {
 }
 
 export function checkoutBody(limits: RequestLimits) {
-  return z.object(
-    {
-      ...cartFields(limits),
-      checkoutId,
-      cartId: cartIdField,
-      anonymousId: z
-        .string({ error: "must be the analytics plugin's anonymous id (a string of at most 128 characters)" })
-        .max(128, { error: 'must be at most 128 characters' })
-        .optional(),
-      confirmationToken: z
-        .string({ error: 'must be the id of a ConfirmationToken from stripe.createConfirmationToken(), such as "ctoken_1Q…"' })
-        .regex(/^ctoken_[A-Za-z0-9_]{1,200}$/, { error: 'must be the id of a ConfirmationToken from stripe.createConfirmationToken(), such as "ctoken_1Q…"' }),
-      expectedTotal: z
-        .number({ error: 'must be the total the shopper was shown, in minor units (a whole number)' })
-        .int({ error: 'must be the total the shopper was shown, in minor units (a whole number)' })
-        .min(0, { error: 'must not be negative' })
-        .max(Number.MAX_SAFE_INTEGER),
-      contact: z.object(
-        {
-          email,
-          name: z.string({ error: 'must be a string' }).trim().max(200, { error: 'must be at most 200 characters' }).optional(),
-          phone: z.string({ error: 'must be a string' }).trim().max(40, { error: 'must be at most 40 characters' }).optional(),
-        },
-        { error: 'must be an object such as {"email": "li.wei@example.com"}' },
-      ),
-    },
-    { error: 'must be a JSON object with checkoutId, lines, contact, confirmationToken and expectedTotal' },
-  );
+  return z
+    .object(
+      {
+        ...cartFields(limits),
+        checkoutId,
+        cartId: cartIdField,
+        anonymousId: z
+          .string({ error: "must be the analytics plugin's anonymous id (a string of at most 128 characters)" })
+          .max(128, { error: 'must be at most 128 characters' })
+          .optional(),
+        confirmationToken: z
+          .string({ error: 'must be the id of a ConfirmationToken from stripe.createConfirmationToken(), such as "ctoken_1Q…"' })
+          .regex(/^ctoken_[A-Za-z0-9_]{1,200}$/, {
+            error: 'must be the id of a ConfirmationToken from stripe.createConfirmationToken(), such as "ctoken_1Q…"',
+          }),
+        expectedTotal: z
+          .number({ error: 'must be the total the shopper was shown, in minor units (a whole number)' })
+          .int({ error: 'must be the total the shopper was shown, in minor units (a whole number)' })
+          .min(0, { error: 'must not be negative' })
+          .max(Number.MAX_SAFE_INTEGER),
+        contact: z.object(
+          {
+            email,
+            name: z.string({ error: 'must be a string' }).trim().max(200, { error: 'must be at most 200 characters' }).optional(),
+            phone: z.string({ error: 'must be a string' }).trim().max(40, { error: 'must be at most 40 characters' }).optional(),
+          },
+          { error: 'must be an object such as {"email": "li.wei@example.com"}' },
+        ),
+      },
+      { error: 'must be a JSON object with checkoutId, lines, contact, confirmationToken and expectedTotal' },
+    )
+    .superRefine((body, ctx) => {
+      // China's couriers call before delivering: the sheet requires the number, and so does the server.
+      const country = body.shipping?.address?.country;
+      if (country && phoneRequired(country) && !body.contact.phone) {
+        ctx.addIssue({ code: 'custom', path: ['contact', 'phone'], message: `is required for ${country} addresses (couriers call before delivering)` });
+      }
+    });
 }
 
 const checkoutId = z

@@ -133,7 +133,7 @@ test('Express Checkout asked for a shipping address shows it with the rate and h
   await sheet.getByRole('button', { name: 'Confirm test payment' }).click();
   await expect(page.locator('#out')).toHaveText('{"status":"succeeded"}');
   expect(JSON.parse((await page.locator('body').getAttribute('data-shipping'))!)).toEqual({
-    to: { name: 'Test Shopper', address: { line1: '1 Test Street', line2: null, city: 'Shanghai', state: null, postal_code: '200000', country: 'CN' } },
+    to: { name: 'Test Shopper', address: { line1: '1 Test Street', line2: null, city: 'Shanghai', state: '上海市', postal_code: '200000', country: 'CN' } },
     rate: 'standard',
   });
 

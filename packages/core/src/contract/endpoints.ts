@@ -16,13 +16,19 @@ export interface LineRequest {
   quantity: number;
 }
 
-/** A postal address as Stripe takes it (`shipping.address`). */
+/**
+ * A postal address as Stripe takes it (`shipping.address`). Which of city,
+ * state and postal_code are required depends on the country
+ * (@cartlift/core/address, from libaddressinput's data): a US address needs
+ * all three, a Chinese one no postcode, a Singaporean one no city. China's
+ * district travels as `line2`.
+ */
 export interface AddressRequest {
   line1: string;
   line2?: string;
-  city: string;
+  city?: string;
   state?: string;
-  postal_code: string;
+  postal_code?: string;
   country: string;
 }
 

@@ -8,7 +8,7 @@ const AVAILABLE = { applePay: false, googlePay: false, link: true, paypal: false
 
 // The test wallet's saved details, as a real wallet would hand them over.
 const SHOPPER = { name: 'Test Shopper', email: 'shopper@example.com', phone: '+86 21 5555 0100' };
-const ADDRESS = { line1: '1 Test Street', line2: null, city: 'Shanghai', state: null, postal_code: '200000', country: 'CN' };
+const ADDRESS = { line1: '1 Test Street', line2: null, city: 'Shanghai', state: '上海市', postal_code: '200000', country: 'CN' };
 
 interface ShippingRate {
   id: string;

@@ -2,6 +2,7 @@ import { formatCardNumber, validateCard } from './card.js';
 import { h, resolveMountTarget, shadowWithStyles } from './dom.js';
 import { createEmitter } from './emitter.js';
 import { availableTypes, type GroupState, type PaymentElementPort } from './group.js';
+import { orderedTypes } from './method-order.js';
 import { CSS_TEXT } from './styles.js';
 
 /**
@@ -21,7 +22,9 @@ export function createPaymentElement(group: GroupState, options: Record<string, 
   // What the rendered DOM shows: an update that changes neither (an amount, say) leaves the
   // inputs alone, as Stripe's element does, instead of swapping them under the shopper's typing.
   let shown = '';
-  const look = () => `${group.texts.cardNumber}|${availableTypes(group.intent, group.options).join()}`;
+  // The tabs in `paymentMethodOrder`'s order (Stripe's semantics, method-order.ts): the first is selected.
+  const typesShown = () => orderedTypes(availableTypes(group.intent, group.options), options.paymentMethodOrder);
+  const look = () => `${group.texts.cardNumber}|${typesShown().join()}`;
 
   const port: PaymentElementPort = {
     selectedType: () => selected,
@@ -42,7 +45,7 @@ export function createPaymentElement(group: GroupState, options: Record<string, 
   function render(): void {
     if (!host) return;
     const t = group.texts;
-    const types = availableTypes(group.intent, group.options);
+    const types = typesShown();
     if (!types.includes(selected)) selected = types[0] ?? 'card';
     const previous = fields ? port.card() : null;
     shown = look();
