@@ -101,7 +101,7 @@ test.describe('desktop, English', () => {
     await d.getByLabel('State').selectOption('CA');
     await d.getByLabel('ZIP code').fill('EC1Y 8SY');
     await payButton(page).click();
-    await expect(d.getByText('Enter a ZIP code such as 95014.')).toBeVisible();
+    await expect(d.getByText('ZIP code must look like 95014.')).toBeVisible();
     expect(await axe(page)).toEqual([]);
 
     await country.selectOption('GB');

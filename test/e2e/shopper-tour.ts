@@ -29,16 +29,18 @@ async function fillDetails(page: Page, locale: TourLocale): Promise<void> {
   const sheet = drawer(page);
   await sheet.locator('#cartlift-email').fill(newEmail(`tour-${locale}`));
   if (locale === 'zh-CN') {
+    // China's form: province → city → district → street, the phone required, no postcode.
     await sheet.locator('#cartlift-name').fill('李伟');
     await sheet.locator('#cartlift-phone').fill('13800138000');
-    await sheet.locator('#cartlift-line1').fill('西湖区文三路 100 号');
+    await sheet.locator('#cartlift-state').selectOption({ label: '浙江省' });
     await sheet.locator('#cartlift-city').fill('杭州市');
-    await sheet.locator('#cartlift-postal').fill('310000');
+    await sheet.locator('#cartlift-district').fill('西湖区');
+    await sheet.locator('#cartlift-line1').fill('文三路 100 号');
   } else {
     await sheet.locator('#cartlift-name').fill('Jamie Rivera');
     await sheet.locator('#cartlift-line1').fill('1200 NW Everett St');
     await sheet.locator('#cartlift-city').fill('Portland');
-    await sheet.locator('#cartlift-state').fill('OR');
+    await sheet.locator('#cartlift-state').selectOption({ label: 'Oregon' });
     await sheet.locator('#cartlift-postal').fill('97209');
   }
 }

@@ -25,7 +25,7 @@ describe('addressErrors', () => {
   it('names each field to fix in the shopper’s language, and the phone in China', () => {
     expect(addressErrors({ ...china, state: '', line1: '' }, '', 'zh-CN')).toEqual({ state: '请填写省份。', line1: '请填写详细地址。', phone: '请填写电话。' });
     expect(addressErrors({ ...blank, line1: '1 Main St', city: 'Cupertino', state: 'CA', postal_code: '9501' }, '', 'en')).toEqual({
-      postal_code: 'Enter a ZIP code such as 95014.',
+      postal_code: 'ZIP code must look like 95014.',
     });
   });
 });

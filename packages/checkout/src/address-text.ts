@@ -47,7 +47,7 @@ export const addressText = {
   phone: { en: 'Phone', 'zh-CN': '电话' },
   required: { en: ((label) => `${label} is required.`) as Fn, 'zh-CN': ((label) => `请填写${label}。`) as Fn },
   badPostcode: {
-    en: ((label, example) => `Enter a ${label} such as ${example}.`) as (label: string, example: string) => string,
+    en: ((label, example) => `${label} must look like ${example}.`) as (label: string, example: string) => string,
     'zh-CN': ((label, example) => `请输入有效的${label}，例如 ${example}。`) as (label: string, example: string) => string,
   },
 } satisfies Record<string, Localized<unknown>>;
