@@ -70,6 +70,19 @@ describe.each(storeVariants())('the purchase reported by the payment ledger on $
     expect(body).toMatchObject({ orders: 1, collectionCoverageBp: 10000 });
   });
 
+  test("an order that knows only the cart (the drawer sends no anonymous id) still ends that shopper's browser funnel: one shopper, not two", async () => {
+    const from = Date.now();
+    const shopper = { cartId: unique('cart'), anonymousId: crypto.randomUUID() };
+    const order = await openOrder(h, { cartId: shopper.cartId });
+    const browser = (name: string) => wireEvent(name, { cart_id: shopper.cartId, anonymous_id: shopper.anonymousId, time: Date.now() });
+    expect((await post([browser('view_item'), browser('add_to_cart'), browser('begin_checkout')])).accepted).toBe(3);
+    // The webhook's purchase lands before the browser's, which is then the duplicate.
+    await order.pay();
+    const body = await funnel(from);
+    expect(body.groups[0].shoppers).toBe(1);
+    expect(body.groups[0].steps.map((s: { shoppers: number }) => s.shoppers)).toEqual([1, 1, 1, 1, 1, 1, 1]);
+  });
+
   test("the browser's purchase first: the server's is the duplicate", async () => {
     const order = await openOrder(h);
     const reply = await post([wireEvent('purchase', { transaction_id: order.paymentIntentId, value: order.amount, time: Date.now() })]);

@@ -72,18 +72,25 @@ export function analyticsMethods(db: SqlDatabase): Pick<Store, 'recordAnalyticsE
     recordAnalyticsEvents: (events, now) => insertAnalyticsEvents(db, events, now),
 
     async funnelRows({ from, to, steps, byDay, experiment }) {
-      // A shopper is the anonymous id (the unit experiments randomise), or the cart without one.
+      // A shopper is the anonymous id (the unit experiments randomise), or the cart without one. An event
+      // without an id (the server's purchase for an order that knows only its cart) takes the id the
+      // browser's events of that cart carry, so a webhook that beats the browser doesn't split one shopper in two.
       const { rows } = await db.query<Record<string, unknown>>(
-        `WITH ev AS (
-           SELECT coalesce(anonymous_id, 'cart:' || cart_id) AS shopper,
+        `WITH known AS (
+           SELECT cart_id, min(anonymous_id) AS anonymous_id
+             FROM cartlift_analytics_events
+            WHERE time >= $1 AND time < $2 AND anonymous_id IS NOT NULL AND cart_id IS NOT NULL
+            GROUP BY cart_id
+         ), ev AS (
+           SELECT coalesce(e.anonymous_id, known.anonymous_id, 'cart:' || e.cart_id) AS shopper,
                   coalesce(array_position($3::text[], name), 0) AS step,
                   CASE WHEN $4::boolean THEN time / 86400000 END AS day,
                   CASE WHEN $5::text IS NOT NULL THEN
                     coalesce(experiments ->> $5::text,
                              CASE WHEN name = 'experiment_exposure' AND payload ->> 'experiment' = $5::text THEN payload ->> 'variant' END)
                   END AS variant
-             FROM cartlift_analytics_events e
-            WHERE time >= $1 AND time < $2
+             FROM cartlift_analytics_events e LEFT JOIN known ON known.cart_id = e.cart_id
+            WHERE e.time >= $1 AND e.time < $2
               -- Conversions come from the ledger: a purchase counts only for a paid order.
               AND (name <> 'purchase' OR EXISTS (SELECT 1 FROM cartlift_orders o WHERE o.payment_intent_id = e.transaction_id))
          ), per AS (
