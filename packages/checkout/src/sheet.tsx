@@ -165,6 +165,11 @@ export function Sheet({ session, config, cart, quote, paymentSlot, onPaid, onEma
   const set = (key: keyof Form) => (value: string) => {
     touched.current = true;
     setForm((f) => ({ ...f, [key]: value }));
+    // The shopper is fixing it: its error goes now (Pay checks it again), and the sentence with the last one.
+    if (!errors[key]) return;
+    const { [key]: _fixed, ...left } = errors;
+    setErrors(left);
+    if (Object.keys(left).length === 0 && message === pick(text.fixFields, locale)) setMessage('');
   };
 
   const submit = async (event: Event) => {
