@@ -7,7 +7,7 @@ import { CartliftError, isCurrency } from '@cartlift/core';
 import { z } from 'zod';
 import { promotionClass } from './combine.js';
 import { toEpoch } from './schedule.js';
-import type { PromotionsConfig } from './types.js';
+import type { PromotionName, PromotionsConfig } from './types.js';
 
 const money = z.int().min(0).max(Number.MAX_SAFE_INTEGER).meta({ description: 'Minor units of the promotion currency (1999 = 19.99; 30 yen = 30).' });
 const count = z.int().min(1).max(1_000_000);
@@ -122,6 +122,10 @@ const promotion = z
   })
   .superRefine((p, ctx) => {
     const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    for (const [path, text] of textsOf(p)) {
+      const bad = malformedMoney(text);
+      if (bad) issue(path, `${fieldOf(path)}: ${describe(bad)} must be {money:<minor units>}, a whole number such as {money:500} for 5.00`);
+    }
     const r = p.rule;
     if (p.startsAt && p.endsAt && toEpoch(p.endsAt, p.timeZone) <= toEpoch(p.startsAt, p.timeZone)) {
       issue(['endsAt'], `endsAt ${p.endsAt} is before startsAt ${p.startsAt}; the promotion would never run`);
@@ -162,6 +166,28 @@ const promotion = z
       );
     }
   });
+
+/** Each shopper-facing text of a promotion (name and description, per locale) with its path. */
+function textsOf(p: { name: PromotionName; description?: PromotionName | undefined }): [PropertyKey[], string][] {
+  return (['name', 'description'] as const).flatMap((key): [PropertyKey[], string][] => {
+    const value = p[key];
+    if (value === undefined) return [];
+    return typeof value === 'string' ? [[[key], value]] : Object.entries(value).map(([locale, text]): [PropertyKey[], string] => [[key, locale], text ?? '']);
+  });
+}
+
+/**
+ * The first money placeholder in `text` that promotionName would not format
+ * (such as "{money:5.00}", "{money}" or "{ money:500 }"), shown to the shopper
+ * as written otherwise; undefined when every one is {money:<minor units>}.
+ *
+ * @example
+ * malformedMoney('{money:5.00} off') // "{money:5.00}"
+ * malformedMoney('{money:500} off')  // undefined
+ */
+export function malformedMoney(text: string): string | undefined {
+  return text.match(/\{\s*money\b[^}]*\}?/gi)?.find((placeholder) => !/^\{money:\d{1,15}\}$/.test(placeholder));
+}
 
 /** The promotions config schema (zod). */
 export const promotionsConfigSchema = z
