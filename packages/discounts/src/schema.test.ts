@@ -241,6 +241,11 @@ describe('money placeholders in names', () => {
     expect(promotionsConfigProblems(named(name))).toEqual([{ field, message }]);
   });
 
+  it('is reported while other fields are still incomplete, as an editor shows it while typing', () => {
+    const typing = { version: 1, promotions: [{ id: 'first', name: '{money:5.00} off', rule: { type: 'percent_off' } }] };
+    expect(promotionsConfigProblems(typing).map((problem) => problem.field)).toEqual(['promotions[0].name', 'promotions[0].rule.percent']);
+  });
+
   it('checks descriptions too, and parsePromotionsConfig says which promotion', () => {
     expect(promotionsConfigProblems(named('Fine', { en: 'Save {Money:500}' }))).toEqual([
       { field: 'promotions[2].description.en', message: expect.stringContaining('description.en: "{Money:500}" must be {money:<minor units>}') },

@@ -7,13 +7,19 @@ import { CartliftError, isCurrency } from '@cartlift/core';
 import { z } from 'zod';
 import { promotionClass } from './combine.js';
 import { toEpoch } from './schedule.js';
-import type { PromotionName, PromotionsConfig } from './types.js';
+import type { PromotionsConfig } from './types.js';
 
 const money = z.int().min(0).max(Number.MAX_SAFE_INTEGER).meta({ description: 'Minor units of the promotion currency (1999 = 19.99; 30 yen = 30).' });
 const count = z.int().min(1).max(1_000_000);
 const percent = z.number().gt(0).max(100).multipleOf(0.01).meta({ description: 'Percent off, up to two decimals: 10 = 10% off, 100 = free.' });
 const text = z.string().min(1).max(200);
-const name = z.union([text, z.strictObject({ en: text, 'zh-CN': text.optional() })]).meta({ description: 'A string, or { "en": ..., "zh-CN": ... }.' });
+// Checked on the text itself, so the marketer sees it as they type even while other fields are incomplete.
+const shopperText = text.refine((value) => malformedMoney(value) === undefined, {
+  error: (issue) => `${FIELD}: ${describe(malformedMoney(String(issue.input)))} must be {money:<minor units>}, a whole number such as {money:500} for 5.00`,
+});
+const name = z
+  .union([shopperText, z.strictObject({ en: shopperText, 'zh-CN': shopperText.optional() })])
+  .meta({ description: 'A string, or { "en": ..., "zh-CN": ... }; amounts as {money:<minor units>}, such as {money:500}.' });
 const list = z.array(z.string().min(1).max(100)).max(10_000);
 const selectorShape = { skus: list.optional(), tags: list.optional() };
 const selector = z.strictObject(selectorShape).meta({ description: 'Lines whose sku or any tag is listed; empty = every line.' });
@@ -122,10 +128,6 @@ const promotion = z
   })
   .superRefine((p, ctx) => {
     const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-    for (const [path, text] of textsOf(p)) {
-      const bad = malformedMoney(text);
-      if (bad) issue(path, `${fieldOf(path)}: ${describe(bad)} must be {money:<minor units>}, a whole number such as {money:500} for 5.00`);
-    }
     const r = p.rule;
     if (p.startsAt && p.endsAt && toEpoch(p.endsAt, p.timeZone) <= toEpoch(p.startsAt, p.timeZone)) {
       issue(['endsAt'], `endsAt ${p.endsAt} is before startsAt ${p.startsAt}; the promotion would never run`);
@@ -166,15 +168,6 @@ const promotion = z
       );
     }
   });
-
-/** Each shopper-facing text of a promotion (name and description, per locale) with its path. */
-function textsOf(p: { name: PromotionName; description?: PromotionName | undefined }): [PropertyKey[], string][] {
-  return (['name', 'description'] as const).flatMap((key): [PropertyKey[], string][] => {
-    const value = p[key];
-    if (value === undefined) return [];
-    return typeof value === 'string' ? [[[key], value]] : Object.entries(value).map(([locale, text]): [PropertyKey[], string] => [[key, locale], text ?? '']);
-  });
-}
 
 /**
  * The first money placeholder in `text` that promotionName would not format
@@ -221,6 +214,9 @@ export const promotionsConfigSchema = z
     });
   });
 
+/** Stands for the field's name in a custom message whose sentence starts with it. */
+const FIELD = '$field';
+
 function describe(value: unknown): string {
   const s = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
@@ -240,7 +236,7 @@ function sentence(issue: z.core.$ZodIssue, field: string): string {
   const got = 'input' in issue && issue.input !== undefined ? `; received ${describe(issue.input)}` : '';
   switch (issue.code) {
     case 'custom':
-      return issue.message.startsWith('must') ? `${field} ${issue.message}${got}` : issue.message;
+      return issue.message.startsWith('must') ? `${field} ${issue.message}${got}` : issue.message.replace(FIELD, field);
     case 'invalid_type':
       return issue.input === undefined
         ? `${field} is required (${issue.expected})`
