@@ -37,8 +37,8 @@ test('a new shopper sees the first-purchase offer, uses a coupon and pays by car
   await e.click(page.getByRole('button', { name: /Add two/ }));
   await e.click(page.locator('cartlift-cart').getByRole('button').first());
   const d = drawer(page);
-  await expect(d.locator('[part=first-purchase]')).toContainText('$5 off your first order');
-  await expect(d).toContainText('Add $56.00 more for $20.00 off.');
+  await expect(d.locator('[part=first-purchase]')).toContainText('$5.00 off your first order');
+  await expect(d).toContainText('Add $56.00 more for $20.00 off from $150.00 after discounts.');
 
   await e.fill(d.getByLabel('Coupon code'), 'welcome10', 'coupon');
   await e.click(d.getByRole('button', { name: 'Apply' }));

@@ -214,8 +214,8 @@ test('shows Simplified Chinese with data-locale="zh-CN"', async ({ page }) => {
   const drawer = page.getByRole('dialog', { name: /我的购物车/ });
   await expect(drawer).toContainText('小计');
   // The promotions speak Chinese too: the first-order banner and the next threshold.
-  await expect(drawer.locator('[part=first-purchase]')).toHaveText('✓ 首单立减 $5');
-  await expect(drawer.locator('[part=progress] p')).toHaveText('再买 US$10.00 立减 US$8.00');
+  await expect(drawer.locator('[part=first-purchase]')).toHaveText('✓ 首单立减 US$5.00');
+  await expect(drawer.locator('[part=progress] p')).toHaveText('再买 US$10.00 立减 US$8.00（折后满 US$80.00）');
 });
 
 test('view_item is emitted once per product as it comes into view, late products included', async ({ page, problems }) => {

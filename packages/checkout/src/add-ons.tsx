@@ -37,7 +37,7 @@ export function AddOns({
   const offers = offersFor(cart, addOns);
   if (offers.length === 0) return null;
   const add = (offer: OfferFor) => {
-    const name = promotionName(offer.name, locale);
+    const name = promotionName(offer.name, locale, cart.currency);
     void instance.cart.add({ sku: offer.sku, name, price: offer.price, parent: offer.parent }).then(
       () =>
         instance.events.emit(
@@ -53,10 +53,10 @@ export function AddOns({
       <ul>
         {offers.map((offer) => (
           <li key={offer.sku}>
-            <span>{promotionName(offer.name, locale)}</span>
-            <button type="button" onClick={() => add(offer)}>
+            <span>{promotionName(offer.name, locale, cart.currency)}</span>
+            <button type="button" data-sku={offer.sku} onClick={() => add(offer)}>
               {pick(text.addOffer, locale)(formatMoney({ amount: offer.price, currency: cart.currency }, locale))}
-              <span class="sr-only"> {promotionName(offer.name, locale)}</span>
+              <span class="sr-only"> {promotionName(offer.name, locale, cart.currency)}</span>
             </button>
           </li>
         ))}

@@ -33,7 +33,7 @@ export function useCodeCleanup(
     const refused = quote ? finalRefusals(quote, cart.codes ?? []) : [];
     drop(
       refused.map((n) => n.code!),
-      refused.map((n) => describeReason(n, locale)).join(' '),
+      refused.map((n) => describeReason(n, locale, quote?.currency)).join(' '),
     );
   }, [quote]);
   useEffect(() => {

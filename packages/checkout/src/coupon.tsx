@@ -1,4 +1,4 @@
-import { type CartState, type CartliftInstance, funnelEvent, toFunnelItems } from '@cartlift/core';
+import { type CartState, type CartliftInstance, formatMoney, funnelEvent, toFunnelItems } from '@cartlift/core';
 import { type EvaluateResult, describeReason } from '@cartlift/discounts';
 import { useEffect, useState } from 'preact/hooks';
 import { drawerText as text } from './drawer-text.js';
@@ -9,7 +9,7 @@ import { isFinalRefusal } from './quote-problems.js';
 function refusal(quote: EvaluateResult, code: string, locale: Locale): [string, boolean] | undefined {
   if (quote.applied.some((a) => a.code === code)) return undefined;
   const entry = quote.notApplied.find((n) => n.code === code);
-  return entry && [describeReason(entry, locale), isFinalRefusal(entry)];
+  return entry && [describeReason(entry, locale, quote.currency), isFinalRefusal(entry)];
 }
 
 export interface CouponProps {
@@ -97,9 +97,14 @@ export function Coupon({ instance, cart, quote, locale, note, clearNote }: Coupo
         <ul class="codes">
           {codes.map((code) => {
             const reason = quote && refusal(quote, code, locale)?.[0];
+            // What it takes off, formatted like the totals: "WELCOME10 −$4.50".
+            const saving = quote?.applied.find((a) => a.code === code);
             return (
               <li key={code}>
-                <span class={reason ? 'refused' : 'applied'}>{code}</span>
+                <span class={reason ? 'refused' : 'applied'}>
+                  {code}
+                  {saving && <span class="discount"> −{formatMoney({ amount: saving.amount, currency: quote!.currency }, locale)}</span>}
+                </span>
                 {reason && <span class="error"> — {reason}</span>}
                 <button
                   type="button"

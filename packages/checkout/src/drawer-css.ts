@@ -19,6 +19,8 @@ li img{border-radius:var(--cl-radius);object-fit:cover;grid-row:span 2}
 .info{display:flex;flex-direction:column;gap:.25rem}
 .name{font-weight:600;overflow-wrap:anywhere}
 .qty{display:flex;align-items:center;gap:.5rem;grid-column:2}
+.add-on{margin-left:2rem;padding-left:.75rem;border-left:1px solid #ddd}
+.add-on input{width:24px;height:24px;padding:0}
 .qty [part=quantity]{min-width:2ch;text-align:center}
 .order-item{display:flex;justify-content:space-between;gap:1rem}
 .link{border:0;text-decoration:underline;color:var(--cl-fg);background:none;padding:.25rem;min-width:0}
@@ -27,6 +29,7 @@ li img{border-radius:var(--cl-radius);object-fit:cover;grid-row:span 2}
 .error:empty{margin:0}
 .banner{background:#fdf0d5;border-radius:var(--cl-radius);padding:.6rem .8rem;margin:0;font-weight:600;color:#5c3b00}
 .summary{display:flex;flex-direction:column;gap:.6rem}
+.status-line{min-height:1lh}
 .progress p{margin:0 0 .35rem}
 .bar{height:8px;background:#e8e4da;border-radius:4px;overflow:hidden}
 .bar div{height:100%;background:var(--cl-accent)}

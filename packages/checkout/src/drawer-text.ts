@@ -16,6 +16,7 @@ export const drawerText = {
   increase: { en: (name: string) => `One more ${name}`, 'zh-CN': (name: string) => `${name} 加一件` },
   decrease: { en: (name: string) => `One fewer ${name}`, 'zh-CN': (name: string) => `${name} 减一件` },
   quantity: { en: (name: string) => `Quantity of ${name}`, 'zh-CN': (name: string) => `${name} 的数量` },
+  each: { en: ((price) => `${price} each`) as Fn, 'zh-CN': ((price) => `单价 ${price}`) as Fn },
   summary: { en: 'Order summary', 'zh-CN': '订单摘要' },
   subtotal: { en: 'Subtotal', 'zh-CN': '小计' },
   shipping: { en: 'Shipping', 'zh-CN': '运费' },

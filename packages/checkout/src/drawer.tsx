@@ -11,6 +11,7 @@ import { drawerText as text } from './drawer-text.js';
 import { type Locale, buttonText, pick } from './i18n.js';
 import { Line } from './lines.js';
 import { lineName, useLineNames } from './line-names.js';
+import { withAddOnsUnderParents } from './line-display.js';
 import { openPortal } from './portal.js';
 import type { PaymentOutcome } from './pay.js';
 
@@ -130,7 +131,7 @@ export function Drawer({ session, host, start, onClose }: DrawerProps) {
   // The saved email, then whatever valid one the sheet has: quotes price for this shopper.
   const [email, setEmail] = useState<string>();
   const [emailKnown, setEmailKnown] = useState(false);
-  const { quote, preview, error, pending, adopt } = useQuote(api, cart, config, email, emailKnown);
+  const { quote, preview, last, error, pending, adopt } = useQuote(api, cart, config, email, emailKnown);
   const [note, setNote] = useCodeCleanup(instance, cart, quote, error, locale);
   // The server's catalog names, so lines added from any page or link read in the shopper's language.
   const names = useLineNames(quote);
@@ -230,7 +231,8 @@ export function Drawer({ session, host, start, onClose }: DrawerProps) {
   const closeRef = useRef(close);
   closeRef.current = close;
 
-  const shown = quote ?? preview;
+  // While the server re-prices, its last quote holds the summary's rows in place (the estimate has no shipping or code rows).
+  const shown = quote ?? (pending ? last : undefined) ?? preview;
   const title = view.name === 'cart' ? t('title') : view.name === 'checkout' ? t('checkoutTitle') : t('paidTitle');
   return (
     <>
@@ -280,7 +282,7 @@ export function Drawer({ session, host, start, onClose }: DrawerProps) {
             <>
               {view.name === 'cart' && (
                 <ul part="lines">
-                  {cart.lines.map((line) => (
+                  {withAddOnsUnderParents(cart.lines).map((line) => (
                     <Line
                       key={line.key}
                       line={line}
@@ -297,7 +299,14 @@ export function Drawer({ session, host, start, onClose }: DrawerProps) {
               {view.name === 'cart' && <Coupon instance={instance} cart={cart} quote={quote} locale={locale} note={note} clearNote={() => setNote('')} />}
               <UnsoldLine instance={instance} cart={cart} error={error} locale={locale} />
               {shown ? (
-                <Summary result={shown} estimate={!quote} locale={locale} firstPurchase={config && firstPurchaseOffer(config.promotions)} />
+                <Summary
+                  result={shown}
+                  estimate={!quote}
+                  pending={pending}
+                  codes={cart.codes}
+                  locale={locale}
+                  firstPurchase={config && firstPurchaseOffer(config.promotions)}
+                />
               ) : (
                 // Without the server (yet), the display prices still give an estimate.
                 cart.lines.every((l) => l.price !== undefined) && (
@@ -306,7 +315,7 @@ export function Drawer({ session, host, start, onClose }: DrawerProps) {
                   </p>
                 )
               )}
-              <p class="muted" aria-live="polite">
+              <p class="muted status-line" aria-live="polite">
                 {pending ? t('updating') : error && !handled ? `${t('serverFailed')} ${error.message}` : ''}
               </p>
               {view.name === 'cart' && (

@@ -23,7 +23,7 @@ export function priceChangeSentence(shown: EvaluateResult | undefined, now: Eval
   const reasons = lost.flatMap((entry) => {
     const why = now.notApplied.find((missing) => missing.promotionId === entry.promotionId);
     if (!why) return [];
-    return [why.reason.code === 'first_purchase' ? FIRST_ORDER_USED[locale] : describeReason(why, locale)];
+    return [why.reason.code === 'first_purchase' ? FIRST_ORDER_USED[locale] : describeReason(why, locale, now.currency)];
   });
   return [...new Set(reasons), NEW_TOTAL[locale](formatMoney({ amount: now.total, currency: now.currency }, locale))].join(' ');
 }

@@ -1,7 +1,7 @@
 import type { ConfigResponse } from '@cartlift/core/contract';
 import type { CartState } from '@cartlift/core';
 import { type EvaluateResult, evaluate } from '@cartlift/discounts';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ServerApi } from './server-api.js';
 import { CartliftError } from '@cartlift/core';
 
@@ -10,6 +10,12 @@ export interface QuoteState {
   quote?: EvaluateResult;
   /** Instant local estimate from public promotions and display prices. */
   preview?: EvaluateResult;
+  /**
+   * The last server quote, kept while the next one is pending (it may price
+   * the cart as it was): the summary keeps its rows in place with it instead
+   * of jumping to the estimate's shorter list and back.
+   */
+  last?: EvaluateResult | undefined;
   error?: CartliftError;
   pending: boolean;
   /** Takes a quote the server answered elsewhere for this cart (a `price_changed` at payment) as the current one. */
@@ -51,11 +57,14 @@ function previewOf(cart: CartState, config: ConfigResponse | undefined): Evaluat
  * false (the saved profile still being read) it waits, so opening asks once,
  * for the right shopper. When the cart changes the previous server quote
  * is dropped — it priced another cart — so the estimate shows until the new
- * one arrives; stale server answers are dropped too.
+ * one arrives (`last` keeps the previous one for the summary's layout);
+ * stale server answers are dropped too.
  */
 export function useQuote(api: ServerApi, cart: CartState, config: ConfigResponse | undefined, email?: string, emailKnown = true): QuoteState {
   const preview = useMemo(() => previewOf(cart, config), [cart, config]);
-  const [state, setState] = useState<Omit<QuoteState, 'preview' | 'adopt'>>({ pending: false });
+  const [state, setState] = useState<Omit<QuoteState, 'preview' | 'adopt' | 'last'>>({ pending: false });
+  const last = useRef<EvaluateResult | undefined>(undefined);
+  if (state.quote) last.current = state.quote;
   // With the shopper's email as soon as it is known: the server prices first orders and per-customer codes by it.
   const body = { ...cartBody(cart), ...(email ? { contact: { email } } : {}) };
   // What the server prices, as text: a quote is asked for only when that changes.
@@ -83,5 +92,5 @@ export function useQuote(api: ServerApi, cart: CartState, config: ConfigResponse
     };
   }, [key, emailKnown]);
 
-  return { ...state, preview, adopt: (quote) => setState({ quote, pending: false }) };
+  return { ...state, preview, last: last.current, adopt: (quote) => setState({ quote, pending: false }) };
 }

@@ -108,8 +108,8 @@ describe('reasons in two languages', () => {
       { name: { en: 'Spend ¥199 get ¥30 off', 'zh-CN': '满199减30' }, currency: 'CNY', conditions: { minSubtotal: 19900 } },
     );
     const entry = evaluate(cart([line('A', 17900)], [t])).notApplied[0]!;
-    expect(describeReason(entry, 'en')).toBe('Add CN¥20.00 more for CN¥30.00 off.');
-    expect(describeReason(entry, 'zh-CN')).toBe('再买 ¥20.00 立减 ¥30.00');
+    expect(describeReason(entry, 'en')).toBe('Add CN¥20.00 more for CN¥30.00 off from CN¥199.00 after discounts.');
+    expect(describeReason(entry, 'zh-CN')).toBe('再买 ¥20.00 立减 ¥30.00（折后满 ¥199.00）');
   });
 
   it('names the promotion in the shopper language', () => {

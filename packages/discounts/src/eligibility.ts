@@ -16,21 +16,25 @@ export interface Refusal {
   belowThreshold_?: boolean;
 }
 
-const refusal = (code: Reason['code'], params: Reason['params'] = {}): Refusal => ({ reason_: { code, params } });
+/** A refusal for `code`; `offSchedule` marks one that only the schedule decides. */
+export const refusal = (code: Reason['code'], params: Reason['params'] = {}, offSchedule?: true): Refusal => ({
+  reason_: { code, params },
+  offSchedule_: offSchedule,
+});
 
 /** Turns a threshold not met into a reason and the unlock that would meet it. */
 export function refusalFromShortfall(promotion: CompiledPromotion, context: EvaluationContext, shortfall: Shortfall): Refusal {
   const required = shortfall.required_;
   const current = shortfall.current_;
-  const reward = rewardOf(promotion.definition_, context.currency_, shortfall.tier_);
+  const currency = context.currency_;
+  const reward = rewardOf(promotion.definition_, currency, shortfall.tier_);
   const missing = required - current;
   if (shortfall.kind_ === 'items') {
     return { reason_: { code: 'min_quantity', params: { required, current } }, unlock_: { kind: 'add_items', quantity: missing, reward } };
   }
-  const currency = context.currency_;
   return {
     reason_: { code: 'min_subtotal', params: { required, current, currency } },
-    unlock_: { kind: 'spend_more', amount: missing, currency, reward },
+    unlock_: { kind: 'spend_more', amount: missing, currency, reward, threshold: required, thresholdBase: promotion.thresholdBase_ },
   };
 }
 
@@ -41,8 +45,8 @@ function settingsRefusal(promotion: CompiledPromotion, context: EvaluationContex
   const conditions = definition.conditions ?? {};
   if (definition.enabled === false) return refusal('disabled');
   const timeZone = definition.timeZone;
-  if (input.now < promotion.startEpoch_) return { ...refusal('not_started', { date: definition.startsAt, timeZone }), offSchedule_: true };
-  if (input.now >= promotion.endEpoch_) return { ...refusal('expired', { date: definition.endsAt, timeZone }), offSchedule_: true };
+  if (input.now < promotion.startEpoch_) return refusal('not_started', { date: definition.startsAt, timeZone }, true);
+  if (input.now >= promotion.endEpoch_) return refusal('expired', { date: definition.endsAt, timeZone }, true);
   const currencies = definition.currency ? [definition.currency] : conditions.currencies;
   if (currencies && !currencies.includes(context.currency_)) return refusal('currency', { required: currencies, received: context.currency_ });
   const channel = input.channel ?? '';
@@ -54,10 +58,9 @@ function settingsRefusal(promotion: CompiledPromotion, context: EvaluationContex
   if (conditions.firstPurchase && !input.customer.firstPurchase) return refusal('first_purchase');
   const usage = input.usage?.[definition.id];
   const limits = definition.limits;
-  if (limits?.total !== undefined && (usage?.used ?? 0) >= limits.total) return refusal('usage_limit', { required: limits.total });
-  if (limits?.perCustomer !== undefined && (usage?.usedByCustomer ?? 0) >= limits.perCustomer) {
-    return refusal('customer_usage_limit', { required: limits.perCustomer });
-  }
+  // No limit is an Infinity that no usage reaches.
+  if ((usage?.used ?? 0) >= (limits?.total ?? Infinity)) return refusal('usage_limit', { required: limits!.total });
+  if ((usage?.usedByCustomer ?? 0) >= (limits?.perCustomer ?? Infinity)) return refusal('customer_usage_limit', { required: limits!.perCustomer });
   return null;
 }
 

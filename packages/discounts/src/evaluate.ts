@@ -3,7 +3,7 @@ import { sum, sumOf } from './allocate-lines.js';
 import { EXACT_CAP, type Search, searchBestDeal } from './best-deal.js';
 import { CLASSES, conflicts } from './combine.js';
 import { buildContext, type Candidate, type EvaluationContext } from './context.js';
-import { type Refusal, refusalFromShortfall, refuse } from './eligibility.js';
+import { type Refusal, refusal, refusalFromShortfall, refuse } from './eligibility.js';
 import { type Priced, price } from './price.js';
 import { addToList, type CompiledPromotion, indexPromotions } from './promotion-index.js';
 import { nextStep } from './rules/threshold.js';
@@ -113,20 +113,15 @@ function whyLeftOut(candidate: Candidate, kept: Candidate[], context: Evaluation
   const rival = belowThreshold ? undefined : kept.find((chosen) => conflicts(chosen, candidate));
   if (rival) {
     const definition = rival.promotion_.definition_;
-    return {
-      reason_: {
-        code: 'not_combinable',
-        params: { withId: rival.promotion_.id_, withName: definition.name, ...(definition.code && { withCode: definition.code }) },
-      },
-    };
+    return refusal('not_combinable', { withId: rival.promotion_.id_, withName: definition.name, ...(definition.code && { withCode: definition.code }) });
   }
   const combination = [...kept, candidate].sort(byStage);
   const trial = price(context, combination);
   const position = combination.indexOf(candidate);
   const shortfall = trial.shortfalls_[position];
   if (shortfall) return refusalFromShortfall(candidate.promotion_, context, shortfall);
-  if (trial.amounts_[position] === 0) return { reason_: { code: 'no_savings', params: {} } };
-  return { reason_: { code: 'better_deal', params: { chosen: kept.map((chosen) => chosen.promotion_.id_) } } };
+  if (trial.amounts_[position] === 0) return refusal('no_savings');
+  return refusal('better_deal', { chosen: kept.map((chosen) => chosen.promotion_.id_) });
 }
 
 /** One result line per input line, in input order, with what each promotion took off it. */

@@ -45,7 +45,7 @@ describe('multi-currency', () => {
     const t = promo('T', { type: 'amount_off', amount: 1250 }, { currency: 'KWD', conditions: { minSubtotal: 20000 } });
     const r = evaluate(cart([line('A', 19995)], [t], { currency: 'KWD' }));
     expect(r.notApplied[0]!.unlock).toMatchObject({ kind: 'spend_more', amount: 5, currency: 'KWD' });
-    expect(describeReason(r.notApplied[0]!)).toMatch(/^Add KWD\s0\.005 more for KWD\s1\.250 off\.$/);
+    expect(describeReason(r.notApplied[0]!)).toMatch(/^Add KWD\s0\.005 more for KWD\s1\.250 off from KWD\s20\.000 after discounts\.$/);
   });
 });
 

@@ -35,7 +35,7 @@ describe('rule types', () => {
     expect([over.shippingDiscount, over.shippingTotal, over.total]).toEqual([1200, 0, 9900]);
     const under = evaluate(cart([line('A', 9800)], [free], { shipping: { amount: 1200 } }));
     expect(under.shippingTotal).toBe(1200);
-    expect(describeReason(under.notApplied[0]!)).toBe('Add CN¥1.00 more for free shipping.');
+    expect(describeReason(under.notApplied[0]!)).toBe('Add CN¥1.00 more for free shipping from CN¥99.00 after discounts.');
     const off = promo('S', { type: 'amount_off', amount: 5000, appliesTo: 'shipping' }, { currency: 'CNY' });
     expect(evaluate(cart([line('A', 100)], [off], { shipping: { amount: 800 } })).shippingTotal).toBe(0);
   });
@@ -60,9 +60,11 @@ describe('rule types', () => {
       amount: 4900,
       currency: 'CNY',
       reward: { kind: 'amount_off', amount: 6000, currency: 'CNY' },
+      threshold: 29900,
+      thresholdBase: 'after_product_discounts',
     });
     const below = evaluate(cart([line('A', 17900)], [t]));
-    expect(describeReason(below.notApplied[0]!)).toBe('Add CN¥20.00 more for CN¥30.00 off.');
+    expect(describeReason(below.notApplied[0]!)).toBe('Add CN¥20.00 more for CN¥30.00 off from CN¥199.00 after discounts.');
     expect(below.notApplied[0]!.reason).toEqual({ code: 'min_subtotal', params: { required: 19900, current: 17900, currency: 'CNY' } });
   });
 

@@ -206,3 +206,52 @@ describe('promotionsConfigProblems', () => {
     expect(promotionsConfigProblems({ version: 1, promotions: [config.promotions[0]] })).toEqual([]);
   });
 });
+
+describe('money placeholders in names', () => {
+  const named = (name: unknown, description?: unknown) => ({
+    version: 1,
+    promotions: [
+      { id: 'a', name: 'A', rule: { type: 'percent_off', percent: 10 } },
+      { id: 'b', name: 'B', rule: { type: 'percent_off', percent: 10 } },
+      { id: 'first', name, ...(description !== undefined && { description }), rule: { type: 'percent_off', percent: 10 } },
+    ],
+  });
+
+  it('accepts {money:<minor units>} and names without placeholders', () => {
+    expect(promotionsConfigProblems(named({ en: '{money:500} off your first order', 'zh-CN': '首单立减 {money:500}' }))).toEqual([]);
+    expect(promotionsConfigProblems(named('Spend {money:8000} save {money:800}'))).toEqual([]);
+    expect(promotionsConfigProblems(named('$5 off, {curly} braces kept'))).toEqual([]);
+  });
+
+  it.each([
+    [{ en: '{money:5.00} off' }, 'promotions[2].name.en', 'name.en: "{money:5.00}" must be {money:<minor units>}, a whole number such as {money:500} for 5.00'],
+    ['{money} off', 'promotions[2].name', 'name: "{money}" must be {money:<minor units>}, a whole number such as {money:500} for 5.00'],
+    [
+      { en: 'Off', 'zh-CN': '立减 { money:500 }' },
+      'promotions[2].name.zh-CN',
+      'name.zh-CN: "{ money:500 }" must be {money:<minor units>}, a whole number such as {money:500} for 5.00',
+    ],
+    ['{money:500 off', 'promotions[2].name', 'name: "{money:500 off" must be {money:<minor units>}, a whole number such as {money:500} for 5.00'],
+    [
+      '{money:1234567890123456}',
+      'promotions[2].name',
+      'name: "{money:1234567890123456}" must be {money:<minor units>}, a whole number such as {money:500} for 5.00',
+    ],
+  ])('refuses the malformed placeholder in %j, naming the field', (name, field, message) => {
+    expect(promotionsConfigProblems(named(name))).toEqual([{ field, message }]);
+  });
+
+  it('is reported while other fields are still incomplete, as an editor shows it while typing', () => {
+    const typing = { version: 1, promotions: [{ id: 'first', name: '{money:5.00} off', rule: { type: 'percent_off' } }] };
+    expect(promotionsConfigProblems(typing).map((problem) => problem.field)).toEqual(['promotions[0].name', 'promotions[0].rule.percent']);
+  });
+
+  it('checks descriptions too, and parsePromotionsConfig says which promotion', () => {
+    expect(promotionsConfigProblems(named('Fine', { en: 'Save {Money:500}' }))).toEqual([
+      { field: 'promotions[2].description.en', message: expect.stringContaining('description.en: "{Money:500}" must be {money:<minor units>}') },
+    ]);
+    expect(error(named({ en: '{money:5.00} off' })).message).toBe(
+      `promotion 'first': name.en: "{money:5.00}" must be {money:<minor units>}, a whole number such as {money:500} for 5.00.`,
+    );
+  });
+});

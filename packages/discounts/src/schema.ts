@@ -13,7 +13,13 @@ const money = z.int().min(0).max(Number.MAX_SAFE_INTEGER).meta({ description: 'M
 const count = z.int().min(1).max(1_000_000);
 const percent = z.number().gt(0).max(100).multipleOf(0.01).meta({ description: 'Percent off, up to two decimals: 10 = 10% off, 100 = free.' });
 const text = z.string().min(1).max(200);
-const name = z.union([text, z.strictObject({ en: text, 'zh-CN': text.optional() })]).meta({ description: 'A string, or { "en": ..., "zh-CN": ... }.' });
+// Checked on the text itself, so the marketer sees it as they type even while other fields are incomplete.
+const shopperText = text.refine((value) => malformedMoney(value) === undefined, {
+  error: (issue) => `${FIELD}: ${describe(malformedMoney(String(issue.input)))} must be {money:<minor units>}, a whole number such as {money:500} for 5.00`,
+});
+const name = z
+  .union([shopperText, z.strictObject({ en: shopperText, 'zh-CN': shopperText.optional() })])
+  .meta({ description: 'A string, or { "en": ..., "zh-CN": ... }; amounts as {money:<minor units>}, such as {money:500}.' });
 const list = z.array(z.string().min(1).max(100)).max(10_000);
 const selectorShape = { skus: list.optional(), tags: list.optional() };
 const selector = z.strictObject(selectorShape).meta({ description: 'Lines whose sku or any tag is listed; empty = every line.' });
@@ -163,6 +169,19 @@ const promotion = z
     }
   });
 
+/**
+ * The first money placeholder in `text` that promotionName would not format
+ * (such as "{money:5.00}", "{money}" or "{ money:500 }"), shown to the shopper
+ * as written otherwise; undefined when every one is {money:<minor units>}.
+ *
+ * @example
+ * malformedMoney('{money:5.00} off') // "{money:5.00}"
+ * malformedMoney('{money:500} off')  // undefined
+ */
+export function malformedMoney(text: string): string | undefined {
+  return text.match(/\{\s*money\b[^}]*\}?/gi)?.find((placeholder) => !/^\{money:\d{1,15}\}$/.test(placeholder));
+}
+
 /** The promotions config schema (zod). */
 export const promotionsConfigSchema = z
   .strictObject({
@@ -195,6 +214,9 @@ export const promotionsConfigSchema = z
     });
   });
 
+/** Stands for the field's name in a custom message whose sentence starts with it. */
+const FIELD = '$field';
+
 function describe(value: unknown): string {
   const s = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
@@ -214,7 +236,7 @@ function sentence(issue: z.core.$ZodIssue, field: string): string {
   const got = 'input' in issue && issue.input !== undefined ? `; received ${describe(issue.input)}` : '';
   switch (issue.code) {
     case 'custom':
-      return issue.message.startsWith('must') ? `${field} ${issue.message}${got}` : issue.message;
+      return issue.message.startsWith('must') ? `${field} ${issue.message}${got}` : issue.message.replace(FIELD, field);
     case 'invalid_type':
       return issue.input === undefined
         ? `${field} is required (${issue.expected})`

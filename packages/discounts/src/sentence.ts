@@ -1,5 +1,4 @@
-import { formatMoney } from '@cartlift/core';
-import { promotionName } from './names.js';
+import { money, promotionName } from './names.js';
 import type { NotApplied, Reason } from './types.js';
 
 export type Entry = Pick<NotApplied, 'reason' | 'unlock' | 'name' | 'code'>;
@@ -7,19 +6,19 @@ export type Entry = Pick<NotApplied, 'reason' | 'unlock' | 'name' | 'code'>;
 /** Sentence templates per reason code; {label}, {code}, {date}, {required}, {money} and {with} are filled in. */
 export type Templates = Record<Reason['code'], string>;
 
-export const money = (amount: number | undefined, currency: string | undefined, locale: string) =>
-  formatMoney({ amount: amount ?? 0, currency: currency ?? 'USD' }, locale);
+export { money };
 
-/** Fills a reason's template in `locale`; `label` names the promotion. */
-export function sentence(templates: Templates, entry: Entry, locale: string, label: string): string {
+/** Fills a reason's template in `locale`; `label` names the promotion, and names' money is in `currency`. */
+export function sentence(templates: Templates, entry: Entry, locale: string, label: string, currency?: string): string {
   const params = entry.reason.params;
-  const values: Record<string, string> = {
+  // {code} and {date} only appear in the templates of reasons that carry them.
+  const values: Record<string, unknown> = {
+    ...params,
     label,
-    code: params.code ?? '',
-    date: params.date ?? '',
     required: String(params.required),
     money: typeof params.required === 'number' ? money(params.required, params.currency, locale) : '',
-    with: params.withCode ?? promotionName(params.withName, locale),
+    with: params.withCode ?? promotionName(params.withName, locale, currency),
   };
-  return templates[entry.reason.code].replace(/\{(\w+)\}/g, (_, name: string) => values[name]!);
+  // The templates leave out the full stop, which is added here once per language: the engine's size budget.
+  return `${templates[entry.reason.code].replace(/\{(\w+)\}/g, (_, name: string) => values[name] as string)}${locale === 'zh-CN' ? '。' : '.'}`;
 }

@@ -1,6 +1,6 @@
 import { localizedName } from '@cartlift/core';
 import type { EvaluateResult, PromotionName } from '@cartlift/core/contract';
-import { describeReason } from '@cartlift/discounts';
+import { describeReason, promotionName } from '@cartlift/discounts';
 import { useState } from 'preact/hooks';
 import { useConsole } from './console-context.js';
 import { CheckField, ErrorNotice, LoadedView, PageTitle, SelectField, TextField, useMoney } from './ui.js';
@@ -46,7 +46,7 @@ function ResultColumn({ title, result }: { title: string; result: EvaluateResult
         {result.applied.length === 0 && <li>{t('none')}</li>}
         {result.applied.map((applied) => (
           <li key={applied.promotionId}>
-            {localizedName(applied.name, locale)}: −{amount(applied.amount)}
+            {promotionName(applied.name, locale, result.currency)}: −{amount(applied.amount)}
           </li>
         ))}
       </ul>
@@ -54,7 +54,7 @@ function ResultColumn({ title, result }: { title: string; result: EvaluateResult
       <ul>
         {result.notApplied.length === 0 && <li>{t('none')}</li>}
         {result.notApplied.map((entry) => (
-          <li key={`${entry.promotionId}:${entry.code ?? ''}`}>{describeReason(entry, locale)}</li>
+          <li key={`${entry.promotionId}:${entry.code ?? ''}`}>{describeReason(entry, locale, result.currency)}</li>
         ))}
       </ul>
     </section>

@@ -1,3 +1,5 @@
+import { isCurrency } from '@cartlift/core';
+import { promotionName } from '@cartlift/discounts';
 import { useMemo, useState } from 'preact/hooks';
 import { ConsoleApiError } from './api.js';
 import { can, useConsole } from './console-context.js';
@@ -27,7 +29,22 @@ function problemsOf(form: PromotionForm, overview: Overview, editingId: string |
   return { config, problems: [...unreadable, ...problems.filter((problem) => !unreadableFields.has(problem.field))] };
 }
 
-function BasicsSection({ binding }: { binding: FormBinding }) {
+/**
+ * The names as shoppers read them, when they hold money placeholders:
+ * `{money:500}` formatted in the promotion's currency, as the checkout does.
+ */
+function NamePreview({ form, currency }: { form: PromotionForm; currency: string }) {
+  const { t } = useConsole();
+  if (!/\{money:/.test(form.nameEn + form.nameZh)) return null;
+  const name = { en: form.nameEn, ...(form.nameZh && { 'zh-CN': form.nameZh }) };
+  return (
+    <p class="hint name-preview" aria-live="polite">
+      {t('namePreview', { en: promotionName(name, 'en', currency), zh: promotionName(name, 'zh-CN', currency) })}
+    </p>
+  );
+}
+
+function BasicsSection({ binding, currency }: { binding: FormBinding; currency: string }) {
   const { t } = useConsole();
   const inputs = useInputs(binding);
   return (
@@ -38,6 +55,7 @@ function BasicsSection({ binding }: { binding: FormBinding }) {
         {inputs.text('nameEn', 'name.en', 'nameEn', 'text', 'name')}
         {inputs.text('nameZh', 'name.zh-CN', 'nameZh')}
       </div>
+      <NamePreview form={binding.form} currency={currency} />
       <div class="pair">
         {inputs.text('descriptionEn', 'description.en', 'descriptionEn', 'text', 'description')}
         {inputs.text('descriptionZh', 'description.zh-CN', 'descriptionZh')}
@@ -225,7 +243,7 @@ function EditorForm({ overview, editingId }: { overview: Overview; editingId: st
     <form class="editor" onSubmit={save} noValidate>
       <ProblemSummary problems={problems} shown={showAll} />
       {saveError !== null && <ErrorNotice error={saveError} />}
-      <BasicsSection binding={binding} />
+      <BasicsSection binding={binding} currency={isCurrency(form.currency) ? form.currency : overview.currency} />
       <RuleInputs binding={binding} />
       <ConditionsSection binding={binding} />
       <CodesSection binding={binding} />

@@ -1,4 +1,4 @@
-import { localizedName } from '@cartlift/core';
+import { promotionName } from '@cartlift/discounts';
 import { useState } from 'preact/hooks';
 import { can, useConsole } from './console-context.js';
 import { type Overview, type PromotionRow, type PromotionStatus, useOverview } from './overview.js';
@@ -53,7 +53,8 @@ function Row({ row, overview, actions }: { row: PromotionRow; overview: Overview
   const currency = promotion?.currency ?? overview.currency;
   const editable = can(user, 'marketer');
   const archived = row.status === 'archived';
-  const name = localizedName(row.name, locale);
+  // Money placeholders read as the shop shows them ({money:500} → $5.00).
+  const name = promotionName(row.name, locale, currency);
   return (
     <tr>
       <th scope="row">

@@ -9,7 +9,14 @@ const axeTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 const axe = async (page: Page) =>
   (await new AxeBuilder({ page }).withTags(axeTags).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 
-const PROMOTION = { id: 'man-200-jian-50', en: 'Spend $200, save $50', zh: '满200减50' };
+// Typed with money placeholders (issue 14); shown everywhere formatted like the totals.
+const PROMOTION = {
+  id: 'man-200-jian-50',
+  typedEn: 'Spend {money:20000}, save {money:5000}',
+  typedZh: '满 {money:20000} 减 {money:5000}',
+  en: 'Spend $200.00, save $50.00',
+  zh: '满 US$200.00 减 US$50.00',
+};
 
 let server: ConsoleServer;
 test.describe.configure({ mode: 'serial' });
@@ -75,8 +82,12 @@ test('a marketer creates a 满减 promotion in both languages, previews and publ
   await signIn(page, server.marketer);
   await page.getByRole('link', { name: 'New promotion' }).click();
   await page.getByLabel('Id (letters').fill(PROMOTION.id);
-  await page.getByLabel('Name (English)').fill(PROMOTION.en);
-  await page.getByLabel('Name (简体中文)').fill(PROMOTION.zh);
+  // A malformed placeholder is refused at its field with the engine's sentence; a good one is previewed as shoppers read it.
+  await page.getByLabel('Name (English)').fill('Spend {money:200.00}');
+  await expect(page.getByText('name: "{money:200.00}" must be {money:<minor units>}')).toBeVisible();
+  await page.getByLabel('Name (English)').fill(PROMOTION.typedEn);
+  await page.getByLabel('Name (简体中文)').fill(PROMOTION.typedZh);
+  await expect(page.getByText(`Shoppers see: ${PROMOTION.en} / ${PROMOTION.zh}`)).toBeVisible();
   await page.getByLabel('On', { exact: true }).check();
   await page.getByLabel('Type').selectOption('tiered');
   await page.getByLabel('Spend at least (USD)').fill('200');

@@ -1,4 +1,4 @@
-import type { PromotionClass, PromotionName } from './promotions.js';
+import type { PromotionClass, PromotionName, ThresholdBase } from './promotions.js';
 
 // What the engine answers for a cart, and so what `POST /quote` answers
 // (see QuoteResponse in endpoints.ts for what the server adds).
@@ -26,8 +26,15 @@ export type Reward =
   | { kind: 'free_shipping' }
   | { kind: 'buy_x_get_y'; buy: number; get: number; percent: number };
 
-/** What would make a promotion apply (or reach its next tier). */
-export type Unlock = { kind: 'spend_more'; amount: number; currency: string; reward: Reward } | { kind: 'add_items'; quantity: number; reward: Reward };
+/**
+ * What would make a promotion apply (or reach its next tier). A spend_more
+ * carries the threshold it counts toward and what that threshold is measured
+ * on: a shopper compares the threshold with the subtotal they see, so the hint
+ * must say when discounts come off first ("free shipping from $50 after discounts").
+ */
+export type Unlock =
+  | { kind: 'spend_more'; amount: number; currency: string; reward: Reward; threshold: number; thresholdBase: ThresholdBase }
+  | { kind: 'add_items'; quantity: number; reward: Reward };
 
 export type ReasonCode =
   | 'unknown_code'

@@ -29,10 +29,8 @@ export function checkThresholds(promotion: Promotion, base: number): ThresholdCh
   if (minSubtotal !== undefined && base < minSubtotal) return short(minSubtotal, base);
   const rule = promotion.rule;
   if (rule.type === 'tiered') {
-    let reached = -1;
-    rule.tiers.forEach((tier, index) => {
-      if (tier.spend <= base) reached = index;
-    });
+    // Tiers ascend by spend (the schema checks), so the last one reached is the highest.
+    const reached = rule.tiers.findLastIndex((tier) => tier.spend <= base);
     if (reached < 0) return short(rule.tiers[0]!.spend, base);
     return { met_: true, tier_: reached, multiples_: 1 };
   }
@@ -54,7 +52,7 @@ export function nextStep(promotion: Promotion, base: number): Shortfall | undefi
     return next && spendShortfall(next.spend, base, check.tier_ + 1);
   }
   const nextMultiple = check.multiples_ + 1;
-  if (rule.type === 'every' && (rule.maxDiscount === undefined || nextMultiple * rule.amount <= rule.maxDiscount)) {
+  if (rule.type === 'every' && nextMultiple * rule.amount <= (rule.maxDiscount ?? Infinity)) {
     return spendShortfall(nextMultiple * rule.every, base);
   }
   return undefined;

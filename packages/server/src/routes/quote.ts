@@ -46,7 +46,7 @@ export function quoteRoute(ctx: HandlerContext, limiter: RateLimiter) {
       ...result,
       // Names and images let a cart filled from a link show what it holds; they are display data, never prices.
       lines: result.lines.map((line) => ({ ...line, name: products.get(line.sku)?.name, image: products.get(line.sku)?.image })),
-      notApplied: result.notApplied.map((entry) => ({ ...entry, message: describeReason(entry) })),
+      notApplied: result.notApplied.map((entry) => ({ ...entry, message: describeReason(entry, 'en', result.currency) })),
       ...(skipped ? { skipped } : {}),
     } satisfies QuoteResponse);
   };
