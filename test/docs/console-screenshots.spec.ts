@@ -7,7 +7,7 @@ const PORT = Number(process.env.CARTLIFT_E2E_PORT ?? 4173) + 21;
 const out = fileURLToPath(new URL('../../docs/images/console/', import.meta.url));
 const SPRING = {
   id: 'man-200-jian-50',
-  name: { en: 'Spend $200, save $50', 'zh-CN': '满200减50' },
+  name: { en: 'Spend {money:20000}, save {money:5000}', 'zh-CN': '满 {money:20000} 减 {money:5000}' },
   currency: 'USD',
   rule: { type: 'tiered', tiers: [{ spend: 20000, amount: 5000 }] },
   limits: { perCustomer: 1, budget: 500000 },

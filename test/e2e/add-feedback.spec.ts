@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from './axe';
 import type { Page } from '@playwright/test';
 import { drawer, openStoreIn, recordEvents, recorded } from './checkout-helpers';
 import { badgeCount, expect, test } from './fixtures';
@@ -35,10 +35,6 @@ async function addPlainButton(page: Page, text: string, data: Record<string, str
 /** Cartlift's live region: a status (polite) region right in <body> (the demo's own consent status is in its footer). */
 const liveRegions = (page: Page) => page.locator('body > [role=status]');
 const toast = (page: Page) => page.locator('cartlift-toast');
-const axeViolations = async (page: Page) =>
-  (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()).violations.map(
-    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
 
 test.describe('desktop', () => {
   test.use(DESKTOP);

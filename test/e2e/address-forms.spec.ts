@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations as axe } from './axe';
 import type { Locator, Page } from '@playwright/test';
 import { cupAtCheckout, drawer, effort, fillCard, fillContact, newEmail, openStoreIn, paidIntentId, payRemembered, savedProfile } from './checkout-helpers';
 import { booted, expect, test } from './fixtures';
@@ -11,10 +11,6 @@ import { booted, expect, test } from './fixtures';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 };
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
-
-const axeTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-const axe = async (page: Page) =>
-  (await new AxeBuilder({ page }).withTags(axeTags).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 
 /** The shipping fieldset's controls as the shopper meets them: label and autocomplete token, in order. */
 async function addressFields(page: Page): Promise<string[]> {

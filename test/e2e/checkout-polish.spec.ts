@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations as axe } from './axe';
 import type { Page } from '@playwright/test';
 import {
   cupAtCheckout,
@@ -74,10 +74,6 @@ const words = {
     fix: '请修改标出的信息。',
   },
 } as const;
-
-const axeTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-const axe = async (page: Page) =>
-  (await new AxeBuilder({ page }).withTags(axeTags).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 
 /**
  * Records the named Cartlift events from the next page load on, through the

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations as axe } from './axe';
 import {
   blockStripeJs,
   cupAtCheckout,
@@ -23,10 +23,7 @@ import {
 } from './checkout-helpers';
 import { badgeCount, booted, expect, test } from './fixtures';
 
-const axeTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 const stripeFailed = 'Payment could not load. Check your connection and try again — your cart is saved.';
-const axe = async (page: import('@playwright/test').Page) =>
-  (await new AxeBuilder({ page }).withTags(axeTags).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 
 test('a new shopper sees the first-purchase offer, uses a coupon and pays by card for exactly the server quote', async ({ page, problems }) => {
   const email = newEmail('new');

@@ -1,11 +1,6 @@
 import { drawer, openCart, openStore, openStoreIn, pageCart, quoteBodies, recordEvents, recorded } from './checkout-helpers';
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations as axe } from './axe';
 import { expect, test } from './fixtures';
-
-const axe = async (page: import('@playwright/test').Page) =>
-  (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()).violations.map(
-    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
 
 const total = (page: import('@playwright/test').Page) => drawer(page).locator('dl .total dt');
 

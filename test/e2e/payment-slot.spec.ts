@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { drawer, openCart, openStoreIn } from './checkout-helpers';
 import { expect, test } from './fixtures';
 
-const axeTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+import { axeTags } from './axe';
 
 /** The card fields' labels and the Checkout button, as the sandbox's Payment Element and the drawer name them. */
 const LOCALES = {

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations as axe } from './axe';
 import type { Page } from '@playwright/test';
 import { drawer, holdQuotes, openCart, openStoreIn, pageCart } from './checkout-helpers';
 import { expect, test } from './fixtures';
@@ -54,10 +54,6 @@ const words = {
     updating: '正在更新价格…',
   },
 } as const;
-
-const axeTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-const axe = async (page: Page) =>
-  (await new AxeBuilder({ page }).withTags(axeTags).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 
 /** The celadon cup (second product) added `times` times from the product page, and the cart opened. */
 async function cupsInCart(page: Page, locale: Locale, times: number): Promise<void> {

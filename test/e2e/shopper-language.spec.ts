@@ -1,13 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { axeViolations as axe } from './axe';
 import { drawer, openCart, openStore } from './checkout-helpers';
 import { booted, expect, test } from './fixtures';
 
 // The demo's language switch (?lang=) and one language per cart: lines show the catalog's name in the shopper's language.
-
-const axeTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-const axe = async (page: Page) =>
-  (await new AxeBuilder({ page }).withTags(axeTags).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 
 const viewports = [
   { name: 'phone', width: 390, height: 844 },

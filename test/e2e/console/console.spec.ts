@@ -1,13 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations as axe } from '../axe';
 import type { Browser, Page } from '@playwright/test';
 import { booted, expect, test } from '../fixtures';
 import { type ConsoleAccount, type ConsoleServer, startConsoleServer } from './console-server';
 
 // A server of its own (its own database and accounts), beside the demo server the other specs share.
 const PORT = Number(process.env.CARTLIFT_E2E_PORT ?? 4173) + 11;
-const axeTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-const axe = async (page: Page) =>
-  (await new AxeBuilder({ page }).withTags(axeTags).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 
 // Typed with money placeholders (issue 14); shown everywhere formatted like the totals.
 const PROMOTION = {
