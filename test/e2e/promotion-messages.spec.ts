@@ -71,10 +71,19 @@ async function priced(page: Page, locale: Locale): Promise<void> {
 /** Starts collecting layout-shift entries (buffered), as CLS counts them: shifts without recent input. */
 async function watchShifts(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { shifts: number[] };
+    type Shift = { value: number; hadRecentInput: boolean; sources: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] };
+    const w = window as unknown as { shifts: number[]; shiftSources: string[] };
     w.shifts = [];
+    w.shiftSources = [];
+    // What moved, so a failure names it: the node (class and text) and its rectangle before and after.
+    const describe = ({ node, previousRect: a, currentRect: b }: Shift['sources'][number]) =>
+      `${node?.nodeName}.${(node as Element | undefined)?.className ?? ''} "${node?.textContent?.slice(0, 40)}" ${a.x},${a.y} ${a.width}×${a.height} → ${b.x},${b.y} ${b.width}×${b.height}`;
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!entry.hadRecentInput) w.shifts.push(entry.value);
+      for (const entry of list.getEntries() as unknown as Shift[]) {
+        if (entry.hadRecentInput) continue;
+        w.shifts.push(entry.value);
+        w.shiftSources.push(...entry.sources.map(describe));
+      }
     }).observe({ type: 'layout-shift', buffered: true });
   });
 }
@@ -169,6 +178,25 @@ for (const screen of SCREENS) {
         expect(problems.uncaught).toEqual([]);
       });
 
+      test(`opening the drawer: the server's first price lands without moving the summary (the estimate has the shipping row too) (${locale})`, async ({
+        page,
+        problems,
+      }) => {
+        await openStoreIn(page, locale);
+        const first = await holdQuotes(page);
+        await cupsInCart(page, locale, 1);
+        const d = drawer(page);
+        await expect(d.locator('dl .total')).toBeVisible();
+        await watchShifts(page);
+        await pastInputWindow(page);
+        first.release();
+        await priced(page, locale);
+        await page.unroute('**/api/cartlift/quote');
+        const moved = await page.evaluate(() => (window as unknown as { shiftSources: string[] }).shiftSources);
+        expect(await shifted(page), `layout shift as the first price lands; moved: ${moved.join('; ')}`).toBe(0);
+        expect(problems.uncaught).toEqual([]);
+      });
+
       test(`the summary keeps its place while the server re-prices a quantity and a code: CLS 0 in the drawer (${locale})`, async ({ page, problems }) => {
         await openStoreIn(page, locale);
         await cupsInCart(page, locale, 1);
@@ -195,7 +223,8 @@ for (const screen of SCREENS) {
         await expect(d.locator('dl .discount')).toHaveCount(2);
         await page.unroute('**/api/cartlift/quote');
 
-        expect(await shifted(page), 'layout shift while re-pricing (sum of layout-shift values)').toBe(0);
+        const moved = await page.evaluate(() => (window as unknown as { shiftSources: string[] }).shiftSources);
+        expect(await shifted(page), `layout shift while re-pricing (sum of layout-shift values); moved: ${moved.join('; ')}`).toBe(0);
         expect(await axe(page), 'drawer after re-pricing').toEqual([]);
         expect(problems.uncaught).toEqual([]);
       });

@@ -40,9 +40,12 @@ export function cartBody(cart: CartState) {
 
 function previewOf(cart: CartState, config: ConfigResponse | undefined): EvaluateResult | undefined {
   if (!config || cart.lines.length === 0 || cart.lines.some((l) => l.price === undefined)) return undefined;
+  // The shop's default option, as the server prices it: the estimate has the shipping row the quote will have.
+  const [shipping] = config.shippingOptions ?? [];
   return evaluate({
     currency: cart.currency,
     lines: cart.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: l.price ?? 0 })),
+    ...(shipping ? { shipping: { amount: shipping.amount, optionId: shipping.id } } : {}),
     // The browser can't know; the server decides and its quote replaces this.
     customer: { firstPurchase: true },
     now: Date.now(),
