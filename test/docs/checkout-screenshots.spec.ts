@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from '@playwright/test';
 import { type OwnServer, startOwnServer } from '../e2e/own-server';
-import { shopperTour, TOUR_SCREENS, type TourLocale } from '../e2e/shopper-tour';
+import { LOCALES, SCREENS } from '../e2e/screens';
+import { shopperTour } from '../e2e/shopper-tour';
 
 // `npm run docs:screenshots`: the shopper's pictures in docs/checkout.md, made
 // by walking the demo store on phone and desktop in English and Chinese — the
@@ -11,7 +12,6 @@ import { shopperTour, TOUR_SCREENS, type TourLocale } from '../e2e/shopper-tour'
 
 const PORT = Number(process.env.CARTLIFT_E2E_PORT ?? 4173) + 22;
 const out = fileURLToPath(new URL('../../docs/images/checkout/', import.meta.url));
-const LOCALES: TourLocale[] = ['en', 'zh-CN'];
 
 test.use({ baseURL: `http://127.0.0.1:${PORT}` });
 
@@ -24,7 +24,7 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-for (const screen of TOUR_SCREENS) {
+for (const screen of SCREENS) {
   test.describe(screen.name, () => {
     test.use({ ...screen.use, deviceScaleFactor: 1 });
     for (const locale of LOCALES) {
@@ -32,7 +32,7 @@ for (const screen of TOUR_SCREENS) {
         await shopperTour(page, locale, async (state) => {
           // Let transitions finish so the picture shows the settled state.
           await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 400))));
-          await page.screenshot({ path: path.join(out, `${screen.name}-${locale}-${state}.png`) });
+          await page.screenshot({ path: path.join(out, `${screen.short}-${locale}-${state}.png`) });
         });
       });
     }

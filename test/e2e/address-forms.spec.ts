@@ -2,15 +2,13 @@ import { axeViolations as axe } from './axe';
 import type { Locator, Page } from '@playwright/test';
 import { cupAtCheckout, drawer, effort, fillCard, fillContact, newEmail, openStoreIn, paidIntentId, payRemembered, savedProfile } from './checkout-helpers';
 import { booted, expect, test } from './fixtures';
+import { DESKTOP, PHONE } from './screens';
 
 // Issue 14: each country's address form from libaddressinput's data (China
 // province → city → district → street, no postcode, the phone required; the
 // US, the UK and Japan in their own order and words), the server refusing
 // what the form would, typed details kept through a reload until paid, and a
 // returning shopper's last payment method offered first.
-
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 };
-const DESKTOP = { viewport: { width: 1280, height: 800 } };
 
 /** The shipping fieldset's controls as the shopper meets them: label and autocomplete token, in order. */
 async function addressFields(page: Page): Promise<string[]> {

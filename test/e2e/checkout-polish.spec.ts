@@ -16,6 +16,7 @@ import {
   recorded,
 } from './checkout-helpers';
 import { badgeCount, booted, expect, test } from './fixtures';
+import { LOCALES, SCREENS, type ShopperLocale } from './screens';
 
 // Issue 14, "A checkout that Chinese shoppers and phone shoppers trust": the
 // funnel reports what shoppers did (no removals for a bought cart, no empty
@@ -23,12 +24,7 @@ import { badgeCount, booted, expect, test } from './fixtures';
 // refused Pay puts focus on the field to fix, and no control breaks into a
 // column of single characters — on a phone and a desktop, in English and Chinese.
 
-type Locale = 'en' | 'zh-CN';
-const LOCALES: Locale[] = ['en', 'zh-CN'];
-const SCREENS = [
-  { name: 'phone 390×844', use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 } },
-  { name: 'desktop', use: { viewport: { width: 1280, height: 800 } } },
-];
+type Locale = ShopperLocale;
 
 /** What the shopper reads, per locale. */
 const words = {

@@ -2,6 +2,7 @@ import { axeViolations as axe } from './axe';
 import type { Page } from '@playwright/test';
 import { drawer, holdQuotes, openCart, openStoreIn, pageCart } from './checkout-helpers';
 import { expect, test } from './fixtures';
+import { LOCALES, SCREENS, type ShopperLocale } from './screens';
 
 // Issue 14, "Promotion messages" and "Returning shoppers": money in promotion
 // names formatted like the totals, a free-shipping hint that says it counts
@@ -10,12 +11,7 @@ import { expect, test } from './fixtures';
 // summary that keeps its place while the server re-prices — on a phone and a
 // desktop, in English and Chinese, with 0 axe violations.
 
-type Locale = 'en' | 'zh-CN';
-const LOCALES: Locale[] = ['en', 'zh-CN'];
-const SCREENS = [
-  { name: 'phone 390×844', use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 } },
-  { name: 'desktop', use: { viewport: { width: 1280, height: 800 } } },
-];
+type Locale = ShopperLocale;
 
 /** What the shopper reads, per locale (USD amounts as Intl formats them there). */
 const words = {

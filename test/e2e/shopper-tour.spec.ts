@@ -1,14 +1,13 @@
 import { axeViolations } from './axe';
 import { expect, test } from './fixtures';
-import { shopperTour, TOUR_SCREENS, type TourLocale } from './shopper-tour';
+import { LOCALES, SCREENS } from './screens';
+import { shopperTour } from './shopper-tour';
 
 // Issue 14's "axe reports 0 violations in every state": the shopper's whole
 // way, phone and desktop, English and Chinese, checked at every stop — the
 // same stops `npm run docs:screenshots` photographs for docs/checkout.md.
 
-const LOCALES: TourLocale[] = ['en', 'zh-CN'];
-
-for (const screen of TOUR_SCREENS) {
+for (const screen of SCREENS) {
   test.describe(`on a ${screen.name}`, () => {
     test.use(screen.use);
     for (const locale of LOCALES) {

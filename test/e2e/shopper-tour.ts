@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { drawer, newEmail, paidIntentId } from './checkout-helpers';
 import { booted, expect } from './fixtures';
+import type { ShopperLocale } from './screens';
 
 // One shopper's way through the demo store, from adding a product to the
 // thank-you screen, stopping at every state a shopper sees. The e2e tour
@@ -8,16 +9,10 @@ import { booted, expect } from './fixtures';
 // them for docs/checkout.md. Both walk the same steps, so the pictures show
 // what the tests hold.
 
-export type TourLocale = 'en' | 'zh-CN';
+export type TourLocale = ShopperLocale;
 
 /** The states the tour stops at, in order. */
 export type TourState = 'store' | 'cart' | 'coupon' | 'checkout-errors' | 'checkout' | 'payment' | 'wechat-qr' | 'paid';
-
-/** The phone and desktop screens every shopper test runs on. */
-export const TOUR_SCREENS = [
-  { name: 'phone', use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } },
-  { name: 'desktop', use: { viewport: { width: 1280, height: 800 } } },
-] as const;
 
 const words = {
   en: { add: /^Add to cart/, checkout: 'Checkout', apply: 'Apply', coupon: 'Coupon code', pay: /^Pay /, card: 'Card' },
