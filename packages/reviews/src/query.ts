@@ -7,8 +7,9 @@ export interface ReviewQueryProblem {
   readonly message: string;
 }
 
-/** Reviews per page when `limit` is not given, and the most a page holds. */
+/** Reviews per page when `limit` is not given. */
 export const DEFAULT_REVIEW_LIMIT = 10;
+/** The most reviews a page holds: a bound on every query's work. */
 export const MAX_REVIEW_LIMIT = 25;
 /** Longest search text, after trimming. */
 export const MAX_REVIEW_SEARCH = 100;
