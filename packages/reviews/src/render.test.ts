@@ -299,6 +299,15 @@ describe('renderReviews: structure', () => {
     expect(renderReviews(late, { locale: 'en', timeZone: 'Asia/Shanghai' }).html).toContain('<time datetime="2025-04-02">April 2, 2025</time>');
   });
 
+  it('writes only whole counts into the bars, and English for a locale it has no strings for', () => {
+    const odd = { ...data, facets: { ...data.facets, ratings: { 1: '"><script>alert(1)</script>', 2: -3, 3: 1.5, 4: Number.NaN, 5: 12 } as any } };
+    const { html } = renderReviews(odd, { locale: 'fr' as any });
+    expectOnlyOurMarkup(html);
+    expect(html).toContain('<meter min="0" max="12" value="0" aria-hidden="true"></meter>');
+    expect(html).toContain('aria-label="1 star, 0 reviews, filter"');
+    expect(html).toContain('Customer reviews');
+  });
+
   it('says when there are no reviews yet, and when none match the filters', () => {
     const none = renderReviews(page([]), { locale: 'en' });
     expect(none.html).toContain('role="status">No reviews yet.</p>');

@@ -1,7 +1,7 @@
 import { isoDate } from './dates.js';
 import { escapeHtml, safePhotoUrl, serializeJsonLd } from './escape.js';
 import { type ReviewProduct, productJsonLd } from './json-ld.js';
-import { RATINGS, type Review, type ReviewPage, type ReviewQuery } from './model.js';
+import { RATINGS, type Rating, type Review, type ReviewPage, type ReviewQuery } from './model.js';
 import { type ReviewsLocale, reviewsText as t } from './render-text.js';
 
 /** How `renderReviews` renders. */
@@ -37,7 +37,8 @@ const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
  * // `${html}<script type="application/ld+json">${jsonLd}</script>`
  */
 export function renderReviews(data: ReviewPage & { readonly product: ReviewProduct }, options: RenderReviewsOptions): RenderedReviews {
-  const { locale } = options;
+  // A caller without types (a server passing on a header) gets English rather than a crash.
+  const locale: ReviewsLocale = options.locale === 'zh-CN' ? 'zh-CN' : 'en';
   const timeZone = options.timeZone ?? 'UTC';
   const number = new Intl.NumberFormat(locale);
   const n = (value: number) => number.format(value);
@@ -51,15 +52,20 @@ export function renderReviews(data: ReviewPage & { readonly product: ReviewProdu
 
   const summary = data.summary;
   const average = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(summary.average);
+  // Counts go into attributes unescaped, so anything but a whole count (data parsed from JSON may be anything) is 0.
+  const countOf = (star: Rating) => {
+    const count = data.facets.ratings[star];
+    return Number.isSafeInteger(count) && count > 0 ? count : 0;
+  };
   const barTotal = Math.max(
-    RATINGS.reduce((sum, star) => sum + (data.facets.ratings[star] ?? 0), 0),
+    RATINGS.reduce((sum, star) => sum + countOf(star), 0),
     1,
   );
   const pressed = new Set(options.query?.rating ?? []);
   const bars = [...RATINGS]
     .reverse()
     .map((star) => {
-      const count = data.facets.ratings[star] ?? 0;
+      const count = countOf(star);
       return (
         `<li><button type="button" class="cartlift-reviews-bar" data-rating="${star}" aria-pressed="${pressed.has(star)}" aria-label="${escapeHtml(t.bar[locale](star, n(count), count))}">` +
         `<span aria-hidden="true">${star}★</span> <meter min="0" max="${barTotal}" value="${count}" aria-hidden="true"></meter> <span aria-hidden="true">${n(count)}</span></button></li>`
