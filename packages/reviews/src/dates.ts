@@ -16,7 +16,8 @@ export function isoDate(ms: number, timeZone = 'UTC'): string | undefined {
     format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     isoFormats.set(timeZone, format);
   }
-  const part = (type: string) => format.formatToParts(ms).find((p) => p.type === type)?.value ?? '';
+  const parts = format.formatToParts(ms);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const year = part('year');
   if (!/^\d{4}$/.test(year)) return undefined;
   return `${year}-${part('month')}-${part('day')}`;
