@@ -32,6 +32,7 @@ import { funnelRoute } from './routes/funnel.js';
 import { reportRoute, reportStylesRoute } from './routes/report.js';
 import { configRoute } from './routes/config.js';
 import { quoteRoute } from './routes/quote.js';
+import { reviewsRoute } from './routes/reviews.js';
 import { webhookRoute } from './routes/webhook.js';
 import { createStripeClient } from './stripe/client.js';
 import { openStore } from './store/open-store.js';
@@ -203,7 +204,7 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
   // Wrong report tokens, counted per address in the store for the funnel, its report and the stats alike.
   const tokenLimiter = reportTokenLimiter(ctx.store);
   const answerError = errorAnswer(ctx);
-  // Later routes (reviews, the console's pages) join this table.
+  // Later routes (the reviews render route, submission and votes) join this table.
   const routes: Route[] = [
     // The routes a shopper's browser calls: open to pages on allowedOrigins, with their preflights.
     ...crossOriginRoutes(
@@ -212,6 +213,7 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
         { method: 'POST', path: '/quote', handler: quoteRoute(ctx, limiter) },
         { method: 'POST', path: '/checkout', handler: checkoutRoute(ctx, limiter) },
         { method: 'POST', path: '/checkout/complete', handler: completeRoute(ctx) },
+        { method: 'GET', path: '/reviews', handler: reviewsRoute(ctx) },
       ],
       ctx.allowedOrigins,
       { answerError },

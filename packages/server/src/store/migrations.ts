@@ -303,6 +303,49 @@ DROP INDEX IF EXISTS cartlift_analytics_events_received;
 CREATE INDEX cartlift_analytics_events_clock_ahead ON cartlift_analytics_events (received_at) WHERE time > received_at + 86400000;
 `,
   },
+  {
+    id: 12,
+    name: 'reviews',
+    // One row per review. helpful_score is helpfulScore(helpful, helpful + not_helpful) from
+    // @cartlift/reviews, written by the server whenever the votes are (one definition of the
+    // "most helpful" order, in TypeScript, instead of a second one in SQL); has_photos is kept
+    // beside photos so the "with photos" filter, facet and sort read a plain column.
+    // Shoppers only ever see a product's published reviews, in one of five orders, each broken
+    // by id: every index starts (sku, status) and then follows one order, so a page is read
+    // from the index in order and the cursor's keyset condition is a range on it.
+    //   _newest   sort=newest, and the created_at tie-break of every other order
+    //   _rating   sort=lowest and sort=highest (its newest-first tie-break runs against the
+    //             index there, so PostgreSQL sorts one star's rows), and the rating filter
+    //   _helpful  sort=helpful, the default
+    //   _photos   sort=photos (photos first, then newest) and media=true|false
+    sql: `
+CREATE TABLE cartlift_reviews (
+  id text PRIMARY KEY,
+  sku text NOT NULL,
+  variant text,
+  rating smallint NOT NULL CHECK (rating BETWEEN 1 AND 5),
+  title text NOT NULL,
+  body text NOT NULL,
+  author text NOT NULL,
+  language text NOT NULL,
+  photos jsonb NOT NULL DEFAULT '[]',
+  has_photos boolean NOT NULL DEFAULT false,
+  attributes jsonb NOT NULL DEFAULT '{}',
+  helpful integer NOT NULL DEFAULT 0,
+  not_helpful integer NOT NULL DEFAULT 0,
+  helpful_score double precision NOT NULL DEFAULT 0,
+  created_at bigint NOT NULL,
+  status text NOT NULL CHECK (status IN ('pending', 'published', 'rejected')),
+  rejection_reason text,
+  reply jsonb,
+  verified boolean NOT NULL DEFAULT false
+);
+CREATE INDEX cartlift_reviews_newest ON cartlift_reviews (sku, status, created_at DESC, id);
+CREATE INDEX cartlift_reviews_rating ON cartlift_reviews (sku, status, rating, created_at DESC, id);
+CREATE INDEX cartlift_reviews_helpful ON cartlift_reviews (sku, status, helpful_score DESC, created_at DESC, id);
+CREATE INDEX cartlift_reviews_photos ON cartlift_reviews (sku, status, has_photos DESC, created_at DESC, id);
+`,
+  },
 ];
 
 /** Advisory-lock key shared by every Cartlift process: "cartlift" in ASCII, folded to int32. */

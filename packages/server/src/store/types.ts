@@ -1,4 +1,5 @@
 import type { PromotionsConfig } from '@cartlift/discounts';
+import type { Review, ReviewPage, ReviewQuery } from '@cartlift/reviews';
 /**
  * The final answer of a payment attempt that did not end in an order, kept so
  * a retried request (same checkout id) gets the same answer.
@@ -444,6 +445,18 @@ export interface Store {
   }>;
   /** The stored codes among these (normalised, upper case). */
   findCodes(codes: string[]): Promise<SingleUseCode[]>;
+  /**
+   * Stores a review as it is (any status): the demo's seed, tests, and later
+   * submission and imports. Returns false when its id is taken.
+   */
+  addReview(review: Review): Promise<boolean>;
+  /**
+   * A page of a product's published reviews for a shopper's query: filtered,
+   * sorted, after `query.cursor`, with the total and facet counts for the
+   * current filters and the product's summary. Throws `InvalidReviewCursorError`
+   * for a cursor it did not write for this sort.
+   */
+  reviewPage(query: ReviewQuery, now: number): Promise<ReviewPage>;
   close(): Promise<void>;
 }
 
