@@ -314,8 +314,9 @@ CREATE INDEX cartlift_analytics_events_clock_ahead ON cartlift_analytics_events 
     // by id: every index starts (sku, status) and then follows one order, so a page is read
     // from the index in order and the cursor's keyset condition is a range on it.
     //   _newest   sort=newest, and the created_at tie-break of every other order
-    //   _rating   sort=lowest and sort=highest (its newest-first tie-break runs against the
-    //             index there, so PostgreSQL sorts one star's rows), and the rating filter
+    //   _rating   sort=lowest, and the rating filter
+    //   _highest  sort=highest: read backwards, _rating would give the oldest first within a
+    //             star, so PostgreSQL would sort every review of that star for each page
     //   _helpful  sort=helpful, the default
     //   _photos   sort=photos (photos first, then newest) and media=true|false
     sql: `
@@ -342,6 +343,7 @@ CREATE TABLE cartlift_reviews (
 );
 CREATE INDEX cartlift_reviews_newest ON cartlift_reviews (sku, status, created_at DESC, id);
 CREATE INDEX cartlift_reviews_rating ON cartlift_reviews (sku, status, rating, created_at DESC, id);
+CREATE INDEX cartlift_reviews_highest ON cartlift_reviews (sku, status, rating DESC, created_at DESC, id);
 CREATE INDEX cartlift_reviews_helpful ON cartlift_reviews (sku, status, helpful_score DESC, created_at DESC, id);
 CREATE INDEX cartlift_reviews_photos ON cartlift_reviews (sku, status, has_photos DESC, created_at DESC, id);
 `,

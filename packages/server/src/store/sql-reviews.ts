@@ -151,7 +151,34 @@ function afterCursor(order: readonly SortKey[], cursor: Cursor, params: Params):
     const equal = columns.slice(0, i).map((prev, j) => `${prev.column} = ${values[j]}`);
     return `(${[...equal, `${col.column} ${col.desc ? '<' : '>'} ${values[i]}`].join(' AND ')})`;
   });
-  return `(${branches.join(' OR ')})`;
+  // The first key's bound repeats the first branch's, loosened to include equality: the OR alone
+  // is only a filter, this makes it the start of the index range, so a deep page doesn't read
+  // every review before it.
+  const first = columns[0]!;
+  return `${first.column} ${first.desc ? '<=' : '>='} ${values[0]} AND (${branches.join(' OR ')})`;
+}
+
+/**
+ * The statement of one page: the query's filters, after its cursor, in its
+ * order, one more row than asked (to know whether a next page exists).
+ * Exported so a test can read its plan. Throws `InvalidReviewCursorError`.
+ *
+ * @example
+ * const { sql, params } = reviewPageStatement({ product: 'TEA', sort: 'newest', limit: 10 })
+ */
+export function reviewPageStatement(query: ReviewQuery): { sql: string; params: unknown[] } {
+  const order = REVIEW_ORDERS[query.sort];
+  const cursor = query.cursor === undefined ? undefined : decodeReviewCursor(query.cursor, query.sort);
+  const params = new Params();
+  const page = filterConditions(query, params);
+  const conditions = [where(page.base, page.filters)];
+  if (cursor) conditions.push(afterCursor(order, cursor, params));
+  const orderBy = [...order.map((key) => `${key.column} ${key.desc ? 'DESC' : 'ASC'}`), 'id ASC'].join(', ');
+  return {
+    sql: `SELECT ${COLUMNS}, helpful_score, has_photos FROM cartlift_reviews
+           WHERE ${conditions.join(' AND ')} ORDER BY ${orderBy} LIMIT ${params.add(query.limit + 1)}`,
+    params: params.values,
+  };
 }
 
 const emptyHistogram = (): RatingHistogram => ({ 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 });
@@ -223,19 +250,9 @@ export function reviewMethods(db: SqlDatabase): Pick<Store, 'addReview' | 'revie
 
     async reviewPage(query) {
       const order = REVIEW_ORDERS[query.sort];
-      const cursor = query.cursor === undefined ? undefined : decodeReviewCursor(query.cursor, query.sort);
 
-      // The page: one more row than asked, to know whether there is a next page.
-      const pageParams = new Params();
-      const page = filterConditions(query, pageParams);
-      const conditions = [where(page.base, page.filters)];
-      if (cursor) conditions.push(afterCursor(order, cursor, pageParams));
-      const orderBy = [...order.map((key) => `${key.column} ${key.desc ? 'DESC' : 'ASC'}`), 'id ASC'].join(', ');
-      const pageRows = db.query<Row>(
-        `SELECT ${COLUMNS}, helpful_score, has_photos FROM cartlift_reviews
-          WHERE ${conditions.join(' AND ')} ORDER BY ${orderBy} LIMIT ${pageParams.add(query.limit + 1)}`,
-        pageParams.values,
-      );
+      const statement = reviewPageStatement(query);
+      const pageRows = db.query<Row>(statement.sql, statement.params);
 
       // Counts over the product's published reviews in one pass: the total and the single-valued facets
       // (each with every filter but its own), and the unfiltered histogram for the summary.
