@@ -1,4 +1,5 @@
 import { helpfulScore, RATINGS, type Rating, type Review, type ReviewQuery, type ReviewSort } from '@cartlift/reviews';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { storeVariants, useHarness } from '../test/harness.js';
 import { decodeReviewCursor, encodeReviewCursor, likePattern } from './store/sql-reviews.js';
@@ -77,13 +78,14 @@ function compare(sort: ReviewSort): (a: Review, b: Review) => number {
   return (a, b) => main[sort](a) - main[sort](b) || b.createdAt - a.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-const expected = (f: Filters, sort: ReviewSort) =>
-  REVIEWS.filter((r) => matches(r, f))
+const expected = (f: Filters, sort: ReviewSort, reviews: readonly Review[] = REVIEWS) =>
+  reviews
+    .filter((r) => r.status === 'published' && matches(r, f))
     .sort(compare(sort))
     .map((r) => r.id);
 
-function url(f: Filters & { sort?: ReviewSort; limit?: number; cursor?: string }): string {
-  const params = new URLSearchParams({ product: SKU });
+function url(f: Filters & { sort?: ReviewSort; limit?: number; cursor?: string }, product = SKU): string {
+  const params = new URLSearchParams({ product });
   if (f.rating) params.set('rating', f.rating.join(','));
   if (f.media !== undefined) params.set('media', String(f.media));
   if (f.verified !== undefined) params.set('verified', String(f.verified));
@@ -148,6 +150,76 @@ describe.each(storeVariants())('GET /reviews on $name', ({ open }) => {
         expect(seen, `${sort} ${JSON.stringify(filters)}`).toEqual(expected(filters, sort));
       }
     }
+  }, 60_000);
+
+  test('property: any reviews, any filters, any sort and page size: the pages are the matching published reviews, each once, in order', async () => {
+    let run = 0;
+    const review = fc.record({
+      rating: fc.constantFrom<Rating>(1, 2, 3, 4, 5),
+      minute: fc.integer({ min: 0, max: 4 }),
+      helpful: fc.integer({ min: 0, max: 3 }),
+      notHelpful: fc.integer({ min: 0, max: 3 }),
+      photo: fc.boolean(),
+      verified: fc.boolean(),
+      variant: fc.constantFrom(undefined, 'A', 'B'),
+      size: fc.constantFrom(undefined, 's', 'm'),
+      status: fc.constantFrom<Review['status']>('published', 'published', 'published', 'pending', 'rejected'),
+    });
+    // Half the runs filter nothing, so pages are long and full of ties; the rest any mix of filters.
+    const filters: fc.Arbitrary<Filters> = fc.oneof(
+      fc.constant({}),
+      fc.record(
+        {
+          rating: fc.uniqueArray(fc.constantFrom<Rating>(1, 2, 3, 4, 5), { minLength: 1, maxLength: 3 }).map((r) => [...r].sort()),
+          media: fc.boolean(),
+          verified: fc.boolean(),
+          variant: fc.constantFrom('A', 'B'),
+          attr: fc.constantFrom({ size: 's' }, { size: 'm' }),
+        },
+        { requiredKeys: [] },
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(review, { minLength: 5, maxLength: 30, size: 'max' }),
+        filters,
+        fc.constantFrom<ReviewSort>('helpful', 'newest', 'highest', 'lowest', 'photos'),
+        fc.integer({ min: 1, max: 6 }),
+        async (drawn, f, sort, limit) => {
+          const product = `PROP-${++run}`;
+          const reviews: Review[] = drawn.map((d, i) => ({
+            id: `p${run}x${String(i).padStart(3, '0')}`,
+            sku: product,
+            ...(d.variant ? { variant: d.variant } : {}),
+            rating: d.rating,
+            title: 't',
+            body: 'b',
+            author: 'a',
+            language: 'en',
+            photos: d.photo ? [{ url: '/p.jpg' }] : [],
+            attributes: d.size ? { size: d.size } : ({} as Record<string, string>),
+            helpful: d.helpful,
+            notHelpful: d.notHelpful,
+            createdAt: T0 + d.minute * 60_000,
+            status: d.status,
+            verified: d.verified,
+          }));
+          for (const r of reviews) await h.store.addReview(r);
+          const seen: string[] = [];
+          let cursor: string | undefined;
+          for (let pages = 0; pages <= 31; pages++) {
+            const { status, body } = await get(url({ ...f, sort, limit, cursor }, product));
+            expect(status).toBe(200);
+            expect(body.reviews.length).toBeLessThanOrEqual(limit);
+            seen.push(...body.reviews.map((r: Review) => r.id));
+            cursor = body.nextCursor;
+            if (!cursor) break;
+          }
+          expect(seen).toEqual(expected(f, sort, reviews));
+        },
+      ),
+      { numRuns: 40 },
+    );
   }, 60_000);
 
   test('each sort orders as it says, ties broken by newest and then id', async () => {
