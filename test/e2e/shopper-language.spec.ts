@@ -91,7 +91,10 @@ test('a cart link and an added product show one language in a Chinese cart', asy
   await expect(drawer(page).locator('[part=line] .name')).toHaveText(['茶叶礼盒']);
   // The link's parameters are used up; the language stays.
   expect(new URL(page.url()).searchParams.get('lang')).toBe('zh-CN');
+  // Escape closes the drawer once focus is in it: wait for the move, or a busy machine presses it too early.
+  await expect(drawer(page).getByRole('heading', { level: 2 })).toBeFocused();
   await page.keyboard.press('Escape');
+  await expect(drawer(page)).toBeHidden();
   await page.locator('[data-cartlift-add="POT-YIXING"]').click();
   await openCart(page);
   await expect(drawer(page).locator('[part=line] .name')).toHaveText(['茶叶礼盒', '宜兴紫砂壶']);
