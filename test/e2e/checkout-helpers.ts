@@ -79,13 +79,18 @@ export async function fillCard(page: Page, e: ReturnType<typeof effort>, number 
   await e.fill(page.getByLabel(/Security code/), '123', 'card cvc');
 }
 
-/** The celadon cup (the store's second product) added, the cart opened, and Checkout pressed (`checkout`: its name in the page's language). */
-export async function cupAtCheckout(page: Page, checkout = 'Checkout'): Promise<void> {
+/** The celadon cup (the store's second product) added and the cart opened. */
+export async function cupInCart(page: Page): Promise<void> {
   await page
     .getByRole('button', { name: /Add to cart/ })
     .nth(1)
     .click();
   await openCart(page);
+}
+
+/** The celadon cup in the cart (`cupInCart`) and Checkout pressed (`checkout`: its name in the page's language). */
+export async function cupAtCheckout(page: Page, checkout = 'Checkout'): Promise<void> {
+  await cupInCart(page);
   await drawer(page).getByRole('button', { name: checkout, exact: true }).click();
 }
 
@@ -96,11 +101,7 @@ export async function cupAtCheckout(page: Page, checkout = 'Checkout'): Promise<
  */
 export async function payRemembered(page: Page, email: string, codes: string[] = []): Promise<void> {
   await openStore(page);
-  await page
-    .getByRole('button', { name: /Add to cart/ })
-    .nth(1)
-    .click();
-  await openCart(page);
+  await cupInCart(page);
   for (const code of codes) {
     await drawer(page).getByLabel('Coupon code').fill(code);
     await drawer(page).getByRole('button', { name: 'Apply' }).click();

@@ -2,6 +2,7 @@ import { axeViolations as axe } from './axe';
 import type { Page } from '@playwright/test';
 import {
   cupAtCheckout,
+  cupInCart,
   drawer,
   effort,
   fillCard,
@@ -144,11 +145,7 @@ test.describe('analytics report what the shopper did', () => {
   }) => {
     await recordEventsFromLoad(page, ['remove_from_cart', 'view_cart', 'purchase']);
     await openStore(page);
-    await page
-      .getByRole('button', { name: /Add to cart/ })
-      .nth(1)
-      .click();
-    await openCart(page);
+    await cupInCart(page);
     // Opening the drawer on the cart is viewing it, with its value.
     await expect.poll(async () => (await recorded(page)).map((e) => `${e.name}:${e.value}`)).toEqual(['view_cart:1800']);
     await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();

@@ -170,12 +170,7 @@ for (const method of ['Alipay', 'WeChat Pay'] as const) {
   test(`${method} chosen in the Payment Element reaches Stripe as ${method === 'Alipay' ? 'alipay' : 'wechat_pay'}`, async ({ page, problems }) => {
     const email = newEmail(method === 'Alipay' ? 'alipay' : 'wechat');
     await openStore(page);
-    await page
-      .getByRole('button', { name: /Add to cart/ })
-      .nth(1)
-      .click();
-    await openCart(page);
-    await drawer(page).getByRole('button', { name: 'Checkout', exact: true }).click();
+    await cupAtCheckout(page);
     await fillContact(page, effort(), email);
     await page.getByRole('tab', { name: method }).click();
     await drawer(page).getByRole('button', { name: /^Pay / }).click();
