@@ -12,10 +12,12 @@ export interface CliArgs {
   dataDir: string | undefined;
   /** `--demo-owner EMAIL`: on a store without console accounts, make this owner and print its password once (the demo only). */
   demoOwner: string | undefined;
+  /** `--demo-reviews`: add the demo's reviews of every catalog product the store lacks (the demo only). */
+  demoReviews: boolean;
   help: boolean;
 }
 
-export const USAGE = `Usage: cartlift-server --config cartlift.config.json [--port 5173] [--strict-port] [--data-dir <dir>] [--host 127.0.0.1] [--static <dir>]... [--sandbox] [--demo-owner EMAIL]
+export const USAGE = `Usage: cartlift-server --config cartlift.config.json [--port 5173] [--strict-port] [--data-dir <dir>] [--host 127.0.0.1] [--static <dir>]... [--sandbox] [--demo-owner EMAIL] [--demo-reviews]
 
   --config   JSON config: currency, catalog, promotions, stripe.publishableKey (see docs/server.md)
   --port     port to listen on (default: PORT, else 5173; the next free port is used if it is taken)
@@ -26,6 +28,8 @@ export const USAGE = `Usage: cartlift-server --config cartlift.config.json [--po
   --sandbox  use the offline Stripe sandbox (also the default when STRIPE_SECRET_KEY is unset)
   --demo-owner EMAIL  demo only: when the store has no console account yet, make EMAIL an owner
              and print the console's address and a generated password once (npm start uses it)
+  --demo-reviews  demo only: write about 40 reviews per catalog product (en and zh-CN, some with
+             photos and fit answers) and 2 pending ones for the console's queue, once (npm start uses it)
 
        cartlift-server admin add EMAIL --role owner|marketer|viewer [--config FILE] [--password-stdin]
   creates a console account in the config's store (see docs/console.md)`;
@@ -59,6 +63,7 @@ export function parseArgs(argv: readonly string[], environment: Record<string, s
     strictPort: false,
     dataDir: undefined,
     demoOwner: undefined,
+    demoReviews: false,
     help: false,
   };
   if (environment.PORT !== undefined) args.port = parsePort(environment.PORT, 'PORT');
@@ -95,6 +100,9 @@ export function parseArgs(argv: readonly string[], environment: Record<string, s
         break;
       case '--demo-owner':
         args.demoOwner = demoOwnerEmail(value());
+        break;
+      case '--demo-reviews':
+        args.demoReviews = true;
         break;
       case '--help':
       case '-h':

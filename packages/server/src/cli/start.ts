@@ -9,6 +9,7 @@ import type { StripeSandbox } from '@cartlift/stripe-sandbox';
 import type { CliArgs } from './args.js';
 import { loadConfigFile } from './config-file.js';
 import { type DemoOwner, ensureDemoOwner } from './demo-owner.js';
+import { type DemoReviewProduct, seedDemoReviews } from './demo-reviews.js';
 import { type ScriptFilesHandler, scriptFiles } from '../http/script-files.js';
 import { publicFiles } from './public-files.js';
 import { env } from '../env.js';
@@ -37,6 +38,12 @@ async function listen(handler: CartliftHandler, args: CliArgs, fallback: ReturnT
       if (code !== 'EADDRINUSE' || args.strictPort || port === 0 || port - first >= 20) throw error;
     }
   }
+}
+
+/** The products of a catalog given as a list; none for a callback catalog, which cannot be listed. */
+function listedProducts(catalog: CartliftHandlerOptions['catalog']): DemoReviewProduct[] {
+  if (Array.isArray(catalog)) return catalog;
+  return 'products' in catalog && Array.isArray(catalog.products) ? catalog.products : [];
 }
 
 /**
@@ -95,6 +102,7 @@ export async function startFromArgs(
   if (sandbox) await sandbox.addWebhookEndpoint(`${apiUrl}/webhooks/stripe`);
   // Once listening: a start that fails before never makes an account whose password nobody saw.
   const demoOwner = args.demoOwner ? await ensureDemoOwner(store, args.demoOwner, handlerOptions.now?.() ?? Date.now()) : null;
+  if (args.demoReviews) await seedDemoReviews(store, listedProducts(handlerOptions.catalog), handlerOptions.now?.() ?? Date.now());
   return {
     url: running.url,
     apiUrl,
