@@ -6,7 +6,7 @@ import { requireAdmin } from './require-admin.js';
 
 const MAX_ROWS = 200;
 
-/** Review invitations, newest first: who was asked to review what, and whether they did. Tokens are never listed (only their hashes are kept). */
+/** Review invitations, newest first: who was asked to review what, and whether they did. Tokens are never listed (only their hashes are kept), nor the shopper's email. */
 const invitations =
   (ctx: HandlerContext): RouteHandler =>
   async (request) => {
@@ -22,7 +22,9 @@ const invitations =
       );
     const store = await ctx.store();
     try {
-      return json(await store.listReviewInvitations({ limit, cursor: params.get('cursor') ?? undefined }));
+      const page = await store.listReviewInvitations({ limit, cursor: params.get('cursor') ?? undefined });
+      // As the console's orders: what was bought and reviewed, never who the shopper is.
+      return json({ ...page, invitations: page.invitations.map(({ email: _email, ...invitation }) => invitation) });
     } catch (error) {
       if (error instanceof InvalidInvitationCursorError) throw new HttpError(400, 'invalid_request', error.message, 'cursor');
       throw error;
