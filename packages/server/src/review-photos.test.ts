@@ -56,7 +56,12 @@ describe.each([
     expect(meta.orientation).toBeUndefined();
     expect(text(served.bytes)).not.toContain('Secret Photographer');
     expect(text(served.bytes)).not.toContain('WGS-84');
-    if (photoFolder) expect(await readdir(photoFolder)).toContain(`${body.id}.jpg`);
+    if (photoFolder) {
+      expect(await readdir(photoFolder)).toContain(`${body.id}.jpg`);
+      // A file removed by hand is a 404, not a 500.
+      await rm(join(photoFolder, `${body.id}.jpg`));
+      expect((await download(h, body.url)).status).toBe(404);
+    }
   });
 
   test('a PNG with a tEXt chunk comes back without it; a WebP is kept a WebP', async () => {

@@ -85,9 +85,14 @@ export async function writePhotoFile(folder: string, id: string, type: PhotoType
   return file;
 }
 
-/** A stored photo's bytes: from the store, or from its file under `folder`. */
+/** A stored photo's bytes: from the store, or from its file under `folder` (null when that file is gone: a 404, not a 500). */
 export async function photoBytes(photo: StoredReviewPhoto, folder: string | null): Promise<Uint8Array | null> {
   if (photo.bytes) return photo.bytes;
   if (!photo.file || !folder || !/^[A-Za-z0-9_-]+\.(jpg|png|webp)$/.test(photo.file)) return null;
-  return new Uint8Array(await readFile(join(folder, photo.file)));
+  try {
+    return new Uint8Array(await readFile(join(folder, photo.file)));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
 }
