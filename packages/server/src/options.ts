@@ -18,7 +18,8 @@ export interface CartliftHandlerOptions {
   basePath?: string;
   /**
    * Shops on other origins whose pages may call the shopper API (`/config`,
-   * `/quote`, `/checkout`, `/checkout/complete`, `/events`), such as
+   * `/quote`, `/checkout`, `/checkout/complete`, `/reviews` and its submission,
+   * photo, vote, invitation and reminder routes, `/events`), such as
    * ["https://shop.example"], or "*". Default: the server's own origin only.
    * The console's routes never allow another origin.
    */

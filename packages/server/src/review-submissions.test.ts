@@ -260,3 +260,38 @@ describe.each(storeVariants())('reviews a shop takes without invitations, publis
     }
   });
 });
+
+describe.each(storeVariants())('a failing mailer and an unreachable database on $name', ({ open }) => {
+  const logged: string[] = [];
+  const h = useHarness(open, {
+    onReviewInvitation: () => Promise.reject(new Error('SMTP 421 try later')),
+    logger: { error: (message) => void logged.push(message) },
+    reviews: { acceptUnverified: true },
+  });
+
+  test('a hook that throws is logged; the payment, its webhook and its links are unaffected', async () => {
+    const paid = await h.checkout({ checkoutId: unique('co'), lines: [{ sku: 'CUP-CELADON', quantity: 1 }], contact: { email: `${unique('b')}@example.com` } });
+    expect(paid.body.status).toBe('succeeded');
+    await h.sandbox.webhooksIdle();
+    await expect.poll(() => logged.filter((m) => m.includes(paid.body.paymentIntentId)).length).toBe(1);
+    expect(logged.find((m) => m.includes(paid.body.paymentIntentId))).toBe(
+      `[cartlift] onReviewInvitation failed for order ${paid.body.paymentIntentId}; its review links are still listed in the console.`,
+    );
+    expect(await h.store.orderReviewInvitations(paid.body.paymentIntentId)).toHaveLength(1);
+    expect(await h.store.getOrder(paid.body.paymentIntentId)).not.toBeNull();
+  });
+
+  test('the database being unreachable while storing a review is a 503 with Retry-After, not a 500', async () => {
+    const submitReview = h.store.submitReview;
+    h.store.submitReview = async () => {
+      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    };
+    try {
+      const res = await h.call('POST', '/reviews', { ...review(), product: 'TEA-LJ-100' }, { 'x-test-ip': unique('ip') });
+      expect([res.status, res.body.error.code]).toEqual([503, 'service_unavailable']);
+      expect(res.headers.get('retry-after')).toBeTruthy();
+    } finally {
+      h.store.submitReview = submitReview;
+    }
+  });
+});
