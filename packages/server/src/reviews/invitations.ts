@@ -58,6 +58,9 @@ export function tokenHash(token: string): string {
  * The token of an invitation id: `<id>.<HMAC of the id>`. The same id always
  * gives the same token, so a "review later" email can mail the links again
  * without the store ever holding a token.
+ *
+ * @example
+ * await invitationToken(ctx, store, 'q3c9…') // "q3c9….k9Zw…"
  */
 export async function invitationToken(ctx: HandlerContext, store: Store, id: string): Promise<string> {
   return `${id}.${sign(await signingSecret(ctx, store), id)}`;
@@ -94,6 +97,9 @@ function linesOf(order: OrderRecord): OrderLine[] {
  * One new invitation per line of a paid order, for the ledger to store in the
  * order's transaction. Add-on lines (a warranty, gift wrap) are not products
  * a shopper reviews, so only skus the catalog names as products get one.
+ *
+ * @example
+ * await reviewInvitationsFor(ctx, store, order) // [{ id, tokenHash, lineIndex: 0, sku: 'TEA-LJ-100', productName: '…', expiresAt }]
  */
 export async function reviewInvitationsFor(ctx: HandlerContext, store: Store, order: OrderRecord): Promise<NewReviewInvitation[]> {
   const lines = linesOf(order);

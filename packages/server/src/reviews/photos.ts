@@ -77,7 +77,12 @@ export function newPhotoId(): string {
   return randomBytes(18).toString('base64url');
 }
 
-/** Writes a re-encoded photo under `folder`, named by its id (never by anything the client sent). */
+/**
+ * Writes a re-encoded photo under `folder`, named by its id (never by anything the client sent).
+ *
+ * @example
+ * await writePhotoFile('/var/photos', id, 'image/jpeg', bytes) // "<id>.jpg"
+ */
 export async function writePhotoFile(folder: string, id: string, type: PhotoType, bytes: Uint8Array): Promise<string> {
   const file = `${id}.${PHOTO_EXTENSIONS[type]}`;
   await mkdir(folder, { recursive: true });
@@ -85,7 +90,12 @@ export async function writePhotoFile(folder: string, id: string, type: PhotoType
   return file;
 }
 
-/** A stored photo's bytes: from the store, or from its file under `folder` (null when that file is gone: a 404, not a 500). */
+/**
+ * A stored photo's bytes: from the store, or from its file under `folder` (null when that file is gone: a 404, not a 500).
+ *
+ * @example
+ * const bytes = await photoBytes(await store.reviewPhoto(id), ctx.reviews.photoFolder)
+ */
 export async function photoBytes(photo: StoredReviewPhoto, folder: string | null): Promise<Uint8Array | null> {
   if (photo.bytes) return photo.bytes;
   if (!photo.file || !folder || !/^[A-Za-z0-9_-]+\.(jpg|png|webp)$/.test(photo.file)) return null;

@@ -30,6 +30,9 @@ function voteOf(body: unknown): { review: string; shopper: string; helpful: bool
  * published review. 200 `{ counted, helpful, notHelpful }`; a second vote by
  * the same shopper is not an error, it answers `counted: false` and the
  * unchanged counts (the widget shows them either way).
+ *
+ * @example
+ * { method: 'POST', path: '/reviews/helpful', handler: helpfulRoute(ctx, limiter) }
  */
 export function helpfulRoute(ctx: HandlerContext, limiter: RateLimiter) {
   return async (request: Request, context?: RequestContext): Promise<Response> => {

@@ -13,6 +13,9 @@ import { invitationFor } from './review-submit.js';
  * `GET /reviews/invitation?token=`: what a review link is for, so the form can
  * say "Your review of …": 200 `{ sku, variant?, productName, expiresAt, used: false }`;
  * 404 for a token this shop did not sign, 410 once used or expired.
+ *
+ * @example
+ * { method: 'GET', path: '/reviews/invitation', handler: invitationRoute(ctx) }
  */
 export function invitationRoute(ctx: HandlerContext) {
   return async (request: Request): Promise<Response> => {
@@ -36,6 +39,9 @@ export function invitationRoute(ctx: HandlerContext) {
  * only it and this server know it, so no one can mail links for another's
  * order. At most once per order per day (a repeat answers `sent: false`), and
  * `reviews.perHour.reminders` per address.
+ *
+ * @example
+ * { method: 'POST', path: '/reviews/remind', handler: remindRoute(ctx, limiter, storeRateLimiter(ctx.store, 86_400_000)) }
  */
 export function remindRoute(ctx: HandlerContext, perIp: RateLimiter, perOrderDaily: RateLimiter) {
   return async (request: Request, context?: RequestContext): Promise<Response> => {

@@ -13,6 +13,9 @@ const tooLarge = () => new HttpError(413, 'photo_too_large', `A review photo mus
  * `POST /reviews/photos`: the image itself as the body (any Content-Type: the
  * bytes decide). Answers 201 `{ id, url, width, height, type }`; the id goes
  * in a review's `photos` within the review's `POST /reviews`.
+ *
+ * @example
+ * { method: 'POST', path: '/reviews/photos', handler: uploadPhotoRoute(ctx, limiter) }
  */
 export function uploadPhotoRoute(ctx: HandlerContext, limiter: RateLimiter) {
   return async (request: Request, context?: RequestContext): Promise<Response> => {
@@ -33,6 +36,9 @@ export function uploadPhotoRoute(ctx: HandlerContext, limiter: RateLimiter) {
  * `GET /reviews/photos/<id>`: a stored photo with its own type, `nosniff`,
  * a year's cache (a photo never changes under its id) and
  * `Cross-Origin-Resource-Policy: cross-origin` so a shop's page on another origin may show it.
+ *
+ * @example
+ * { method: 'GET', path: '/reviews/photos/*', handler: photoRoute(ctx) }
  */
 export function photoRoute(ctx: HandlerContext) {
   return async (request: Request): Promise<Response> => {

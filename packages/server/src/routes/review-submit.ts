@@ -15,6 +15,9 @@ import { takeReviewAllowance } from './review-limits.js';
  * The product a review is about and whether it is a verified purchase: from
  * the invitation when there is one (never from the client's `product`), else
  * the client's product, when the shop accepts unverified reviews.
+ *
+ * @example
+ * const { sku, verified, invitationHash } = await reviewedLine(ctx, store, submission)
  */
 export async function reviewedLine(
   ctx: HandlerContext,
@@ -75,6 +78,9 @@ export async function invitationFor(ctx: HandlerContext, store: Store, token: st
  * `POST /reviews`: a shopper's review (see docs/server.md). Answers 201
  * `{ id, status }`: `pending` under `moderation: 'all'`, or with
  * `moderation: 'flagged'` `published` unless the profanity check holds it.
+ *
+ * @example
+ * { method: 'POST', path: '/reviews', handler: submitReviewRoute(ctx, storeRateLimiter(ctx.store, 3_600_000)) }
  */
 export function submitReviewRoute(ctx: HandlerContext, limiter: RateLimiter) {
   return async (request: Request, context?: RequestContext): Promise<Response> => {

@@ -37,6 +37,9 @@ function toPhoto(row: Row): StoredReviewPhoto {
  * Stores an order's invitations in the order's transaction (the ledger calls
  * it), so a paid order has its links exactly once whichever of the webhook
  * and the checkout's own settle records it.
+ *
+ * @example
+ * await insertReviewInvitations(tx, order, await options.reviewInvitations(order))
  */
 export async function insertReviewInvitations(
   tx: SqlClient,
@@ -93,6 +96,9 @@ export class InvalidInvitationCursorError extends Error {
 /**
  * What shoppers send after a purchase: invitations (spent once), reviews with
  * their photos, helpful votes (once per shopper), and the signing secret.
+ *
+ * @example
+ * const store = { ...reviewMethods(db), ...reviewSubmissionMethods(db) }
  */
 export function reviewSubmissionMethods(
   db: SqlDatabase,
