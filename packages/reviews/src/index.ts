@@ -23,3 +23,5 @@ export type { ReviewsLocale } from './render-text.js';
 export { reviewsText } from './render-text.js';
 export type { RenderReviewsOptions, RenderedReviews } from './render.js';
 export { renderReviews } from './render.js';
+export type { ReviewAttributeChoices, ReviewSubmission, ReviewSubmissionProblem } from './submission.js';
+export { MAX_REVIEW_AUTHOR, MAX_REVIEW_BODY, MAX_REVIEW_PHOTOS, MAX_REVIEW_TITLE, reviewSubmissionProblems } from './submission.js';

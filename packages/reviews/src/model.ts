@@ -57,6 +57,8 @@ export interface Review {
   readonly status: ReviewStatus;
   /** Why a moderator rejected it (status `rejected` only). */
   readonly rejectionReason?: string;
+  /** Why an automatic check held it for a person (status `pending`), e.g. "profanity: en". */
+  readonly heldFor?: string;
   readonly reply?: MerchantReply;
   /** Written through a signed invitation from a paid order of this product. */
   readonly verified: boolean;

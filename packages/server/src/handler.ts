@@ -33,6 +33,13 @@ import { reportRoute, reportStylesRoute } from './routes/report.js';
 import { configRoute } from './routes/config.js';
 import { quoteRoute } from './routes/quote.js';
 import { reviewsRoute } from './routes/reviews.js';
+import { helpfulRoute } from './routes/review-helpful.js';
+import { invitationRoute, remindRoute } from './routes/review-invitations.js';
+import { photoRoute, uploadPhotoRoute } from './routes/review-photos.js';
+import { submitReviewRoute } from './routes/review-submit.js';
+import { reviewInvitationRoutes } from './admin/review-invitation-routes.js';
+import type { OnReviewInvitation } from './reviews/invitations.js';
+import { reviewOptions } from './reviews/options.js';
 import { webhookRoute } from './routes/webhook.js';
 import { createStripeClient } from './stripe/client.js';
 import { openStore } from './store/open-store.js';
@@ -102,6 +109,11 @@ function identifyHook(hook: unknown): IdentifyCustomer | undefined {
     `identifyCustomer must be a function (request, { email }) => ({ segments?, stripeCustomerId? }) | null; received ${typeof hook}.`,
     'identifyCustomer',
   );
+}
+
+function reviewInvitationHook(hook: unknown): OnReviewInvitation | undefined {
+  if (hook === undefined || typeof hook === 'function') return hook as OnReviewInvitation | undefined;
+  throw new CartliftError('invalid_option', `onReviewInvitation must be a function (order, links) => void; received ${typeof hook}.`, 'onReviewInvitation');
 }
 
 function sessionTtl(ttl: unknown): number {
@@ -178,6 +190,8 @@ function resolveContext(options: CartliftHandlerOptions): HandlerContext {
     },
     cartLinks: options.cartLinks ?? {},
     admin: { sessionTtlMs: sessionTtl(options.admin?.sessionTtlMs) },
+    reviews: reviewOptions(options.reviews),
+    onReviewInvitation: reviewInvitationHook(options.onReviewInvitation),
     now: options.now ?? Date.now,
     logger: options.logger ?? { error: (message, detail) => console.error(message, detail) },
   };
@@ -204,7 +218,8 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
   // Wrong report tokens, counted per address in the store for the funnel, its report and the stats alike.
   const tokenLimiter = reportTokenLimiter(ctx.store);
   const answerError = errorAnswer(ctx);
-  // Later routes (the reviews render route, submission and votes) join this table.
+  // Reviews, photos, votes and reminders per address per hour, counted in the store.
+  const reviewLimiter = storeRateLimiter(ctx.store, 3_600_000);
   const routes: Route[] = [
     // The routes a shopper's browser calls: open to pages on allowedOrigins, with their preflights.
     ...crossOriginRoutes(
@@ -214,6 +229,12 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
         { method: 'POST', path: '/checkout', handler: checkoutRoute(ctx, limiter) },
         { method: 'POST', path: '/checkout/complete', handler: completeRoute(ctx) },
         { method: 'GET', path: '/reviews', handler: reviewsRoute(ctx) },
+        { method: 'POST', path: '/reviews', handler: submitReviewRoute(ctx, reviewLimiter) },
+        { method: 'POST', path: '/reviews/photos', handler: uploadPhotoRoute(ctx, reviewLimiter) },
+        { method: 'GET', path: '/reviews/photos/*', handler: photoRoute(ctx) },
+        { method: 'POST', path: '/reviews/helpful', handler: helpfulRoute(ctx, reviewLimiter) },
+        { method: 'GET', path: '/reviews/invitation', handler: invitationRoute(ctx) },
+        { method: 'POST', path: '/reviews/remind', handler: remindRoute(ctx, reviewLimiter, storeRateLimiter(ctx.store, DAY_MS)) },
       ],
       ctx.allowedOrigins,
       { answerError },
@@ -241,6 +262,7 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
     ...auditRoutes(ctx),
     ...userRoutes(ctx),
     ...catalogRoutes(ctx),
+    ...reviewInvitationRoutes(ctx),
     ...consoleRoutes(ctx),
     ...extraRoutes,
   ];

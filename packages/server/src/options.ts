@@ -7,6 +7,8 @@ import type { IdentifyCustomer } from './identify.js';
 import type { ShippingOption } from './pricing.js';
 import type { CouponLimits, RateLimitOptions } from './rate-limit.js';
 import type { RequestLimits } from './requests.js';
+import type { OnReviewInvitation } from './reviews/invitations.js';
+import type { ResolvedReviewOptions, ReviewOptions } from './reviews/options.js';
 import type { StripeOptions } from './stripe/client.js';
 import type { StoreOptions } from './store/open-store.js';
 import type { Store } from './store/types.js';
@@ -16,7 +18,8 @@ export interface CartliftHandlerOptions {
   basePath?: string;
   /**
    * Shops on other origins whose pages may call the shopper API (`/config`,
-   * `/quote`, `/checkout`, `/checkout/complete`, `/events`), such as
+   * `/quote`, `/checkout`, `/checkout/complete`, `/reviews` and its submission,
+   * photo, vote, invitation and reminder routes, `/events`), such as
    * ["https://shop.example"], or "*". Default: the server's own origin only.
    * The console's routes never allow another origin.
    */
@@ -92,6 +95,20 @@ export interface CartliftHandlerOptions {
   analytics?: AnalyticsOptions;
   /** The marketer console's accounts and sessions (see docs/console.md). */
   admin?: AdminOptions;
+  /** Reviews shoppers write: invitation links, unverified reviews, moderation, attributes, photos (see docs/reviews.md). */
+  reviews?: ReviewOptions;
+  /**
+   * Your mailer for review links: called once per paid order with one signed,
+   * single-use link per product line (valid 180 days), and again when the
+   * shopper asks "review later" on the thank-you screen. Not awaited by the
+   * webhook; a hook that throws is logged, the links stay listed in the console.
+   *
+   * @example
+   * onReviewInvitation: async (order, links) => {
+   *   if (order.email) await mailer.send(order.email, 'How was your tea?', links.map((l) => `${l.productName}: ${l.url}`).join('\n'))
+   * }
+   */
+  onReviewInvitation?: OnReviewInvitation;
   /** Clock, for tests. */
   now?: () => number;
   /** Where unexpected errors go (and, with `debug`, expected noise such as aborted uploads). Default console, without debug. */
@@ -182,6 +199,8 @@ export interface HandlerContext {
     counters: AnalyticsCounters;
   };
   admin: { sessionTtlMs: number };
+  reviews: ResolvedReviewOptions;
+  onReviewInvitation: OnReviewInvitation | undefined;
   now: () => number;
   logger: Logger;
 }

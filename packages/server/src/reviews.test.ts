@@ -368,7 +368,7 @@ describe.each(storeVariants())('GET /reviews on $name', ({ open }) => {
     expect(reply.headers.get('access-control-allow-origin')).toBe(SHOP);
     const preflight = await h.call('OPTIONS', '/reviews', undefined, { origin: SHOP, 'access-control-request-method': 'GET' });
     expect(preflight.status).toBe(204);
-    expect(preflight.headers.get('access-control-allow-methods')).toBe('GET');
+    expect(preflight.headers.get('access-control-allow-methods')).toBe('GET, POST');
     expect((await get(url({}), { origin: 'https://other.example' })).status).toBe(403);
   });
 

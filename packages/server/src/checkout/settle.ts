@@ -1,6 +1,7 @@
 import type { CheckoutResponse } from '@cartlift/core/contract';
 import type Stripe from 'stripe';
 import { serverPurchaseEvent } from '../analytics/server-purchase.js';
+import { invitationsOption, mailReviewInvitations } from '../reviews/invitations.js';
 import { HttpError } from '../http/errors.js';
 import type { HandlerContext } from '../options.js';
 import type { CheckoutOutcome, CheckoutRecord, Store } from '../store/types.js';
@@ -91,8 +92,10 @@ async function settled(ctx: HandlerContext, store: Store, record: CheckoutRecord
       stripeCustomerId: customer,
       now: ctx.now(),
     },
-    { purchaseEvent: serverPurchaseEvent },
+    { purchaseEvent: serverPurchaseEvent, ...(await invitationsOption(ctx, store)) },
   );
+  // Not awaited: the shopper's thank-you screen does not wait for the mailer, which logs its own failures.
+  if (result.order) void mailReviewInvitations(ctx, store, result.order);
   if (result.flag) ctx.logger.error(`[cartlift] payment ${intent.id} of checkout ${record.checkoutId} flagged: ${result.flag.reason}.`, result.flag);
   const order = result.order ?? (await store.getOrder(intent.id));
   if (!order) throw outcomeError(record.checkoutId, (await store.getCheckout(record.checkoutId))?.outcome ?? null);

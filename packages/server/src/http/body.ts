@@ -22,9 +22,25 @@ export async function readBody(request: Request, { limit, json, beacon = false }
       );
     }
   }
+  const bytes = await readBodyBytes(request, limit);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new HttpError(400, 'invalid_encoding', 'The request body must be UTF-8 text.', 'body');
+  }
+}
+
+/**
+ * Reads the request body as bytes, refusing it (413 naming `limit`) as soon as
+ * it passes `limit` bytes, so a huge or endless body never sits in memory.
+ *
+ * @example
+ * const bytes = await readBodyBytes(request, 5 * 1024 * 1024)
+ */
+export async function readBodyBytes(request: Request, limit: number, tooLargeError: (limit: number) => HttpError = tooLarge): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
-  if (!request.body) return '';
+  if (Number.isFinite(declared) && declared > limit) throw tooLargeError(limit);
+  if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -40,7 +56,7 @@ export async function readBody(request: Request, { limit, json, beacon = false }
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel().catch(() => {});
-      throw tooLarge(limit);
+      throw tooLargeError(limit);
     }
     chunks.push(value);
   }
@@ -50,11 +66,7 @@ export async function readBody(request: Request, { limit, json, beacon = false }
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new HttpError(400, 'invalid_encoding', 'The request body must be UTF-8 text.', 'body');
-  }
+  return bytes;
 }
 
 /** The code of the error `readBody` throws when the client stops sending mid-body: expected, logged at debug level only. */

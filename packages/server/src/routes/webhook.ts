@@ -1,5 +1,6 @@
 import type Stripe from 'stripe';
 import { serverPurchaseEvent } from '../analytics/server-purchase.js';
+import { invitationsOption, mailReviewInvitations } from '../reviews/invitations.js';
 import { readBody } from '../http/body.js';
 import { HttpError, json } from '../http/errors.js';
 import { createSlots } from '../http/slots.js';
@@ -88,8 +89,10 @@ export function webhookRoute(ctx: HandlerContext) {
           stripeCustomerId: event.intent.customer,
           now,
         },
-        { purchaseEvent: serverPurchaseEvent },
+        { purchaseEvent: serverPurchaseEvent, ...(await invitationsOption(ctx, store)) },
       );
+      // Not awaited: the mailer's time is not Stripe's; it logs its own failures.
+      if (result.order) void mailReviewInvitations(ctx, store, result.order);
       if (result.flag) {
         const { flag } = result;
         ctx.logger.error(

@@ -348,6 +348,58 @@ CREATE INDEX cartlift_reviews_helpful ON cartlift_reviews (sku, status, helpful_
 CREATE INDEX cartlift_reviews_photos ON cartlift_reviews (sku, status, has_photos DESC, created_at DESC, id);
 `,
   },
+  {
+    id: 14,
+    name: 'review invitations, photos, helpful votes',
+    // Invitations: one per line of a paid order, created in the order's transaction. Only a
+    // hash of the token is kept (a leaked table mails no one a working link); used_at and
+    // review_id are set in the review's transaction, so a token makes at most one review.
+    // Photos: re-encoded bytes (or a file name under reviews.photoFolder), attached to at most
+    // one review. Votes: one per shopper per review, the primary key is the rule.
+    // Secrets: the invitation signing key when no reviews.invitationSecret is configured,
+    // made once and shared by every process.
+    sql: `
+ALTER TABLE cartlift_reviews ADD COLUMN held_for text;
+CREATE TABLE cartlift_review_invitations (
+  token_hash text PRIMARY KEY,
+  invitation_id text NOT NULL UNIQUE,
+  payment_intent_id text NOT NULL,
+  line_index integer NOT NULL,
+  sku text NOT NULL,
+  variant text,
+  product_name text NOT NULL,
+  email text,
+  created_at bigint NOT NULL,
+  expires_at bigint NOT NULL,
+  used_at bigint,
+  review_id text,
+  UNIQUE (payment_intent_id, line_index)
+);
+CREATE INDEX cartlift_review_invitations_recent ON cartlift_review_invitations (created_at DESC, invitation_id);
+CREATE TABLE cartlift_review_photos (
+  id text PRIMARY KEY,
+  bytes bytea,
+  file text,
+  type text NOT NULL,
+  width integer NOT NULL,
+  height integer NOT NULL,
+  created_at bigint NOT NULL,
+  review_id text
+);
+CREATE TABLE cartlift_review_votes (
+  review_id text NOT NULL,
+  shopper text NOT NULL,
+  helpful boolean NOT NULL,
+  created_at bigint NOT NULL,
+  PRIMARY KEY (review_id, shopper)
+);
+CREATE TABLE cartlift_secrets (
+  name text PRIMARY KEY,
+  value text NOT NULL,
+  created_at bigint NOT NULL
+);
+`,
+  },
 ];
 
 /** Advisory-lock key shared by every Cartlift process: "cartlift" in ASCII, folded to int32. */

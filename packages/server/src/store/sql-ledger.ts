@@ -1,5 +1,6 @@
 import type { SqlClient, SqlDatabase } from './sql.js';
 import { insertAnalyticsEvents } from './sql-analytics.js';
+import { insertReviewInvitations } from './sql-review-submissions.js';
 import { redeemCodes, releaseCodes } from './sql-codes.js';
 import { json, str, toCheckout, toFlag, toOrder } from './sql-rows.js';
 import type { CheckoutRecord, PaymentFacts, PaymentFlag, Store } from './types.js';
@@ -150,6 +151,8 @@ export function ledgerMethods(
         const order = toOrder(rows[0]!);
         // In the order's transaction: a paid order is never left without its purchase event.
         if (options.purchaseEvent) await insertAnalyticsEvents(tx, [await options.purchaseEvent(order)], facts.now);
+        // And never without its review links: the mailer hook may fail, the links are kept for the console.
+        if (options.reviewInvitations) await insertReviewInvitations(tx, order, await options.reviewInvitations(order));
         // The shopper paid with these promotions. Their holds are still in place:
         // a hold is released only once its intent is canceled (checkout/settle.ts).
         // Each records the discount it gave (a hold already has the amount its budget was checked with).

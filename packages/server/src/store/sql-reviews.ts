@@ -10,7 +10,7 @@ import {
   type ReviewQuery,
   type ReviewSort,
 } from '@cartlift/reviews';
-import type { SqlDatabase } from './sql.js';
+import type { SqlClient, SqlDatabase } from './sql.js';
 import type { Row } from './sql-rows.js';
 import type { Store } from './types.js';
 
@@ -202,12 +202,54 @@ function toReview(row: Row): Review {
   };
   if (row.variant != null) review.variant = String(row.variant);
   if (row.rejection_reason != null) review.rejectionReason = String(row.rejection_reason);
+  if (row.held_for != null) review.heldFor = String(row.held_for);
   if (row.reply != null) review.reply = row.reply as Review['reply'];
   return review;
 }
 
 const COLUMNS =
-  'id, sku, variant, rating, title, body, author, language, photos, attributes, helpful, not_helpful, created_at, status, rejection_reason, reply, verified';
+  'id, sku, variant, rating, title, body, author, language, photos, attributes, helpful, not_helpful, created_at, status, rejection_reason, held_for, reply, verified';
+
+/**
+ * Inserts a review as it is, its "most helpful" score computed here; false
+ * when its id is taken. Shared by `addReview` and a shopper's submission
+ * (inside that one's transaction).
+ *
+ * @example
+ * await insertReview(tx, review) // true
+ */
+export async function insertReview(client: SqlClient, review: Review): Promise<boolean> {
+  const notHelpful = review.notHelpful ?? 0;
+  const { rows } = await client.query(
+    `INSERT INTO cartlift_reviews (id, sku, variant, rating, title, body, author, language, photos, has_photos, attributes,
+                                   helpful, not_helpful, helpful_score, created_at, status, rejection_reason, reply, verified, held_for)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11::jsonb, $12, $13, $14, $15, $16, $17, $18::jsonb, $19, $20)
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [
+      review.id,
+      review.sku,
+      review.variant ?? null,
+      review.rating,
+      review.title,
+      review.body,
+      review.author,
+      review.language,
+      JSON.stringify(review.photos),
+      review.photos.length > 0,
+      JSON.stringify(review.attributes),
+      review.helpful,
+      notHelpful,
+      helpfulScore(review.helpful, review.helpful + notHelpful),
+      review.createdAt,
+      review.status,
+      review.rejectionReason ?? null,
+      review.reply ? JSON.stringify(review.reply) : null,
+      review.verified,
+      review.heldFor ?? null,
+    ],
+  );
+  return rows.length > 0;
+}
 
 /**
  * Reviews: stored with their "most helpful" score (computed here by
@@ -216,37 +258,7 @@ const COLUMNS =
  */
 export function reviewMethods(db: SqlDatabase): Pick<Store, 'addReview' | 'reviewPage'> {
   return {
-    async addReview(review) {
-      const notHelpful = review.notHelpful ?? 0;
-      const { rows } = await db.query(
-        `INSERT INTO cartlift_reviews (id, sku, variant, rating, title, body, author, language, photos, has_photos, attributes,
-                                       helpful, not_helpful, helpful_score, created_at, status, rejection_reason, reply, verified)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11::jsonb, $12, $13, $14, $15, $16, $17, $18::jsonb, $19)
-         ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [
-          review.id,
-          review.sku,
-          review.variant ?? null,
-          review.rating,
-          review.title,
-          review.body,
-          review.author,
-          review.language,
-          JSON.stringify(review.photos),
-          review.photos.length > 0,
-          JSON.stringify(review.attributes),
-          review.helpful,
-          notHelpful,
-          helpfulScore(review.helpful, review.helpful + notHelpful),
-          review.createdAt,
-          review.status,
-          review.rejectionReason ?? null,
-          review.reply ? JSON.stringify(review.reply) : null,
-          review.verified,
-        ],
-      );
-      return rows.length > 0;
-    },
+    addReview: (review) => insertReview(db, review),
 
     async reviewPage(query) {
       const order = REVIEW_ORDERS[query.sort];

@@ -12,6 +12,7 @@ import { promotionVersionMethods } from './sql-promotion-versions.js';
 import { quotedCartMethods } from './sql-quoted-carts.js';
 import { rateLimitMethods } from './sql-rate-limits.js';
 import { reviewMethods } from './sql-reviews.js';
+import { reviewSubmissionMethods } from './sql-review-submissions.js';
 import type { Store } from './types.js';
 
 /**
@@ -37,6 +38,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     ...adminMethods(db),
     ...codeMethods(db),
     ...reviewMethods(db),
+    ...reviewSubmissionMethods(db),
     close: () => db.close(),
   };
 }

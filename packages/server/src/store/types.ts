@@ -338,7 +338,11 @@ export interface Store {
    */
   recordPaymentSucceeded(
     facts: PaymentFacts,
-    options?: { purchaseEvent?: (order: OrderRecord) => Promise<AnalyticsEventRecord> },
+    options?: {
+      purchaseEvent?: (order: OrderRecord) => Promise<AnalyticsEventRecord>;
+      /** The order's review invitations, one per line, stored in its transaction (see `reviewInvitationsFor`). */
+      reviewInvitations?: (order: OrderRecord) => Promise<NewReviewInvitation[]>;
+    },
   ): Promise<{ duplicate: boolean; order: OrderRecord | null; flag?: PaymentFlag }>;
   listPaymentFlags(): Promise<PaymentFlag[]>;
   /**
@@ -457,6 +461,38 @@ export interface Store {
    * for a cursor it did not write for this sort.
    */
   reviewPage(query: ReviewQuery, now: number): Promise<ReviewPage>;
+  /** The invitation whose token hashes to `tokenHash`, used or not, expired or not; null when none. */
+  reviewInvitation(tokenHash: string): Promise<ReviewInvitation | null>;
+  /** The invitations of one order, by line. */
+  orderReviewInvitations(paymentIntentId: string): Promise<ReviewInvitation[]>;
+  /** The order paid through this checkout (the id only the shopper's browser knows), or null. */
+  orderOfCheckout(checkoutId: string): Promise<OrderRecord | null>;
+  /** Invitations newest first, a page at a time, for the console (`nextCursor` is opaque). */
+  listReviewInvitations(query: { limit: number; cursor?: string | undefined }): Promise<{ invitations: ReviewInvitation[]; nextCursor?: string }>;
+  /**
+   * Stores a shopper's review in one transaction: spends the invitation
+   * (unused and unexpired at `now`, else nothing is stored and the answer is
+   * `invitation_spent`) and attaches the photos (each must exist and be
+   * unattached, else `photo_unavailable`), building its photos with `photoUrl`.
+   */
+  submitReview(
+    review: Review,
+    options: { invitationHash?: string | undefined; photoIds: readonly string[]; photoUrl: (id: string) => string; now: number },
+  ): Promise<'stored' | 'invitation_spent' | 'photo_unavailable'>;
+  /**
+   * Counts a shopper's helpful (or not) vote on a published review once:
+   * `counted` false when this shopper already voted. Null when no published review has that id.
+   */
+  voteHelpful(vote: {
+    reviewId: string;
+    shopper: string;
+    helpful: boolean;
+    now: number;
+  }): Promise<{ counted: boolean; helpful: number; notHelpful: number } | null>;
+  addReviewPhoto(photo: StoredReviewPhoto): Promise<void>;
+  reviewPhoto(id: string): Promise<StoredReviewPhoto | null>;
+  /** The named server secret, made with `make` by whichever process asks first and then the same for all. */
+  serverSecret(name: string, make: () => string, now: number): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -485,4 +521,42 @@ export interface PromotionVersion {
   /** Who published it (the console user's email); null for an import. */
   publishedBy: string | null;
   note: string | null;
+}
+
+/** One line of a paid order its buyer may review: a signed, single-use link's record (only the token's hash is kept). */
+export interface ReviewInvitation {
+  id: string;
+  paymentIntentId: string;
+  lineIndex: number;
+  sku: string;
+  variant?: string;
+  productName: string;
+  email: string | null;
+  createdAt: number;
+  expiresAt: number;
+  usedAt: number | null;
+  reviewId: string | null;
+}
+
+/** An invitation to store with its order. */
+export interface NewReviewInvitation {
+  id: string;
+  tokenHash: string;
+  lineIndex: number;
+  sku: string;
+  variant?: string;
+  productName: string;
+  expiresAt: number;
+}
+
+/** A re-encoded review photo: its bytes in the store, or the name of its file under `reviews.photoFolder`. */
+export interface StoredReviewPhoto {
+  id: string;
+  bytes?: Uint8Array;
+  file?: string;
+  type: 'image/jpeg' | 'image/png' | 'image/webp';
+  width: number;
+  height: number;
+  createdAt: number;
+  reviewId?: string | null;
 }
