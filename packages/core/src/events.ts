@@ -34,7 +34,17 @@ export const FUNNEL_EVENTS = [
  * @example
  * REVIEW_FILTER_NAMES.includes('topic') // true
  */
-export const REVIEW_FILTER_NAMES = ['rating', 'media', 'verified', 'variant', 'attr', 'topic', 'q', 'sort', 'clear'] as const satisfies readonly ReviewFilterName[];
+export const REVIEW_FILTER_NAMES = [
+  'rating',
+  'media',
+  'verified',
+  'variant',
+  'attr',
+  'topic',
+  'q',
+  'sort',
+  'clear',
+] as const satisfies readonly ReviewFilterName[];
 
 /** The one map from event name to payload type. */
 export type CartliftEvents = { [Name in FunnelEventName]: FunnelPayload<Name> } & {

@@ -52,7 +52,12 @@ describe('checkEvent', () => {
 
   test.each([
     ['no product', { product: undefined }, 'events[2].product', /must be a product SKU of 1 to 200 characters; received nothing\.$/],
-    ['an unknown filter', { filter: 'colour' }, 'events[2].filter', /must be one of rating, media, verified, variant, attr, topic, q, sort, clear; received "colour"\.$/],
+    [
+      'an unknown filter',
+      { filter: 'colour' },
+      'events[2].filter',
+      /must be one of rating, media, verified, variant, attr, topic, q, sort, clear; received "colour"\.$/,
+    ],
     ['a numeric filter_value', { filter_value: 1 }, 'events[2].filter_value', /must be a string .*; received 1\.$/],
     ['a negative total', { total: -1 }, 'events[2].total', /whole number of matching reviews, 0 or more; received -1\.$/],
     ['the chosen value in value (money)', { value: '1' }, 'events[2].value', /whole number of minor units/],
