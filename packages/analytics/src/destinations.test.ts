@@ -63,3 +63,18 @@ describe('Segment properties', () => {
     for (const key of ['coupon', 'payment_method', 'shipping_method']) expect(props).not.toHaveProperty(key);
   });
 });
+
+describe('review_filter_applied', () => {
+  const filtered = event('review_filter_applied', { value: 0, items: [], product: 'TEA', filter: 'rating', filter_value: '1', total: 3 });
+
+  it('reaches GA4 as a custom event with its params under their own names', () => {
+    expect(ga4Params(filtered)).toMatchObject({ product: 'TEA', filter: 'rating', filter_value: '1', total: 3, value: 0 });
+  });
+
+  it('reaches Segment as "Review Filter Applied" with the same properties', () => {
+    expect(segmentMessage(filtered)).toMatchObject({
+      event: 'Review Filter Applied',
+      properties: { product: 'TEA', filter: 'rating', filter_value: '1', total: 3 },
+    });
+  });
+});

@@ -1,6 +1,7 @@
-import { FUNNEL_EVENTS, isCurrency } from '@cartlift/core';
+import { FUNNEL_EVENTS, isCurrency, REVIEW_FILTER_NAMES } from '@cartlift/core';
 
 const names = new Set<string>(FUNNEL_EVENTS);
+const reviewFilters = new Set<string>(REVIEW_FILTER_NAMES);
 const whole = (n: unknown) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
 
 /**
@@ -33,5 +34,11 @@ export function validateEvent(name: string, event: unknown): string[] {
   }
   if (name === 'purchase')
     need(typeof e.transaction_id === 'string' && e.transaction_id !== '', 'transaction_id', 'a non-empty string (the order id)', e.transaction_id);
+  if (name === 'review_filter_applied') {
+    need(typeof e.product === 'string' && e.product !== '', 'product', 'a non-empty string (the SKU)', e.product);
+    need(reviewFilters.has(e.filter as string), 'filter', `one of ${REVIEW_FILTER_NAMES.join(', ')}`, e.filter);
+    need(typeof e.filter_value === 'string', 'filter_value', 'a string ("" for clear)', e.filter_value);
+    need(whole(e.total), 'total', 'a whole number of matching reviews', e.total);
+  }
   return problems;
 }

@@ -1,5 +1,5 @@
 import type { CartLine, CartState } from './cart.js';
-import type { FunnelEventName, FunnelFields, FunnelItem, FunnelParams, FunnelPayload } from './contract/funnel.js';
+import type { FunnelEventName, FunnelFields, FunnelItem, FunnelParams, FunnelPayload, ReviewFilterName } from './contract/funnel.js';
 
 export type { FunnelEventName, FunnelItem, FunnelPayload };
 
@@ -27,6 +27,24 @@ export const FUNNEL_EVENTS = [
   'checkout_error',
   'experiment_exposure',
 ] as const satisfies readonly FunnelEventName[];
+
+/**
+ * The `filter` of a `review_filter_applied` event: the reviews filters, the sort, and `clear`.
+ *
+ * @example
+ * REVIEW_FILTER_NAMES.includes('topic') // true
+ */
+export const REVIEW_FILTER_NAMES = [
+  'rating',
+  'media',
+  'verified',
+  'variant',
+  'attr',
+  'topic',
+  'q',
+  'sort',
+  'clear',
+] as const satisfies readonly ReviewFilterName[];
 
 /** The one map from event name to payload type. */
 export type CartliftEvents = { [Name in FunnelEventName]: FunnelPayload<Name> } & {

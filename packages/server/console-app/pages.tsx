@@ -1,5 +1,6 @@
 import { AuditPage } from './audit-page.js';
 import { CodesPage } from './codes-page.js';
+import { FunnelPage } from './funnel-page.js';
 import { OrdersPage } from './orders-page.js';
 import { PreviewPage } from './preview-page.js';
 import { PromotionEditor } from './promotion-editor.js';
@@ -28,6 +29,8 @@ export function Pages({ route }: { route: ConsoleRoute }) {
       return <VersionsPage key="versions" />;
     case 'orders':
       return <OrdersPage key="orders" />;
+    case 'funnel':
+      return <FunnelPage key="funnel" />;
     case 'audit':
       return <AuditPage key="audit" />;
     case 'users':

@@ -8,10 +8,11 @@ export type ConsoleRoute =
   | { page: 'publish' }
   | { page: 'versions' }
   | { page: 'orders' }
+  | { page: 'funnel' }
   | { page: 'audit' }
   | { page: 'users' };
 
-const SIMPLE = new Set(['promotions', 'preview', 'publish', 'versions', 'orders', 'audit', 'users']);
+const SIMPLE = new Set(['promotions', 'preview', 'publish', 'versions', 'orders', 'funnel', 'audit', 'users']);
 
 /**
  * The route a hash names; anything unknown is the promotions list.

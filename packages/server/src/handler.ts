@@ -11,6 +11,7 @@ import { startAnalyticsPruning } from './analytics/retention.js';
 import { auditRoutes } from './admin/audit-routes.js';
 import { catalogRoutes } from './admin/catalog-route.js';
 import { consoleRoutes } from './admin/console-routes.js';
+import { funnelRoutes } from './admin/funnel-routes.js';
 import { orderRoutes } from './admin/order-routes.js';
 import { promotionRoutes } from './admin/promotion-routes.js';
 import { codeRoutes } from './admin/code-routes.js';
@@ -259,6 +260,7 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
     ...promotionRoutes(ctx),
     ...codeRoutes(ctx),
     ...orderRoutes(ctx),
+    ...funnelRoutes(ctx),
     ...auditRoutes(ctx),
     ...userRoutes(ctx),
     ...catalogRoutes(ctx),

@@ -2,6 +2,7 @@
 import { createCartliftHandler, type CartliftHandler } from '../src/handler.js';
 import type { AnalyticsOptions, CartliftHandlerOptions } from '../src/options.js';
 import type { Store } from '../src/store/types.js';
+import { expect } from 'vitest';
 import { CATALOG } from './harness.js';
 
 export function analyticsHandler(
@@ -73,4 +74,26 @@ export function wireEvent(name: string, extra: Record<string, unknown> = {}): Re
     ...(name === 'purchase' ? { transaction_id: `pi_${crypto.randomUUID()}` } : {}),
     ...extra,
   };
+}
+
+/** Records the paid order behind a browser purchase in the ledger, as the webhook would (without its own event). */
+export async function recordPaidOrder(store: Store, purchase: Record<string, unknown>): Promise<void> {
+  const paymentIntentId = String(purchase.transaction_id);
+  const checkoutId = `co-${paymentIntentId}`;
+  const now = Number(purchase.time);
+  await store.acquireCheckout(checkoutId, 'lease', now, 1000);
+  const shopper = { cartId: String(purchase.cart_id), anonymousId: (purchase.anonymous_id as string | undefined) ?? null };
+  await store.updateCheckout(checkoutId, 'lease', { paymentIntentId, amount: Number(purchase.value), currency: 'USD', lines: [], ...shopper }, now, {
+    release: true,
+  });
+  const facts = {
+    eventId: `evt_${paymentIntentId}`,
+    eventType: 'payment_intent.succeeded',
+    paymentIntentId,
+    amount: Number(purchase.value),
+    currency: 'usd',
+    stripeCustomerId: null,
+    now,
+  };
+  expect((await store.recordPaymentSucceeded(facts)).order).not.toBeNull();
 }

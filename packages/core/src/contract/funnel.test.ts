@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FUNNEL_EVENTS, funnelEvent } from '../events.js';
-import type { FunnelEventName } from './funnel.js';
+import { FUNNEL_EVENTS, funnelEvent, REVIEW_FILTER_NAMES } from '../events.js';
+import type { FunnelEventName, ReviewFilterName } from './funnel.js';
 
 const cart = { id: 'cart-1', currency: 'USD' };
 
@@ -23,5 +23,16 @@ describe('the funnel contract', () => {
     funnelEvent('coupon_denied', cart, []);
     // @ts-expect-error view_item adds nothing of its own
     funnelEvent('view_item', cart, [], { transaction_id: 'pi_1' });
+    const filtered = funnelEvent('review_filter_applied', cart, [], { product: 'TEA', filter: 'rating', filter_value: '1', total: 3 });
+    expect(filtered).toMatchObject({ product: 'TEA', filter: 'rating', filter_value: '1', total: 3, value: 0 });
+    // @ts-expect-error a review filter is one of the widget's, not any string
+    funnelEvent('review_filter_applied', cart, [], { product: 'TEA', filter: 'colour', filter_value: 'red', total: 3 });
+  });
+
+  it('lists every review filter name at run time, and no other', () => {
+    // Compile-time: a name in ReviewFilterName missing from REVIEW_FILTER_NAMES fails here.
+    const missing: Exclude<ReviewFilterName, (typeof REVIEW_FILTER_NAMES)[number]>[] = [];
+    expect(missing).toEqual([]);
+    expect(new Set(REVIEW_FILTER_NAMES).size).toBe(REVIEW_FILTER_NAMES.length);
   });
 });

@@ -27,6 +27,13 @@ type WithCoupon = { coupon?: string };
 /** `method: 'express'` on the steps a wallet button walked (its sheet does the checkout sheet's steps). */
 type WithMethod = { method?: 'express' };
 
+/**
+ * What a `review_filter_applied` event says the shopper used: one of the reviews
+ * widget's filters or its sort (the `GET /reviews` parameters), or `clear`.
+ * core's REVIEW_FILTER_NAMES lists them at run time.
+ */
+export type ReviewFilterName = 'rating' | 'media' | 'verified' | 'variant' | 'attr' | 'topic' | 'q' | 'sort' | 'clear';
+
 /** Events that add nothing to FunnelFields. */
 type NoParams = Record<never, never>;
 
@@ -49,8 +56,13 @@ export type FunnelParams = {
   coupon_denied: { coupon: string; reason?: string };
   /** `kind` is the add-on's kind, such as "gift_wrap". */
   upsell_added: { kind: string };
-  // Their params arrive with the reviews and AR issues.
-  review_filter_applied: NoParams;
+  /**
+   * A shopper used a reviews filter or sort. `filter_value` is what was chosen ("1" for 1★,
+   * "true", a topic, the search text, a sort name; "" for `clear`), `total` the matching reviews.
+   * Not `value`: every event's `value` is money in minor units.
+   */
+  review_filter_applied: { product: string; filter: ReviewFilterName; filter_value: string; total: number };
+  // Its params arrive with the AR issue.
   ar_launched: NoParams;
   checkout_error: WithMethod & { error_code: string; message: string };
   experiment_exposure: { experiment: string; variant: string };

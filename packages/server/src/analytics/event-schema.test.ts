@@ -43,6 +43,33 @@ describe('checkEvent', () => {
     }
   });
 
+  const filtered = { ...good, name: 'review_filter_applied', value: 0, items: [], product: 'TEA-LJ-100', filter: 'rating', filter_value: '1', total: 12 };
+
+  test('accepts review_filter_applied with its params, and clear with an empty filter_value', () => {
+    expect(checkEvent(filtered, 0).ok).toBe(true);
+    expect(checkEvent({ ...filtered, filter: 'clear', filter_value: '', total: 40 }, 0).ok).toBe(true);
+  });
+
+  test.each([
+    ['no product', { product: undefined }, 'events[2].product', /must be a product SKU of 1 to 200 characters; received nothing\.$/],
+    [
+      'an unknown filter',
+      { filter: 'colour' },
+      'events[2].filter',
+      /must be one of rating, media, verified, variant, attr, topic, q, sort, clear; received "colour"\.$/,
+    ],
+    ['a numeric filter_value', { filter_value: 1 }, 'events[2].filter_value', /must be a string .*; received 1\.$/],
+    ['a negative total', { total: -1 }, 'events[2].total', /whole number of matching reviews, 0 or more; received -1\.$/],
+    ['the chosen value in value (money)', { value: '1' }, 'events[2].value', /whole number of minor units/],
+  ])('refuses review_filter_applied with %s, naming the property', (_name, patch, field, message) => {
+    const result = checkEvent({ ...filtered, ...patch }, 2);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.invalid.field).toBe(field);
+      expect(result.invalid.message).toMatch(message);
+    }
+  });
+
   test('refuses deep nesting without recursing', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 10_000; i++) deep = [deep];

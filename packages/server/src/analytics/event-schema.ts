@@ -1,4 +1,4 @@
-import { FUNNEL_EVENTS, isCurrency } from '@cartlift/core';
+import { FUNNEL_EVENTS, isCurrency, REVIEW_FILTER_NAMES } from '@cartlift/core';
 import { z } from 'zod';
 import { fieldPath } from '../http/validation.js';
 
@@ -26,6 +26,14 @@ const item = z.looseObject(
   { error: 'must be a GA4 item object { item_id, quantity, price? }' },
 );
 
+/** The params of `review_filter_applied` (the contract's), checked when the event's name is that. */
+const reviewFilterParams = z.looseObject({
+  product: text(200, 'a product SKU'),
+  filter: z.enum(REVIEW_FILTER_NAMES, { error: `must be one of ${REVIEW_FILTER_NAMES.join(', ')}` }),
+  filter_value: z.string({ error: 'must be a string of at most 200 characters ("" for clear)' }).max(200, 'must be a string of at most 200 characters'),
+  total: minor('a whole number of matching reviews, 0 or more'),
+});
+
 /** One event as `@cartlift/analytics` sends it (docs/analytics.md, wire format). Extras pass through. */
 export const wireEvent = z
   .looseObject(
@@ -52,6 +60,10 @@ export const wireEvent = z
   .superRefine((event, ctx) => {
     if (event.name === 'purchase' && !event.transaction_id) {
       ctx.addIssue({ code: 'custom', path: ['transaction_id'], message: 'must be the order id (a non-empty string) on a purchase' });
+    }
+    if (event.name === 'review_filter_applied') {
+      const params = reviewFilterParams.safeParse(event);
+      for (const issue of params.success ? [] : params.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
     }
   });
 

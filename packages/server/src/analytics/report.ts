@@ -2,19 +2,13 @@ import { formatMoney, money } from '@cartlift/core';
 import type { AnalyticsCounters } from '../options.js';
 import type { FunnelGroup, FunnelQuery } from './funnel.js';
 import type { LedgerTotals } from './ledger-totals.js';
+import { escapeHtml } from './html.js';
 import { REPORT_TEXT, type ReportLocale } from './report-text.js';
+import type { ReviewFilterComparison } from './review-filter-comparison.js';
+import { reviewFilterSection } from './review-filter-report.js';
 
-/**
- * Escapes text for HTML element content and quoted attribute values.
- *
- * @example
- * escapeHtml('<b>"A&B"</b>') // '&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;'
- */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
-}
+export { escapeHtml };
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 // Bars are sized by classes w0…w100 from the static stylesheet: no style attributes, so a strict CSP holds.
 const width = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((100 * part) / whole));
@@ -65,7 +59,7 @@ function page(locale: ReportLocale, body: string): string {
 /**
  * The funnel report page: the ledger's paid orders and revenue for the range,
  * then a table per group with bars for the shoppers who reached each step and
- * those lost since the previous one.
+ * those lost since the previous one, then shoppers who filtered reviews against those who didn't.
  *
  * @example
  * renderReport({ query, groups, totals, counters, locale: 'zh-CN' }) // '<!doctype html><html lang="zh-CN">…'
@@ -74,10 +68,12 @@ export function renderReport(input: {
   query: FunnelQuery;
   groups: FunnelGroup[];
   totals: LedgerTotals;
+  /** Shown after the groups when given. */
+  reviewFilters?: ReviewFilterComparison;
   counters: AnalyticsCounters;
   locale: ReportLocale;
 }): string {
-  const { query, groups, totals, counters, locale } = input;
+  const { query, groups, totals, reviewFilters, counters, locale } = input;
   const t = REPORT_TEXT[locale];
   const number = new Intl.NumberFormat(locale);
   const fromText = isoDay(query.from);
@@ -86,7 +82,7 @@ export function renderReport(input: {
   const sections = groups.length ? groups.map((group, i) => groupTable(group, heading(group), `g${i}`, locale)).join('') : `<p>${t.empty}</p>`;
   return page(
     locale,
-    `<p>${escapeHtml(t.range(fromText, toText))}</p>${ledgerLine(totals, locale)}<p>${escapeHtml(t.purchaseNote)}</p>${form({ ...query, fromText, toText, byText: query.by ?? '', experimentText: query.experiment ?? '' }, locale)}${sections}<footer><p>${escapeHtml(
+    `<p>${escapeHtml(t.range(fromText, toText))}</p>${ledgerLine(totals, locale)}<p>${escapeHtml(t.purchaseNote)}</p>${form({ ...query, fromText, toText, byText: query.by ?? '', experimentText: query.experiment ?? '' }, locale)}${sections}${reviewFilters ? reviewFilterSection(reviewFilters, locale) : ''}<footer><p>${escapeHtml(
       t.counters(number.format(counters.accepted), number.format(counters.duplicates), number.format(counters.invalid)),
     )}</p></footer>`,
   );
@@ -119,6 +115,6 @@ table{width:100%;border-collapse:collapse}th,td{padding:.4rem .5rem;border-botto
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .chart{width:40%;min-width:8rem;white-space:nowrap;font-size:0}
 .bar,.lost{display:inline-block;height:1rem;vertical-align:middle}.bar{background:var(--reached)}.lost{background:var(--lost);opacity:.6}
-.error{color:#b91c1c;font-weight:600}.source{font-weight:400;opacity:.75}footer{margin-top:2rem;font-size:.85rem;opacity:.8}
+.error{color:#b91c1c;font-weight:600}.notice{font-weight:600}caption{text-align:left;font-weight:600;padding:.4rem 0}.source{font-weight:400;opacity:.75}footer{margin-top:2rem;font-size:.85rem;opacity:.8}
 ${widths}
 `;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CartliftHandler } from '../handler.js';
 import type { Store } from '../store/types.js';
 import { storeVariants } from '../../test/harness.js';
-import { analyticsHandler, postEvents, send, wireEvent } from '../../test/analytics-harness.js';
+import { analyticsHandler, postEvents, recordPaidOrder, send, wireEvent } from '../../test/analytics-harness.js';
 
 const DAY1 = Date.parse('2030-01-01T10:00:00Z');
 const DAY2 = Date.parse('2030-01-02T10:00:00Z');
@@ -32,28 +32,6 @@ function dataset() {
     // A conversion posted from outside: no paid order has this transaction id, so it counts nowhere.
     ...ev(id(), DAY1, ['purchase'], { transaction_id: 'pi_made_up' }),
   ];
-}
-
-/** Records the paid order behind a browser purchase in the ledger, as the webhook would (without its own event). */
-async function recordPaidOrder(store: Store, purchase: Record<string, unknown>): Promise<void> {
-  const paymentIntentId = String(purchase.transaction_id);
-  const checkoutId = `co-${paymentIntentId}`;
-  const now = Number(purchase.time);
-  await store.acquireCheckout(checkoutId, 'lease', now, 1000);
-  const shopper = { cartId: String(purchase.cart_id), anonymousId: (purchase.anonymous_id as string | undefined) ?? null };
-  await store.updateCheckout(checkoutId, 'lease', { paymentIntentId, amount: Number(purchase.value), currency: 'USD', lines: [], ...shopper }, now, {
-    release: true,
-  });
-  const facts = {
-    eventId: `evt_${paymentIntentId}`,
-    eventType: 'payment_intent.succeeded',
-    paymentIntentId,
-    amount: Number(purchase.value),
-    currency: 'usd',
-    stripeCustomerId: null,
-    now,
-  };
-  expect((await store.recordPaymentSucceeded(facts)).order).not.toBeNull();
 }
 
 const counts = (group: { steps: { shoppers: number }[] }) => group.steps.map((s) => s.shoppers);

@@ -1,26 +1,38 @@
 import { requireReportAccess } from '../analytics/access.js';
 import { buildFunnel, FUNNEL_STEPS, parseFunnelQuery, type FunnelGroup, type FunnelQuery } from '../analytics/funnel.js';
 import { sumOrders, withOrders, type LedgerTotals } from '../analytics/ledger-totals.js';
+import { compareReviewFilters, type ReviewFilterComparison } from '../analytics/review-filter-comparison.js';
 import { json } from '../http/errors.js';
 import type { HandlerContext as RequestContext } from '../http/node.js';
 import type { HandlerContext } from '../options.js';
 import type { RateLimiter } from '../rate-limit.js';
 
+/** What the JSON route and the report page show for one funnel query. */
+export interface LoadedFunnel {
+  groups: FunnelGroup[];
+  totals: LedgerTotals;
+  /** The whole range's shoppers, those who used a reviews filter against those who didn't. */
+  reviewFilters: ReviewFilterComparison;
+}
+
 /**
  * Runs a funnel query against the store: shoppers per step from the events,
- * paid orders and revenue from the ledger. Shared by the JSON route and the report page.
+ * paid orders and revenue from the ledger, and the reviews-filter comparison.
+ * Shared by the JSON route and the report page.
  *
  * @example
- * const { groups, totals } = await loadFunnel(ctx, parseFunnelQuery(params, ctx.now()))
+ * const { groups, totals, reviewFilters } = await loadFunnel(ctx, parseFunnelQuery(params, ctx.now()))
  */
-export async function loadFunnel(ctx: HandlerContext, query: FunnelQuery): Promise<{ groups: FunnelGroup[]; totals: LedgerTotals }> {
+export async function loadFunnel(ctx: HandlerContext, query: FunnelQuery): Promise<LoadedFunnel> {
   const store = await ctx.store();
   const byDay = query.by === 'day';
-  const [rows, orders] = await Promise.all([
-    store.funnelRows({ from: query.from, to: query.to, steps: FUNNEL_STEPS, byDay, experiment: query.experiment ?? undefined }),
-    store.orderTotals({ from: query.from, to: query.to, byDay, experiment: query.experiment ?? undefined }),
+  const range = { from: query.from, to: query.to };
+  const [rows, orders, filterRows] = await Promise.all([
+    store.funnelRows({ ...range, steps: FUNNEL_STEPS, byDay, experiment: query.experiment ?? undefined }),
+    store.orderTotals({ ...range, byDay, experiment: query.experiment ?? undefined }),
+    store.reviewFilterRows({ ...range, steps: FUNNEL_STEPS }),
   ]);
-  return { groups: withOrders(buildFunnel(rows, query), orders, query), totals: sumOrders(orders) };
+  return { groups: withOrders(buildFunnel(rows, query), orders, query), totals: sumOrders(orders), reviewFilters: compareReviewFilters(filterRows) };
 }
 
 /**
@@ -28,13 +40,16 @@ export async function loadFunnel(ctx: HandlerContext, query: FunnelQuery): Promi
  * (furthest step reached), drop-off and step-to-step conversion in basis
  * points, per UTC day or per experiment variant; paid orders, revenue and
  * collection coverage from the ledger for the range and per group. Each step's
- * `source` says whether only browsers reported it (`browser`) or paid orders back it. Behind the report token.
+ * `source` says whether only browsers reported it (`browser`) or paid orders back it.
+ * `reviewFilters` compares the range's shoppers who used a reviews filter with
+ * those who didn't (add-to-cart, checkout and purchase rates, the difference
+ * and its 95% interval). Behind the report token.
  */
 export function funnelRoute(ctx: HandlerContext, tokenLimiter: RateLimiter) {
   return async (request: Request, context?: RequestContext): Promise<Response> => {
     await requireReportAccess(ctx, request, context, tokenLimiter, 'Bearer');
     const query = parseFunnelQuery(new URL(request.url).searchParams, ctx.now());
-    const { groups, totals } = await loadFunnel(ctx, query);
+    const { groups, totals, reviewFilters } = await loadFunnel(ctx, query);
     const { counters } = ctx.analytics;
     return json({
       from: new Date(query.from).toISOString(),
@@ -47,6 +62,7 @@ export function funnelRoute(ctx: HandlerContext, tokenLimiter: RateLimiter) {
       sources: { steps: 'browser', purchase: 'paid_orders', orders: 'paid_orders' },
       ...totals,
       groups,
+      reviewFilters,
       counters: { ...counters, since: new Date(counters.since).toISOString() },
     });
   };

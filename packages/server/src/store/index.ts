@@ -2,6 +2,7 @@ export type {
   AnalyticsEventRecord,
   FunnelRow,
   FunnelRowsQuery,
+  ReviewFilterRow,
   CheckoutRecord,
   CodeBatch,
   CodeBatchStatus,

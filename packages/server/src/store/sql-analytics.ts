@@ -21,6 +21,20 @@ export const OLD_EVENT_IDS = `
   UNION ALL
   (SELECT event_id FROM cartlift_analytics_events WHERE time > received_at + ${CLOCK_AHEAD_MS} AND received_at < $1::bigint LIMIT $2)`;
 
+// The funnel's shopper: the anonymous id (the unit experiments randomise), or the cart without one. An event
+// without an id (the server's purchase for an order that knows only its cart) takes the id the browser's
+// events of that cart carry, so a webhook that beats the browser doesn't split one shopper in two.
+// Both funnel queries read events e of [$1, $2) LEFT JOINed to `known` on the cart.
+const KNOWN_CARTS = `known AS (
+           SELECT cart_id, min(anonymous_id) AS anonymous_id
+             FROM cartlift_analytics_events
+            WHERE time >= $1 AND time < $2 AND anonymous_id IS NOT NULL AND cart_id IS NOT NULL
+            GROUP BY cart_id
+         )`;
+const SHOPPER = `coalesce(e.anonymous_id, known.anonymous_id, 'cart:' || e.cart_id)`;
+// Conversions come from the ledger: a purchase counts only for a paid order.
+const PAID_PURCHASES_ONLY = `(name <> 'purchase' OR EXISTS (SELECT 1 FROM cartlift_orders o WHERE o.payment_intent_id = e.transaction_id))`;
+
 /** One row for jsonb_to_recordset: the columns, then the payload as JSON, taken as made when the record has it. */
 function rowJson(e: AnalyticsEventRecord): string {
   const columns = JSON.stringify({
@@ -67,22 +81,16 @@ export async function insertAnalyticsEvents(client: SqlClient, events: readonly 
  * transaction), and counted per shopper's furthest funnel step for the
  * funnel report.
  */
-export function analyticsMethods(db: SqlDatabase): Pick<Store, 'recordAnalyticsEvents' | 'funnelRows' | 'countAnalyticsEvents' | 'pruneAnalyticsEvents'> {
+export function analyticsMethods(
+  db: SqlDatabase,
+): Pick<Store, 'recordAnalyticsEvents' | 'funnelRows' | 'reviewFilterRows' | 'countAnalyticsEvents' | 'pruneAnalyticsEvents'> {
   return {
     recordAnalyticsEvents: (events, now) => insertAnalyticsEvents(db, events, now),
 
     async funnelRows({ from, to, steps, byDay, experiment }) {
-      // A shopper is the anonymous id (the unit experiments randomise), or the cart without one. An event
-      // without an id (the server's purchase for an order that knows only its cart) takes the id the
-      // browser's events of that cart carry, so a webhook that beats the browser doesn't split one shopper in two.
       const { rows } = await db.query<Record<string, unknown>>(
-        `WITH known AS (
-           SELECT cart_id, min(anonymous_id) AS anonymous_id
-             FROM cartlift_analytics_events
-            WHERE time >= $1 AND time < $2 AND anonymous_id IS NOT NULL AND cart_id IS NOT NULL
-            GROUP BY cart_id
-         ), ev AS (
-           SELECT coalesce(e.anonymous_id, known.anonymous_id, 'cart:' || e.cart_id) AS shopper,
+        `WITH ${KNOWN_CARTS}, ev AS (
+           SELECT ${SHOPPER} AS shopper,
                   coalesce(array_position($3::text[], name), 0) AS step,
                   CASE WHEN $4::boolean THEN time / 86400000 END AS day,
                   CASE WHEN $5::text IS NOT NULL THEN
@@ -91,8 +99,7 @@ export function analyticsMethods(db: SqlDatabase): Pick<Store, 'recordAnalyticsE
                   END AS variant
              FROM cartlift_analytics_events e LEFT JOIN known ON known.cart_id = e.cart_id
             WHERE e.time >= $1 AND e.time < $2
-              -- Conversions come from the ledger: a purchase counts only for a paid order.
-              AND (name <> 'purchase' OR EXISTS (SELECT 1 FROM cartlift_orders o WHERE o.payment_intent_id = e.transaction_id))
+              AND ${PAID_PURCHASES_ONLY}
          ), per AS (
            SELECT day, shopper, max(step) AS furthest, min(variant) AS variant FROM ev GROUP BY day, shopper
          )
@@ -108,6 +115,25 @@ export function analyticsMethods(db: SqlDatabase): Pick<Store, 'recordAnalyticsE
         furthest: Number(row.furthest),
         shoppers: Number(row.shoppers),
       }));
+    },
+
+    async reviewFilterRows({ from, to, steps }) {
+      // The same shoppers as the funnel, split by whether any of their events in the range is a review filter.
+      const { rows } = await db.query<Record<string, unknown>>(
+        `WITH ${KNOWN_CARTS}, ev AS (
+           SELECT ${SHOPPER} AS shopper,
+                  coalesce(array_position($3::text[], name), 0) AS step,
+                  name = 'review_filter_applied' AS filtered
+             FROM cartlift_analytics_events e LEFT JOIN known ON known.cart_id = e.cart_id
+            WHERE e.time >= $1 AND e.time < $2
+              AND ${PAID_PURCHASES_ONLY}
+         ), per AS (
+           SELECT shopper, max(step) AS furthest, bool_or(filtered) AS filtered FROM ev GROUP BY shopper
+         )
+         SELECT filtered, furthest, count(*) AS shoppers FROM per GROUP BY filtered, furthest`,
+        [from, to, steps],
+      );
+      return rows.map((row) => ({ filtered: row.filtered === true, furthest: Number(row.furthest), shoppers: Number(row.shoppers) }));
     },
 
     async countAnalyticsEvents() {

@@ -146,6 +146,15 @@ export interface FunnelRow {
   shoppers: number;
 }
 
+/** Shoppers per furthest funnel step reached, split by whether they used a reviews filter in the range. */
+export interface ReviewFilterRow {
+  /** The shopper sent at least one `review_filter_applied` in the range. */
+  filtered: boolean;
+  /** 1-based index into the steps asked for; 0 when the shopper sent no step event. */
+  furthest: number;
+  shoppers: number;
+}
+
 export interface FunnelRowsQuery {
   from: number;
   to: number;
@@ -365,6 +374,8 @@ export interface Store {
   recordAnalyticsEvents(events: AnalyticsEventRecord[], now: number): Promise<string[]>;
   /** Shoppers by furthest step reached in [from, to) of the events' own time. */
   funnelRows(query: FunnelRowsQuery): Promise<FunnelRow[]>;
+  /** The same shoppers as funnelRows (not grouped), split by whether they sent a `review_filter_applied` in [from, to). */
+  reviewFilterRows(query: Pick<FunnelRowsQuery, 'from' | 'to' | 'steps'>): Promise<ReviewFilterRow[]>;
   countAnalyticsEvents(): Promise<number>;
   /** Deletes a batch of events received before `before`: at least `limit` while that many remain (at most twice it), in no set order; returns how many went. */
   pruneAnalyticsEvents(before: number, limit: number): Promise<number>;

@@ -1,0 +1,22 @@
+import { funnelEvent } from '@cartlift/core';
+import { describe, expect, it } from 'vitest';
+import { validateEvent } from './schema.js';
+
+const cart = { id: 'cart-1', currency: 'USD' };
+
+describe('validateEvent on review_filter_applied', () => {
+  it('finds nothing wrong with the event the reviews widget sends', () => {
+    const event = funnelEvent('review_filter_applied', cart, [], { product: 'TEA', filter: 'topic', filter_value: '回甘', total: 7 });
+    expect(validateEvent('review_filter_applied', event)).toEqual([]);
+  });
+
+  it('names each wrong property, with what it expected and what it received', () => {
+    const event = { ...funnelEvent('view_item', cart, []), product: '', filter: 'colour', filter_value: 3, total: 1.5 };
+    expect(validateEvent('review_filter_applied', event)).toEqual([
+      'review_filter_applied.product must be a non-empty string (the SKU); received "".',
+      'review_filter_applied.filter must be one of rating, media, verified, variant, attr, topic, q, sort, clear; received "colour".',
+      'review_filter_applied.filter_value must be a string ("" for clear); received 3.',
+      'review_filter_applied.total must be a whole number of matching reviews; received 1.5.',
+    ]);
+  });
+});
