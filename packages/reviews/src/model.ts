@@ -60,6 +60,8 @@ export interface Review {
   readonly reply?: MerchantReply;
   /** Written through a signed invitation from a paid order of this product. */
   readonly verified: boolean;
+  /** Why the review waits for a person instead of being published, e.g. "profanity: <word>". */
+  readonly heldFor?: string;
 }
 
 /** What a shopper asked to see: the filters, the order and the page. Read from a URL by `parseReviewQuery`. */

@@ -12,6 +12,7 @@ import { auditRoutes } from './admin/audit-routes.js';
 import { catalogRoutes } from './admin/catalog-route.js';
 import { consoleRoutes } from './admin/console-routes.js';
 import { orderRoutes } from './admin/order-routes.js';
+import { reviewModerationRoutes } from './admin/review-routes.js';
 import { promotionRoutes } from './admin/promotion-routes.js';
 import { codeRoutes } from './admin/code-routes.js';
 import { adminRoutes } from './admin/routes.js';
@@ -241,6 +242,7 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
     ...auditRoutes(ctx),
     ...userRoutes(ctx),
     ...catalogRoutes(ctx),
+    ...reviewModerationRoutes(ctx),
     ...consoleRoutes(ctx),
     ...extraRoutes,
   ];

@@ -175,7 +175,7 @@ export function reviewPageStatement(query: ReviewQuery): { sql: string; params: 
   if (cursor) conditions.push(afterCursor(order, cursor, params));
   const orderBy = [...order.map((key) => `${key.column} ${key.desc ? 'DESC' : 'ASC'}`), 'id ASC'].join(', ');
   return {
-    sql: `SELECT ${COLUMNS}, helpful_score, has_photos FROM cartlift_reviews
+    sql: `SELECT ${REVIEW_COLUMNS}, helpful_score, has_photos FROM cartlift_reviews
            WHERE ${conditions.join(' AND ')} ORDER BY ${orderBy} LIMIT ${params.add(query.limit + 1)}`,
     params: params.values,
   };
@@ -183,7 +183,8 @@ export function reviewPageStatement(query: ReviewQuery): { sql: string; params: 
 
 const emptyHistogram = (): RatingHistogram => ({ 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 });
 
-function toReview(row: Row): Review {
+/** A `cartlift_reviews` row (its `REVIEW_COLUMNS`) as a `Review`. */
+export function toReview(row: Row): Review {
   const review: { -readonly [K in keyof Review]: Review[K] } = {
     id: String(row.id),
     sku: String(row.sku),
@@ -206,7 +207,8 @@ function toReview(row: Row): Review {
   return review;
 }
 
-const COLUMNS =
+/** The columns `toReview` reads. */
+export const REVIEW_COLUMNS =
   'id, sku, variant, rating, title, body, author, language, photos, attributes, helpful, not_helpful, created_at, status, rejection_reason, reply, verified';
 
 /**

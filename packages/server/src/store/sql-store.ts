@@ -11,6 +11,7 @@ import { promotionStatsMethods } from './sql-promotion-stats.js';
 import { promotionVersionMethods } from './sql-promotion-versions.js';
 import { quotedCartMethods } from './sql-quoted-carts.js';
 import { rateLimitMethods } from './sql-rate-limits.js';
+import { reviewModerationMethods } from './sql-review-moderation.js';
 import { reviewMethods } from './sql-reviews.js';
 import type { Store } from './types.js';
 
@@ -37,6 +38,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     ...adminMethods(db),
     ...codeMethods(db),
     ...reviewMethods(db),
+    ...reviewModerationMethods(db),
     close: () => db.close(),
   };
 }
