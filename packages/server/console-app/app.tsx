@@ -44,6 +44,7 @@ const NAV: { page: ConsoleRoute['page']; href: string; label: TextKey; owner?: b
   { page: 'publish', href: '#/publish', label: 'navPublish' },
   { page: 'versions', href: '#/versions', label: 'navVersions' },
   { page: 'orders', href: '#/orders', label: 'navOrders' },
+  { page: 'reviews', href: '#/reviews', label: 'navReviews' },
   { page: 'audit', href: '#/audit', label: 'navAudit' },
   { page: 'users', href: '#/users', label: 'navUsers', owner: true },
 ];

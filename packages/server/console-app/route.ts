@@ -8,10 +8,11 @@ export type ConsoleRoute =
   | { page: 'publish' }
   | { page: 'versions' }
   | { page: 'orders' }
+  | { page: 'reviews' }
   | { page: 'audit' }
   | { page: 'users' };
 
-const SIMPLE = new Set(['promotions', 'preview', 'publish', 'versions', 'orders', 'audit', 'users']);
+const SIMPLE = new Set(['promotions', 'preview', 'publish', 'versions', 'orders', 'reviews', 'audit', 'users']);
 
 /**
  * The route a hash names; anything unknown is the promotions list.

@@ -204,7 +204,7 @@ test('the audit log lists each step, filterable by action and user', async ({ pa
   await expect(log.getByRole('row')).toHaveCount(0);
 });
 
-const SCREENS = ['promotions', 'promotions/new', 'preview', 'publish', 'versions', 'orders', 'audit', 'users', 'promotions/vip-codes/codes'];
+const SCREENS = ['promotions', 'promotions/new', 'preview', 'publish', 'versions', 'orders', 'reviews', 'audit', 'users', 'promotions/vip-codes/codes'];
 
 for (const viewport of [
   { name: 'desktop', width: 1280, height: 900 },
