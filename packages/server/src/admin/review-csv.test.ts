@@ -52,7 +52,7 @@ describe('reading review apps’ CSV exports', () => {
 
   test('a row is refused naming its row and column; the others still read', () => {
     const rows = readReviewCsv(
-      'sku,rating,date,title\nA,5,2024-01-01,ok\n,4,2024-01-01,no product\nB,4,yesterday,bad date\nC,4,2024-01-01,' + 'x'.repeat(301) + '\n',
+      `sku,rating,date,title\nA,5,2024-01-01,ok\n,4,2024-01-01,no product\nB,4,yesterday,bad date\nC,4,2024-01-01,${'x'.repeat(301)}\n`,
       'csv',
     );
     expect(rows.map((row) => ('problem' in row ? row.problem : row.row))).toEqual([
