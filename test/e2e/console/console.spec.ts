@@ -18,6 +18,8 @@ const PROMOTION = {
 let server: ConsoleServer;
 test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
+  // Three accounts through the CLI, each opening the embedded database, then the server: over 30 s on a loaded machine.
+  test.setTimeout(90_000);
   server = await startConsoleServer(PORT);
 });
 test.afterAll(async () => {
