@@ -50,7 +50,8 @@ const NAV: { page: ConsoleRoute['page']; href: string; label: TextKey; owner?: b
 ];
 
 /** Which nav entry a route belongs to (an edited promotion is under Promotions). */
-const navPageOf = (route: ConsoleRoute) => (['new-promotion', 'edit-promotion', 'codes'].includes(route.page) ? 'promotions' : route.page);
+const navPageOf = (route: ConsoleRoute) =>
+  ['new-promotion', 'edit-promotion', 'codes'].includes(route.page) ? 'promotions' : route.page === 'review-invitations' ? 'reviews' : route.page;
 
 /** The language switch, on the sign-in form and in the header; the choice is kept in this browser. */
 export function LanguagePicker({ locale, t, setLocale }: { locale: Locale; t: Translate; setLocale(locale: Locale): void }) {

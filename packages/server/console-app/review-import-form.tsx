@@ -11,7 +11,7 @@ function RowReport({ report }: { report: ImportReport }) {
     <>
       <p>{t('importTotals', { imported: report.imported, duplicates: report.duplicates, refused: report.refused })}</p>
       {notable.length > 0 && (
-        <Table columns={[t('importRow'), t('importOutcome'), t('reason')]}>
+        <Table label={t('importTitle')} columns={[t('importRow'), t('importOutcome'), t('reason')]}>
           {notable.map((row) => (
             <tr key={row.row}>
               <td class="number">{row.row}</td>

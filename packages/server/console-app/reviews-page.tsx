@@ -21,7 +21,10 @@ function StarCounts({ counts }: { counts: ReviewStarCounts }) {
   const { t } = useConsole();
   const most = Math.max(1, ...STARS.map((star) => counts[star].published + counts[star].rejected + counts[star].pending));
   return (
-    <Table columns={[t('reviewRating'), t('reviewStatus_published'), t('reviewStatus_rejected'), t('reviewStatus_pending'), t('reviewShare')]}>
+    <Table
+      label={t('reviewCounts')}
+      columns={[t('reviewRating'), t('reviewStatus_published'), t('reviewStatus_rejected'), t('reviewStatus_pending'), t('reviewShare')]}
+    >
       {STARS.map((star) => {
         const row = counts[star];
         return (
@@ -118,6 +121,9 @@ export function ReviewsPage() {
   return (
     <section>
       <PageTitle>{t('reviewsTitle')}</PageTitle>
+      <p>
+        <a href="#/reviews/invitations">{t('invitationsTitle')}</a>
+      </p>
       <FilterForm filters={filters} onApply={setFilters} />
       <h2>{filters.product ? t('reviewCountsOf', { product: filters.product }) : t('reviewCounts')}</h2>
       <LoadedView loaded={counts}>{(data) => <StarCounts counts={data.counts} />}</LoadedView>

@@ -9,6 +9,8 @@ describe('console routes', () => {
     expect(routeOf(promotionHref('spring.2027'))).toEqual({ page: 'edit-promotion', id: 'spring.2027' });
     expect(routeOf(promotionHref('spring', 'codes'))).toEqual({ page: 'codes', id: 'spring' });
     expect(routeOf('#/audit')).toEqual({ page: 'audit' });
+    expect(routeOf('#/reviews')).toEqual({ page: 'reviews' });
+    expect(routeOf('#/reviews/invitations')).toEqual({ page: 'review-invitations' });
     expect(routeOf('#/nope/%E0%A4%A')).toEqual({ page: 'promotions' });
   });
 });

@@ -9,6 +9,7 @@ export type ConsoleRoute =
   | { page: 'versions' }
   | { page: 'orders' }
   | { page: 'reviews' }
+  | { page: 'review-invitations' }
   | { page: 'audit' }
   | { page: 'users' };
 
@@ -36,6 +37,7 @@ export function routeOf(hash: string): ConsoleRoute {
   if (page === 'promotions' && id === 'new') return { page: 'new-promotion' };
   if (page === 'promotions' && id && sub === 'codes') return { page: 'codes', id };
   if (page === 'promotions' && id) return { page: 'edit-promotion', id };
+  if (page === 'reviews' && id === 'invitations') return { page: 'review-invitations' };
   if (page && SIMPLE.has(page)) return { page } as ConsoleRoute;
   return { page: 'promotions' };
 }

@@ -254,6 +254,11 @@ const en = {
   importOutcome_imported: 'imported',
   importOutcome_duplicate: 'already here',
   importOutcome_refused: 'refused',
+  invitationsTitle: 'Review invitations',
+  noInvitations: 'No invitation yet: paid orders create one per line.',
+  invitationSent: 'Created',
+  invitationExpires: 'Expires',
+  invitationUsed: 'Review written',
 } as const;
 
 export type TextKey = keyof typeof en;
@@ -509,6 +514,11 @@ const zhCN: Record<TextKey, string> = {
   importOutcome_imported: '已导入',
   importOutcome_duplicate: '已存在',
   importOutcome_refused: '已拒绝',
+  invitationsTitle: '评价邀请',
+  noInvitations: '还没有邀请：每笔已付款订单的每件商品会生成一个。',
+  invitationSent: '创建时间',
+  invitationExpires: '过期时间',
+  invitationUsed: '已写评价',
 };
 
 const TEXTS: Record<Locale, Record<TextKey, string>> = { en, 'zh-CN': zhCN };
