@@ -92,6 +92,7 @@ describe.each(storeVariants())('review moderation in the console on $name', ({ o
     const missing = await marketer.change('POST', '/admin/api/reviews/nope/approve', {});
     expect([missing.status, missing.body.error.code]).toEqual([404, 'review_not_found']);
     expect((await marketer.change('POST', `/admin/api/reviews/${target.id}/delete`, {})).status).toBe(404);
+    expect((await marketer.read('/admin/api/reviews/%E0%A4%A')).status).toBe(404);
     for (const [query, field] of [
       ['status=spam', 'status'],
       ['rating=6', 'rating'],
@@ -167,5 +168,10 @@ describe.each(storeVariants())('review moderation in the console on $name', ({ o
     expect([wrongType.status, wrongType.body.error.field]).toEqual([415, 'content-type']);
     const denied = await h.call('POST', '/admin/api/reviews/import', 'sku,rating\n', { ...viewer.headers, 'content-type': 'text/csv' });
     expect(denied.status).toBe(403);
+    const huge = await h.call('POST', '/admin/api/reviews/import', `sku,rating,date\n${'A,5,2024-01-01\n'.repeat(400_000)}`, {
+      ...marketer.headers,
+      'content-type': 'text/csv',
+    });
+    expect([huge.status, huge.body.error.field]).toEqual([413, 'body']);
   });
 });

@@ -132,7 +132,12 @@ const byId =
     const path = new URL(request.url).pathname;
     const rest = path.slice(path.indexOf(PREFIX) + PREFIX.length).replace(/\/+$/, '');
     const [rawId = '', action, ...extra] = rest.split('/');
-    const id = decodeURIComponent(rawId);
+    let id: string;
+    try {
+      id = decodeURIComponent(rawId);
+    } catch {
+      notFound(rawId);
+    }
     if (method === 'GET') {
       await requireAdmin(ctx, request, { role: 'viewer', change: false });
       if (action !== undefined || !id) throw new HttpError(404, 'not_found', `No route GET ${path}.`);
