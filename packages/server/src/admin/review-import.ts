@@ -50,18 +50,12 @@ export async function importReviewCsv(store: Store, input: { text: string; sourc
       continue;
     }
     const { review } = row;
-    if (!(await store.addReview(review))) {
+    const reason = `Imported from ${input.source}${review.rejectionReason ? ` (${review.rejectionReason})` : ''}.`;
+    if (!(await store.addReviewWithHistory(review, { at: input.now, reason, actor: 'import' }))) {
       report.duplicates++;
       report.rows.push({ row: row.row, outcome: 'duplicate', id: review.id });
       continue;
     }
-    await store.appendReviewHistory({
-      reviewId: review.id,
-      at: input.now,
-      status: review.status,
-      reason: `Imported from ${input.source}${review.rejectionReason ? ` (${review.rejectionReason})` : ''}.`,
-      actor: 'import',
-    });
     if (review.status === 'published') changed.add(review.sku);
     report.imported++;
     report.rows.push({ row: row.row, outcome: 'imported', id: review.id });

@@ -1,6 +1,6 @@
 import { RATINGS, type Rating, type ReviewStatus } from '@cartlift/reviews';
 import type { SqlDatabase } from './sql.js';
-import { likePattern, REVIEW_COLUMNS, toReview } from './sql-reviews.js';
+import { likePattern, REVIEW_COLUMNS, reviewMethods, toReview } from './sql-reviews.js';
 import type { Row } from './sql-rows.js';
 import type { ReviewHistoryEntry, ReviewStarCounts, Store } from './types.js';
 
@@ -45,7 +45,7 @@ const HISTORY_INSERT = 'INSERT INTO cartlift_review_history (review_id, at, stat
  */
 export function reviewModerationMethods(
   db: SqlDatabase,
-): Pick<Store, 'moderationReviews' | 'reviewWithHistory' | 'moderateReview' | 'replyToReview' | 'appendReviewHistory' | 'reviewStarCounts'> {
+): Pick<Store, 'moderationReviews' | 'reviewWithHistory' | 'moderateReview' | 'replyToReview' | 'addReviewWithHistory' | 'reviewStarCounts'> {
   return {
     async moderationReviews(query) {
       const values: unknown[] = [];
@@ -115,8 +115,13 @@ export function reviewModerationMethods(
       return rows[0] ? toReview(rows[0]) : null;
     },
 
-    async appendReviewHistory({ reviewId, at, status, reason, actor }) {
-      await db.query(`${HISTORY_INSERT} VALUES ($1, $2, $3, $4, $5)`, [reviewId, at, status, reason ?? null, actor]);
+    addReviewWithHistory(review, { at, reason, actor }) {
+      // One transaction: an imported review never lands without its history row.
+      return db.transaction(async (tx) => {
+        if (!(await reviewMethods(tx).addReview(review))) return false;
+        await tx.query(`${HISTORY_INSERT} VALUES ($1, $2, $3, $4, $5)`, [review.id, at, review.status, reason ?? null, actor]);
+        return true;
+      });
     },
 
     async reviewStarCounts(product) {

@@ -10,7 +10,7 @@ import {
   type ReviewQuery,
   type ReviewSort,
 } from '@cartlift/reviews';
-import type { SqlDatabase } from './sql.js';
+import type { SqlClient } from './sql.js';
 import type { Row } from './sql-rows.js';
 import type { Store } from './types.js';
 
@@ -214,9 +214,10 @@ export const REVIEW_COLUMNS =
 /**
  * Reviews: stored with their "most helpful" score (computed here by
  * `helpfulScore`, the one definition), and read a page at a time with facet
- * counts for the shopper's filters.
+ * counts for the shopper's filters. Takes any client, so an import can add a review inside its
+ * own transaction.
  */
-export function reviewMethods(db: SqlDatabase): Pick<Store, 'addReview' | 'reviewPage'> {
+export function reviewMethods(db: SqlClient): Pick<Store, 'addReview' | 'reviewPage'> {
   return {
     async addReview(review) {
       const notHelpful = review.notHelpful ?? 0;

@@ -468,8 +468,11 @@ export interface Store {
   moderateReview(change: { id: string; status: ReviewStatus; reason: string | null; actor: string; now: number }): Promise<Review | null>;
   /** Sets (or, with `body: null`, removes) the merchant's reply and appends it to the history; null when there is no such review. */
   replyToReview(change: { id: string; body: string | null; actor: string; now: number }): Promise<Review | null>;
-  /** Appends one history row, e.g. an imported review's arrival (`actor: 'import'`). */
-  appendReviewHistory(entry: { reviewId: string; at: number; status: ReviewHistoryEntry['status']; reason?: string | null; actor: string }): Promise<void>;
+  /**
+   * Stores a review with its first history row (its status, `reason`, `actor`), in one
+   * transaction: an import's (`actor: 'import'`). False, and nothing written, when the id is taken.
+   */
+  addReviewWithHistory(review: Review, entry: { at: number; reason?: string | null; actor: string }): Promise<boolean>;
   /** Per star, how many of the product's reviews (every product's without one) are published, rejected and pending. */
   reviewStarCounts(product?: string): Promise<ReviewStarCounts>;
   close(): Promise<void>;
