@@ -13,6 +13,7 @@ import { catalogRoutes } from './admin/catalog-route.js';
 import { consoleRoutes } from './admin/console-routes.js';
 import { funnelRoutes } from './admin/funnel-routes.js';
 import { orderRoutes } from './admin/order-routes.js';
+import { reviewModerationRoutes } from './admin/review-routes.js';
 import { promotionRoutes } from './admin/promotion-routes.js';
 import { codeRoutes } from './admin/code-routes.js';
 import { adminRoutes } from './admin/routes.js';
@@ -265,6 +266,7 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
     ...userRoutes(ctx),
     ...catalogRoutes(ctx),
     ...reviewInvitationRoutes(ctx),
+    ...reviewModerationRoutes(ctx),
     ...consoleRoutes(ctx),
     ...extraRoutes,
   ];

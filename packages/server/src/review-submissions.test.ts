@@ -203,6 +203,12 @@ describe.each(storeVariants())('reviews a shop takes without invitations, publis
     expect(rude.body.status).toBe('pending');
     const swear = await post({ ...review({ title: 'shit tea' }), product });
     expect(swear.body.status).toBe('pending');
+    // The moderator sees how each review arrived: its first history row is the shopper's, with the hold's reason.
+    const store = await h.handler.store();
+    expect((await store.reviewWithHistory(rude.body.id))?.history).toEqual([
+      { at: expect.any(Number), status: 'pending', reason: 'profanity: zh-CN', actor: 'shopper' },
+    ]);
+    expect((await store.reviewWithHistory(clean.body.id))?.history).toEqual([{ at: expect.any(Number), status: 'published', actor: 'shopper' }]);
     const unknown = await post({ ...review(), product: 'NOT-IN-CATALOG' });
     expect([unknown.status, unknown.body.error.field]).toEqual([404, 'product']);
   });

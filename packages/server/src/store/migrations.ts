@@ -400,6 +400,26 @@ CREATE TABLE cartlift_secrets (
 );
 `,
   },
+  {
+    id: 15,
+    name: 'review moderation history',
+    // Every moderation change appends a row (never updated): who changed a review to which
+    // status, when and why, so a merchant can show a review was not suppressed. actor is the
+    // console account's email, 'import' for a CSV import, or 'shopper' for a submission.
+    // The moderation queue reads pending reviews oldest first across products: _queue.
+    sql: `
+CREATE TABLE cartlift_review_history (
+  id bigserial PRIMARY KEY,
+  review_id text NOT NULL,
+  at bigint NOT NULL,
+  status text NOT NULL,
+  reason text,
+  actor text NOT NULL
+);
+CREATE INDEX cartlift_review_history_review ON cartlift_review_history (review_id, id);
+CREATE INDEX cartlift_reviews_queue ON cartlift_reviews (status, created_at, id);
+`,
+  },
 ];
 
 /** Advisory-lock key shared by every Cartlift process: "cartlift" in ASCII, folded to int32. */

@@ -166,6 +166,13 @@ export function reviewSubmissionMethods(
             photos.push({ url: photoUrl(id), width: Number(rows[0].width), height: Number(rows[0].height) });
           }
           await insertReview(tx, { ...review, photos });
+          // The review's first history row is the shopper's: a moderator sees how it arrived and why it was held.
+          await tx.query(`INSERT INTO cartlift_review_history (review_id, at, status, reason, actor) VALUES ($1, $2, $3, $4, 'shopper')`, [
+            review.id,
+            now,
+            review.status,
+            review.heldFor ?? null,
+          ]);
           return 'stored' as const;
         });
       } catch (error) {

@@ -10,7 +10,7 @@ import {
   type ReviewQuery,
   type ReviewSort,
 } from '@cartlift/reviews';
-import type { SqlClient, SqlDatabase } from './sql.js';
+import type { SqlClient } from './sql.js';
 import type { Row } from './sql-rows.js';
 import type { Store } from './types.js';
 
@@ -175,7 +175,7 @@ export function reviewPageStatement(query: ReviewQuery): { sql: string; params: 
   if (cursor) conditions.push(afterCursor(order, cursor, params));
   const orderBy = [...order.map((key) => `${key.column} ${key.desc ? 'DESC' : 'ASC'}`), 'id ASC'].join(', ');
   return {
-    sql: `SELECT ${COLUMNS}, helpful_score, has_photos FROM cartlift_reviews
+    sql: `SELECT ${REVIEW_COLUMNS}, helpful_score, has_photos FROM cartlift_reviews
            WHERE ${conditions.join(' AND ')} ORDER BY ${orderBy} LIMIT ${params.add(query.limit + 1)}`,
     params: params.values,
   };
@@ -183,7 +183,8 @@ export function reviewPageStatement(query: ReviewQuery): { sql: string; params: 
 
 const emptyHistogram = (): RatingHistogram => ({ 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 });
 
-function toReview(row: Row): Review {
+/** A `cartlift_reviews` row (its `REVIEW_COLUMNS`) as a `Review`. */
+export function toReview(row: Row): Review {
   const review: { -readonly [K in keyof Review]: Review[K] } = {
     id: String(row.id),
     sku: String(row.sku),
@@ -207,7 +208,8 @@ function toReview(row: Row): Review {
   return review;
 }
 
-const COLUMNS =
+/** The columns `toReview` reads. */
+export const REVIEW_COLUMNS =
   'id, sku, variant, rating, title, body, author, language, photos, attributes, helpful, not_helpful, created_at, status, rejection_reason, held_for, reply, verified';
 
 /**
@@ -254,9 +256,10 @@ export async function insertReview(client: SqlClient, review: Review): Promise<b
 /**
  * Reviews: stored with their "most helpful" score (computed here by
  * `helpfulScore`, the one definition), and read a page at a time with facet
- * counts for the shopper's filters.
+ * counts for the shopper's filters. Takes any client, so an import can add a review inside its
+ * own transaction.
  */
-export function reviewMethods(db: SqlDatabase): Pick<Store, 'addReview' | 'reviewPage'> {
+export function reviewMethods(db: SqlClient): Pick<Store, 'addReview' | 'reviewPage'> {
   return {
     addReview: (review) => insertReview(db, review),
 

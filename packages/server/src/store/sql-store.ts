@@ -11,6 +11,7 @@ import { promotionStatsMethods } from './sql-promotion-stats.js';
 import { promotionVersionMethods } from './sql-promotion-versions.js';
 import { quotedCartMethods } from './sql-quoted-carts.js';
 import { rateLimitMethods } from './sql-rate-limits.js';
+import { reviewModerationMethods } from './sql-review-moderation.js';
 import { reviewMethods } from './sql-reviews.js';
 import { reviewSubmissionMethods } from './sql-review-submissions.js';
 import type { Store } from './types.js';
@@ -39,6 +40,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     ...codeMethods(db),
     ...reviewMethods(db),
     ...reviewSubmissionMethods(db),
+    ...reviewModerationMethods(db),
     close: () => db.close(),
   };
 }
