@@ -23,3 +23,7 @@ export type { ReviewsLocale } from './render-text.js';
 export { reviewsText } from './render-text.js';
 export type { RenderReviewsOptions, RenderedReviews } from './render.js';
 export { renderReviews } from './render.js';
+export { foldText, isCjk, textSegments, type TextSegment } from './text-segments.js';
+export { matchesSearch, querySearchTerms, reviewSearchTerms } from './search-terms.js';
+export { chooseTopics, reviewTopics, topicCandidates, type TopicCount } from './topics.js';
+export { CHINESE_STOP_WORDS, ENGLISH_STOP_WORDS } from './stop-words.js';

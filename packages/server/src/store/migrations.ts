@@ -348,6 +348,25 @@ CREATE INDEX cartlift_reviews_helpful ON cartlift_reviews (sku, status, helpful_
 CREATE INDEX cartlift_reviews_photos ON cartlift_reviews (sku, status, has_photos DESC, created_at DESC, id);
 `,
   },
+  {
+    id: 13,
+    name: 'review search terms and topics',
+    // Search and topics are computed in TypeScript (Intl.Segmenter, @cartlift/reviews), so both
+    // stores hold the same terms and answer the same: search_terms is a review's words and
+    // Chinese character grams (q matches rows holding every query term, @>); topic_candidates
+    // what it could count towards; topics the product's chosen topics it mentions (topic=).
+    // GIN indexes answer @> on both arrays. Rows from before this migration have
+    // search_terms NULL: the store fills them after migrating (backfillReviewTerms), found
+    // through the partial index, since SQL cannot run the segmenter.
+    sql: `
+ALTER TABLE cartlift_reviews ADD COLUMN search_terms text[];
+ALTER TABLE cartlift_reviews ADD COLUMN topic_candidates text[] NOT NULL DEFAULT '{}';
+ALTER TABLE cartlift_reviews ADD COLUMN topics text[] NOT NULL DEFAULT '{}';
+CREATE INDEX cartlift_reviews_search ON cartlift_reviews USING gin (search_terms);
+CREATE INDEX cartlift_reviews_topics ON cartlift_reviews USING gin (topics);
+CREATE INDEX cartlift_reviews_unsearchable ON cartlift_reviews (id) WHERE search_terms IS NULL;
+`,
+  },
 ];
 
 /** Advisory-lock key shared by every Cartlift process: "cartlift" in ASCII, folded to int32. */

@@ -1,6 +1,6 @@
 import {
   averageRating,
-  helpfulScore,
+  querySearchTerms,
   RATINGS,
   ratingRankingScore,
   type Rating,
@@ -11,6 +11,7 @@ import {
   type ReviewSort,
 } from '@cartlift/reviews';
 import type { SqlDatabase } from './sql.js';
+import { insertReviews, refreshTopics } from './sql-review-terms.js';
 import type { Row } from './sql-rows.js';
 import type { Store } from './types.js';
 
@@ -95,11 +96,6 @@ export function decodeReviewCursor(text: string, sort: ReviewSort): Cursor {
   return { sort, keys: keys as (number | boolean)[], id };
 }
 
-/** `%`, `_` and `\` taken literally in an ILIKE pattern (with ESCAPE '\'). */
-export function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 type Filter = 'rating' | 'media' | 'verified' | 'variant' | 'attr' | 'topic' | 'q';
 
 /** Placeholders numbered as values are added, so each statement builds its own list. */
@@ -122,6 +118,7 @@ function filterConditions(query: ReviewQuery, params: Params, except?: Filter): 
   const filters = new Map<Filter, string>();
   const attr = new Map<string, string>();
   if (except === 'variant') query = { ...query, variant: undefined } as ReviewQuery;
+  if (except === 'topic') query = { ...query, topic: undefined } as ReviewQuery;
   if (query.rating?.length) filters.set('rating', `rating = ANY(${params.add(query.rating)}::int[])`);
   if (query.media !== undefined) filters.set('media', `has_photos = ${params.add(query.media)}::boolean`);
   if (query.verified !== undefined) filters.set('verified', `verified = ${params.add(query.verified)}::boolean`);
@@ -130,11 +127,13 @@ function filterConditions(query: ReviewQuery, params: Params, except?: Filter): 
     attr.set(name, `attributes @> ${params.add(JSON.stringify({ [name]: answer }))}::jsonb`);
   }
   if (attr.size && except !== 'attr') filters.set('attr', [...attr.values()].join(' AND '));
-  // Topics are not extracted yet: no review has one, so a topic matches none (rather than being ignored).
-  if (query.topic !== undefined) filters.set('topic', 'false');
+  // Both read GIN indexes: the review holds the topic, and every search term (the query's terms
+  // are computed here as the review's were on write, so PGlite and PostgreSQL answer alike).
+  if (query.topic !== undefined) filters.set('topic', `topics @> ARRAY[${params.add(query.topic)}::text]`);
   if (query.q !== undefined) {
-    const pattern = params.add(likePattern(query.q));
-    filters.set('q', `(title ILIKE ${pattern} ESCAPE '\\' OR body ILIKE ${pattern} ESCAPE '\\')`);
+    const terms = querySearchTerms(query.q);
+    // Only punctuation or symbols: nothing to look for, so nothing is found (rather than everything).
+    filters.set('q', terms.length ? `search_terms @> ${params.add(terms)}::text[]` : 'false');
   }
   return { base, filters, attr };
 }
@@ -214,39 +213,17 @@ const COLUMNS =
  * `helpfulScore`, the one definition), and read a page at a time with facet
  * counts for the shopper's filters.
  */
-export function reviewMethods(db: SqlDatabase): Pick<Store, 'addReview' | 'reviewPage'> {
+export function reviewMethods(db: SqlDatabase): Pick<Store, 'addReview' | 'addReviews' | 'refreshReviewTopics' | 'reviewPage'> {
+  const addReviews = async (reviews: readonly Review[]): Promise<number> => {
+    const { inserted, publishedSkus } = await insertReviews(db, reviews);
+    for (const sku of publishedSkus) await refreshTopics(db, sku);
+    return inserted;
+  };
   return {
-    async addReview(review) {
-      const notHelpful = review.notHelpful ?? 0;
-      const { rows } = await db.query(
-        `INSERT INTO cartlift_reviews (id, sku, variant, rating, title, body, author, language, photos, has_photos, attributes,
-                                       helpful, not_helpful, helpful_score, created_at, status, rejection_reason, reply, verified)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11::jsonb, $12, $13, $14, $15, $16, $17, $18::jsonb, $19)
-         ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [
-          review.id,
-          review.sku,
-          review.variant ?? null,
-          review.rating,
-          review.title,
-          review.body,
-          review.author,
-          review.language,
-          JSON.stringify(review.photos),
-          review.photos.length > 0,
-          JSON.stringify(review.attributes),
-          review.helpful,
-          notHelpful,
-          helpfulScore(review.helpful, review.helpful + notHelpful),
-          review.createdAt,
-          review.status,
-          review.rejectionReason ?? null,
-          review.reply ? JSON.stringify(review.reply) : null,
-          review.verified,
-        ],
-      );
-      return rows.length > 0;
-    },
+    addReview: async (review) => (await addReviews([review])) === 1,
+    addReviews,
+
+    refreshReviewTopics: (sku) => refreshTopics(db, sku),
 
     async reviewPage(query) {
       const order = REVIEW_ORDERS[query.sort];
@@ -291,7 +268,16 @@ export function reviewMethods(db: SqlDatabase): Pick<Store, 'addReview' | 'revie
         attrParams.values,
       );
 
-      const [pageResult, countResult, variantResult, attributeResult] = await Promise.all([pageRows, counts, variants, attributes]);
+      // Topics the reviews under the current filters mention, the topic filter itself left out.
+      const topicParams = new Params();
+      const t = filterConditions(query, topicParams, 'topic');
+      const topics = db.query<Row>(
+        `SELECT topic, count(*) AS n FROM cartlift_reviews r, unnest(r.topics) topic
+          WHERE ${where(t.base, t.filters)} GROUP BY topic`,
+        topicParams.values,
+      );
+
+      const [pageResult, countResult, variantResult, attributeResult, topicResult] = await Promise.all([pageRows, counts, variants, attributes, topics]);
       const rows = pageResult.rows.slice(0, query.limit);
       const last = rows[rows.length - 1];
       const more = pageResult.rows.length > query.limit && last !== undefined;
@@ -318,7 +304,9 @@ export function reviewMethods(db: SqlDatabase): Pick<Store, 'addReview' | 'revie
         verified: Number(totals.verified ?? 0),
         variants: Object.fromEntries(byVariant),
         attributes: Object.fromEntries([...byAttribute].map(([name, answers]) => [name, Object.fromEntries(answers)])),
-        topics: [],
+        topics: topicResult.rows
+          .map((row) => ({ topic: String(row.topic), count: Number(row.n) }))
+          .sort((a, b) => b.count - a.count || (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0)),
       };
       const count = RATINGS.reduce((sum, star) => sum + histogram[star], 0);
       return {

@@ -12,6 +12,7 @@ import { promotionVersionMethods } from './sql-promotion-versions.js';
 import { quotedCartMethods } from './sql-quoted-carts.js';
 import { rateLimitMethods } from './sql-rate-limits.js';
 import { reviewMethods } from './sql-reviews.js';
+import { backfillReviewTerms } from './sql-review-terms.js';
 import type { Store } from './types.js';
 
 /**
@@ -24,7 +25,12 @@ import type { Store } from './types.js';
 export function createSqlStore(db: SqlDatabase): Store {
   return {
     kind: db.kind,
-    migrate: () => migrate(db),
+    // Reviews stored before search terms existed get theirs once migrations are done (SQL cannot segment text).
+    migrate: async () => {
+      const applied = await migrate(db);
+      await backfillReviewTerms(db);
+      return applied;
+    },
     ...checkoutMethods(db),
     ...promotionMethods(db),
     ...promotionStatsMethods(db),
