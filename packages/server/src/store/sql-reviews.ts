@@ -1,15 +1,4 @@
-import {
-  averageRating,
-  querySearchTerms,
-  RATINGS,
-  ratingRankingScore,
-  type Rating,
-  type RatingHistogram,
-  type Review,
-  type ReviewFacets,
-  type ReviewQuery,
-  type ReviewSort,
-} from '@cartlift/reviews';
+import { averageRating, RATINGS, ratingRankingScore, type Rating, type Review, type ReviewQuery, type ReviewSort } from '@cartlift/reviews';
 import type { SqlDatabase } from './sql.js';
 import { rolledUpFacets, scannedFacets } from './sql-review-facets.js';
 import { filterConditions, Params, where } from './sql-review-filters.js';
