@@ -35,19 +35,20 @@ function nested(rows: Iterable<[string, string, number]>): Record<string, Record
  */
 export async function scannedFacets(db: SqlClient, query: ReviewQuery): Promise<CountedFacets> {
   // Counts over the product's published reviews in one pass: the total and the single-valued facets
-  // (each with every filter but its own), and the unfiltered histogram for the summary.
+  // (each with every filter but its own).
   const countParams = new Params();
   const c = filterConditions(query, countParams);
   const all = where('true', c.filters);
   const starCounts = RATINGS.map((s) => `count(*) FILTER (WHERE ${where('true', c.filters, 'rating')} AND rating = ${s}) AS f${s}`);
-  const summaryCounts = RATINGS.map((s) => `count(*) FILTER (WHERE rating = ${s}) AS s${s}`);
+  // attr, topic and q apply to every count of this statement (their facets are counted apart), so
+  // they also bound the rows read, through their indexes; the summary comes from the kept counts.
+  const everywhere = [...c.filters].filter(([name]) => name === 'attr' || name === 'topic' || name === 'q').map(([, sql]) => sql);
   const counts = db.query<Row>(
     `SELECT count(*) FILTER (WHERE ${all}) AS total,
             ${starCounts.join(', ')},
             count(*) FILTER (WHERE ${where('true', c.filters, 'media')} AND has_photos) AS with_photos,
-            count(*) FILTER (WHERE ${where('true', c.filters, 'verified')} AND verified) AS verified,
-            ${summaryCounts.join(', ')}
-       FROM cartlift_reviews WHERE ${c.base}`,
+            count(*) FILTER (WHERE ${where('true', c.filters, 'verified')} AND verified) AS verified
+       FROM cartlift_reviews WHERE ${[c.base, ...everywhere].join(' AND ')}`,
     countParams.values,
   );
 
@@ -80,14 +81,19 @@ export async function scannedFacets(db: SqlClient, query: ReviewQuery): Promise<
     topicParams.values,
   );
 
-  const [countResult, variantResult, attributeResult, topicResult] = await Promise.all([counts, variants, attributes, topics]);
+  const summary = db.query<Row>(`SELECT rating, sum(n) AS n FROM cartlift_review_counts WHERE sku = $1 AND kind = 'all' GROUP BY rating`, [query.product]);
+
+  const [countResult, variantResult, attributeResult, topicResult, summaryResult] = await Promise.all([counts, variants, attributes, topics, summary]);
 
   const totals = countResult.rows[0] ?? {};
   const ratings = emptyHistogram();
   const histogram = emptyHistogram();
   for (const star of RATINGS) {
     ratings[star] = Number(totals[`f${star}`] ?? 0);
-    histogram[star] = Number(totals[`s${star}`] ?? 0);
+  }
+  for (const row of summaryResult.rows) {
+    const star = Number(row.rating) as keyof RatingHistogram;
+    if (star in histogram) histogram[star] = Number(row.n);
   }
   const facets: ReviewFacets = {
     ratings,
