@@ -25,3 +25,7 @@ export type { RenderReviewsOptions, RenderedReviews } from './render.js';
 export { renderReviews } from './render.js';
 export type { ReviewAttributeChoices, ReviewSubmission, ReviewSubmissionProblem } from './submission.js';
 export { MAX_REVIEW_AUTHOR, MAX_REVIEW_BODY, MAX_REVIEW_PHOTOS, MAX_REVIEW_TITLE, reviewSubmissionProblems } from './submission.js';
+export { foldText, isCjk, textSegments, type TextSegment } from './text-segments.js';
+export { matchesSearch, querySearchTerms, reviewSearchTerms } from './search-terms.js';
+export { chooseTopics, reviewTopics, topicCandidates, type TopicCount } from './topics.js';
+export { CHINESE_STOP_WORDS, ENGLISH_STOP_WORDS } from './stop-words.js';

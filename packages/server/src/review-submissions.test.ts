@@ -213,6 +213,14 @@ describe.each(storeVariants())('reviews a shop takes without invitations, publis
     expect([unknown.status, unknown.body.error.field]).toEqual([404, 'product']);
   });
 
+  test("reviews published at once refresh their product's topics: words two reviews share become a filter", async () => {
+    for (const author of ['Mei', 'Tom']) await post({ ...review({ author, title: 'Lovely', body: 'The lotus tin keeps it fresh.' }), product });
+    const page = await h.call('GET', `/reviews?product=${product}`);
+    expect(page.body.facets.topics.map((t: { topic: string }) => t.topic)).toContain('lotus tin');
+    const filtered = await h.call('GET', `/reviews?product=${product}&topic=${encodeURIComponent('lotus tin')}`);
+    expect(filtered.body.total).toBe(2);
+  });
+
   test('helpful votes count once per shopper, rewrite the most-helpful order, and only on published reviews', async () => {
     const a = (await post({ ...review(), product: 'POT-YIXING' })).body.id as string;
     const b = (await post({ ...review({ rating: 4 }), product: 'POT-YIXING' })).body.id as string;

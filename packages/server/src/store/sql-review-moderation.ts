@@ -1,6 +1,6 @@
 import { RATINGS, type Rating, type ReviewStatus } from '@cartlift/reviews';
 import type { SqlDatabase } from './sql.js';
-import { likePattern, REVIEW_COLUMNS, reviewMethods, toReview } from './sql-reviews.js';
+import { insertReview, REVIEW_COLUMNS, toReview } from './sql-reviews.js';
 import type { Row } from './sql-rows.js';
 import type { ReviewHistoryEntry, ReviewStarCounts, Store } from './types.js';
 
@@ -34,6 +34,17 @@ function toHistory(row: Row): ReviewHistoryEntry {
     ...(row.reason == null ? {} : { reason: String(row.reason) }),
     actor: String(row.actor),
   };
+}
+
+/**
+ * `%`, `_` and `\` taken literally in an ILIKE pattern (with ESCAPE '\'): the console's search
+ * reads a moderator's few hundred reviews, where a substring is what a person expects.
+ *
+ * @example
+ * likePattern('100%') // "%100\\%%"
+ */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 const HISTORY_INSERT = 'INSERT INTO cartlift_review_history (review_id, at, status, reason, actor)';
@@ -118,7 +129,8 @@ export function reviewModerationMethods(
     addReviewWithHistory(review, { at, reason, actor }) {
       // One transaction: an imported review never lands without its history row.
       return db.transaction(async (tx) => {
-        if (!(await reviewMethods(tx).addReview(review))) return false;
+        // Topics are refreshed once after the whole import (afterReviewChanged), not per row.
+        if (!(await insertReview(tx, review))) return false;
         await tx.query(`${HISTORY_INSERT} VALUES ($1, $2, $3, $4, $5)`, [review.id, at, review.status, reason ?? null, actor]);
         return true;
       });

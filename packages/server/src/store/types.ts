@@ -466,6 +466,19 @@ export interface Store {
    */
   addReview(review: Review): Promise<boolean>;
   /**
+   * Stores many reviews at once, a thousand per statement (imports, the
+   * seed, the benchmark); ids already taken are skipped. Returns how many were
+   * added. Like `addReview`, refreshes the topics of products that gained
+   * published reviews.
+   */
+  addReviews(reviews: readonly Review[]): Promise<number>;
+  /**
+   * Recomputes a product's topics from its published reviews and marks each
+   * review with those it mentions; returns them. Call after a review of the
+   * product is published, rejected or edited (addReview(s) already do).
+   */
+  refreshReviewTopics(sku: string): Promise<string[]>;
+  /**
    * A page of a product's published reviews for a shopper's query: filtered,
    * sorted, after `query.cursor`, with the total and facet counts for the
    * current filters and the product's summary. Throws `InvalidReviewCursorError`
