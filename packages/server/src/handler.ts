@@ -33,6 +33,7 @@ import { reportRoute, reportStylesRoute } from './routes/report.js';
 import { configRoute } from './routes/config.js';
 import { quoteRoute } from './routes/quote.js';
 import { reviewsRoute } from './routes/reviews.js';
+import { reviewsRenderRoute } from './routes/reviews-render.js';
 import { webhookRoute } from './routes/webhook.js';
 import { createStripeClient } from './stripe/client.js';
 import { openStore } from './store/open-store.js';
@@ -214,6 +215,7 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
         { method: 'POST', path: '/checkout', handler: checkoutRoute(ctx, limiter) },
         { method: 'POST', path: '/checkout/complete', handler: completeRoute(ctx) },
         { method: 'GET', path: '/reviews', handler: reviewsRoute(ctx) },
+        { method: 'GET', path: '/reviews/render', handler: reviewsRenderRoute(ctx) },
       ],
       ctx.allowedOrigins,
       { answerError },
