@@ -20,8 +20,8 @@ const open = () => {
   openCart(document);
 };
 bindDocument(document, instance, open, report, () => void loadDrawer().catch(() => {}), addedFeedback(config.locale, open));
-defineCartElement(instance, { locale: config.locale });
-defineBuyElements(instance, { locale: config.locale });
+defineCartElement(instance, config);
+defineBuyElements(instance, config);
 handleLanding(instance, config.locale, location.search);
 watchViewedItems(document, instance);
 
@@ -29,3 +29,5 @@ const failed = (error: unknown) => report(`Cartlift: a queued call failed: ${err
 const api = createScriptApi(instance, config, open, failed);
 window.Cartlift = api;
 replayQueue(stub.q ?? [], api, failed);
+// Reviews only on pages that have a <cartlift-reviews>; the chunk plugs itself in through window.Cartlift.
+if (document.querySelector('cartlift-reviews')) import('./reviews.js');

@@ -49,8 +49,13 @@ export type FunnelParams = {
   coupon_denied: { coupon: string; reason?: string };
   /** `kind` is the add-on's kind, such as "gift_wrap". */
   upsell_added: { kind: string };
-  // Their params arrive with the reviews and AR issues.
-  review_filter_applied: NoParams;
+  /**
+   * A shopper used a reviews filter: which product, which filter (`rating`, `media`, `verified`, `variant`,
+   * `attr`, `topic`, `q`, `sort` or `clear`), the value toggled or set (`filter_value`: `value` is the
+   * funnel's money), and the reviews matching afterwards.
+   */
+  review_filter_applied: { product: string; filter: string; filter_value: string; total: number };
+  // Its params arrive with the AR issue.
   ar_launched: NoParams;
   checkout_error: WithMethod & { error_code: string; message: string };
   experiment_exposure: { experiment: string; variant: string };
