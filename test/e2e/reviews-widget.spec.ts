@@ -260,3 +260,23 @@ test.describe('<cartlift-reviews>', () => {
     await expect(status(page)).toHaveText('Showing 6 of 6 reviews');
   });
 });
+
+test.describe("the demo storefront's product page", () => {
+  test("draws the product's reviews near the viewport into reserved space: CLS 0, axe 0, in English and Chinese", async ({ page, problems }) => {
+    for (const lang of ['en', 'zh-CN']) {
+      await watchShifts(page);
+      await page.goto(`/?lang=${lang}`);
+      await page.getByRole('link', { name: lang === 'en' ? 'Celadon tea cup' : '青瓷茶杯' }).click();
+      await expect(page).toHaveURL(new RegExp(`/product.html\\?sku=CUP-CELADON&lang=${lang}$`));
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(lang === 'en' ? 'Celadon tea cup' : '青瓷茶杯');
+      await scrollToReviews(page);
+      await defined(page);
+      await expect(page.locator('cartlift-reviews section')).toHaveAttribute('aria-label', lang === 'en' ? 'Reviews of Celadon tea cup' : '青瓷茶杯 的评价');
+      await expect(status(page)).not.toBeEmpty();
+      await page.waitForTimeout(300);
+      expect(await cls(page), `${lang}: ${await page.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts.join(', '))}`).toBe(0);
+      expect(await axeViolations(page), lang).toEqual([]);
+    }
+    expect(problems.uncaught).toEqual([]);
+  });
+});
