@@ -258,6 +258,15 @@ test.describe('<cartlift-reviews>', () => {
     await expect(first.getByRole('status')).toHaveText(/Your vote could not be sent|Thanks for your vote/);
     await page.locator('.cartlift-reviews-bar[data-rating="1"]').click();
     await expect(status(page)).toHaveText('Showing 6 of 6 reviews');
+
+    // The reviews API unreachable: the status line says so, the reviews shown stay, and the next try works.
+    await page.route('**/api/cartlift/reviews?*', (route) => route.abort('internetdisconnected'));
+    await page.locator('.cartlift-reviews-bar[data-rating="5"]').click();
+    await expect(status(page)).toHaveText('Reviews could not be loaded. Try again.');
+    await expect(articles(page)).toHaveCount(6);
+    await page.unroute('**/api/cartlift/reviews?*');
+    await page.locator('.cartlift-reviews-bar[data-rating="5"]').click();
+    await expect(status(page)).toHaveText('Showing 10 of 12 reviews');
   });
 });
 

@@ -55,6 +55,8 @@ function reviewsElementClass(options: ReviewsElementOptions) {
     query?: ReviewQuery;
     reviews: Review[] = [];
     observer?: IntersectionObserver;
+    /** The latest load: an answer to an older one (a shopper clicking fast) is dropped. */
+    latest = 0;
 
     get product(): string {
       return this.getAttribute('product') ?? '';
@@ -131,15 +133,17 @@ function reviewsElementClass(options: ReviewsElementOptions) {
      */
     async load(query: ReviewQuery, use?: Omit<ReviewFilterUse, 'product' | 'total'>, more = false) {
       const status = this.querySelector('.cartlift-reviews-count');
+      const load = ++this.latest;
       let page: ReviewPage;
       try {
         const response = await fetch(`${options.endpoint}/reviews?${reviewQueryParams(query)}`);
         if (!response.ok) throw new Error(String(response.status));
         page = await response.json();
       } catch {
-        if (status) status.textContent = t.failed[this.locale];
+        if (status && load === this.latest) status.textContent = t.failed[this.locale];
         return;
       }
+      if (load !== this.latest) return;
       const { cursor: _cursor, ...shown } = query;
       this.query = shown;
       this.reviews = more ? [...this.reviews, ...page.reviews] : [...page.reviews];
