@@ -39,6 +39,8 @@ const PAYMENT =
   /packages\/checkout\/src\/(payment-views|sheet|fields|paid|pay|payment-text|price-change|express|express-slot|express-mount|wallet-options)\.tsx?$/;
 // The phone's "added" bar: fetched on the first add on a small screen, not with the drawer.
 const ADDED_TOAST = /packages\/checkout\/src\/added-toast\.ts$/;
+// The <cartlift-reviews> element: fetched only by pages that have one.
+const REVIEWS = /packages\/reviews\/src\/widget\/|packages\/cartlift\/src\/script-tag\/reviews\.ts$/;
 // The sheet's per-country address forms and libaddressinput's data behind them: fetched as the
 // sheet opens, so neither the cart nor the payment views carry the data.
 const ADDRESS = /packages\/core\/src\/address-[\w.-]+\.ts$|packages\/checkout\/src\/address-(fieldset|text)\.tsx?$/;
@@ -69,6 +71,7 @@ function scriptTagChunks(entry) {
     if (ANALYTICS.test(id)) return 'analytics';
     if (LANDING.test(id)) return 'landing';
     if (ADDED_TOAST.test(id)) return 'toast';
+    if (REVIEWS.test(id)) return 'reviews';
     if (ADDRESS.test(id)) return 'address';
     if (PAYMENT.test(id)) return 'payment';
     if (CHECKOUT.test(id)) return 'checkout';
@@ -93,7 +96,8 @@ const fetchedImports = {
   name: 'cartlift-fetched-imports',
   // Except the phone's "added" bar: nothing retries it but the next add, the button and the live region have
   // said "added" already, and the first download can't spare the ~17 B gzip (a failed fetch means no bar until reload).
-  renderDynamicImport: ({ targetModuleId }) => (ADDED_TOAST.test(targetModuleId ?? '') ? null : { left: FETCHED_IMPORT, right: ')' }),
+  renderDynamicImport: ({ targetModuleId }) =>
+    ADDED_TOAST.test(targetModuleId ?? '') || REVIEWS.test(targetModuleId ?? '') ? null : { left: FETCHED_IMPORT, right: ')' },
 };
 
 /**

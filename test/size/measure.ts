@@ -49,6 +49,7 @@ export const BUDGETS = {
   analytics: 5 * KB,
   ga4: 1.5 * KB,
   segment: 1.5 * KB,
+  reviews: 8 * KB,
 } as const;
 
 export type Budgeted = keyof typeof BUDGETS;
@@ -87,5 +88,6 @@ export function scriptTagFiles(): Record<Measured, string[]> {
     analytics,
     ga4: staticClosure(chunk('ga4')).filter((f) => !first.includes(f) && !analytics.includes(f)),
     segment: staticClosure(chunk('segment')).filter((f) => !first.includes(f) && !analytics.includes(f)),
+    reviews: staticClosure(chunk('reviews')).filter((f) => !first.includes(f)),
   };
 }

@@ -1,7 +1,7 @@
 // The boot module the loader imports: creates the store, binds the page,
 // defines the elements and swaps the queueing stub for the real API.
 import { broadcastSync, createCartlift, idbStorage, replayQueue } from '@cartlift/core';
-import { defineBuyElements, defineCartElement, handleLanding, loadDrawer, openCart } from '@cartlift/checkout/elements';
+import { defineBuyElements, defineCartElement, handleLanding, loadDrawer, openCart, whenNear } from '@cartlift/checkout/elements';
 import { addedFeedback } from './added.js';
 import { bindDocument } from './bind.js';
 import { readScriptConfig } from './config.js';
@@ -20,12 +20,15 @@ const open = () => {
   openCart(document);
 };
 bindDocument(document, instance, open, report, () => void loadDrawer().catch(() => {}), addedFeedback(config.locale, open));
-defineCartElement(instance, { locale: config.locale });
-defineBuyElements(instance, { locale: config.locale });
+defineCartElement(instance, config);
+defineBuyElements(instance, config);
 handleLanding(instance, config.locale, location.search);
 watchViewedItems(document, instance);
 
-const failed = (error: unknown) => report(`Cartlift: a queued call failed: ${error instanceof Error ? error.message : String(error)}`);
+// An Error's message, else the thrown value itself (a string, a number): shorter than an instanceof check, the same sentence.
+const failed = (error: unknown) => report(`Cartlift: a queued call failed: ${(error as Error | undefined)?.message ?? error}`);
 const api = createScriptApi(instance, config, open, failed);
 window.Cartlift = api;
 replayQueue(stub.q ?? [], api, failed);
+// The reviews chunk only once a <cartlift-reviews> nears the viewport; it plugs itself in through window.Cartlift.
+whenNear(document.querySelector('cartlift-reviews'), '600px', () => import('./reviews.js'));

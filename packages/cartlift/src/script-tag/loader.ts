@@ -19,6 +19,6 @@ declare global {
   w.Cartlift = stub;
   const url = new URL('cartlift-boot.js', script?.src ?? d.baseURI).href;
   import(/* @vite-ignore */ url).catch((error: Error) =>
-    console.error(`Cartlift: could not load ${url} (${error.message}). The page works on without the cart; check that the file is served next to cartlift.js.`),
+    console.error(`Cartlift: could not load ${url} (${error.message}); serve it next to cartlift.js. The page works on without the cart.`),
   );
 })(window, document);
