@@ -28,7 +28,7 @@ async function openReviews(page: Page): Promise<void> {
   await page.getByLabel('Email').fill(server.marketer.email);
   await page.getByLabel('Password').fill(server.marketer.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('link', { name: 'Reviews' }).click();
+  await page.getByRole('link', { name: 'Reviews', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Reviews', level: 1 })).toBeFocused();
 }
 
