@@ -162,6 +162,28 @@ test.describe('<cartlift-reviews>', () => {
     await expect.poll(() => cls(page)).toBeGreaterThan(0);
   });
 
+  test("filters by a topic the product's reviews share (English and Chinese), with a removable chip and the count announced", async ({ page, request }) => {
+    const { facets } = await (await request.get(`${shop.url}/api/cartlift/reviews?product=${TEA}`)).json();
+    const topics = facets.topics.map((entry: { topic: string }) => entry.topic);
+    // "smoky finish" is in r003 and r004 only; 香气 in r001, r007 and r013.
+    expect(topics).toEqual(expect.arrayContaining(['smoky finish', '香气']));
+    await page.goto(`${shop.url}/lazy`);
+    await scrollToReviews(page);
+    await defined(page);
+    await expect(status(page)).toHaveText('Showing 10 of 30 reviews');
+
+    await page.getByRole('button', { name: /^smoky finish \(2\)/ }).click();
+    await expect(status(page)).toHaveText('Showing 2 of 2 reviews');
+    expect((await ids(page)).sort()).toEqual(['r003', 'r004']);
+    expect(new URL(page.url()).searchParams.get('reviews.topic')).toBe('smoky finish');
+    await page.locator('.cartlift-reviews-chip').click();
+    await expect(status(page)).toHaveText('Showing 10 of 30 reviews');
+
+    await page.getByRole('button', { name: /^香气 \(3\)/ }).click();
+    await expect(status(page)).toHaveText('Showing 3 of 3 reviews');
+    expect((await ids(page)).sort()).toEqual(['r001', 'r007', 'r013']);
+  });
+
   test('keyboard only: bars, toggles, chips, sort and more reviews, with focus kept across redraws', async ({ page }) => {
     await page.goto(`${shop.url}/lazy`);
     await scrollToReviews(page);
