@@ -57,7 +57,7 @@ describe.each(storeVariants())('reviews written from a paid order on $name (mode
       ['TEA-LJ-100', 'Spring', 'West Lake Longjing tea 100 g'],
       ['CUP-CELADON', undefined, 'Celadon tea cup'],
     ]);
-    expect(links[0]!.url).toBe(`https://shop.example/review/TEA-LJ-100?cartlift_review=${links[0]!.token}#form`);
+    expect(links[0]!.url).toBe(`https://shop.example/review/TEA-LJ-100?cartlift-review=${links[0]!.token}#form`);
     expect(links[0]!.token).toMatch(/^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/);
     const order = await h.store.getOrder(paymentIntentId);
     expect(links[0]!.expiresAt).toBe(order!.createdAt + 180 * DAY);

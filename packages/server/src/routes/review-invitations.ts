@@ -20,7 +20,7 @@ import { invitationFor } from './review-submit.js';
 export function invitationRoute(ctx: HandlerContext) {
   return async (request: Request): Promise<Response> => {
     const token = new URL(request.url).searchParams.get('token');
-    if (!token) throw new HttpError(400, 'invalid_request', 'token is required: the cartlift_review value of the review link.', 'token');
+    if (!token) throw new HttpError(400, 'invalid_request', 'token is required: the cartlift-review value of the review link.', 'token');
     const invitation = await invitationFor(ctx, await ctx.store(), token);
     return json({
       sku: invitation.sku,
