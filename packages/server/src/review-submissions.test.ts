@@ -63,7 +63,17 @@ describe.each(storeVariants())('reviews written from a paid order on $name (mode
     expect(links[0]!.expiresAt).toBe(order!.createdAt + 180 * DAY);
     const about = await h.call('GET', `/reviews/invitation?token=${links[1]!.token}`);
     expect(about.status).toBe(200);
-    expect(about.body).toEqual({ sku: 'CUP-CELADON', productName: 'Celadon tea cup', expiresAt: links[1]!.expiresAt, used: false });
+    expect(about.body).toEqual({
+      sku: 'CUP-CELADON',
+      productName: 'Celadon tea cup',
+      expiresAt: links[1]!.expiresAt,
+      used: false,
+      attributes: { size: ['small', 'large'] },
+    });
+  });
+
+  test('GET /config tells the thank-you screen the shop mails review links', async () => {
+    expect((await h.call('GET', '/config')).body.reviewEmails).toBe(true);
   });
 
   test("a review through a link is verified, about the invitation's product (not the one sent), pending; the link then answers 410", async () => {
@@ -249,6 +259,10 @@ describe.each(storeVariants())('reviews a shop takes without invitations, publis
     expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(over.body.error.message).toMatch(/^Too many reviews from this address \(at most 5 an hour\); wait \d+ seconds before trying again\.$/);
     expect((await post({ ...review(), product }, unique('ip'))).status).toBe(201);
+  });
+
+  test('GET /config says the shop mails no review links (no hook), so the thank-you screen offers no "Review later"', async () => {
+    expect((await h.call('GET', '/config')).body.reviewEmails).toBe(false);
   });
 
   test('the new shopper routes answer preflights from allowed origins only', async () => {

@@ -11,7 +11,8 @@ import { invitationFor } from './review-submit.js';
 
 /**
  * `GET /reviews/invitation?token=`: what a review link is for, so the form can
- * say "Your review of …": 200 `{ sku, variant?, productName, expiresAt, used: false }`;
+ * say "Your review of …" and ask the shop's fit questions: 200 `{ sku, variant?,
+ * productName, expiresAt, used: false, attributes }` (`reviews.attributes`);
  * 404 for a token this shop did not sign, 410 once used or expired.
  *
  * @example
@@ -28,6 +29,7 @@ export function invitationRoute(ctx: HandlerContext) {
       productName: invitation.productName,
       expiresAt: invitation.expiresAt,
       used: false,
+      attributes: ctx.reviews.attributes,
     });
   };
 }
