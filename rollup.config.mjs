@@ -37,11 +37,15 @@ const LANDING = /packages\/checkout\/src\/(landing|link-notice)\.ts$/;
 // itself): fetched as the drawer opens, so the cart renders without them.
 const PAYMENT =
   /packages\/checkout\/src\/(payment-views|sheet|fields|paid|pay|payment-text|price-change|express|express-slot|express-mount|wallet-options)\.tsx?$/;
+// "Review later" on the thank-you screen: fetched only where the shop mails review links.
+const REVIEW_LATER = /packages\/checkout\/src\/review-later\.tsx$/;
 // The phone's "added" bar: fetched on the first add on a small screen, not with the drawer.
 const ADDED_TOAST = /packages\/checkout\/src\/added-toast\.ts$/;
 // The sheet's per-country address forms and libaddressinput's data behind them: fetched as the
 // sheet opens, so neither the cart nor the payment views carry the data.
 const ADDRESS = /packages\/core\/src\/address-[\w.-]+\.ts$|packages\/checkout\/src\/address-(fieldset|text)\.tsx?$/;
+// The review form, opened by a review link (?cartlift-review=): fetched only then, with the shared validation.
+const REVIEW_FORM = /packages\/reviews\/src\/(form\/[\w-]+|submission|render-text)\.ts$/;
 // Destinations a page names: each a small chunk of its own, fetched only then.
 const DESTINATIONS = /packages\/analytics\/src\/(ga4|segment)\.ts$/;
 
@@ -68,6 +72,8 @@ function scriptTagChunks(entry) {
     if (destination) return destination;
     if (ANALYTICS.test(id)) return 'analytics';
     if (LANDING.test(id)) return 'landing';
+    if (REVIEW_FORM.test(id)) return 'review-form';
+    if (REVIEW_LATER.test(id)) return 'review-later';
     if (ADDED_TOAST.test(id)) return 'toast';
     if (ADDRESS.test(id)) return 'address';
     if (PAYMENT.test(id)) return 'payment';
