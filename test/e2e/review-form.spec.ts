@@ -149,7 +149,15 @@ test('in Chinese on a phone: the form and its problems in zh-CN, 0 axe violation
   await form(page).getByRole('button', { name: '提交评价' }).click();
   await expect(form(page).locator('#rating-problem')).toHaveText('请选择 1 到 5 星。');
   await expect(form(page).locator('#body-problem')).toHaveText('请写下评价内容（1 到 5000 个字）。');
+  // A file that is no image: the server refuses it, the form says so beside it, and it can be removed.
+  await form(page)
+    .getByLabel(/^图片/)
+    .setInputFiles({ name: 'not-a-photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
+  await expect(form(page).getByText('not-a-photo.jpg: 无法添加这张图片。')).toBeVisible();
   expect(await axeViolations(page), 'zh-CN phone form with problems').toEqual([]);
+  await form(page).getByRole('button', { name: '移除 not-a-photo.jpg' }).click();
+  await expect(form(page).getByText(/not-a-photo/)).toHaveCount(0);
+  await expect(form(page).getByLabel(/^图片/)).toBeFocused();
   await page.setViewportSize({ width: 1280, height: 800 });
   expect(await axeViolations(page), 'zh-CN desktop form with problems').toEqual([]);
   // Escape closes and the page goes on; the unspent link stays in the address bar (a reload reopens it).
