@@ -72,8 +72,8 @@ function scriptTagChunks(entry) {
     if (destination) return destination;
     if (ANALYTICS.test(id)) return 'analytics';
     if (LANDING.test(id)) return 'landing';
-    if (REVIEW_FORM.test(id)) return 'review-form';
-    if (REVIEW_LATER.test(id)) return 'review-later';
+    if (REVIEW_FORM.test(id)) return 'review';
+    if (REVIEW_LATER.test(id)) return 'remind';
     if (ADDED_TOAST.test(id)) return 'toast';
     if (ADDRESS.test(id)) return 'address';
     if (PAYMENT.test(id)) return 'payment';
@@ -99,7 +99,10 @@ const fetchedImports = {
   name: 'cartlift-fetched-imports',
   // Except the phone's "added" bar: nothing retries it but the next add, the button and the live region have
   // said "added" already, and the first download can't spare the ~17 B gzip (a failed fetch means no bar until reload).
-  renderDynamicImport: ({ targetModuleId }) => (ADDED_TOAST.test(targetModuleId ?? '') ? null : { left: FETCHED_IMPORT, right: ')' }),
+  // And the review form, imported from the first download too (the wrapper there costs ~90 B gzip it hasn't): a
+  // failed fetch leaves the link in the address bar, so a reload opens the form.
+  renderDynamicImport: ({ targetModuleId }) =>
+    ADDED_TOAST.test(targetModuleId ?? '') || REVIEW_FORM.test(targetModuleId ?? '') ? null : { left: FETCHED_IMPORT, right: ')' },
 };
 
 /**

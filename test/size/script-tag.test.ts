@@ -40,7 +40,7 @@ describe('script-tag size budgets', () => {
   it('keeps the review form (opened by ?cartlift-review=) in a 6 KB chunk and "Review later" in a 1 KB one, neither in the first download nor the drawer', () => {
     const first = new Set(firstDownload());
     const checkout = staticClosure(chunk('checkout'));
-    for (const prefix of ['review-form', 'review-later']) {
+    for (const prefix of ['review', 'remind']) {
       expect(
         [...first, ...checkout].some((f) => path.basename(f).startsWith(`${prefix}-`)),
         prefix,

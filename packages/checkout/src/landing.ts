@@ -105,7 +105,7 @@ export async function showOrderAgain(instance: CartliftInstance, locale: Locale,
 
 /**
  * The arrival the URL asks for: a return from a redirect payment, a cart
- * link, a review link (the review form, a chunk of its own) or a shown order.
+ * link or a shown order.
  *
  * @example
  * land(cartlift, 'en', new URLSearchParams(location.search));
@@ -113,11 +113,6 @@ export async function showOrderAgain(instance: CartliftInstance, locale: Locale,
 export function land(instance: CartliftInstance, locale: Locale, params: URLSearchParams): Promise<unknown> {
   if (params.has('payment_intent_client_secret')) return completeRedirect(instance, locale, params);
   if (params.has('cartlift-cart')) return applyCartLink(instance, locale, params);
-  const token = params.get('cartlift-review');
-  if (token)
-    return import('@cartlift/reviews/form').then((form) =>
-      form.openReviewForm({ token, locale, ...(instance.options.endpoint ? { endpoint: instance.options.endpoint } : {}) }),
-    );
   return showOrderAgain(instance, locale, params);
 }
 

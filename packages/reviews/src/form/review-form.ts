@@ -6,12 +6,10 @@ import { formCss } from './form-css.js';
 import { formText, humanize, problemText } from './form-text.js';
 import { photoPicker } from './photo-picker.js';
 
-/** Where the form sends, which link it is for, and its language. */
+/** Where the form sends and its language. */
 export interface ReviewFormOptions {
   /** The Cartlift server, as `createCartlift({ endpoint })`: default `/api/cartlift`. */
   endpoint?: string;
-  /** The `cartlift-review` value of the link. */
-  token: string;
   locale: ReviewsLocale;
 }
 
@@ -43,10 +41,10 @@ function refusal(answer: Answer<ErrorBody>, locale: ReviewsLocale): string | und
  * expired or unknown link says so and nothing else happens.
  *
  * @example
- * openReviewForm({ endpoint: '/api/cartlift', token: new URL(location.href).searchParams.get('cartlift-review')!, locale: 'en' });
+ * openReviewForm(new URL(location.href).searchParams.get('cartlift-review')!, { endpoint: '/api/cartlift', locale: 'en' });
  */
-export async function openReviewForm(options: ReviewFormOptions): Promise<HTMLDialogElement> {
-  const { locale, token } = options;
+export async function openReviewForm(token: string, options: ReviewFormOptions): Promise<HTMLDialogElement> {
+  const { locale } = options;
   const api = reviewFormApi(options.endpoint ?? '/api/cartlift');
   const host = el('div', { 'data-cartlift': 'review-form' });
   const root = host.attachShadow({ mode: 'open' });
@@ -74,7 +72,7 @@ export async function openReviewForm(options: ReviewFormOptions): Promise<HTMLDi
   }
   heading.textContent = formText.heading[locale](about.body.productName);
   status.textContent = '';
-  dialog.append(buildForm(api, about.body, options, status));
+  dialog.append(buildForm(api, about.body, token, locale, status));
   return dialog;
 }
 
@@ -114,8 +112,7 @@ function attributeFields(choices: ReviewAttributeChoices, locale: ReviewsLocale)
   });
 }
 
-function buildForm(api: ReviewFormApi, about: InvitationAbout, options: ReviewFormOptions, status: HTMLElement): HTMLFormElement {
-  const { locale, token } = options;
+function buildForm(api: ReviewFormApi, about: InvitationAbout, token: string, locale: ReviewsLocale, status: HTMLElement): HTMLFormElement {
   const rating = ratingGroup(locale);
   const title = field('title', formText.title[locale], el('input', { name: 'title', maxlength: '120', autocomplete: 'off' }));
   const body = field('body', formText.body[locale], el('textarea', { name: 'body', required: true }));
