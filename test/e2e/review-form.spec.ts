@@ -81,6 +81,11 @@ test('a paid order mails review links; "Review later" sends them again; a link o
   await drawer(page).getByRole('button', { name: 'Email me a link to review this later' }).click();
   await expect(drawer(page).getByText('Sent: the review links are on their way to your email.')).toBeVisible();
   await expect.poll(() => printed.split(`order ${intent}`).length).toBe(before + 1);
+  // After a reload the shown order keeps its checkout id: asked again the same day, the server mails nothing.
+  await page.reload();
+  await drawer(page).getByRole('button', { name: 'Email me a link to review this later' }).click();
+  await expect(drawer(page).getByText('The review links were already sent today.')).toBeVisible();
+  expect(printed.split(`order ${intent}`).length).toBe(before + 1);
 
   // The link, on a desktop: the product is named, nothing is sent until the form is right.
   await page.goto(links['Celadon tea cup']!);
