@@ -37,6 +37,8 @@ const LANDING = /packages\/checkout\/src\/(landing|link-notice)\.ts$/;
 // itself): fetched as the drawer opens, so the cart renders without them.
 const PAYMENT =
   /packages\/checkout\/src\/(payment-views|sheet|fields|paid|pay|payment-text|price-change|express|express-slot|express-mount|wallet-options)\.tsx?$/;
+// "Review later" on the thank-you screen: fetched only where the shop mails review links.
+const REVIEW_LATER = /packages\/checkout\/src\/review-later\.tsx$/;
 // The phone's "added" bar: fetched on the first add on a small screen, not with the drawer.
 const ADDED_TOAST = /packages\/checkout\/src\/added-toast\.ts$/;
 // The <cartlift-reviews> element: fetched only by pages that have one.
@@ -44,6 +46,10 @@ const REVIEWS = /packages\/reviews\/src\/widget\/|packages\/cartlift\/src\/scrip
 // The sheet's per-country address forms and libaddressinput's data behind them: fetched as the
 // sheet opens, so neither the cart nor the payment views carry the data.
 const ADDRESS = /packages\/core\/src\/address-[\w.-]+\.ts$|packages\/checkout\/src\/address-(fieldset|text)\.tsx?$/;
+// The review form, opened by a review link (?cartlift-review=): fetched only then, with the shared validation.
+const REVIEW_FORM = /packages\/reviews\/src\/(form\/[\w-]+|submission)\.ts$/;
+// The reviews' words in en and zh-CN, shared by the widget and the form: a chunk of its own, so neither carries the other.
+const REVIEWS_TEXT = /packages\/reviews\/src\/render-text\.ts$/;
 // Destinations a page names: each a small chunk of its own, fetched only then.
 const DESTINATIONS = /packages\/analytics\/src\/(ga4|segment)\.ts$/;
 
@@ -70,6 +76,9 @@ function scriptTagChunks(entry) {
     if (destination) return destination;
     if (ANALYTICS.test(id)) return 'analytics';
     if (LANDING.test(id)) return 'landing';
+    if (REVIEWS_TEXT.test(id)) return 'reviews-text';
+    if (REVIEW_FORM.test(id)) return 'review';
+    if (REVIEW_LATER.test(id)) return 'remind';
     if (ADDED_TOAST.test(id)) return 'toast';
     if (REVIEWS.test(id)) return 'reviews';
     if (ADDRESS.test(id)) return 'address';
@@ -96,8 +105,12 @@ const fetchedImports = {
   name: 'cartlift-fetched-imports',
   // Except the phone's "added" bar: nothing retries it but the next add, the button and the live region have
   // said "added" already, and the first download can't spare the ~17 B gzip (a failed fetch means no bar until reload).
+  // And the review form, imported from the first download too (the wrapper there costs ~90 B gzip it hasn't): a
+  // failed fetch leaves the link in the address bar, so a reload opens the form.
   renderDynamicImport: ({ targetModuleId }) =>
-    ADDED_TOAST.test(targetModuleId ?? '') || REVIEWS.test(targetModuleId ?? '') ? null : { left: FETCHED_IMPORT, right: ')' },
+    ADDED_TOAST.test(targetModuleId ?? '') || REVIEWS.test(targetModuleId ?? '') || REVIEW_FORM.test(targetModuleId ?? '')
+      ? null
+      : { left: FETCHED_IMPORT, right: ')' },
 };
 
 /**

@@ -37,6 +37,20 @@ describe('script-tag size budgets', () => {
     expect(report('payment chunk (sheet, wallets, thank-you screen)', scriptTagFiles().payment, BUDGETS.payment)).toBeLessThanOrEqual(BUDGETS.payment);
   });
 
+  it('keeps the review form (opened by ?cartlift-review=) in a 6 KB chunk and "Review later" in a 1 KB one, neither in the first download nor the drawer', () => {
+    const first = new Set(firstDownload());
+    const checkout = staticClosure(chunk('checkout'));
+    for (const prefix of ['review', 'remind']) {
+      expect(
+        [...first, ...checkout].some((f) => path.basename(f).startsWith(`${prefix}-`)),
+        prefix,
+      ).toBe(false);
+    }
+    const files = scriptTagFiles();
+    expect(report('review form chunk (a review link)', files.reviewForm, BUDGETS.reviewForm)).toBeLessThanOrEqual(BUDGETS.reviewForm);
+    expect(report('"Review later" chunk (thank-you screen)', files.reviewLater, BUDGETS.reviewLater)).toBeLessThanOrEqual(BUDGETS.reviewLater);
+  });
+
   it('keeps cart-link and payment-return landing code out of the checkout chunk, in a 2 KB chunk fetched only on such pages', () => {
     const first = new Set(firstDownload());
     const checkout = staticClosure(chunk('checkout'));

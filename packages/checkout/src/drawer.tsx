@@ -275,7 +275,14 @@ export function Drawer({ session, host, start, onClose }: DrawerProps) {
             </p>
           )}
           {view.name === 'paid' ? (
-            views.loaded && <views.loaded.Paid outcome={view.outcome} locale={locale} onClose={close} />
+            views.loaded && (
+              <views.loaded.Paid
+                outcome={view.outcome}
+                locale={locale}
+                onClose={close}
+                remind={config?.reviewEmails && view.outcome.checkoutId ? () => api.remind(view.outcome.checkoutId!) : undefined}
+              />
+            )
           ) : cart.lines.length === 0 ? (
             <p class="muted">{t('empty')}</p>
           ) : (

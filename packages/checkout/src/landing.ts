@@ -80,7 +80,14 @@ export async function completeRedirect(instance: CartliftInstance, locale: Local
   try {
     const answer = await session.api.complete(pending.checkoutId, params.get('redirect_status') === 'failed');
     if (answer.status === 'requires_action') throw paymentError('payment_incomplete', paymentSentence('payment_incomplete', locale));
-    const outcome = { paymentIntentId: answer.paymentIntentId, status: answer.status, amount: answer.amount, currency: answer.currency, order: answer.order };
+    const outcome = {
+      checkoutId: pending.checkoutId,
+      paymentIntentId: answer.paymentIntentId,
+      status: answer.status,
+      amount: answer.amount,
+      currency: answer.currency,
+      order: answer.order,
+    };
     await session.paid(outcome, pending.cart, { clearCart: pending.cart.id === instance.cart.get().id });
     openCart(document, { view: 'paid', outcome });
   } catch (error) {
@@ -94,6 +101,19 @@ export async function completeRedirect(instance: CartliftInstance, locale: Local
 export async function showOrderAgain(instance: CartliftInstance, locale: Locale, params: URLSearchParams): Promise<void> {
   const outcome = await shownOrder(sessionFor(instance, locale).storage, params.get('cartlift-order') ?? '');
   if (outcome) openCart(document, { view: 'paid', outcome });
+}
+
+/**
+ * The arrival the URL asks for: a return from a redirect payment, a cart
+ * link or a shown order.
+ *
+ * @example
+ * land(cartlift, 'en', new URLSearchParams(location.search));
+ */
+export function land(instance: CartliftInstance, locale: Locale, params: URLSearchParams): Promise<unknown> {
+  if (params.has('payment_intent_client_secret')) return completeRedirect(instance, locale, params);
+  if (params.has('cartlift-cart')) return applyCartLink(instance, locale, params);
+  return showOrderAgain(instance, locale, params);
 }
 
 function report(instance: CartliftInstance, code: string, message: string): void {

@@ -3,14 +3,32 @@ import { type PromotionName, promotionName } from '@cartlift/discounts';
 import { drawerText as text } from './drawer-text.js';
 import { type Locale, pick } from './i18n.js';
 import type { PaymentOutcome } from './pay.js';
+import type { ReviewLater } from './review-later.js';
+import { useEffect, useState } from 'preact/hooks';
 
 /**
  * The thank-you screen: the order number, what was bought, the amount
  * charged and where the receipt goes, all from the server's order. Names are
- * untrusted text: rendered as text only.
+ * untrusted text: rendered as text only. With `remind` (the shop mails
+ * review links), "Review later" asks for them by email.
  */
-export function Paid({ outcome, locale, onClose }: { outcome: PaymentOutcome; locale: Locale; onClose(): void }) {
+export function Paid({
+  outcome,
+  locale,
+  onClose,
+  remind,
+}: {
+  outcome: PaymentOutcome;
+  locale: Locale;
+  onClose(): void;
+  remind?: (() => Promise<{ sent: boolean; reason?: string }>) | undefined;
+}) {
   const order = outcome.order;
+  // A chunk of its own, fetched only where the shop mails review links: the payment views are at their budget.
+  const [Later, setLater] = useState<typeof ReviewLater>();
+  useEffect(() => {
+    if (remind) import('./review-later.js').then((chunk) => setLater(() => chunk.ReviewLater)).catch(() => {});
+  }, [remind === undefined]);
   const money = (amount: number) => formatMoney({ amount, currency: order?.currency ?? outcome.currency.toUpperCase() }, locale);
   return (
     <div class="paid" role="status">
@@ -32,6 +50,7 @@ export function Paid({ outcome, locale, onClose }: { outcome: PaymentOutcome; lo
       </p>
       {order?.email && <p>{pick(text.receiptTo, locale)(order.email)}</p>}
       {outcome.status === 'processing' && <p class="muted">{pick(text.processing, locale)}</p>}
+      {remind && Later && <Later locale={locale} remind={remind} />}
       <button type="button" class="primary" onClick={onClose}>
         {pick(text.continueShopping, locale)}
       </button>

@@ -12,6 +12,8 @@ export interface PaymentOutcome {
   currency: string;
   /** The server's order, when it has recorded it (always once the payment succeeded). */
   order?: OrderSummary | null;
+  /** The attempt's id: what proves the order is this browser's ("Review later" sends it). */
+  checkoutId?: string;
 }
 
 /**
@@ -42,7 +44,8 @@ export interface PayInput {
   beforeAction?(): Promise<void> | void;
 }
 
-const outcomeOf = (answer: CheckoutResponse): PaymentOutcome => ({
+const outcomeOf = (answer: CheckoutResponse, checkoutId: string): PaymentOutcome => ({
+  checkoutId,
   paymentIntentId: answer.paymentIntentId,
   status: answer.status,
   amount: answer.amount,
@@ -107,5 +110,5 @@ export async function finish(
     if (error instanceof CartliftError) throw paymentError(error.code, paymentSentence(error.code, locale, error.message), error.quote);
     throw error;
   }
-  return outcomeOf(answer);
+  return outcomeOf(answer, input.checkoutId);
 }

@@ -30,6 +30,8 @@ const isConfig: Guard<ConfigResponse> = (v): v is ConfigResponse =>
   isObject(v.addOns) &&
   Object.values(v.addOns).every((offers) => Array.isArray(offers) && offers.every((o) => isObject(o) && typeof o.sku === 'string' && isAmount(o.price)));
 
+const isRemind = (v: unknown): v is { sent: boolean; reason?: string } => isObject(v) && typeof v.sent === 'boolean';
+
 const isOrder = (v: unknown): v is OrderSummary => isObject(v) && typeof v.orderNumber === 'string' && isAmount(v.amount) && Array.isArray(v.items);
 
 const isAnswer: Guard<CheckoutResponse> = (v): v is CheckoutResponse =>
@@ -103,6 +105,8 @@ export function createServerApi(endpoint: string, fetcher: typeof fetch = (...a)
     checkout: (body: CheckoutRequest) => retried(() => call('/checkout', isAnswer, body)),
     /** Where an attempt stands after a next action (3-D Secure, WeChat Pay) or Alipay's return. */
     complete: (checkoutId: string, abandon = false) => retried(() => call('/checkout/complete', isAnswer, { checkoutId, ...(abandon ? { abandon } : {}) })),
+    /** "Review later": the shop mails this order's review links again (once a day). */
+    remind: (checkoutId: string) => call('/reviews/remind', isRemind, { checkoutId }),
   };
 
   async function retried<T>(request: () => Promise<T>): Promise<T> {

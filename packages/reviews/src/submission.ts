@@ -118,7 +118,7 @@ export function reviewSubmissionProblems(
   const add = (problem: ReviewSubmissionProblem | null) => problem && problems.push(problem);
 
   if (r.invitation !== undefined && (typeof r.invitation !== 'string' || !/^[A-Za-z0-9_.-]{10,200}$/.test(r.invitation)))
-    add({ field: 'invitation', message: `invitation must be the cartlift_review token from the review link, unchanged; received ${received(r.invitation)}.` });
+    add({ field: 'invitation', message: `invitation must be the cartlift-review token from the review link, unchanged; received ${received(r.invitation)}.` });
   if (r.invitation === undefined && r.product === undefined)
     add({ field: 'product', message: 'product is required (the SKU reviewed) when there is no invitation.' });
   else if (r.product !== undefined && (typeof r.product !== 'string' || !isSku(r.product)))

@@ -57,13 +57,23 @@ describe.each(storeVariants())('reviews written from a paid order on $name (mode
       ['TEA-LJ-100', 'Spring', 'West Lake Longjing tea 100 g'],
       ['CUP-CELADON', undefined, 'Celadon tea cup'],
     ]);
-    expect(links[0]!.url).toBe(`https://shop.example/review/TEA-LJ-100?cartlift_review=${links[0]!.token}#form`);
+    expect(links[0]!.url).toBe(`https://shop.example/review/TEA-LJ-100?cartlift-review=${links[0]!.token}#form`);
     expect(links[0]!.token).toMatch(/^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/);
     const order = await h.store.getOrder(paymentIntentId);
     expect(links[0]!.expiresAt).toBe(order!.createdAt + 180 * DAY);
     const about = await h.call('GET', `/reviews/invitation?token=${links[1]!.token}`);
     expect(about.status).toBe(200);
-    expect(about.body).toEqual({ sku: 'CUP-CELADON', productName: 'Celadon tea cup', expiresAt: links[1]!.expiresAt, used: false });
+    expect(about.body).toEqual({
+      sku: 'CUP-CELADON',
+      productName: 'Celadon tea cup',
+      expiresAt: links[1]!.expiresAt,
+      used: false,
+      attributes: { size: ['small', 'large'] },
+    });
+  });
+
+  test('GET /config tells the thank-you screen the shop mails review links', async () => {
+    expect((await h.call('GET', '/config')).body.reviewEmails).toBe(true);
   });
 
   test("a review through a link is verified, about the invitation's product (not the one sent), pending; the link then answers 410", async () => {
@@ -263,6 +273,10 @@ describe.each(storeVariants())('reviews a shop takes without invitations, publis
     expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(over.body.error.message).toMatch(/^Too many reviews from this address \(at most 5 an hour\); wait \d+ seconds before trying again\.$/);
     expect((await post({ ...review(), product }, unique('ip'))).status).toBe(201);
+  });
+
+  test('GET /config says the shop mails no review links (no hook), so the thank-you screen offers no "Review later"', async () => {
+    expect((await h.call('GET', '/config')).body.reviewEmails).toBe(false);
   });
 
   test('the new shopper routes answer preflights from allowed origins only', async () => {

@@ -22,7 +22,8 @@ const open = () => {
 bindDocument(document, instance, open, report, () => void loadDrawer().catch(() => {}), addedFeedback(config.locale, open));
 defineCartElement(instance, config);
 defineBuyElements(instance, config);
-handleLanding(instance, config.locale, location.search);
+// A review link opens the review form, a chunk of its own; the tag's config carries its endpoint and locale.
+handleLanding(instance, config.locale, location.search, (token) => import('@cartlift/reviews/form').then((form) => form.openReviewForm(token, config)));
 watchViewedItems(document, instance);
 
 // An Error's message, else the thrown value itself (a string, a number): shorter than an instanceof check, the same sentence.

@@ -139,6 +139,8 @@ export interface ConfigResponse {
   shippingOptions: ShippingOption[];
   /** The bounds the server enforces; the browser cart uses them. */
   limits: CartLimits;
+  /** The shop mails review links (an `onReviewInvitation` hook): the thank-you screen offers "Review later". */
+  reviewEmails?: boolean;
 }
 
 /**

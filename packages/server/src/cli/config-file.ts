@@ -35,6 +35,16 @@ const fileSchema = z.object({
       }),
     ])
     .optional(),
+  // Checked by the handler (reviewOptions), whose errors name the option. The signing secret is not read from here: CARTLIFT_REVIEW_SECRET.
+  reviews: z
+    .strictObject({
+      invitationUrl: z.string().optional(),
+      acceptUnverified: z.boolean().optional(),
+      moderation: z.enum(['all', 'flagged']).optional(),
+      attributes: z.record(z.string(), z.array(z.string())).optional(),
+      photoFolder: z.string().optional(),
+    })
+    .optional(),
   // The report token is a secret: it comes from CARTLIFT_REPORT_TOKEN, never from this file.
   analytics: z
     .strictObject({
@@ -93,6 +103,9 @@ export async function loadConfigFile(file: string): Promise<{ file: ConfigFile; 
       ...(store ? { store } : {}),
       ...(config.rateLimit !== undefined ? { rateLimit: config.rateLimit } : {}),
       ...(config.analytics ? { analytics: config.analytics } : {}),
+      ...(config.reviews
+        ? { reviews: { ...config.reviews, ...(config.reviews.photoFolder ? { photoFolder: path.resolve(dir, config.reviews.photoFolder) } : {}) } }
+        : {}),
     },
   };
 }

@@ -3,12 +3,14 @@ import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/types.js';
-import { loadCatalogFile } from '../catalog.js';
+import { loadCatalogFile, type Product } from '../catalog.js';
 import { parseArgs } from './args.js';
-import { demoReviews, listedProducts, seedDemoReviews } from './demo-reviews.js';
+import { loadConfigFile } from './config-file.js';
+import { printedReviewLinks } from './demo-review-links.js';
+import { DEMO_REVIEW_QUESTIONS, demoReviews, listedProducts, seedDemoReviews } from './demo-reviews.js';
 
 const examples = path.resolve(import.meta.dirname, '../../../../examples');
-const catalog = JSON.parse(fs.readFileSync(path.join(examples, 'catalog.json'), 'utf8')) as { products: { sku: string; tags?: string[] }[] };
+const catalog = JSON.parse(fs.readFileSync(path.join(examples, 'catalog.json'), 'utf8')) as { products: Product[] };
 const NOW = Date.UTC(2026, 11, 1);
 
 describe("the demo's reviews", () => {
@@ -68,4 +70,25 @@ describe('seedDemoReviews', () => {
     const scripts = JSON.parse(fs.readFileSync(path.join(examples, '../package.json'), 'utf8')).scripts as Record<string, string>;
     expect(scripts.start).toContain('--demo-reviews');
   });
+});
+
+test("the demo config asks the seed's fit questions, with its answers, and takes verified reviews only", async () => {
+  const { options } = await loadConfigFile(path.join(examples, 'cartlift.config.json'));
+  const asked = Object.fromEntries(Object.values(DEMO_REVIEW_QUESTIONS).map((q) => [q.name, [...q.answers]]));
+  expect(options.reviews).toEqual({ acceptUnverified: false, attributes: asked });
+});
+
+test('the demo prints each review link, made absolute against its own address, for a person to open', async () => {
+  const printed: string[] = [];
+  const hook = printedReviewLinks(
+    () => 'http://127.0.0.1:5173',
+    (line) => printed.push(line),
+  );
+  await hook({ paymentIntentId: 'pi_demo', amount: 1000, currency: 'usd', createdAt: NOW } as Parameters<typeof hook>[0], [
+    { sku: 'CUP-CELADON', productName: 'Celadon tea cup', url: '/?cartlift-review=abc.def', token: 'abc.def', expiresAt: NOW },
+    { sku: 'TEA-LJ-100', productName: 'Longjing', url: 'https://shop.example/p?cartlift-review=x.y', token: 'x.y', expiresAt: NOW },
+  ]);
+  expect(printed).toEqual([
+    `cartlift-server: review links for order pi_demo (the demo's "email"):\n  Celadon tea cup: http://127.0.0.1:5173/?cartlift-review=abc.def\n  Longjing: https://shop.example/p?cartlift-review=x.y`,
+  ]);
 });

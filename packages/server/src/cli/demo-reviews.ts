@@ -16,7 +16,7 @@ const RATINGS: readonly Rating[] = [5, 5, 4, 5, 1, 5, 4, 5, 3, 5, 5, 2, 4, 5, 5,
 const PENDING: readonly Rating[] = [2, 5];
 
 /** The merchant's fit-style question for each kind of product, and its answers. */
-const ATTRIBUTES: Record<string, { readonly name: string; readonly answers: readonly string[] }> = {
+export const DEMO_REVIEW_QUESTIONS: Record<string, { readonly name: string; readonly answers: readonly string[] }> = {
   tea: { name: 'strength', answers: ['mild', 'balanced', 'strong'] },
   'CUP-CELADON': { name: 'size', answers: ['runs small', 'true to size', 'runs large'] },
   'POT-YIXING': { name: 'capacity', answers: ['smaller than expected', 'as described', 'larger than expected'] },
@@ -47,7 +47,7 @@ function photosOf(product: DemoReviewProduct, index: number, rating: Rating): Re
 }
 
 function attributesOf(product: DemoReviewProduct, index: number, rating: Rating): Record<string, string> {
-  const question = ATTRIBUTES[product.sku] ?? ATTRIBUTES[kindOf(product)];
+  const question = DEMO_REVIEW_QUESTIONS[product.sku] ?? DEMO_REVIEW_QUESTIONS[kindOf(product)];
   if (!question || index % 3 === 2) return {};
   // Most say "as described"; unhappy reviewers lean to the first answer (small, mild).
   const answer = rating <= 2 ? 0 : index % 5 === 0 ? 2 : 1;

@@ -9,6 +9,7 @@ import type { StripeSandbox } from '@cartlift/stripe-sandbox';
 import type { CliArgs } from './args.js';
 import { loadConfigFile } from './config-file.js';
 import { type DemoOwner, ensureDemoOwner } from './demo-owner.js';
+import { printedReviewLinks } from './demo-review-links.js';
 import { listedProducts, seedDemoReviews } from './demo-reviews.js';
 import { type ScriptFilesHandler, scriptFiles } from '../http/script-files.js';
 import { publicFiles } from './public-files.js';
@@ -44,7 +45,8 @@ async function listen(handler: CartliftHandler, args: CliArgs, fallback: ReturnT
  * Starts the server the CLI describes: config file, the script build at `/`
  * (`scriptFiles()`), optional static dirs, the offline Stripe sandbox when
  * asked or when no STRIPE_SECRET_KEY is set, and with `--demo-owner` the
- * demo's first console owner (see `ensureDemoOwner`). `scripts` is the
+ * demo's first console owner (see `ensureDemoOwner`), with `--demo-reviews`
+ * the demo's reviews and its review links printed to the terminal. `scripts` is the
  * installed cartlift package's build unless a test passes its own.
  *
  * @example
@@ -81,7 +83,10 @@ export async function startFromArgs(
       console.warn('cartlift-server: STRIPE_WEBHOOK_SECRET is not set, so every Stripe webhook will be refused and no order recorded; see docs/server.md.');
     }
   }
-  const handlerOptions: CartliftHandlerOptions = { ...options, stripe, ...overrides };
+  // The demo has no mailer: its review links go to the terminal (known once listening).
+  let origin = '';
+  const demoMailer = args.demoReviews ? { onReviewInvitation: printedReviewLinks(() => origin, console.log) } : {};
+  const handlerOptions: CartliftHandlerOptions = { ...options, stripe, ...demoMailer, ...overrides };
   const handler = createCartliftHandler(handlerOptions);
   // The store is opened before listening: a folder that is not a database, or a database that is down, stops the start with its sentence.
   const store = await handler.store().catch(async (error: unknown) => {
@@ -92,6 +97,7 @@ export async function startFromArgs(
   if (handlerOptions.managePromotions) await failAbandonedBatches(store, Date.now());
   // The script build is served at / by default, so a shop on any origin can load cartlift.js from here.
   const running = await listen(handler, args, publicFiles(scripts, args.static), handlerOptions.trustProxy === true);
+  origin = running.url;
   const apiUrl = `${running.url}${handler.basePath}`;
   if (sandbox) await sandbox.addWebhookEndpoint(`${apiUrl}/webhooks/stripe`);
   // Once listening: a start that fails before never makes an account whose password nobody saw.

@@ -19,7 +19,7 @@ export interface ReviewInvitationLink {
   sku: string;
   variant?: string;
   productName: string;
-  /** The shop's review page with `cartlift_review=<token>` added. */
+  /** The shop's review page with `cartlift-review=<token>` added. */
   url: string;
   token: string;
   expiresAt: number;
@@ -128,7 +128,7 @@ async function linkOf(ctx: HandlerContext, store: Store, invitation: ReviewInvit
   const line = { sku: invitation.sku, ...(invitation.variant ? { variant: invitation.variant } : {}), productName: invitation.productName };
   const page = ctx.reviews.invitationUrl(line);
   const [beforeHash, hash] = page.split('#', 2);
-  const url = `${beforeHash}${beforeHash!.includes('?') ? '&' : '?'}cartlift_review=${token}${hash === undefined ? '' : `#${hash}`}`;
+  const url = `${beforeHash}${beforeHash!.includes('?') ? '&' : '?'}cartlift-review=${token}${hash === undefined ? '' : `#${hash}`}`;
   return { ...line, url, token, expiresAt: invitation.expiresAt };
 }
 

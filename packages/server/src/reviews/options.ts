@@ -14,7 +14,7 @@ export interface ReviewOptions {
   /**
    * Where a review link opens: a page of your shop that shows the review form,
    * as a URL (`"https://shop.example/review"`) or per line (`(line) => productPageUrl(line.sku)`).
-   * The server adds `cartlift_review=<token>`. Default `"/"`: a relative link your mailer resolves.
+   * The server adds `cartlift-review=<token>`. Default `"/"`: a relative link your mailer resolves.
    */
   invitationUrl?: string | ((line: InvitationLine) => string);
   /**

@@ -53,6 +53,8 @@ export function configRoute(ctx: HandlerContext) {
       addOns: offers,
       shippingOptions: ctx.shippingOptions,
       limits: { maxQuantity: ctx.limits.maxQuantity, maxLines: ctx.limits.maxLines },
+      // The thank-you screen offers "Review later" only where a mailer would send it.
+      reviewEmails: ctx.onReviewInvitation !== undefined,
     } satisfies ConfigResponse);
     // A failure is not kept: the next request asks again.
     return { body, etag: await etagOf(body), until: failed ? 0 : refreshes ? ctx.now() + ADD_ON_TTL_MS : Infinity, promotionsVersion: ctx.promotionsVersion };

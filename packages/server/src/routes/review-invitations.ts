@@ -11,7 +11,8 @@ import { invitationFor } from './review-submit.js';
 
 /**
  * `GET /reviews/invitation?token=`: what a review link is for, so the form can
- * say "Your review of …": 200 `{ sku, variant?, productName, expiresAt, used: false }`;
+ * say "Your review of …" and ask the shop's fit questions: 200 `{ sku, variant?,
+ * productName, expiresAt, used: false, attributes }` (`reviews.attributes`);
  * 404 for a token this shop did not sign, 410 once used or expired.
  *
  * @example
@@ -20,7 +21,7 @@ import { invitationFor } from './review-submit.js';
 export function invitationRoute(ctx: HandlerContext) {
   return async (request: Request): Promise<Response> => {
     const token = new URL(request.url).searchParams.get('token');
-    if (!token) throw new HttpError(400, 'invalid_request', 'token is required: the cartlift_review value of the review link.', 'token');
+    if (!token) throw new HttpError(400, 'invalid_request', 'token is required: the cartlift-review value of the review link.', 'token');
     const invitation = await invitationFor(ctx, await ctx.store(), token);
     return json({
       sku: invitation.sku,
@@ -28,6 +29,7 @@ export function invitationRoute(ctx: HandlerContext) {
       productName: invitation.productName,
       expiresAt: invitation.expiresAt,
       used: false,
+      attributes: ctx.reviews.attributes,
     });
   };
 }
