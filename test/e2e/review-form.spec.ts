@@ -140,6 +140,24 @@ test('a paid order mails review links; "Review later" sends them again; a link o
   const used = await invitationOf(page, intent, 'CUP-CELADON');
   expect(used.usedAt).toBeGreaterThan(0);
   expect(used.reviewId).toMatch(/^rv_/);
+
+  // A marketer approves it in the console (signed in above); then shoppers see it, marked verified, on the product page.
+  await page.goto(`${server.url}/api/cartlift/admin`);
+  await page.getByRole('link', { name: 'Reviews', exact: true }).click();
+  const card = page.getByRole('article', { name: /Thin and even/ });
+  await card.getByRole('button', { name: 'Approve' }).click();
+  await expect(page.locator('p.live')).toHaveText('Approved the review by Lin.');
+  const published = await (await page.request.get(`${server.url}/api/cartlift/reviews?product=CUP-CELADON&q=${encodeURIComponent('rim is thin')}`)).json();
+  expect(published.reviews).toEqual([expect.objectContaining({ id: used.reviewId, verified: true, author: 'Lin', rating: 4 })]);
+  expect(published.reviews[0].photos).toHaveLength(1);
+  await page.goto(`${server.url}/product.html?sku=CUP-CELADON`);
+  await page.locator('cartlift-reviews').scrollIntoViewIfNeeded();
+  const search = page.getByRole('searchbox', { name: 'Search reviews' });
+  await search.fill('rim is thin');
+  await search.press('Enter');
+  const mine = page.locator(`cartlift-reviews article[data-review-id="${used.reviewId}"]`);
+  await expect(mine).toContainText('Verified purchase');
+  await expect(mine).toContainText('<img src=x onerror=alert(1)> Thin and even');
   expect(problems.uncaught).toEqual([]);
 });
 
