@@ -42,6 +42,10 @@ const ADDED_TOAST = /packages\/checkout\/src\/added-toast\.ts$/;
 // The sheet's per-country address forms and libaddressinput's data behind them: fetched as the
 // sheet opens, so neither the cart nor the payment views carry the data.
 const ADDRESS = /packages\/core\/src\/address-[\w.-]+\.ts$|packages\/checkout\/src\/address-(fieldset|text)\.tsx?$/;
+// <cartlift-ar-button>, fetched by a page that has one; its QR dialog (and the QR encoder) only on a computer's click.
+const AR_QR = /packages\/ar\/src\/qr-dialog\.ts$|node_modules\/uqr\//;
+const AR = /packages\/ar\/src\//;
+const AR_BUTTON_ENTRY = /packages\/ar\/src\/ar-button\.ts$/;
 // Destinations a page names: each a small chunk of its own, fetched only then.
 const DESTINATIONS = /packages\/analytics\/src\/(ga4|segment)\.ts$/;
 
@@ -68,6 +72,8 @@ function scriptTagChunks(entry) {
     if (destination) return destination;
     if (ANALYTICS.test(id)) return 'analytics';
     if (LANDING.test(id)) return 'landing';
+    if (AR_QR.test(id)) return 'qr';
+    if (AR.test(id)) return 'ar';
     if (ADDED_TOAST.test(id)) return 'toast';
     if (ADDRESS.test(id)) return 'address';
     if (PAYMENT.test(id)) return 'payment';
@@ -93,7 +99,9 @@ const fetchedImports = {
   name: 'cartlift-fetched-imports',
   // Except the phone's "added" bar: nothing retries it but the next add, the button and the live region have
   // said "added" already, and the first download can't spare the ~17 B gzip (a failed fetch means no bar until reload).
-  renderDynamicImport: ({ targetModuleId }) => (ADDED_TOAST.test(targetModuleId ?? '') ? null : { left: FETCHED_IMPORT, right: ')' }),
+  // And the AR button: it is fetched once, as the page starts, with nothing to retry until the next page.
+  renderDynamicImport: ({ targetModuleId }) =>
+    ADDED_TOAST.test(targetModuleId ?? '') || AR_BUTTON_ENTRY.test(targetModuleId ?? '') ? null : { left: FETCHED_IMPORT, right: ')' },
 };
 
 /**

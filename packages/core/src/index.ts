@@ -29,7 +29,7 @@ export { memoryStorage } from './storage.js';
 export { idbStorage } from './idb-storage.js';
 export type { SyncPort } from './sync.js';
 export { broadcastSync } from './sync.js';
-export type { CartStore, CartStoreOptions } from './store.js';
+export type { AddOptions, CartStore, CartStoreOptions } from './store.js';
 export { createCartStore } from './store.js';
 export type { QueuedCall } from './queue.js';
 export { replayQueue } from './queue.js';
