@@ -10,5 +10,5 @@
 export { defineArButton } from './ar-button.js';
 export { arRoute } from './ar-route.js';
 export type { ArLocale } from './ar-text.js';
-export { checkModelUrl } from './model-url.js';
+export { badAttribute, modelUrl } from './model-url.js';
 export { FALLBACK_MARK, hasMark, markedUrl, quickLookHref, READY_MARK, sceneViewerIntent, type QuickLookBanner } from './launch-urls.js';

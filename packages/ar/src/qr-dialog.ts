@@ -10,7 +10,7 @@ const QR_TEXT = {
 
 const SVG = 'http://www.w3.org/2000/svg';
 const CSS =
-  'dialog{border:0;border-radius:12px;padding:1.25em;max-width:min(22em,90vw);text-align:center;color:#1a1a1a;background:#fff}dialog::backdrop{background:#0008}svg{display:block;width:240px;height:240px;margin:0 auto;background:#fff}h2{font-size:1.1em;margin:0 0 .5em}';
+  'dialog{border:0;border-radius:12px;padding:1.25em;max-width:min(22em,90vw);text-align:center;color:#1a1a1a;background:#fff}dialog::backdrop{background:#0008}svg{display:block;width:240px;height:240px;margin:0 auto;background:#fff}h2{font-size:1.1em;margin:0 0 .5em}button{font:inherit;min-height:44px;padding:.5em 1em}button:focus-visible,a:focus-visible{outline:3px solid #1f5f4a;outline-offset:2px}a{color:#1f5f4a;word-break:break-all}';
 
 /**
  * The QR code of `text` as an SVG: one path of dark modules on a white quiet
@@ -36,23 +36,26 @@ export function qrSvg(text: string): SVGSVGElement {
 }
 
 /**
- * Opens a modal dialog in `root` with the QR code of `url` (the product page
- * marked `#cartlift-ar=SKU`) and the link itself; Escape or "Close" returns
- * focus to the button that opened it.
+ * Opens a modal dialog inside `host` with the QR code of `url` (the product
+ * page marked `#cartlift-ar=SKU`) and the link itself; Escape or "Close"
+ * returns focus to the button that opened it. Its styles live in a shadow root
+ * (adopted, so a strict CSP allows them) and the page's CSS leaves it alone.
  *
  * @example
- * openQrDialog(element.shadowRoot, 'https://shop.example/pot#cartlift-ar=POT', 'en')
+ * openQrDialog(arButtonElement, 'https://shop.example/pot#cartlift-ar=POT', 'en')
  */
-export function openQrDialog(root: ShadowRoot, url: string, locale: ArLocale): void {
+export function openQrDialog(host: HTMLElement, url: string, locale: ArLocale): void {
   const text = QR_TEXT[locale];
-  const existing = root.querySelector('dialog');
+  const existing = host.querySelector<HTMLElement>('.cartlift-ar-qr')?.shadowRoot?.querySelector('dialog');
   if (existing) {
     existing.showModal();
     return;
   }
+  const box = Object.assign(document.createElement('div'), { className: 'cartlift-ar-qr' });
+  const root = box.attachShadow({ mode: 'open' });
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(CSS);
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  root.adoptedStyleSheets = [sheet];
   const dialog = document.createElement('dialog');
   dialog.setAttribute('aria-labelledby', 'qr-title');
   const title = Object.assign(document.createElement('h2'), { id: 'qr-title', textContent: text.title });
@@ -68,5 +71,6 @@ export function openQrDialog(root: ShadowRoot, url: string, locale: ArLocale): v
   linkLine.append(link);
   dialog.append(title, svg, hint, linkLine, close);
   root.append(dialog);
+  host.append(box);
   dialog.showModal();
 }

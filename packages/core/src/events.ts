@@ -1,5 +1,14 @@
 import type { CartLine, CartState } from './cart.js';
-import type { FunnelEventName, FunnelFields, FunnelItem, FunnelParams, FunnelPayload, ReviewFilterName } from './contract/funnel.js';
+import type {
+  AddToCartSource,
+  ArLaunchMode,
+  FunnelEventName,
+  FunnelFields,
+  FunnelItem,
+  FunnelParams,
+  FunnelPayload,
+  ReviewFilterName,
+} from './contract/funnel.js';
 
 export type { FunnelEventName, FunnelItem, FunnelPayload };
 
@@ -45,6 +54,22 @@ export const REVIEW_FILTER_NAMES = [
   'sort',
   'clear',
 ] as const satisfies readonly ReviewFilterName[];
+
+/**
+ * The `mode` of an `ar_launched` event: iOS AR Quick Look, Android Scene Viewer, or the QR code for the phone.
+ *
+ * @example
+ * AR_LAUNCH_MODES.includes('qr') // true
+ */
+export const AR_LAUNCH_MODES = ['quick_look', 'scene_viewer', 'qr'] as const satisfies readonly ArLaunchMode[];
+
+/**
+ * The `source` an `add_to_cart` event may carry: `ar`, added from the AR viewer's banner.
+ *
+ * @example
+ * ADD_TO_CART_SOURCES.includes('ar') // true
+ */
+export const ADD_TO_CART_SOURCES = ['ar'] as const satisfies readonly AddToCartSource[];
 
 /** The one map from event name to payload type. */
 export type CartliftEvents = { [Name in FunnelEventName]: FunnelPayload<Name> } & {

@@ -23,7 +23,7 @@ export { localizedName } from './localized-name.js';
 export type { Emitter } from './emitter.js';
 export { createEmitter } from './emitter.js';
 export type { CartliftEvents, FunnelEvent, FunnelEventName, FunnelItem } from './events.js';
-export { FUNNEL_EVENTS, funnelEvent, REVIEW_FILTER_NAMES, toFunnelItems, uuid } from './events.js';
+export { ADD_TO_CART_SOURCES, AR_LAUNCH_MODES, FUNNEL_EVENTS, funnelEvent, REVIEW_FILTER_NAMES, toFunnelItems, uuid } from './events.js';
 export type { StoragePort } from './storage.js';
 export { memoryStorage } from './storage.js';
 export { idbStorage } from './idb-storage.js';
