@@ -44,8 +44,8 @@ const ADDED_TOAST = /packages\/checkout\/src\/added-toast\.ts$/;
 const ADDRESS = /packages\/core\/src\/address-[\w.-]+\.ts$|packages\/checkout\/src\/address-(fieldset|text)\.tsx?$/;
 // <cartlift-ar-button>, fetched by a page that has one; its QR dialog (and the QR encoder) only on a computer's click.
 const AR_QR = /packages\/ar\/src\/qr-dialog\.ts$|node_modules\/uqr\//;
-const AR = /packages\/ar\/src\//;
-const AR_BUTTON_ENTRY = /packages\/ar\/src\/ar-button\.ts$/;
+const AR = /packages\/ar\/src\/|packages\/cartlift\/src\/script-tag\/ar\.ts$/;
+const AR_BUTTON_ENTRY = /packages\/cartlift\/src\/script-tag\/ar\.ts$/;
 // Destinations a page names: each a small chunk of its own, fetched only then.
 const DESTINATIONS = /packages\/analytics\/src\/(ga4|segment)\.ts$/;
 
@@ -200,7 +200,8 @@ function browserBundles() {
         input: path.join(pkgDir('cartlift'), 'src/script-tag/loader.ts'),
         // Last of the script tag's builds: the loader and boot files are final when it writes.
         plugins: [browserResolve(), transpile({ minify: true }), integrityFile(path.join(pkgDir('cartlift'), 'dist/cdn'), ['cartlift.js', 'cartlift-boot.js'])],
-        output: { file: path.join(pkgDir('cartlift'), 'dist/cdn/cartlift.js'), format: 'iife' },
+        // No "use strict" in the loader: it relies on nothing strict mode changes, and the first download has no bytes to spare.
+        output: { file: path.join(pkgDir('cartlift'), 'dist/cdn/cartlift.js'), format: 'iife', strict: false },
         onwarn,
       },
     );

@@ -25,9 +25,9 @@ defineCartElement(instance, config);
 defineBuyElements(instance, config);
 handleLanding(instance, config.locale, location.search);
 watchViewedItems(document, instance);
-// The AR button's code is a chunk of its own, fetched only by a page that has one.
+// The AR button's code is a chunk of its own (./ar.ts, which installs itself), fetched only by a page that has one.
 // (A failed fetch shows in the console as the rejected import; the page works on without the button.)
-if (document.querySelector('cartlift-ar-button')) import('@cartlift/ar/element').then((ar) => ar.defineArButton(instance, config));
+if (document.querySelector('cartlift-ar-button')) import('./ar.js');
 
 const failed = (error: unknown) => report(`Cartlift: a queued call failed: ${error instanceof Error ? error.message : String(error)}`);
 const api = createScriptApi(instance, config, open, failed);
