@@ -39,6 +39,8 @@ const PAYMENT =
   /packages\/checkout\/src\/(payment-views|sheet|fields|paid|pay|payment-text|price-change|express|express-slot|express-mount|wallet-options)\.tsx?$/;
 // The phone's "added" bar: fetched on the first add on a small screen, not with the drawer.
 const ADDED_TOAST = /packages\/checkout\/src\/added-toast\.ts$/;
+// The <cartlift-reviews> element: fetched only by pages that have one.
+const REVIEWS = /packages\/reviews\/src\/widget\/|packages\/cartlift\/src\/script-tag\/reviews\.ts$/;
 // The sheet's per-country address forms and libaddressinput's data behind them: fetched as the
 // sheet opens, so neither the cart nor the payment views carry the data.
 const ADDRESS = /packages\/core\/src\/address-[\w.-]+\.ts$|packages\/checkout\/src\/address-(fieldset|text)\.tsx?$/;
@@ -75,6 +77,7 @@ function scriptTagChunks(entry) {
     if (AR_QR.test(id)) return 'qr';
     if (AR.test(id)) return 'ar';
     if (ADDED_TOAST.test(id)) return 'toast';
+    if (REVIEWS.test(id)) return 'reviews';
     if (ADDRESS.test(id)) return 'address';
     if (PAYMENT.test(id)) return 'payment';
     if (CHECKOUT.test(id)) return 'checkout';
@@ -99,9 +102,11 @@ const fetchedImports = {
   name: 'cartlift-fetched-imports',
   // Except the phone's "added" bar: nothing retries it but the next add, the button and the live region have
   // said "added" already, and the first download can't spare the ~17 B gzip (a failed fetch means no bar until reload).
-  // And the AR button: it is fetched once, as the page starts, with nothing to retry until the next page.
+  // And the reviews widget and the AR button: each fetched once, as the page starts (or the widget nears), with nothing to retry until the next page.
   renderDynamicImport: ({ targetModuleId }) =>
-    ADDED_TOAST.test(targetModuleId ?? '') || AR_BUTTON_ENTRY.test(targetModuleId ?? '') ? null : { left: FETCHED_IMPORT, right: ')' },
+    ADDED_TOAST.test(targetModuleId ?? '') || REVIEWS.test(targetModuleId ?? '') || AR_BUTTON_ENTRY.test(targetModuleId ?? '')
+      ? null
+      : { left: FETCHED_IMPORT, right: ')' },
 };
 
 /**

@@ -13,6 +13,8 @@ document.addEventListener('readystatechange', () => {
   // Without ?lang the tag's own data-locale stands (tests may have set it).
   if (askedLang) document.querySelector('script[data-locale]')?.setAttribute('data-locale', demoLang);
   document.querySelector(`.languages [hreflang="${demoLang}"]`)?.setAttribute('aria-current', 'true');
+  // Product pages open in the language chosen here.
+  if (askedLang) for (const link of document.querySelectorAll('a[href^="/product.html"]')) link.href += `&lang=${demoLang}`;
 });
 
 // Calls made before cartlift.js has loaded are queued, then replayed in order.

@@ -80,6 +80,15 @@ const CLAIMS: Claim[] = [
   },
   { file: 'docs/analytics.md', pattern: /the plugin with the collector is about ([\d.]+) KB/, figures: [['analytics', 'kb']] },
   {
+    file: 'docs/reviews.md',
+    pattern: /the widget is a chunk of its own \(([\d.]+) KB gzip, ([\d,]+) B, budget ([\d.]+) KB\)/,
+    figures: [
+      ['reviews', 'kb'],
+      ['reviews', 'bytes'],
+      ['reviews', 'budget'],
+    ],
+  },
+  {
     file: 'docs/ar.md',
     pattern: /one chunk\s+of about ([\d.]+) KB gzip \(([\d,]+) B, budget ([\d.]+) KB\)/,
     figures: [

@@ -49,6 +49,7 @@ export const BUDGETS = {
   analytics: 5 * KB,
   ga4: 1.5 * KB,
   segment: 1.5 * KB,
+  reviews: 8 * KB,
   ar: 2 * KB,
   qr: 5 * KB,
 } as const;
@@ -90,6 +91,7 @@ export function scriptTagFiles(): Record<Measured, string[]> {
     analytics,
     ga4: staticClosure(chunk('ga4')).filter((f) => !first.includes(f) && !analytics.includes(f)),
     segment: staticClosure(chunk('segment')).filter((f) => !first.includes(f) && !analytics.includes(f)),
+    reviews: staticClosure(chunk('reviews')).filter((f) => !first.includes(f)),
     ar,
     qr: staticClosure(chunk('qr')).filter((f) => !first.includes(f) && !ar.includes(f)),
   };

@@ -63,6 +63,17 @@ describe('script-tag size budgets', () => {
     expect(report('toast chunk (the phone\'s "added" bar)', scriptTagFiles().toast, BUDGETS.toast)).toBeLessThanOrEqual(BUDGETS.toast);
   });
 
+  it('keeps <cartlift-reviews> out of the first download and the drawer, in an 8 KB chunk fetched only by pages that have the element', () => {
+    const first = new Set(firstDownload());
+    const checkout = staticClosure(chunk('checkout'));
+    expect(
+      [...first, ...checkout].some((f) => path.basename(f).startsWith('reviews-')),
+      'neither the first download nor the drawer may carry the reviews widget',
+    ).toBe(false);
+    expect(BUDGETS.reviews).toBe(8 * KB);
+    expect(report('reviews chunk (<cartlift-reviews>)', scriptTagFiles().reviews, BUDGETS.reviews)).toBeLessThanOrEqual(BUDGETS.reviews);
+  });
+
   it("keeps the sheet's per-country address forms (libaddressinput's data) in a 6 KB chunk that neither the cart nor the payment views wait for", () => {
     const first = new Set(firstDownload());
     const opened = [...staticClosure(chunk('checkout')), ...staticClosure(chunk('payment'))];

@@ -3,6 +3,7 @@ import { loadDrawer } from './drawer-loader.js';
 import { openCart } from './open-cart.js';
 import { type Locale, buttonText, pick } from './i18n.js';
 import { adoptStyles, baseCss } from './styles.js';
+import { whenNear } from './when-near.js';
 
 const BUY_NOW = { en: 'Buy now', 'zh-CN': '立即购买' };
 const EXPRESS = { en: 'Express checkout', 'zh-CN': '快捷支付' };
@@ -89,15 +90,7 @@ export function defineBuyElements(instance: CartliftInstance, { locale }: { loca
           // (pointerenter fires for a touch too, as the finger lands.) A touch screen has no hover, though, and its
           // first touch is the tap itself: start as the element nears the viewport, so the wallet is in place
           // before the finger arrives (one tap pays), once.
-          if (matchMedia('(pointer:coarse)').matches)
-            new IntersectionObserver(
-              ([entry], observer) => {
-                if (!entry!.isIntersecting) return;
-                observer.disconnect();
-                start();
-              },
-              { rootMargin: '50%' },
-            ).observe(this);
+          if (matchMedia('(pointer:coarse)').matches) whenNear(this, '50%', start);
           placeholder.onclick = () => this.start(root, placeholder, alert);
           root.append(document.createElement('slot'), alert);
         }

@@ -14,4 +14,5 @@ export type { CartElementOptions, CartliftCartElement } from './cart-element.js'
 export { defineBuyElements } from './buy-elements.js';
 export { showAddedToast } from './added-toast-loader.js';
 export { resolveLocale } from './i18n.js';
+export { whenNear } from './when-near.js';
 export type { Locale } from './i18n.js';

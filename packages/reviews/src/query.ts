@@ -1,4 +1,4 @@
-import { SKU_RULE, describeValue, isSku } from '@cartlift/core';
+import { SKU_RULE, isSku } from '@cartlift/core';
 import { REVIEW_SORTS, type Rating, type ReviewQuery, type ReviewSort } from './model.js';
 
 /** One thing wrong with a review query: the URL parameter and a sentence about it. */
@@ -21,9 +21,13 @@ const MAX_CURSOR = 200;
 
 const CONTROL = /\p{Cc}/u;
 
-/** A received value in a sentence, quoted, cut to 60 characters so a long URL isn't echoed whole. */
-const received = (value: string) => describeValue(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-const SINGLE = ['product', 'rating', 'media', 'verified', 'variant', 'topic', 'q', 'sort', 'cursor', 'limit'] as const;
+/**
+ * A received value in a sentence, quoted (as core's describeValue quotes strings), cut to 60
+ * characters so a long URL isn't echoed whole. JSON.stringify, not describeValue: the widget reads
+ * the page URL with these functions, and every core import it adds costs the script tag's first download.
+ */
+const received = (value: string) => JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+const SINGLE = ['rating', 'media', 'verified', 'variant', 'topic', 'q', 'sort', 'cursor', 'limit'] as const;
 
 /**
  * Reads the reviews filter state from URL parameters (the widget's page URL, or
@@ -40,6 +44,26 @@ const SINGLE = ['product', 'rating', 'media', 'verified', 'variant', 'topic', 'q
  */
 export function parseReviewQuery(params: URLSearchParams): { query: ReviewQuery } | { problems: ReviewQueryProblem[] } {
   const problems: ReviewQueryProblem[] = [];
+  const values = params.getAll('product');
+  const given = values.length === 1 && values[0]!.trim() !== '' ? values[0]! : undefined;
+  if (values.length > 1) problems.push({ field: 'product', message: `product must be given once; received it ${values.length} times.` });
+  else if (given === undefined) problems.push({ field: 'product', message: 'product is required: the SKU of the product whose reviews to show.' });
+  else if (!isSku(given)) problems.push({ field: 'product', message: `product must be ${SKU_RULE}; received ${received(given)}.` });
+  const read = readReviewFilters(params, problems, given ?? '');
+  return problems.length > 0 || !read ? { problems } : { query: read };
+}
+
+/**
+ * The filters, order and page of a reviews query, the product taken as given
+ * (the widget knows it from its element, so it reads its URL without core's SKU
+ * rule); undefined when `problems` gained any.
+ *
+ * @example
+ * readReviewFilters(new URLSearchParams('rating=1&media=true'), [], 'TEA')
+ * // { product: 'TEA', rating: [1], media: true, sort: 'helpful', limit: 10 }
+ */
+export function readReviewFilters(params: URLSearchParams, problems: ReviewQueryProblem[], product: string): ReviewQuery | undefined {
+  const before = problems.length;
   const fail = (field: string, expected: string, value: string) =>
     problems.push({ field, message: `${field} must be ${expected}; received ${received(value)}.` });
   const one: Partial<Record<(typeof SINGLE)[number], string>> = {};
@@ -48,11 +72,6 @@ export function parseReviewQuery(params: URLSearchParams): { query: ReviewQuery 
     if (values.length > 1) problems.push({ field, message: `${field} must be given once; received it ${values.length} times.` });
     else if (values[0] !== undefined && values[0].trim() !== '') one[field] = values[0];
   }
-
-  let product = '';
-  if (one.product === undefined) problems.push({ field: 'product', message: 'product is required: the SKU of the product whose reviews to show.' });
-  else if (!isSku(one.product)) fail('product', SKU_RULE, one.product);
-  else product = one.product;
 
   let rating: Rating[] | undefined;
   if (one.rating !== undefined) {
@@ -101,7 +120,7 @@ export function parseReviewQuery(params: URLSearchParams): { query: ReviewQuery 
     else fail('limit', `a whole number from 1 to ${MAX_REVIEW_LIMIT}`, one.limit);
   }
 
-  if (problems.length > 0) return { problems };
+  if (problems.length > before) return undefined;
   const query: { -readonly [K in keyof ReviewQuery]: ReviewQuery[K] } = { product, sort, limit };
   if (rating) query.rating = rating;
   if (media !== undefined) query.media = media;
@@ -111,7 +130,7 @@ export function parseReviewQuery(params: URLSearchParams): { query: ReviewQuery 
   if (topic !== undefined) query.topic = topic;
   if (q !== undefined) query.q = q;
   if (cursor !== undefined) query.cursor = cursor;
-  return { query };
+  return query;
 }
 
 /** `attr=size:runs_small&attr=fit:loose`: one parameter per attribute, name and answer split at the first ":". */

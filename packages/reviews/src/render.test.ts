@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, safePhotoUrl, serializeJsonLd } from './escape.js';
 import { type ReviewProduct, productJsonLd } from './json-ld.js';
-import type { Review, ReviewPage } from './model.js';
+import type { Rating, Review, ReviewPage } from './model.js';
 import { renderReviews } from './render.js';
 
 const APRIL_1 = Date.UTC(2025, 3, 1, 12);
@@ -109,6 +109,11 @@ const TAGS = new Set([
   'dd',
   'img',
   'br',
+  'form',
+  'label',
+  'input',
+  'select',
+  'option',
 ]);
 const ATTRIBUTES = new Set([
   'class',
@@ -131,6 +136,13 @@ const ATTRIBUTES = new Set([
   'height',
   'loading',
   'decoding',
+  'name',
+  'maxlength',
+  'selected',
+  'data-filter',
+  'data-value',
+  'data-cursor',
+  'data-vote',
 ]);
 
 /**
@@ -250,9 +262,26 @@ describe('renderReviews: structure', () => {
     summary: { count: 13, average: 4.6923, rankingScore: 3.9 },
   });
 
+  it('draws the controls the query asks for: search, sort, pressed toggles with counts, chips, clear and more', () => {
+    const query = { rating: [1, 5] as Rating[], media: true, q: 'leaves', sort: 'newest' as const };
+    const { html } = renderReviews({ ...data, nextCursor: 'abc' }, { locale: 'en', query });
+    expect(html).toContain('<input type="search" name="q" value="leaves" maxlength="100">');
+    expect(html).toContain('<option value="newest" selected="">Newest</option>');
+    expect(html).toContain('data-filter="media" data-value="true" aria-pressed="true">With photos (');
+    expect(html).toContain('data-filter="verified" data-value="true" aria-pressed="false">Verified purchase (');
+    expect(html.match(/class="cartlift-reviews-chip"/g)).toHaveLength(4);
+    expect(html).toContain('data-filter="q" data-value="leaves" aria-label="Remove filter: “leaves”">“leaves”<span aria-hidden="true"> ×</span>');
+    expect(html).toContain('<button type="button" class="cartlift-reviews-clear">Clear filters</button>');
+    expect(html).toContain('<button type="button" class="cartlift-reviews-more" data-cursor="abc">More reviews</button>');
+    const plain = renderReviews(data, { locale: 'zh-CN' }).html;
+    expect(plain).not.toContain('cartlift-reviews-chips');
+    expect(plain).not.toContain('cartlift-reviews-more');
+    expect(plain).toContain('>有图片 (');
+  });
+
   it('shows the summary, a button per star and only the published reviews (en)', () => {
     const { html } = renderReviews(data, { locale: 'en', query: { rating: [5] } });
-    expect(html.match(/<button /g)).toHaveLength(5);
+    expect(html.match(/<button type="button" class="cartlift-reviews-bar"/g)).toHaveLength(5);
     expect(html).toContain('aria-pressed="true" aria-label="5 stars, 12 reviews, filter"');
     expect(html).toContain('aria-pressed="false" aria-label="1 star, 1 review, filter"');
     expect(html).toContain('aria-label="2 stars, 0 reviews, filter"');
@@ -266,7 +295,7 @@ describe('renderReviews: structure', () => {
     expect(html).toContain('role="img" aria-label="Rated 1 out of 5 stars">★☆☆☆☆</span>');
     expect(html).toContain('<time datetime="2025-04-01">April 1, 2025</time>');
     expect(html).toContain('<span class="cartlift-review-verified">Verified purchase</span>');
-    expect(html.match(/Verified purchase/g)).toHaveLength(1);
+    expect(html.match(/class="cartlift-review-verified">Verified purchase/g)).toHaveLength(1);
     expect(html).toContain(
       '<dl class="cartlift-review-attributes"><div><dt>Variant</dt><dd>Spring 2025</dd></div><div><dt>size</dt><dd>runs_small</dd></div></dl>',
     );

@@ -20,6 +20,8 @@ export interface ConsoleApi {
   readonly root: string;
   get<T>(path: string): Promise<T>;
   send<T>(method: 'POST' | 'PUT', path: string, body?: unknown): Promise<T>;
+  /** A POST of text as it is (a CSV file), with its content type and the CSRF token. */
+  upload<T>(path: string, text: string, contentType: string): Promise<T>;
   /** The session's token, set at sign-in; changes without it are refused with 403. */
   setCsrfToken(token: string | null): void;
 }
@@ -44,13 +46,18 @@ async function answerOf(response: Response): Promise<Record<string, unknown>> {
 export function consoleApi(basePath: string, onSignedOut: () => void): ConsoleApi {
   const root = `${basePath}/admin/api`;
   let csrfToken: string | null = null;
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function request<T>(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body !== undefined) headers['content-type'] = contentType;
     if (method !== 'GET' && csrfToken) headers['x-cartlift-csrf'] = csrfToken;
     let response: Response;
     try {
-      response = await fetch(`${root}${path}`, { method, headers, credentials: 'same-origin', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      response = await fetch(`${root}${path}`, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        ...(body === undefined ? {} : { body: typeof body === 'string' && contentType !== 'application/json' ? body : JSON.stringify(body) }),
+      });
     } catch {
       throw new ConsoleApiError(0, 'network', 'The server did not answer; check the connection and try again.', undefined, {});
     }
@@ -64,6 +71,7 @@ export function consoleApi(basePath: string, onSignedOut: () => void): ConsoleAp
     root,
     get: (path) => request('GET', path),
     send: (method, path, body) => request(method, path, body ?? {}),
+    upload: (path, text, contentType) => request('POST', path, text, contentType),
     setCsrfToken: (token) => {
       csrfToken = token;
     },

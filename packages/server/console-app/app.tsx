@@ -45,12 +45,14 @@ const NAV: { page: ConsoleRoute['page']; href: string; label: TextKey; owner?: b
   { page: 'versions', href: '#/versions', label: 'navVersions' },
   { page: 'orders', href: '#/orders', label: 'navOrders' },
   { page: 'funnel', href: '#/funnel', label: 'navFunnel' },
+  { page: 'reviews', href: '#/reviews', label: 'navReviews' },
   { page: 'audit', href: '#/audit', label: 'navAudit' },
   { page: 'users', href: '#/users', label: 'navUsers', owner: true },
 ];
 
 /** Which nav entry a route belongs to (an edited promotion is under Promotions). */
-const navPageOf = (route: ConsoleRoute) => (['new-promotion', 'edit-promotion', 'codes'].includes(route.page) ? 'promotions' : route.page);
+const navPageOf = (route: ConsoleRoute) =>
+  ['new-promotion', 'edit-promotion', 'codes'].includes(route.page) ? 'promotions' : route.page === 'review-invitations' ? 'reviews' : route.page;
 
 /** The language switch, on the sign-in form and in the header; the choice is kept in this browser. */
 export function LanguagePicker({ locale, t, setLocale }: { locale: Locale; t: Translate; setLocale(locale: Locale): void }) {

@@ -5,6 +5,9 @@ import { reviewFilterRowTexts } from './review-filter-rows.js';
 import { LoadedView, PageTitle, SelectField } from './ui.js';
 import { useLoad } from './use-load.js';
 
+// Like ui.tsx's Table with a label: a region that takes focus, named by the table's caption.
+const CAPTIONED_SCROLL_REGION = { role: 'region', 'aria-labelledby': 'review-filter-caption', tabIndex: 0 } as const;
+
 const DAY = 86_400_000;
 const PERIODS = ['7', '30', '90'] as const;
 
@@ -19,7 +22,7 @@ function Comparison({ comparison }: { comparison: ReviewFilterComparison }) {
       <p>{t('reviewGroups', { filtered: count.format(comparison.filteredShoppers), unfiltered: count.format(comparison.unfilteredShoppers) })}</p>
       {!enough && <p class="notice">{t('notEnoughShoppers', { min: count.format(comparison.minShoppers) })}</p>}
       {/* Wider than a phone: the region scrolls, so it takes focus to scroll from the keyboard, named by the caption. */}
-      <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="review-filter-caption">
+      <div class="table-scroll" {...CAPTIONED_SCROLL_REGION}>
         <table>
           <caption id="review-filter-caption">{t('reviewCaption')}</caption>
           <thead>

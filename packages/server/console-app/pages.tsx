@@ -6,6 +6,8 @@ import { PreviewPage } from './preview-page.js';
 import { PromotionEditor } from './promotion-editor.js';
 import { PromotionsPage } from './promotions-page.js';
 import { PublishPage } from './publish-page.js';
+import { ReviewInvitationsPage } from './review-invitations-page.js';
+import { ReviewsPage } from './reviews-page.js';
 import type { ConsoleRoute } from './route.js';
 import { UsersPage } from './users-page.js';
 import { VersionsPage } from './versions-page.js';
@@ -31,6 +33,10 @@ export function Pages({ route }: { route: ConsoleRoute }) {
       return <OrdersPage key="orders" />;
     case 'funnel':
       return <FunnelPage key="funnel" />;
+    case 'reviews':
+      return <ReviewsPage key="reviews" />;
+    case 'review-invitations':
+      return <ReviewInvitationsPage key="review-invitations" />;
     case 'audit':
       return <AuditPage key="audit" />;
     case 'users':

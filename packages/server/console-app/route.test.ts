@@ -10,6 +10,8 @@ describe('console routes', () => {
     expect(routeOf(promotionHref('spring', 'codes'))).toEqual({ page: 'codes', id: 'spring' });
     expect(routeOf('#/audit')).toEqual({ page: 'audit' });
     expect(routeOf('#/funnel')).toEqual({ page: 'funnel' });
+    expect(routeOf('#/reviews')).toEqual({ page: 'reviews' });
+    expect(routeOf('#/reviews/invitations')).toEqual({ page: 'review-invitations' });
     expect(routeOf('#/nope/%E0%A4%A')).toEqual({ page: 'promotions' });
   });
 });

@@ -9,10 +9,12 @@ export type ConsoleRoute =
   | { page: 'versions' }
   | { page: 'orders' }
   | { page: 'funnel' }
+  | { page: 'reviews' }
+  | { page: 'review-invitations' }
   | { page: 'audit' }
   | { page: 'users' };
 
-const SIMPLE = new Set(['promotions', 'preview', 'publish', 'versions', 'orders', 'funnel', 'audit', 'users']);
+const SIMPLE = new Set(['promotions', 'preview', 'publish', 'versions', 'orders', 'funnel', 'reviews', 'audit', 'users']);
 
 /**
  * The route a hash names; anything unknown is the promotions list.
@@ -36,6 +38,7 @@ export function routeOf(hash: string): ConsoleRoute {
   if (page === 'promotions' && id === 'new') return { page: 'new-promotion' };
   if (page === 'promotions' && id && sub === 'codes') return { page: 'codes', id };
   if (page === 'promotions' && id) return { page: 'edit-promotion', id };
+  if (page === 'reviews' && id === 'invitations') return { page: 'review-invitations' };
   if (page && SIMPLE.has(page)) return { page } as ConsoleRoute;
   return { page: 'promotions' };
 }

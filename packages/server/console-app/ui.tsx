@@ -183,14 +183,16 @@ export function useTime() {
 }
 
 /**
- * A table that scrolls sideways on a narrow screen instead of widening the page; `columns` are its header cells.
+ * A table that scrolls sideways on a narrow screen instead of widening the page; `columns` are its header cells,
+ * `label` names a table without buttons or links (its scrolling region then takes focus).
  *
  * @example
  * <Table columns={[t('when'), t('order')]}>{orders.map((order) => <tr key={order.id}>…</tr>)}</Table>
  */
-export function Table({ columns, children }: { columns: string[]; children: ComponentChildren }) {
+export function Table({ columns, label, children }: { columns: string[]; label?: string; children: ComponentChildren }) {
+  // A table with nothing focusable in it that may scroll sideways is named and takes focus, so a keyboard can scroll it.
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" {...(label ? { role: 'region', 'aria-label': label, tabIndex: 0 } : {})}>
       <table>
         <thead>
           <tr>

@@ -13,6 +13,7 @@ import { catalogRoutes } from './admin/catalog-route.js';
 import { consoleRoutes } from './admin/console-routes.js';
 import { funnelRoutes } from './admin/funnel-routes.js';
 import { orderRoutes } from './admin/order-routes.js';
+import { reviewModerationRoutes } from './admin/review-routes.js';
 import { promotionRoutes } from './admin/promotion-routes.js';
 import { codeRoutes } from './admin/code-routes.js';
 import { adminRoutes } from './admin/routes.js';
@@ -41,6 +42,7 @@ import { submitReviewRoute } from './routes/review-submit.js';
 import { reviewInvitationRoutes } from './admin/review-invitation-routes.js';
 import type { OnReviewInvitation } from './reviews/invitations.js';
 import { reviewOptions } from './reviews/options.js';
+import { reviewsRenderRoute } from './routes/reviews-render.js';
 import { webhookRoute } from './routes/webhook.js';
 import { createStripeClient } from './stripe/client.js';
 import { openStore } from './store/open-store.js';
@@ -236,6 +238,7 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
         { method: 'POST', path: '/reviews/helpful', handler: helpfulRoute(ctx, reviewLimiter) },
         { method: 'GET', path: '/reviews/invitation', handler: invitationRoute(ctx) },
         { method: 'POST', path: '/reviews/remind', handler: remindRoute(ctx, reviewLimiter, storeRateLimiter(ctx.store, DAY_MS)) },
+        { method: 'GET', path: '/reviews/render', handler: reviewsRenderRoute(ctx) },
       ],
       ctx.allowedOrigins,
       { answerError },
@@ -265,6 +268,7 @@ export function createCartliftHandler(options: CartliftHandlerOptions, extraRout
     ...userRoutes(ctx),
     ...catalogRoutes(ctx),
     ...reviewInvitationRoutes(ctx),
+    ...reviewModerationRoutes(ctx),
     ...consoleRoutes(ctx),
     ...extraRoutes,
   ];

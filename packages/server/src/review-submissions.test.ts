@@ -203,8 +203,22 @@ describe.each(storeVariants())('reviews a shop takes without invitations, publis
     expect(rude.body.status).toBe('pending');
     const swear = await post({ ...review({ title: 'shit tea' }), product });
     expect(swear.body.status).toBe('pending');
+    // The moderator sees how each review arrived: its first history row is the shopper's, with the hold's reason.
+    const store = await h.handler.store();
+    expect((await store.reviewWithHistory(rude.body.id))?.history).toEqual([
+      { at: expect.any(Number), status: 'pending', reason: 'profanity: zh-CN', actor: 'shopper' },
+    ]);
+    expect((await store.reviewWithHistory(clean.body.id))?.history).toEqual([{ at: expect.any(Number), status: 'published', actor: 'shopper' }]);
     const unknown = await post({ ...review(), product: 'NOT-IN-CATALOG' });
     expect([unknown.status, unknown.body.error.field]).toEqual([404, 'product']);
+  });
+
+  test("reviews published at once refresh their product's topics: words two reviews share become a filter", async () => {
+    for (const author of ['Mei', 'Tom']) await post({ ...review({ author, title: 'Lovely', body: 'The lotus tin keeps it fresh.' }), product });
+    const page = await h.call('GET', `/reviews?product=${product}`);
+    expect(page.body.facets.topics.map((t: { topic: string }) => t.topic)).toContain('lotus tin');
+    const filtered = await h.call('GET', `/reviews?product=${product}&topic=${encodeURIComponent('lotus tin')}`);
+    expect(filtered.body.total).toBe(2);
   });
 
   test('helpful votes count once per shopper, rewrite the most-helpful order, and only on published reviews', async () => {

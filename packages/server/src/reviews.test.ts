@@ -1,8 +1,19 @@
-import { helpfulScore, RATINGS, type Rating, type Review, type ReviewQuery, type ReviewSort } from '@cartlift/reviews';
+import {
+  chooseTopics,
+  helpfulScore,
+  matchesSearch,
+  RATINGS,
+  type Rating,
+  type Review,
+  type ReviewQuery,
+  type ReviewSort,
+  reviewTopics,
+  topicCandidates,
+} from '@cartlift/reviews';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { storeVariants, useHarness } from '../test/harness.js';
-import { decodeReviewCursor, encodeReviewCursor, likePattern } from './store/sql-reviews.js';
+import { decodeReviewCursor, encodeReviewCursor } from './store/sql-reviews.js';
 
 const SKU = 'TEA-LJ-100';
 const SHOP = 'https://shop.example';
@@ -52,6 +63,15 @@ const HIDDEN: Review[] = [
 
 type Filters = Omit<ReviewQuery, 'product' | 'sort' | 'limit' | 'cursor'>;
 
+const text = (r: Review) => `${r.title}\n${r.body}`;
+/** A product's topics by their definition: every published review's candidates counted, then chosen. */
+function referenceTopics(reviews: readonly Review[]): string[] {
+  const counts = new Map<string, number>();
+  for (const r of reviews) if (r.status === 'published') for (const t of topicCandidates(text(r))) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return chooseTopics([...counts].map(([topic, n]) => ({ topic, reviews: n })));
+}
+const TOPICS = referenceTopics(REVIEWS);
+
 /** The reference: what each filter means, written plainly in TypeScript. */
 function matches(r: Review, f: Filters, except?: keyof Filters | 'attr'): boolean {
   if (except !== 'rating' && f.rating && !f.rating.includes(r.rating)) return false;
@@ -59,10 +79,8 @@ function matches(r: Review, f: Filters, except?: keyof Filters | 'attr'): boolea
   if (except !== 'verified' && f.verified !== undefined && r.verified !== f.verified) return false;
   if (except !== 'variant' && f.variant !== undefined && r.variant !== f.variant) return false;
   if (except !== 'attr' && f.attr && Object.entries(f.attr).some(([k, v]) => r.attributes[k] !== v)) return false;
-  if (f.q !== undefined) {
-    const q = f.q.toLowerCase();
-    if (!r.title.toLowerCase().includes(q) && !r.body.toLowerCase().includes(q)) return false;
-  }
+  if (except !== 'topic' && f.topic !== undefined && !reviewTopics(text(r), TOPICS).includes(f.topic)) return false;
+  if (f.q !== undefined && !matchesSearch(text(r), f.q)) return false;
   return true;
 }
 
@@ -91,6 +109,7 @@ function url(f: Filters & { sort?: ReviewSort; limit?: number; cursor?: string }
   if (f.verified !== undefined) params.set('verified', String(f.verified));
   if (f.variant !== undefined) params.set('variant', f.variant);
   for (const [k, v] of Object.entries(f.attr ?? {})) params.append('attr', `${k}:${v}`);
+  if (f.topic !== undefined) params.set('topic', f.topic);
   if (f.q !== undefined) params.set('q', f.q);
   if (f.sort) params.set('sort', f.sort);
   if (f.limit) params.set('limit', String(f.limit));
@@ -108,6 +127,10 @@ const FILTER_SETS: Filters[] = [
   { attr: { size: 'true_to_size', fit: 'loose' }, rating: [2, 3, 4] },
   { q: 'TEA' },
   { q: '好喝', media: true },
+  { q: 'tea number' },
+  { topic: '好喝' },
+  { topic: 'fine cup', rating: [1, 2], verified: true },
+  { topic: 'tea number', q: '2' },
 ];
 
 describe.each(storeVariants())('GET /reviews on $name', ({ open }) => {
@@ -129,7 +152,8 @@ describe.each(storeVariants())('GET /reviews on $name', ({ open }) => {
     const histogram = Object.fromEntries(RATINGS.map((s) => [s, REVIEWS.filter((r) => r.rating === s).length]));
     expect(histogram).toEqual({ 1: 12, 2: 12, 3: 12, 4: 12, 5: 12 });
     expect(body.summary).toEqual({ count: 60, average: 3, rankingScore: expect.closeTo(2.66, 2) });
-    expect(body.facets.topics).toEqual([]);
+    expect(TOPICS).toEqual(expect.arrayContaining(['好喝', 'fine cup', 'tea number']));
+    expect(body.facets.topics).toContainEqual({ topic: '好喝', count: 10 });
     // helpful is the default sort.
     expect((await get(url({ limit: 25 }))).body.reviews.map((r: Review) => r.id)).toEqual(expected({}, 'helpful').slice(0, 25));
   });
@@ -291,7 +315,9 @@ describe.each(storeVariants())('GET /reviews on $name', ({ open }) => {
         verified: pool('verified').filter((r) => r.verified).length,
         variants,
         attributes,
-        topics: [],
+        topics: TOPICS.map((topic) => ({ topic, count: pool('topic').filter((r) => reviewTopics(text(r), TOPICS).includes(topic)).length }))
+          .filter((t) => t.count > 0)
+          .sort((a, b) => b.count - a.count || (a.topic < b.topic ? -1 : 1)),
       });
     }
   });
@@ -305,11 +331,16 @@ describe.each(storeVariants())('GET /reviews on $name', ({ open }) => {
     expect(all.reviews.every((r: Review) => r.status === 'published' && r.sku === SKU)).toBe(true);
   });
 
-  test('q takes % and _ literally, ignores case, and finds Chinese', async () => {
+  test('q matches words, not substrings; ignores case and punctuation; finds Chinese by any character or pair', async () => {
     expect((await get(url({ q: '100%' }))).body.reviews.map((r: Review) => r.id)).toEqual(['r010']);
-    // "_" would match the X of "greenXtea" as a wildcard.
+    // "_" joins a word (Unicode's rule): green_tea is one word, and greenXtea another.
     expect((await get(url({ q: 'green_tea' }))).body.reviews.map((r: Review) => r.id)).toEqual(['r011']);
-    expect((await get(url({ q: '0%' }))).body.total).toBe(1);
+    expect((await get(url({ q: '0%' }))).body.total).toBe(0);
+    expect((await get(url({ q: 'NUMBER 1' }))).body.reviews.map((r: Review) => r.id)).toEqual(['r001']);
+    expect((await get(url({ q: 'number' }))).body.total).toBe(expected({ q: 'number' }, 'newest').length);
+    expect((await get(url({ q: '甘' }))).body.total).toBe(9);
+    expect((await get(url({ q: '喝极' }))).body.total).toBe(9);
+    expect((await get(url({ q: '好喝 fine' }))).body.total).toBe(0);
     expect((await get(url({ q: 'GREENXTEA' }))).body.reviews.map((r: Review) => r.id)).toEqual(['r012']);
     const chinese = (await get(url({ q: '好喝', limit: 25 }))).body;
     expect(chinese.total).toBe(10);
@@ -330,11 +361,41 @@ describe.each(storeVariants())('GET /reviews on $name', ({ open }) => {
     });
   });
 
-  test('a topic matches no review until topics are extracted', async () => {
+  test.each([
+    ['tsquery operators', 'tea & !number | cup:*'],
+    ['quotes', `"tea" 'number'`],
+    ['a backslash', 'tea\\'],
+    ['only punctuation', '%_*&|!'],
+    ['a lone quote', "'"],
+    ['mixed scripts', 'Tea好喝number'],
+  ])('q with %s is taken literally: the reference answer, never a 500', async (_name, q) => {
+    const { status, body } = await get(url({ q, limit: 25, sort: 'newest' }));
+    expect(status).toBe(200);
+    expect(body.reviews.map((r: Review) => r.id)).toEqual(expected({ q }, 'newest').slice(0, 25));
+  });
+
+  test("a topic no review mentions finds none; the product's reviews still count in the summary", async () => {
     const { status, body } = await get(`${url({})}&topic=${encodeURIComponent('香气')}`);
     expect(status).toBe(200);
     expect(body.total).toBe(0);
     expect(body.summary.count).toBe(60);
+  });
+
+  test('topics are refreshed as reviews are added: a phrase in two published reviews becomes one; pending ones never count', async () => {
+    const sku = 'GIFT-SET-1';
+    const base = { ...REVIEWS[1]!, sku, title: 'Lovely', body: 'A lovely gift box.' };
+    await h.store.addReview({ ...base, id: 'g1' });
+    await h.store.addReview({ ...base, id: 'g2', status: 'pending' });
+    expect((await get(url({}, sku))).body.facets.topics).toEqual([]);
+    await h.store.addReviews([{ ...base, id: 'g3', body: '香气很浓。gift box, lovely!' }]);
+    const { body } = await get(url({}, sku));
+    expect(body.facets.topics).toEqual([
+      { topic: 'gift box', count: 2 },
+      { topic: 'lovely', count: 2 },
+    ]);
+    expect(await h.store.refreshReviewTopics(sku)).toEqual(['gift box', 'lovely']);
+    const filtered = await get(`${url({}, sku)}&topic=${encodeURIComponent('gift box')}`);
+    expect(filtered.body.reviews.map((r: Review) => r.id).sort()).toEqual(['g1', 'g3']);
   });
 
   test('400s name the field: rating, limit, a tampered cursor, a cursor of another sort, a missing product', async () => {
@@ -396,9 +457,5 @@ describe('review cursors and search patterns', () => {
     expect(() => decodeReviewCursor(encodeReviewCursor(cursor), 'newest')).toThrow(/cursor/);
     const photos = { sort: 'photos' as const, keys: [true, T0], id: 'r1' };
     expect(decodeReviewCursor(encodeReviewCursor(photos), 'photos')).toEqual(photos);
-  });
-
-  test('likePattern escapes the wildcards and the escape character', () => {
-    expect(likePattern('100%_a\\b')).toBe('%100\\%\\_a\\\\b%');
   });
 });

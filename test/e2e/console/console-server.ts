@@ -25,14 +25,15 @@ function addAccount(config: string, email: string, role: string): ConsoleAccount
 /**
  * Starts `cartlift-server` as `npm start` does (script tag, demo storefront,
  * offline Stripe sandbox) on `port`, with promotions managed in the store and
- * three accounts created through the CLI first.
+ * three accounts created through the CLI first, then `prepare(config)` (to seed the store, say).
  */
-export async function startConsoleServer(port: number): Promise<ConsoleServer> {
+export async function startConsoleServer(port: number, prepare?: (config: string) => void): Promise<ConsoleServer> {
   const accounts: Partial<Record<'owner' | 'marketer' | 'viewer', ConsoleAccount>> = {};
   const server = await startOwnServer(port, { managePromotions: true, timeZone: 'Asia/Shanghai' }, (config) => {
     accounts.owner = addAccount(config, 'owner@shop.example', 'owner');
     accounts.marketer = addAccount(config, 'marketer@shop.example', 'marketer');
     accounts.viewer = addAccount(config, 'viewer@shop.example', 'viewer');
+    prepare?.(config);
   });
   return { url: server.url, owner: accounts.owner!, marketer: accounts.marketer!, viewer: accounts.viewer!, stop: server.stop };
 }

@@ -18,6 +18,8 @@ const PROMOTION = {
 let server: ConsoleServer;
 test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
+  // Three accounts through the CLI, each opening the embedded database, then the server: over 30 s on a loaded machine.
+  test.setTimeout(90_000);
   server = await startConsoleServer(PORT);
 });
 test.afterAll(async () => {
@@ -204,7 +206,19 @@ test('the audit log lists each step, filterable by action and user', async ({ pa
   await expect(log.getByRole('row')).toHaveCount(0);
 });
 
-const SCREENS = ['promotions', 'promotions/new', 'preview', 'publish', 'versions', 'orders', 'funnel', 'audit', 'users', 'promotions/vip-codes/codes'];
+const SCREENS = [
+  'promotions',
+  'promotions/new',
+  'preview',
+  'publish',
+  'versions',
+  'orders',
+  'funnel',
+  'reviews',
+  'audit',
+  'users',
+  'promotions/vip-codes/codes',
+];
 
 for (const viewport of [
   { name: 'desktop', width: 1280, height: 900 },

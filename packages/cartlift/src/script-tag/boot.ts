@@ -1,7 +1,7 @@
 // The boot module the loader imports: creates the store, binds the page,
 // defines the elements and swaps the queueing stub for the real API.
 import { broadcastSync, createCartlift, idbStorage, replayQueue } from '@cartlift/core';
-import { defineBuyElements, defineCartElement, handleLanding, loadDrawer, openCart } from '@cartlift/checkout/elements';
+import { defineBuyElements, defineCartElement, handleLanding, loadDrawer, openCart, whenNear } from '@cartlift/checkout/elements';
 import { addedFeedback } from './added.js';
 import { bindDocument } from './bind.js';
 import { readScriptConfig } from './config.js';
@@ -20,16 +20,18 @@ const open = () => {
   openCart(document);
 };
 bindDocument(document, instance, open, report, () => void loadDrawer().catch(() => {}), addedFeedback(config.locale, open));
-// The config carries the locale the elements take (passed whole: fewer bytes in the first download).
 defineCartElement(instance, config);
 defineBuyElements(instance, config);
 handleLanding(instance, config.locale, location.search);
 watchViewedItems(document, instance);
-// The AR button's code is a chunk of its own (./ar.ts, which installs itself), fetched only by a page that has one.
-// (A failed fetch shows in the console as the rejected import; the page works on without the button.)
-if (document.querySelector('cartlift-ar-button')) import('./ar.js');
 
-const failed = (error: unknown) => report(`Cartlift: a queued call failed: ${error instanceof Error ? error.message : String(error)}`);
+// An Error's message, else the thrown value itself (a string, a number): shorter than an instanceof check, the same sentence.
+const failed = (error: unknown) => report(`Cartlift: a queued call failed: ${(error as Error | undefined)?.message ?? error}`);
 const api = createScriptApi(instance, config, open, failed);
 window.Cartlift = api;
 replayQueue(stub.q ?? [], api, failed);
+// The reviews chunk only once a <cartlift-reviews> nears the viewport; it plugs itself in through window.Cartlift.
+whenNear(document.querySelector('cartlift-reviews'), '600px', () => import('./reviews.js'));
+// The AR button's chunk (./ar.ts, which plugs itself in the same way) at once when the page has one: a phone
+// opened from its QR code (#cartlift-ar=SKU) must find the button ready wherever it is on the page.
+if (document.querySelector('cartlift-ar-button')) import('./ar.js');

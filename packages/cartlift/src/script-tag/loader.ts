@@ -12,15 +12,16 @@ declare global {
 // Top-level code: the build wraps it in a function (rollup's iife format), so no names leak,
 // and leaves out "use strict" (rollup.config.mjs): nothing here depends on it, and the first download is full.
 const existing = window.Cartlift as (Partial<CartliftStub> & { cart?: unknown }) | unknown[] | undefined;
-// Not when already booted (the tag pasted twice).
-if (!(existing && !Array.isArray(existing) && existing.cart)) {
+// Not when already booted (the tag pasted twice): only the API has a cart (a queue array or the stub has none).
+if (!(existing as { cart?: unknown } | undefined)?.cart) {
   const script = (document.currentScript as HTMLScriptElement | null) ?? document.querySelector<HTMLScriptElement>('script[src*="cartlift.js"]');
   const queue = (Array.isArray(existing) ? existing : ((existing as Partial<CartliftStub> | undefined)?.q ?? [])) as CartliftStub['q'];
-  const stub: CartliftStub = { q: queue, s: script, push: (call) => void queue.push(call) };
-  for (const method of QUEUED_METHODS) stub[method] = (...args: unknown[]) => void queue.push([method, ...args]);
+  // (The stubs return push's count, which nobody reads: a few bytes less than `void`.)
+  const stub: CartliftStub = { q: queue, s: script, push: (call) => queue.push(call) };
+  for (const method of QUEUED_METHODS) stub[method] = (...args: unknown[]) => queue.push([method, ...args]);
   window.Cartlift = stub;
   const url = new URL('cartlift-boot.js', script?.src ?? document.baseURI).href;
   import(/* @vite-ignore */ url).catch((error: Error) =>
-    console.error(`Cartlift: could not load ${url} (${error.message}). The page works on without the cart; check that the file is served next to cartlift.js.`),
+    console.error(`Cartlift: could not load ${url} (${error.message}); serve it next to cartlift.js. The page works on without the cart.`),
   );
 }

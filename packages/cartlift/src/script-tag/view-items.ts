@@ -31,7 +31,7 @@ export function viewedItem(el: Element): FunnelItem | undefined {
  * const stop = watchViewedItems(document, cartlift);
  */
 export function watchViewedItems(doc: Document, instance: CartliftInstance): () => void {
-  if (typeof IntersectionObserver !== 'function') return () => {};
+  // No check for IntersectionObserver: every browser that runs the script tag's ES2022 modules has it.
   const seen = new Set<string>();
   const watched = new WeakSet<Element>();
   const visible = new IntersectionObserver(

@@ -1,6 +1,6 @@
 /**
  * Every action the server writes to the audit log, for the console's filter:
- * sign-in and accounts, then promotions.
+ * sign-in and accounts, promotions, then review moderation.
  *
  * @example
  * AUDIT_ACTIONS.includes('user_added') // true
@@ -16,6 +16,11 @@ export const AUDIT_ACTIONS = [
   'promotion_archived',
   'promotion_unarchived',
   'promotions_published',
+  'review_approved',
+  'review_rejected',
+  'review_replied',
+  'review_reply_removed',
+  'reviews_imported',
 ] as const;
 
 /** One of `AUDIT_ACTIONS`. */

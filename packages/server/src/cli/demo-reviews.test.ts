@@ -3,8 +3,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/types.js';
+import { loadCatalogFile } from '../catalog.js';
 import { parseArgs } from './args.js';
-import { demoReviews, seedDemoReviews } from './demo-reviews.js';
+import { demoReviews, listedProducts, seedDemoReviews } from './demo-reviews.js';
 
 const examples = path.resolve(import.meta.dirname, '../../../../examples');
 const catalog = JSON.parse(fs.readFileSync(path.join(examples, 'catalog.json'), 'utf8')) as { products: { sku: string; tags?: string[] }[] };
@@ -52,6 +53,13 @@ describe('seedDemoReviews', () => {
     expect(page.summary.count).toBe(40);
     expect(page.total).toBeGreaterThan(0);
     expect(page.reviews.every((review) => review.rating === 1 && review.photos.length > 0)).toBe(true);
+  });
+
+  test("the start finds the products of the config's catalog file, a list or a loaded catalog", async () => {
+    const loaded = await loadCatalogFile(path.join(examples, 'catalog.json'));
+    expect(listedProducts(loaded).map((product) => product.sku)).toEqual(catalog.products.map((product) => product.sku));
+    expect(listedProducts(catalog).length).toBe(catalog.products.length);
+    expect(listedProducts(catalog.products).length).toBe(catalog.products.length);
   });
 
   test('npm start asks for them with --demo-reviews', () => {

@@ -1,4 +1,5 @@
 import type { Rating, Review, ReviewPhoto } from '@cartlift/reviews';
+import type { Catalog, CatalogSource } from '../catalog.js';
 import type { Store } from '../store/types.js';
 import { DEMO_AUTHORS, DEMO_REVIEW_TEXT, type DemoProductKind, moodOf } from './demo-review-text.js';
 
@@ -113,7 +114,19 @@ export function demoReviews(products: readonly DemoReviewProduct[], now: number)
  * await seedDemoReviews(store, catalog.products, Date.now()) // 168 on the first start, then 0
  */
 export async function seedDemoReviews(store: Store, products: readonly DemoReviewProduct[], now: number): Promise<number> {
-  let added = 0;
-  for (const review of demoReviews(products, now)) if (await store.addReview(review)) added += 1;
-  return added;
+  // In bulk: one statement and one topic refresh per product, not one per review.
+  return store.addReviews(demoReviews(products, now));
+}
+
+/**
+ * The products of a catalog that can be listed: a list, `{ products }`, or a
+ * loaded catalog (the config file's); none for a callback catalog.
+ *
+ * @example
+ * listedProducts(await loadCatalogFile('examples/catalog.json')).length // 4
+ */
+export function listedProducts(catalog: CatalogSource | Catalog): readonly DemoReviewProduct[] {
+  if (Array.isArray(catalog)) return catalog;
+  if ('all' in catalog && typeof catalog.all === 'function') return catalog.all() ?? [];
+  return 'products' in catalog && Array.isArray(catalog.products) ? catalog.products : [];
 }

@@ -9,7 +9,7 @@ import type { StripeSandbox } from '@cartlift/stripe-sandbox';
 import type { CliArgs } from './args.js';
 import { loadConfigFile } from './config-file.js';
 import { type DemoOwner, ensureDemoOwner } from './demo-owner.js';
-import { type DemoReviewProduct, seedDemoReviews } from './demo-reviews.js';
+import { listedProducts, seedDemoReviews } from './demo-reviews.js';
 import { type ScriptFilesHandler, scriptFiles } from '../http/script-files.js';
 import { publicFiles } from './public-files.js';
 import { env } from '../env.js';
@@ -38,12 +38,6 @@ async function listen(handler: CartliftHandler, args: CliArgs, fallback: ReturnT
       if (code !== 'EADDRINUSE' || args.strictPort || port === 0 || port - first >= 20) throw error;
     }
   }
-}
-
-/** The products of a catalog given as a list; none for a callback catalog, which cannot be listed. */
-function listedProducts(catalog: CartliftHandlerOptions['catalog']): DemoReviewProduct[] {
-  if (Array.isArray(catalog)) return catalog;
-  return 'products' in catalog && Array.isArray(catalog.products) ? catalog.products : [];
 }
 
 /**

@@ -7,6 +7,24 @@ export interface Migration {
   readonly sql: string;
 }
 
+/**
+ * The upsert adding `changes` (rows of cartlift_reviews with a `delta` of 1 or
+ * -1) to cartlift_review_counts: each published row counts once in its
+ * dimensions, once per attribute answer, once per topic. Groups whose changes
+ * cancel (an update that moved nothing counted) write nothing.
+ */
+function countChanges(changes: string): string {
+  return `INSERT INTO cartlift_review_counts AS c (sku, rating, has_photos, verified, has_variant, variant, kind, name, value, n)
+    SELECT r.sku, r.rating, r.has_photos, r.verified, r.variant IS NOT NULL, coalesce(r.variant, ''), f.kind, f.name, f.value, sum(r.delta)
+      FROM (${changes}) r
+      CROSS JOIN LATERAL (SELECT 'all' AS kind, '' AS name, '' AS value
+                          UNION ALL SELECT 'attr', e.key, e.value FROM jsonb_each_text(r.attributes) e
+                          UNION ALL SELECT 'topic', '', t FROM unnest(r.topics) t) f
+     WHERE r.status = 'published'
+     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 HAVING sum(r.delta) <> 0
+    ON CONFLICT (sku, rating, has_photos, verified, has_variant, variant, kind, name, value) DO UPDATE SET n = c.n + excluded.n;`;
+}
+
 // Times are epoch milliseconds in bigint columns: the clock comes from the
 // server (injectable in tests), never from the database, so reservation
 // expiry behaves the same on PGlite and PostgreSQL.
@@ -349,6 +367,61 @@ CREATE INDEX cartlift_reviews_photos ON cartlift_reviews (sku, status, has_photo
 `,
   },
   {
+    id: 13,
+    name: 'review search terms and topics',
+    // Search and topics are computed in TypeScript (Intl.Segmenter, @cartlift/reviews), so both
+    // stores hold the same terms and answer the same: search_terms is a review's words and
+    // Chinese character grams (q matches rows holding every query term, @>); topic_candidates
+    // what it could count towards; topics the product's chosen topics it mentions (topic=).
+    // GIN indexes answer @> on both arrays. Rows from before this migration have
+    // search_terms NULL: the store fills them after migrating (backfillReviewTerms), found
+    // through the partial index, since SQL cannot run the segmenter.
+    // cartlift_review_counts holds the facet counts of 100,000 reviews without reading them:
+    // published reviews per rating × photos × verified × variant ('all'), and per attribute
+    // answer ('attr') and topic ('topic') within each. Statement triggers with transition
+    // tables keep it on every insert, update and delete, whoever writes (a seed, moderation,
+    // a topic refresh), one grouped upsert per statement rather than one per row.
+    sql: `
+ALTER TABLE cartlift_reviews ADD COLUMN search_terms text[];
+ALTER TABLE cartlift_reviews ADD COLUMN topic_candidates text[] NOT NULL DEFAULT '{}';
+ALTER TABLE cartlift_reviews ADD COLUMN topics text[] NOT NULL DEFAULT '{}';
+CREATE INDEX cartlift_reviews_search ON cartlift_reviews USING gin (search_terms);
+CREATE INDEX cartlift_reviews_topics ON cartlift_reviews USING gin (topics);
+CREATE INDEX cartlift_reviews_unsearchable ON cartlift_reviews (id) WHERE search_terms IS NULL;
+CREATE TABLE cartlift_review_counts (
+  sku text NOT NULL,
+  rating smallint NOT NULL,
+  has_photos boolean NOT NULL,
+  verified boolean NOT NULL,
+  has_variant boolean NOT NULL,
+  variant text NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('all', 'attr', 'topic')),
+  name text NOT NULL,
+  value text NOT NULL,
+  n bigint NOT NULL,
+  PRIMARY KEY (sku, rating, has_photos, verified, has_variant, variant, kind, name, value)
+);
+${countChanges('SELECT r.*, 1 AS delta FROM cartlift_reviews r')}
+CREATE FUNCTION cartlift_review_counts_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    ${countChanges('SELECT r.*, 1 AS delta FROM new_rows r')}
+  ELSIF TG_OP = 'DELETE' THEN
+    ${countChanges('SELECT r.*, -1 AS delta FROM old_rows r')}
+  ELSE
+    ${countChanges('SELECT r.*, -1 AS delta FROM old_rows r UNION ALL SELECT r.*, 1 AS delta FROM new_rows r')}
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER cartlift_review_counts_insert AFTER INSERT ON cartlift_reviews
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cartlift_review_counts_change();
+CREATE TRIGGER cartlift_review_counts_update AFTER UPDATE ON cartlift_reviews
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cartlift_review_counts_change();
+CREATE TRIGGER cartlift_review_counts_delete AFTER DELETE ON cartlift_reviews
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION cartlift_review_counts_change();
+`,
+  },
+  {
     id: 14,
     name: 'review invitations, photos, helpful votes',
     // Invitations: one per line of a paid order, created in the order's transaction. Only a
@@ -398,6 +471,26 @@ CREATE TABLE cartlift_secrets (
   value text NOT NULL,
   created_at bigint NOT NULL
 );
+`,
+  },
+  {
+    id: 15,
+    name: 'review moderation history',
+    // Every moderation change appends a row (never updated): who changed a review to which
+    // status, when and why, so a merchant can show a review was not suppressed. actor is the
+    // console account's email, 'import' for a CSV import, or 'shopper' for a submission.
+    // The moderation queue reads pending reviews oldest first across products: _queue.
+    sql: `
+CREATE TABLE cartlift_review_history (
+  id bigserial PRIMARY KEY,
+  review_id text NOT NULL,
+  at bigint NOT NULL,
+  status text NOT NULL,
+  reason text,
+  actor text NOT NULL
+);
+CREATE INDEX cartlift_review_history_review ON cartlift_review_history (review_id, id);
+CREATE INDEX cartlift_reviews_queue ON cartlift_reviews (status, created_at, id);
 `,
   },
 ];

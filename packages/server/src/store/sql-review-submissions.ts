@@ -2,6 +2,7 @@ import { helpfulScore, type ReviewPhoto } from '@cartlift/reviews';
 import type { SqlClient, SqlDatabase } from './sql.js';
 import { toOrder, type Row } from './sql-rows.js';
 import { insertReview } from './sql-reviews.js';
+import { refreshTopics } from './sql-review-terms.js';
 import type { NewReviewInvitation, ReviewInvitation, Store, StoredReviewPhoto } from './types.js';
 
 function toInvitation(row: Row): ReviewInvitation {
@@ -146,7 +147,7 @@ export function reviewSubmissionMethods(
 
     async submitReview(review, { invitationHash, photoIds, photoUrl, now }) {
       try {
-        return await db.transaction(async (tx) => {
+        const answer = await db.transaction(async (tx) => {
           if (invitationHash !== undefined) {
             // The UPDATE is the single use: of two concurrent posts, the second waits on the row and then matches nothing.
             const { rows } = await tx.query(
@@ -166,8 +167,18 @@ export function reviewSubmissionMethods(
             photos.push({ url: photoUrl(id), width: Number(rows[0].width), height: Number(rows[0].height) });
           }
           await insertReview(tx, { ...review, photos });
+          // The review's first history row is the shopper's: a moderator sees how it arrived and why it was held.
+          await tx.query(`INSERT INTO cartlift_review_history (review_id, at, status, reason, actor) VALUES ($1, $2, $3, $4, 'shopper')`, [
+            review.id,
+            now,
+            review.status,
+            review.heldFor ?? null,
+          ]);
           return 'stored' as const;
         });
+        // A review published at once (moderation "flagged") changes what its product's topics are.
+        if (review.status === 'published') await refreshTopics(db, review.sku);
+        return answer;
       } catch (error) {
         if (error instanceof Refusal) return error.answer;
         throw error;

@@ -1,16 +1,8 @@
-import {
-  averageRating,
-  helpfulScore,
-  RATINGS,
-  ratingRankingScore,
-  type Rating,
-  type RatingHistogram,
-  type Review,
-  type ReviewFacets,
-  type ReviewQuery,
-  type ReviewSort,
-} from '@cartlift/reviews';
-import type { SqlClient, SqlDatabase } from './sql.js';
+import { averageRating, RATINGS, ratingRankingScore, type Rating, type Review, type ReviewQuery, type ReviewSort } from '@cartlift/reviews';
+import type { SqlClient } from './sql.js';
+import { rolledUpFacets, scannedFacets } from './sql-review-facets.js';
+import { filterConditions, Params, where } from './sql-review-filters.js';
+import { insertReviews, refreshTopics } from './sql-review-terms.js';
 import type { Row } from './sql-rows.js';
 import type { Store } from './types.js';
 
@@ -95,54 +87,6 @@ export function decodeReviewCursor(text: string, sort: ReviewSort): Cursor {
   return { sort, keys: keys as (number | boolean)[], id };
 }
 
-/** `%`, `_` and `\` taken literally in an ILIKE pattern (with ESCAPE '\'). */
-export function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-type Filter = 'rating' | 'media' | 'verified' | 'variant' | 'attr' | 'topic' | 'q';
-
-/** Placeholders numbered as values are added, so each statement builds its own list. */
-class Params {
-  readonly values: unknown[] = [];
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
-
-/**
- * The WHERE conditions of a query's filters, each named by its filter so a
- * facet can leave its own out (`except` leaves one out before its values
- * become parameters: a statement may not carry a parameter it never reads).
- * The product and `published` come first and always apply.
- */
-function filterConditions(query: ReviewQuery, params: Params, except?: Filter): { base: string; filters: Map<Filter, string>; attr: Map<string, string> } {
-  const base = `sku = ${params.add(query.product)} AND status = 'published'`;
-  const filters = new Map<Filter, string>();
-  const attr = new Map<string, string>();
-  if (except === 'variant') query = { ...query, variant: undefined } as ReviewQuery;
-  if (query.rating?.length) filters.set('rating', `rating = ANY(${params.add(query.rating)}::int[])`);
-  if (query.media !== undefined) filters.set('media', `has_photos = ${params.add(query.media)}::boolean`);
-  if (query.verified !== undefined) filters.set('verified', `verified = ${params.add(query.verified)}::boolean`);
-  if (query.variant !== undefined) filters.set('variant', `variant = ${params.add(query.variant)}::text`);
-  for (const [name, answer] of Object.entries(query.attr ?? {})) {
-    attr.set(name, `attributes @> ${params.add(JSON.stringify({ [name]: answer }))}::jsonb`);
-  }
-  if (attr.size && except !== 'attr') filters.set('attr', [...attr.values()].join(' AND '));
-  // Topics are not extracted yet: no review has one, so a topic matches none (rather than being ignored).
-  if (query.topic !== undefined) filters.set('topic', 'false');
-  if (query.q !== undefined) {
-    const pattern = params.add(likePattern(query.q));
-    filters.set('q', `(title ILIKE ${pattern} ESCAPE '\\' OR body ILIKE ${pattern} ESCAPE '\\')`);
-  }
-  return { base, filters, attr };
-}
-
-function where(base: string, filters: Map<Filter, string>, except?: Filter): string {
-  return [base, ...[...filters].filter(([name]) => name !== except).map(([, sql]) => sql)].join(' AND ');
-}
-
 /** The keyset condition "after the cursor" for an order: (k1 after v1) OR (k1 = v1 AND k2 after v2) OR … then id. */
 function afterCursor(order: readonly SortKey[], cursor: Cursor, params: Params): string {
   const columns = [...order, { column: 'id', desc: false, cast: 'text' }];
@@ -175,15 +119,14 @@ export function reviewPageStatement(query: ReviewQuery): { sql: string; params: 
   if (cursor) conditions.push(afterCursor(order, cursor, params));
   const orderBy = [...order.map((key) => `${key.column} ${key.desc ? 'DESC' : 'ASC'}`), 'id ASC'].join(', ');
   return {
-    sql: `SELECT ${COLUMNS}, helpful_score, has_photos FROM cartlift_reviews
+    sql: `SELECT ${REVIEW_COLUMNS}, helpful_score, has_photos FROM cartlift_reviews
            WHERE ${conditions.join(' AND ')} ORDER BY ${orderBy} LIMIT ${params.add(query.limit + 1)}`,
     params: params.values,
   };
 }
 
-const emptyHistogram = (): RatingHistogram => ({ 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 });
-
-function toReview(row: Row): Review {
+/** A `cartlift_reviews` row (its `REVIEW_COLUMNS`) as a `Review`. */
+export function toReview(row: Row): Review {
   const review: { -readonly [K in keyof Review]: Review[K] } = {
     id: String(row.id),
     sku: String(row.sku),
@@ -207,131 +150,50 @@ function toReview(row: Row): Review {
   return review;
 }
 
-const COLUMNS =
+/** The columns `toReview` reads. */
+export const REVIEW_COLUMNS =
   'id, sku, variant, rating, title, body, author, language, photos, attributes, helpful, not_helpful, created_at, status, rejection_reason, held_for, reply, verified';
 
 /**
- * Inserts a review as it is, its "most helpful" score computed here; false
- * when its id is taken. Shared by `addReview` and a shopper's submission
- * (inside that one's transaction).
+ * Inserts one review with its search terms and topic candidates (`insertReviews`);
+ * false when its id is taken. Topics are not refreshed: a caller inside a
+ * transaction (a shopper's submission, an import) refreshes them after it.
  *
  * @example
  * await insertReview(tx, review) // true
  */
 export async function insertReview(client: SqlClient, review: Review): Promise<boolean> {
-  const notHelpful = review.notHelpful ?? 0;
-  const { rows } = await client.query(
-    `INSERT INTO cartlift_reviews (id, sku, variant, rating, title, body, author, language, photos, has_photos, attributes,
-                                   helpful, not_helpful, helpful_score, created_at, status, rejection_reason, reply, verified, held_for)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11::jsonb, $12, $13, $14, $15, $16, $17, $18::jsonb, $19, $20)
-     ON CONFLICT (id) DO NOTHING RETURNING id`,
-    [
-      review.id,
-      review.sku,
-      review.variant ?? null,
-      review.rating,
-      review.title,
-      review.body,
-      review.author,
-      review.language,
-      JSON.stringify(review.photos),
-      review.photos.length > 0,
-      JSON.stringify(review.attributes),
-      review.helpful,
-      notHelpful,
-      helpfulScore(review.helpful, review.helpful + notHelpful),
-      review.createdAt,
-      review.status,
-      review.rejectionReason ?? null,
-      review.reply ? JSON.stringify(review.reply) : null,
-      review.verified,
-      review.heldFor ?? null,
-    ],
-  );
-  return rows.length > 0;
+  return (await insertReviews(client, [review])).inserted === 1;
 }
 
 /**
  * Reviews: stored with their "most helpful" score (computed here by
  * `helpfulScore`, the one definition), and read a page at a time with facet
- * counts for the shopper's filters.
+ * counts for the shopper's filters. Takes any client, so an import can add a review inside its
+ * own transaction.
  */
-export function reviewMethods(db: SqlDatabase): Pick<Store, 'addReview' | 'reviewPage'> {
+export function reviewMethods(db: SqlClient): Pick<Store, 'addReview' | 'addReviews' | 'refreshReviewTopics' | 'reviewPage'> {
+  const addReviews = async (reviews: readonly Review[]): Promise<number> => {
+    const { inserted, publishedSkus } = await insertReviews(db, reviews);
+    for (const sku of publishedSkus) await refreshTopics(db, sku);
+    return inserted;
+  };
   return {
-    addReview: (review) => insertReview(db, review),
+    addReview: async (review) => (await addReviews([review])) === 1,
+    addReviews,
+
+    refreshReviewTopics: (sku) => refreshTopics(db, sku),
 
     async reviewPage(query) {
       const order = REVIEW_ORDERS[query.sort];
-
       const statement = reviewPageStatement(query);
-      const pageRows = db.query<Row>(statement.sql, statement.params);
-
-      // Counts over the product's published reviews in one pass: the total and the single-valued facets
-      // (each with every filter but its own), and the unfiltered histogram for the summary.
-      const countParams = new Params();
-      const c = filterConditions(query, countParams);
-      const all = where('true', c.filters);
-      const starCounts = RATINGS.map((s) => `count(*) FILTER (WHERE ${where('true', c.filters, 'rating')} AND rating = ${s}) AS f${s}`);
-      const summaryCounts = RATINGS.map((s) => `count(*) FILTER (WHERE rating = ${s}) AS s${s}`);
-      const counts = db.query<Row>(
-        `SELECT count(*) FILTER (WHERE ${all}) AS total,
-                ${starCounts.join(', ')},
-                count(*) FILTER (WHERE ${where('true', c.filters, 'media')} AND has_photos) AS with_photos,
-                count(*) FILTER (WHERE ${where('true', c.filters, 'verified')} AND verified) AS verified,
-                ${summaryCounts.join(', ')}
-           FROM cartlift_reviews WHERE ${c.base}`,
-        countParams.values,
-      );
-
-      const variantParams = new Params();
-      const v = filterConditions(query, variantParams, 'variant');
-      const variants = db.query<Row>(
-        `SELECT variant, count(*) AS n FROM cartlift_reviews
-          WHERE ${where(v.base, v.filters)} AND variant IS NOT NULL GROUP BY variant`,
-        variantParams.values,
-      );
-
-      // An answer to one attribute is counted with every other attribute filter applied, but not its own.
-      const attrParams = new Params();
-      const a = filterConditions(query, attrParams, 'attr');
-      const otherAnswers = [...a.attr].map(([name, sql]) => `(e.key = ${attrParams.add(name)}::text OR ${sql})`);
-      const attributes = db.query<Row>(
-        `SELECT e.key, e.value, count(*) AS n
-           FROM cartlift_reviews r, jsonb_each_text(r.attributes) e
-          WHERE ${[where(a.base, a.filters), ...otherAnswers].join(' AND ')}
-          GROUP BY e.key, e.value`,
-        attrParams.values,
-      );
-
-      const [pageResult, countResult, variantResult, attributeResult] = await Promise.all([pageRows, counts, variants, attributes]);
+      // Facets from the maintained counts when only their dimensions are filtered (exact, and
+      // without reading the product's reviews); otherwise counted over the matching reviews.
+      const [pageResult, counted] = await Promise.all([db.query<Row>(statement.sql, statement.params), rolledUpFacets(db, query) ?? scannedFacets(db, query)]);
       const rows = pageResult.rows.slice(0, query.limit);
       const last = rows[rows.length - 1];
       const more = pageResult.rows.length > query.limit && last !== undefined;
-
-      const totals = countResult.rows[0] ?? {};
-      const ratings = emptyHistogram();
-      const histogram = emptyHistogram();
-      for (const star of RATINGS) {
-        ratings[star] = Number(totals[`f${star}`] ?? 0);
-        histogram[star] = Number(totals[`s${star}`] ?? 0);
-      }
-      // Entries, not assignments: a variant or attribute named "__proto__" stays data.
-      const byVariant = new Map<string, number>();
-      for (const row of variantResult.rows) byVariant.set(String(row.variant), Number(row.n));
-      const byAttribute = new Map<string, Map<string, number>>();
-      for (const row of attributeResult.rows) {
-        const name = String(row.key);
-        if (!byAttribute.has(name)) byAttribute.set(name, new Map());
-        byAttribute.get(name)!.set(String(row.value), Number(row.n));
-      }
-      const facets: ReviewFacets = {
-        ratings,
-        withPhotos: Number(totals.with_photos ?? 0),
-        verified: Number(totals.verified ?? 0),
-        variants: Object.fromEntries(byVariant),
-        attributes: Object.fromEntries([...byAttribute].map(([name, answers]) => [name, Object.fromEntries(answers)])),
-        topics: [],
-      };
+      const { total, facets, histogram } = counted;
       const count = RATINGS.reduce((sum, star) => sum + histogram[star], 0);
       return {
         reviews: rows.map(toReview),
@@ -344,7 +206,7 @@ export function reviewMethods(db: SqlDatabase): Pick<Store, 'addReview' | 'revie
               }),
             }
           : {}),
-        total: Number(totals.total ?? 0),
+        total,
         facets,
         summary: { count, average: averageRating(histogram), rankingScore: ratingRankingScore(histogram) },
       };

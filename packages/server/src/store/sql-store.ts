@@ -11,8 +11,10 @@ import { promotionStatsMethods } from './sql-promotion-stats.js';
 import { promotionVersionMethods } from './sql-promotion-versions.js';
 import { quotedCartMethods } from './sql-quoted-carts.js';
 import { rateLimitMethods } from './sql-rate-limits.js';
+import { reviewModerationMethods } from './sql-review-moderation.js';
 import { reviewMethods } from './sql-reviews.js';
 import { reviewSubmissionMethods } from './sql-review-submissions.js';
+import { backfillReviewTerms } from './sql-review-terms.js';
 import type { Store } from './types.js';
 
 /**
@@ -25,7 +27,12 @@ import type { Store } from './types.js';
 export function createSqlStore(db: SqlDatabase): Store {
   return {
     kind: db.kind,
-    migrate: () => migrate(db),
+    // Reviews stored before search terms existed get theirs once migrations are done (SQL cannot segment text).
+    migrate: async () => {
+      const applied = await migrate(db);
+      await backfillReviewTerms(db);
+      return applied;
+    },
     ...checkoutMethods(db),
     ...promotionMethods(db),
     ...promotionStatsMethods(db),
@@ -39,6 +46,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     ...codeMethods(db),
     ...reviewMethods(db),
     ...reviewSubmissionMethods(db),
+    ...reviewModerationMethods(db),
     close: () => db.close(),
   };
 }

@@ -1,5 +1,5 @@
 import type { PromotionsConfig } from '@cartlift/discounts';
-import type { Review, ReviewPage, ReviewQuery } from '@cartlift/reviews';
+import type { Rating, Review, ReviewPage, ReviewQuery, ReviewStatus } from '@cartlift/reviews';
 /**
  * The final answer of a payment attempt that did not end in an order, kept so
  * a retried request (same checkout id) gets the same answer.
@@ -486,6 +486,19 @@ export interface Store {
    */
   addReview(review: Review): Promise<boolean>;
   /**
+   * Stores many reviews at once, a thousand per statement (imports, the
+   * seed, the benchmark); ids already taken are skipped. Returns how many were
+   * added. Like `addReview`, refreshes the topics of products that gained
+   * published reviews.
+   */
+  addReviews(reviews: readonly Review[]): Promise<number>;
+  /**
+   * Recomputes a product's topics from its published reviews and marks each
+   * review with those it mentions; returns them. Call after a review of the
+   * product is published, rejected or edited (addReview(s) already do).
+   */
+  refreshReviewTopics(sku: string): Promise<string[]>;
+  /**
    * A page of a product's published reviews for a shopper's query: filtered,
    * sorted, after `query.cursor`, with the total and facet counts for the
    * current filters and the product's summary. Throws `InvalidReviewCursorError`
@@ -524,8 +537,50 @@ export interface Store {
   reviewPhoto(id: string): Promise<StoredReviewPhoto | null>;
   /** The named server secret, made with `make` by whichever process asks first and then the same for all. */
   serverSecret(name: string, make: () => string, now: number): Promise<string>;
+  /** Reviews of any status for the console: the pending queue oldest first, any other list newest first. */
+  moderationReviews(query: ModerationQuery): Promise<{ reviews: Review[]; nextCursor?: string }>;
+  /** One review of any status and its moderation history, oldest change first; null when there is none. */
+  reviewWithHistory(id: string): Promise<{ review: Review; history: ReviewHistoryEntry[] } | null>;
+  /**
+   * Sets a review's status (`reason` is kept only for `rejected`) and appends the change to its
+   * history in the same statement; null when there is no such review.
+   */
+  moderateReview(change: { id: string; status: ReviewStatus; reason: string | null; actor: string; now: number }): Promise<Review | null>;
+  /** Sets (or, with `body: null`, removes) the merchant's reply and appends it to the history; null when there is no such review. */
+  replyToReview(change: { id: string; body: string | null; actor: string; now: number }): Promise<Review | null>;
+  /**
+   * Stores a review with its first history row (its status, `reason`, `actor`), in one
+   * transaction: an import's (`actor: 'import'`). False, and nothing written, when the id is taken.
+   */
+  addReviewWithHistory(review: Review, entry: { at: number; reason?: string | null; actor: string }): Promise<boolean>;
+  /** Per star, how many of the product's reviews (every product's without one) are published, rejected and pending. */
+  reviewStarCounts(product?: string): Promise<ReviewStarCounts>;
   close(): Promise<void>;
 }
+
+/** What the console asks of `moderationReviews`. */
+export interface ModerationQuery {
+  status?: ReviewStatus | undefined;
+  product?: string | undefined;
+  rating?: readonly Rating[] | undefined;
+  /** Words in the title, body or author name. */
+  q?: string | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/** One moderation change of a review: a status it moved to, or a reply set or removed. */
+export interface ReviewHistoryEntry {
+  at: number;
+  status: ReviewStatus | 'replied' | 'reply_removed';
+  /** The rejection reason, or where an import came from. */
+  reason?: string;
+  /** The console account's email, or `import`. */
+  actor: string;
+}
+
+/** Per star, a product's reviews by status: what shows negatives are not being suppressed. */
+export type ReviewStarCounts = Record<Rating, { published: number; rejected: number; pending: number }>;
 
 /** A cart `/quote` priced: what it held and the facts it was priced with, never who asked. */
 export interface QuotedCart {

@@ -1,0 +1,3 @@
+export type { ReviewFilterUse, ReviewsElementOptions } from './element.js';
+export { defineReviewsElement } from './element.js';
+export { toDom } from './dom.js';
