@@ -28,6 +28,8 @@ const NODE_PACKAGES = new Set(['server', 'stripe-sandbox']);
 // whole small package, e.g. all of core); the lazy checkout and analytics code
 // each travel as one chunk (one request, better compression).
 const CHECKOUT = /node_modules\/(preact|@stripe)\/|packages\/(discounts|checkout)\/src\//;
+// The runtime lists of event names (core/event-names.ts): validators' data, read by the analytics chunk only.
+const EVENT_NAMES = /packages\/core\/src\/event-names\.ts$/;
 const ANALYTICS = /packages\/analytics\/src\/|packages\/cartlift\/src\/script-tag\/analytics\.ts$/;
 // Landing (cart links, returns from redirect payments) runs only on a page
 // opened with such parameters: a chunk of its own, so opening the drawer
@@ -50,6 +52,10 @@ const ADDRESS = /packages\/core\/src\/address-[\w.-]+\.ts$|packages\/checkout\/s
 const REVIEW_FORM = /packages\/reviews\/src\/(form\/[\w-]+|submission)\.ts$/;
 // The reviews' words in en and zh-CN, shared by the widget and the form: a chunk of its own, so neither carries the other.
 const REVIEWS_TEXT = /packages\/reviews\/src\/render-text\.ts$/;
+// <cartlift-ar-button>, fetched by a page that has one; its QR dialog (and the QR encoder) only on a computer's click.
+const AR_QR = /packages\/ar\/src\/qr-dialog\.ts$|node_modules\/uqr\//;
+const AR = /packages\/ar\/src\/|packages\/cartlift\/src\/script-tag\/ar\.ts$/;
+const AR_BUTTON_ENTRY = /packages\/cartlift\/src\/script-tag\/ar\.ts$/;
 // Destinations a page names: each a small chunk of its own, fetched only then.
 const DESTINATIONS = /packages\/analytics\/src\/(ga4|segment)\.ts$/;
 
@@ -71,6 +77,8 @@ function scriptTagChunks(entry) {
   // whichever manual chunk happens to use them.
   return (id, { getModuleInfo }) => {
     first ??= staticallyReached(getModuleInfo, entry);
+    // Core's barrel reaches the event-name lists, but only the analytics chunk's validators read them.
+    if (EVENT_NAMES.test(id)) return 'analytics';
     if (first.has(id)) return 'base';
     const destination = DESTINATIONS.exec(id)?.[1];
     if (destination) return destination;
@@ -79,6 +87,8 @@ function scriptTagChunks(entry) {
     if (REVIEWS_TEXT.test(id)) return 'reviews-text';
     if (REVIEW_FORM.test(id)) return 'review';
     if (REVIEW_LATER.test(id)) return 'remind';
+    if (AR_QR.test(id)) return 'qr';
+    if (AR.test(id)) return 'ar';
     if (ADDED_TOAST.test(id)) return 'toast';
     if (REVIEWS.test(id)) return 'reviews';
     if (ADDRESS.test(id)) return 'address';
@@ -107,10 +117,9 @@ const fetchedImports = {
   // said "added" already, and the first download can't spare the ~17 B gzip (a failed fetch means no bar until reload).
   // And the review form, imported from the first download too (the wrapper there costs ~90 B gzip it hasn't): a
   // failed fetch leaves the link in the address bar, so a reload opens the form.
+  // And the reviews widget and the AR button: each fetched once, as the page starts (or the widget nears), with nothing to retry until the next page.
   renderDynamicImport: ({ targetModuleId }) =>
-    ADDED_TOAST.test(targetModuleId ?? '') || REVIEWS.test(targetModuleId ?? '') || REVIEW_FORM.test(targetModuleId ?? '')
-      ? null
-      : { left: FETCHED_IMPORT, right: ')' },
+    [ADDED_TOAST, REVIEWS, REVIEW_FORM, AR_BUTTON_ENTRY].some((pattern) => pattern.test(targetModuleId ?? '')) ? null : { left: FETCHED_IMPORT, right: ')' },
 };
 
 /**
@@ -209,7 +218,8 @@ function browserBundles() {
         input: path.join(pkgDir('cartlift'), 'src/script-tag/loader.ts'),
         // Last of the script tag's builds: the loader and boot files are final when it writes.
         plugins: [browserResolve(), transpile({ minify: true }), integrityFile(path.join(pkgDir('cartlift'), 'dist/cdn'), ['cartlift.js', 'cartlift-boot.js'])],
-        output: { file: path.join(pkgDir('cartlift'), 'dist/cdn/cartlift.js'), format: 'iife' },
+        // No "use strict" in the loader: it relies on nothing strict mode changes, and the first download has no bytes to spare.
+        output: { file: path.join(pkgDir('cartlift'), 'dist/cdn/cartlift.js'), format: 'iife', strict: false },
         onwarn,
       },
     );

@@ -105,6 +105,24 @@ const CLAIMS: Claim[] = [
       ['reviews', 'budget'],
     ],
   },
+  {
+    file: 'docs/ar.md',
+    pattern: /one chunk\s+of about ([\d.]+) KB gzip \(([\d,]+) B, budget ([\d.]+) KB\)/,
+    figures: [
+      ['ar', 'kb'],
+      ['ar', 'bytes'],
+      ['ar', 'budget'],
+    ],
+  },
+  {
+    file: 'docs/ar.md',
+    pattern: /\(about ([\d.]+) KB gzip, ([\d,]+) B, budget ([\d.]+) KB\) fetched only when clicked/,
+    figures: [
+      ['qr', 'kb'],
+      ['qr', 'bytes'],
+      ['qr', 'budget'],
+    ],
+  },
 ];
 
 /** Does a quoted KB figure, shown with its digits, stand for `bytes`? */

@@ -52,6 +52,8 @@ export const BUDGETS = {
   ga4: 1.5 * KB,
   segment: 1.5 * KB,
   reviews: 8 * KB,
+  ar: 2 * KB,
+  qr: 5 * KB,
 } as const;
 
 export type Budgeted = keyof typeof BUDGETS;
@@ -79,6 +81,7 @@ export function scriptTagFiles(): Record<Measured, string[]> {
   const checkout = staticClosure(chunk('checkout'));
   const analytics = staticClosure(chunk('analytics')).filter((f) => !first.includes(f));
   const payment = staticClosure(chunk('payment')).filter((f) => !first.includes(f) && !checkout.includes(f));
+  const ar = staticClosure(chunk('ar')).filter((f) => !first.includes(f));
   return {
     loader: [path.join(cdn, 'cartlift.js')],
     first,
@@ -93,5 +96,7 @@ export function scriptTagFiles(): Record<Measured, string[]> {
     ga4: staticClosure(chunk('ga4')).filter((f) => !first.includes(f) && !analytics.includes(f)),
     segment: staticClosure(chunk('segment')).filter((f) => !first.includes(f) && !analytics.includes(f)),
     reviews: staticClosure(chunk('reviews')).filter((f) => !first.includes(f)),
+    ar,
+    qr: staticClosure(chunk('qr')).filter((f) => !first.includes(f) && !ar.includes(f)),
   };
 }

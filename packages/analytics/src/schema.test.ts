@@ -20,3 +20,16 @@ describe('validateEvent on review_filter_applied', () => {
     ]);
   });
 });
+
+describe('validateEvent on ar_launched and add_to_cart', () => {
+  it("accepts the contract's params and names a wrong one", () => {
+    const launched = funnelEvent('ar_launched', cart, [{ item_id: 'POT', quantity: 1 }], { sku: 'POT', mode: 'scene_viewer' });
+    expect(validateEvent('ar_launched', launched)).toEqual([]);
+    expect(validateEvent('ar_launched', { ...launched, mode: 'webxr' })).toEqual([
+      'ar_launched.mode must be one of quick_look, scene_viewer, qr; received "webxr".',
+    ]);
+    const added = funnelEvent('add_to_cart', cart, [{ item_id: 'POT', quantity: 1 }], { source: 'ar' });
+    expect(validateEvent('add_to_cart', added)).toEqual([]);
+    expect(validateEvent('add_to_cart', { ...added, source: 'vr' })).toEqual(['add_to_cart.source must be absent or one of ar; received "vr".']);
+  });
+});

@@ -1,4 +1,4 @@
-import { FUNNEL_EVENTS, isCurrency, REVIEW_FILTER_NAMES } from '@cartlift/core';
+import { ADD_TO_CART_SOURCES, AR_LAUNCH_MODES, FUNNEL_EVENTS, isCurrency, REVIEW_FILTER_NAMES } from '@cartlift/core';
 
 const names = new Set<string>(FUNNEL_EVENTS);
 const reviewFilters = new Set<string>(REVIEW_FILTER_NAMES);
@@ -40,5 +40,16 @@ export function validateEvent(name: string, event: unknown): string[] {
     need(typeof e.filter_value === 'string', 'filter_value', 'a string ("" for clear)', e.filter_value);
     need(whole(e.total), 'total', 'a whole number of matching reviews', e.total);
   }
+  if (name === 'ar_launched') {
+    need(typeof e.sku === 'string' && e.sku !== '', 'sku', 'a non-empty string (the SKU)', e.sku);
+    need((AR_LAUNCH_MODES as readonly unknown[]).includes(e.mode), 'mode', `one of ${AR_LAUNCH_MODES.join(', ')}`, e.mode);
+  }
+  if (name === 'add_to_cart')
+    need(
+      e.source === undefined || (ADD_TO_CART_SOURCES as readonly unknown[]).includes(e.source),
+      'source',
+      `absent or one of ${ADD_TO_CART_SOURCES.join(', ')}`,
+      e.source,
+    );
   return problems;
 }

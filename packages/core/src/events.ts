@@ -1,5 +1,14 @@
 import type { CartLine, CartState } from './cart.js';
-import type { FunnelEventName, FunnelFields, FunnelItem, FunnelParams, FunnelPayload, ReviewFilterName } from './contract/funnel.js';
+import type {
+  AddToCartSource,
+  ArLaunchMode,
+  FunnelEventName,
+  FunnelFields,
+  FunnelItem,
+  FunnelParams,
+  FunnelPayload,
+  ReviewFilterName,
+} from './contract/funnel.js';
 
 export type { FunnelEventName, FunnelItem, FunnelPayload };
 
@@ -8,43 +17,6 @@ export type { FunnelEventName, FunnelItem, FunnelPayload };
  * and whatever params its name adds (see FunnelParams in the contract).
  */
 export type FunnelEvent = FunnelFields & { transaction_id?: string; [param: string]: unknown };
-
-/** GA4's recommended e-commerce names plus Cartlift's own, as fixed in DESIGN.md. */
-export const FUNNEL_EVENTS = [
-  'view_item',
-  'add_to_cart',
-  'remove_from_cart',
-  'view_cart',
-  'begin_checkout',
-  'add_shipping_info',
-  'add_payment_info',
-  'purchase',
-  'coupon_applied',
-  'coupon_denied',
-  'upsell_added',
-  'review_filter_applied',
-  'ar_launched',
-  'checkout_error',
-  'experiment_exposure',
-] as const satisfies readonly FunnelEventName[];
-
-/**
- * The `filter` of a `review_filter_applied` event: the reviews filters, the sort, and `clear`.
- *
- * @example
- * REVIEW_FILTER_NAMES.includes('topic') // true
- */
-export const REVIEW_FILTER_NAMES = [
-  'rating',
-  'media',
-  'verified',
-  'variant',
-  'attr',
-  'topic',
-  'q',
-  'sort',
-  'clear',
-] as const satisfies readonly ReviewFilterName[];
 
 /** The one map from event name to payload type. */
 export type CartliftEvents = { [Name in FunnelEventName]: FunnelPayload<Name> } & {

@@ -95,6 +95,16 @@ describe('createCartStore', () => {
     expect(seen).toEqual(['add_to_cart:TEAx2=200 CNY', 'add_to_cart:TEAx3=300 CNY', 'remove_from_cart:TEAx5=500 CNY']);
   });
 
+  it("carries an add's source on its add_to_cart event (an add from AR), and none on a plain add", async () => {
+    const events = createEmitter<CartliftEvents>();
+    const sources: unknown[] = [];
+    events.on('add_to_cart', (e) => sources.push(e.source));
+    const store = createCartStore({ currency: 'USD', storage: memoryStorage(), events });
+    await store.add({ sku: 'POT', price: 8900 }, { source: 'ar' });
+    await store.add({ sku: 'POT' });
+    expect(sources).toEqual(['ar', undefined]);
+  });
+
   it('reports a clear as removals, but emptying a bought cart (clear({ purchased: true })) reports nothing: the lines were sold, not removed', async () => {
     const events = createEmitter<CartliftEvents>();
     const seen: string[] = [];

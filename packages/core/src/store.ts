@@ -3,6 +3,7 @@ import { isCartState } from './cart-guard.js';
 import type { Emitter } from './emitter.js';
 import { type CartliftEvents, funnelEvent, toFunnelItems, uuid } from './events.js';
 import { type StoragePort, memoryStorage } from './storage.js';
+import type { AddToCartSource } from './contract/funnel.js';
 import type { SyncPort } from './sync.js';
 
 export interface CartStoreOptions {
@@ -19,12 +20,18 @@ export interface CartStoreOptions {
   storageTimeoutMs?: number;
 }
 
+/** Where an add came from, when not the page itself; carried on its `add_to_cart` event as `source`. */
+export interface AddOptions {
+  source?: AddToCartSource;
+}
+
 export interface CartStore {
   /** The cart as the shopper sees it, including changes still being saved. */
   get(): CartState;
   /** Calls `listener` now and on every change; returns the unsubscribe function. */
   subscribe(listener: (cart: CartState) => void): () => void;
-  add(item: AddInput): Promise<CartState>;
+  /** `{ source: 'ar' }`: the shopper added it from inside AR (the `add_to_cart` event says so). */
+  add(item: AddInput, options?: AddOptions): Promise<CartState>;
   setQuantity(key: string, quantity: number): Promise<CartState>;
   remove(key: string): Promise<CartState>;
   /**
@@ -119,8 +126,8 @@ export function createCartStore(options: CartStoreOptions): CartStore {
     }
   };
 
-  /** `quiet`: no funnel events for this action (a bought cart emptied). */
-  const dispatch = (raw: CartAction, quiet = false): Promise<CartState> => {
+  /** `quiet`: no funnel events for this action (a bought cart emptied); `options`: where an add came from. */
+  const dispatch = (raw: CartAction, quiet = false, options?: AddOptions): Promise<CartState> => {
     const action = checkAction(raw, limits);
     pending.push(action);
     refresh('local');
@@ -129,7 +136,7 @@ export function createCartStore(options: CartStoreOptions): CartStore {
       pending = pending.filter((a) => a !== action);
       accept(saved, 'local');
       sync?.post({ type: 'cart', key, state: saved });
-      if (!quiet) announce(before, saved);
+      if (!quiet) announce(before, saved, options);
       return view;
     });
     chain = done.catch(() => undefined);
@@ -137,11 +144,12 @@ export function createCartStore(options: CartStoreOptions): CartStore {
   };
 
   // Funnel events for exactly what this action changed; other tabs report their own.
-  const announce = (before: CartState, after: CartState) => {
+  const announce = (before: CartState, after: CartState, options?: AddOptions) => {
     if (!events) return;
     for (const line of after.lines) {
       const old = before.lines.find((l) => l.key === line.key)?.quantity ?? 0;
-      if (line.quantity > old) events.emit('add_to_cart', funnelEvent('add_to_cart', after, toFunnelItems([{ ...line, quantity: line.quantity - old }])));
+      if (line.quantity > old)
+        events.emit('add_to_cart', funnelEvent('add_to_cart', after, toFunnelItems([{ ...line, quantity: line.quantity - old }]), options));
     }
     for (const line of before.lines) {
       const now = after.lines.find((l) => l.key === line.key)?.quantity ?? 0;
@@ -162,7 +170,7 @@ export function createCartStore(options: CartStoreOptions): CartStore {
       listener(view);
       return () => void listeners.delete(listener);
     },
-    add: (item) => dispatch({ type: 'add', line: item }),
+    add: (item, options) => dispatch({ type: 'add', line: item }, false, options),
     setQuantity: (k, quantity) => dispatch({ type: 'set_quantity', key: k, quantity }),
     remove: (k) => dispatch({ type: 'remove', key: k }),
     clear: (options) => dispatch({ type: 'clear' }, options?.purchased === true),

@@ -33,3 +33,6 @@ window.Cartlift = api;
 replayQueue(stub.q ?? [], api, failed);
 // The reviews chunk only once a <cartlift-reviews> nears the viewport; it plugs itself in through window.Cartlift.
 whenNear(document.querySelector('cartlift-reviews'), '600px', () => import('./reviews.js'));
+// The AR button's chunk (./ar.ts, which plugs itself in the same way) at once when the page has one: a phone
+// opened from its QR code (#cartlift-ar=SKU) must find the button ready wherever it is on the page.
+if (document.querySelector('cartlift-ar-button')) import('./ar.js');

@@ -34,6 +34,12 @@ type WithMethod = { method?: 'express' };
  */
 export type ReviewFilterName = 'rating' | 'media' | 'verified' | 'variant' | 'attr' | 'topic' | 'q' | 'sort' | 'clear';
 
+/** Where an add came from when not the page's own buttons: `ar`, the AR viewer's banner (iOS Quick Look). */
+export type AddToCartSource = 'ar';
+
+/** How `<cartlift-ar-button>` showed the product: iOS AR Quick Look, Android Scene Viewer, or a QR code for the phone. */
+export type ArLaunchMode = 'quick_look' | 'scene_viewer' | 'qr';
+
 /** Events that add nothing to FunnelFields. */
 type NoParams = Record<never, never>;
 
@@ -42,7 +48,7 @@ type NoParams = Record<never, never>;
 // FunnelEvent's index signature, so a listener to every event can read any param.
 export type FunnelParams = {
   view_item: NoParams;
-  add_to_cart: NoParams;
+  add_to_cart: { source?: AddToCartSource };
   remove_from_cart: NoParams;
   view_cart: NoParams;
   begin_checkout: WithCoupon & WithMethod;
@@ -62,8 +68,8 @@ export type FunnelParams = {
    * Not `value`: every event's `value` is money in minor units.
    */
   review_filter_applied: { product: string; filter: ReviewFilterName; filter_value: string; total: number };
-  // Its params arrive with the AR issue.
-  ar_launched: NoParams;
+  /** The shopper opened product `sku` in AR (`quick_look`, `scene_viewer`) or asked for its QR code (`qr`). */
+  ar_launched: { sku: string; mode: ArLaunchMode };
   checkout_error: WithMethod & { error_code: string; message: string };
   experiment_exposure: { experiment: string; variant: string };
 };

@@ -70,6 +70,32 @@ describe('checkEvent', () => {
     }
   });
 
+  const launched = { ...good, name: 'ar_launched', sku: 'POT-YIXING', mode: 'quick_look' };
+
+  test('accepts ar_launched in each mode, and add_to_cart from AR', () => {
+    for (const mode of ['quick_look', 'scene_viewer', 'qr']) expect(checkEvent({ ...launched, mode }, 0).ok).toBe(true);
+    expect(checkEvent({ ...good, name: 'add_to_cart', source: 'ar' }, 0).ok).toBe(true);
+    expect(checkEvent({ ...good, name: 'add_to_cart' }, 0).ok).toBe(true);
+  });
+
+  test.each([
+    ['ar_launched without a sku', { ...launched, sku: undefined }, 'events[1].sku', /must be a product SKU of 1 to 200 characters; received nothing\.$/],
+    ['ar_launched with an unknown mode', { ...launched, mode: 'webxr' }, 'events[1].mode', /must be one of quick_look, scene_viewer, qr; received "webxr"\.$/],
+    [
+      'add_to_cart from an unknown source',
+      { ...good, name: 'add_to_cart', source: 'vr' },
+      'events[1].source',
+      /must be one of ar when present; received "vr"\.$/,
+    ],
+  ])('refuses %s, naming the property', (_name, event, field, message) => {
+    const result = checkEvent(event, 1);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.invalid.field).toBe(field);
+      expect(result.invalid.message).toMatch(message);
+    }
+  });
+
   test('refuses deep nesting without recursing', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 10_000; i++) deep = [deep];

@@ -1,4 +1,4 @@
-import { FUNNEL_EVENTS, isCurrency, REVIEW_FILTER_NAMES } from '@cartlift/core';
+import { ADD_TO_CART_SOURCES, AR_LAUNCH_MODES, FUNNEL_EVENTS, isCurrency, REVIEW_FILTER_NAMES } from '@cartlift/core';
 import { z } from 'zod';
 import { fieldPath } from '../http/validation.js';
 
@@ -34,6 +34,24 @@ const reviewFilterParams = z.looseObject({
   total: minor('a whole number of matching reviews, 0 or more'),
 });
 
+/** The params of `ar_launched` (the contract's): the product and how it was shown. */
+const arLaunchedParams = z.looseObject({
+  sku: text(200, 'a product SKU'),
+  mode: z.enum(AR_LAUNCH_MODES, { error: `must be one of ${AR_LAUNCH_MODES.join(', ')}` }),
+});
+
+/** `add_to_cart` may say where the add came from. */
+const addToCartParams = z.looseObject({
+  source: z.enum(ADD_TO_CART_SOURCES, { error: `must be one of ${ADD_TO_CART_SOURCES.join(', ')} when present` }).optional(),
+});
+
+/** Each event's own params, checked when the event has that name. */
+const PARAMS: Partial<Record<(typeof FUNNEL_EVENTS)[number], z.ZodType>> = {
+  review_filter_applied: reviewFilterParams,
+  ar_launched: arLaunchedParams,
+  add_to_cart: addToCartParams,
+};
+
 /** One event as `@cartlift/analytics` sends it (docs/analytics.md, wire format). Extras pass through. */
 export const wireEvent = z
   .looseObject(
@@ -61,10 +79,8 @@ export const wireEvent = z
     if (event.name === 'purchase' && !event.transaction_id) {
       ctx.addIssue({ code: 'custom', path: ['transaction_id'], message: 'must be the order id (a non-empty string) on a purchase' });
     }
-    if (event.name === 'review_filter_applied') {
-      const params = reviewFilterParams.safeParse(event);
-      for (const issue of params.success ? [] : params.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
-    }
+    const params = PARAMS[event.name]?.safeParse(event);
+    for (const issue of params && !params.success ? params.error.issues : []) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
   });
 
 export type WireEvent = z.infer<typeof wireEvent>;

@@ -6,6 +6,8 @@ import { escapeHtml } from './html.js';
 import { REPORT_TEXT, type ReportLocale } from './report-text.js';
 import type { ReviewFilterComparison } from './review-filter-comparison.js';
 import { reviewFilterSection } from './review-filter-report.js';
+import type { ArComparison } from './ar-comparison.js';
+import { arSection } from './ar-report.js';
 
 export { escapeHtml };
 
@@ -59,7 +61,8 @@ function page(locale: ReportLocale, body: string): string {
 /**
  * The funnel report page: the ledger's paid orders and revenue for the range,
  * then a table per group with bars for the shoppers who reached each step and
- * those lost since the previous one, then shoppers who filtered reviews against those who didn't.
+ * those lost since the previous one, then shoppers who filtered reviews against those who didn't,
+ * then AR launches and shoppers who used AR against those who didn't.
  *
  * @example
  * renderReport({ query, groups, totals, counters, locale: 'zh-CN' }) // '<!doctype html><html lang="zh-CN">…'
@@ -70,10 +73,12 @@ export function renderReport(input: {
   totals: LedgerTotals;
   /** Shown after the groups when given. */
   reviewFilters?: ReviewFilterComparison;
+  /** Shown after the reviews comparison when given. */
+  ar?: ArComparison;
   counters: AnalyticsCounters;
   locale: ReportLocale;
 }): string {
-  const { query, groups, totals, reviewFilters, counters, locale } = input;
+  const { query, groups, totals, reviewFilters, ar, counters, locale } = input;
   const t = REPORT_TEXT[locale];
   const number = new Intl.NumberFormat(locale);
   const fromText = isoDay(query.from);
@@ -82,7 +87,7 @@ export function renderReport(input: {
   const sections = groups.length ? groups.map((group, i) => groupTable(group, heading(group), `g${i}`, locale)).join('') : `<p>${t.empty}</p>`;
   return page(
     locale,
-    `<p>${escapeHtml(t.range(fromText, toText))}</p>${ledgerLine(totals, locale)}<p>${escapeHtml(t.purchaseNote)}</p>${form({ ...query, fromText, toText, byText: query.by ?? '', experimentText: query.experiment ?? '' }, locale)}${sections}${reviewFilters ? reviewFilterSection(reviewFilters, locale) : ''}<footer><p>${escapeHtml(
+    `<p>${escapeHtml(t.range(fromText, toText))}</p>${ledgerLine(totals, locale)}<p>${escapeHtml(t.purchaseNote)}</p>${form({ ...query, fromText, toText, byText: query.by ?? '', experimentText: query.experiment ?? '' }, locale)}${sections}${reviewFilters ? reviewFilterSection(reviewFilters, locale) : ''}${ar ? arSection(ar, locale) : ''}<footer><p>${escapeHtml(
       t.counters(number.format(counters.accepted), number.format(counters.duplicates), number.format(counters.invalid)),
     )}</p></footer>`,
   );

@@ -13,6 +13,8 @@ beforeAll(async () => {
   await mkdir(path.join(dir, 'chunks'));
   await writeFile(path.join(dir, 'index.html'), '<h1>Shop</h1>');
   await writeFile(path.join(dir, 'chunks/app-BEqzTJmw.js'), 'export {}');
+  await writeFile(path.join(dir, 'teapot.glb'), 'glTF');
+  await writeFile(path.join(dir, 'teapot.usdz'), 'PK');
   server = createServer(staticFiles([dir]));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
@@ -32,6 +34,18 @@ it('revalidates every file on each use, hashed names too: the script build has i
     expect(res.headers.get('cache-control')).toBe('no-cache');
     expect(res.headers.get('content-type')).toBe(type);
   }
+});
+
+it('serves AR models with the types the phone viewers expect and open CORS, and only models cross-origin', async () => {
+  for (const [file, type] of [
+    ['/teapot.glb', 'model/gltf-binary'],
+    ['/teapot.usdz', 'model/vnd.usdz+zip'],
+  ]) {
+    const res = await fetch(`${base}${file}`);
+    expect(res.headers.get('content-type')).toBe(type);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+  }
+  expect((await fetch(`${base}/`)).headers.get('access-control-allow-origin')).toBeNull();
 });
 
 it('answers 404 outside its folders and for other methods', async () => {

@@ -22,6 +22,10 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+// 3D models: the phone's AR viewer (Quick Look, Scene Viewer) and other sites' viewers fetch them
+// cross-origin, so they are served with the types the viewers expect and open CORS (docs/ar.md).
+const CROSS_ORIGIN = new Set(['.glb', '.usdz']);
+
 /** The file for `urlPath` inside `root`, or null (never a path outside root). */
 async function find(root: string, urlPath: string): Promise<string | null> {
   let decoded: string;
@@ -58,7 +62,12 @@ export function staticFiles(dirs: readonly string[]) {
       for (const root of roots) {
         const file = await find(root, pathname);
         if (!file) continue;
-        res.writeHead(200, { 'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+        const ext = path.extname(file).toLowerCase();
+        res.writeHead(200, {
+          'content-type': TYPES[ext] ?? 'application/octet-stream',
+          'cache-control': 'no-cache',
+          ...(CROSS_ORIGIN.has(ext) ? { 'access-control-allow-origin': '*' } : {}),
+        });
         if (req.method === 'HEAD') res.end();
         else createReadStream(file).pipe(res);
         return;

@@ -2,6 +2,7 @@ import { requireReportAccess } from '../analytics/access.js';
 import { buildFunnel, FUNNEL_STEPS, parseFunnelQuery, type FunnelGroup, type FunnelQuery } from '../analytics/funnel.js';
 import { sumOrders, withOrders, type LedgerTotals } from '../analytics/ledger-totals.js';
 import { compareReviewFilters, type ReviewFilterComparison } from '../analytics/review-filter-comparison.js';
+import { type ArComparison, compareArUse } from '../analytics/ar-comparison.js';
 import { json } from '../http/errors.js';
 import type { HandlerContext as RequestContext } from '../http/node.js';
 import type { HandlerContext } from '../options.js';
@@ -13,11 +14,13 @@ export interface LoadedFunnel {
   totals: LedgerTotals;
   /** The whole range's shoppers, those who used a reviews filter against those who didn't. */
   reviewFilters: ReviewFilterComparison;
+  /** AR launches per mode, and the range's shoppers who used AR against those who didn't. */
+  ar: ArComparison;
 }
 
 /**
  * Runs a funnel query against the store: shoppers per step from the events,
- * paid orders and revenue from the ledger, and the reviews-filter comparison.
+ * paid orders and revenue from the ledger, the reviews-filter comparison and AR's.
  * Shared by the JSON route and the report page.
  *
  * @example
@@ -27,12 +30,19 @@ export async function loadFunnel(ctx: HandlerContext, query: FunnelQuery): Promi
   const store = await ctx.store();
   const byDay = query.by === 'day';
   const range = { from: query.from, to: query.to };
-  const [rows, orders, filterRows] = await Promise.all([
+  const [rows, orders, filterRows, arRows, arCounts] = await Promise.all([
     store.funnelRows({ ...range, steps: FUNNEL_STEPS, byDay, experiment: query.experiment ?? undefined }),
     store.orderTotals({ ...range, byDay, experiment: query.experiment ?? undefined }),
     store.reviewFilterRows({ ...range, steps: FUNNEL_STEPS }),
+    store.arUseRows({ ...range, steps: FUNNEL_STEPS }),
+    store.arLaunchCounts(range),
   ]);
-  return { groups: withOrders(buildFunnel(rows, query), orders, query), totals: sumOrders(orders), reviewFilters: compareReviewFilters(filterRows) };
+  return {
+    groups: withOrders(buildFunnel(rows, query), orders, query),
+    totals: sumOrders(orders),
+    reviewFilters: compareReviewFilters(filterRows),
+    ar: compareArUse(arRows, arCounts),
+  };
 }
 
 /**
@@ -43,13 +53,14 @@ export async function loadFunnel(ctx: HandlerContext, query: FunnelQuery): Promi
  * `source` says whether only browsers reported it (`browser`) or paid orders back it.
  * `reviewFilters` compares the range's shoppers who used a reviews filter with
  * those who didn't (add-to-cart, checkout and purchase rates, the difference
- * and its 95% interval). Behind the report token.
+ * and its 95% interval); `ar` counts AR launches per mode and compares the
+ * shoppers who used AR with those who didn't, the same way. Behind the report token.
  */
 export function funnelRoute(ctx: HandlerContext, tokenLimiter: RateLimiter) {
   return async (request: Request, context?: RequestContext): Promise<Response> => {
     await requireReportAccess(ctx, request, context, tokenLimiter, 'Bearer');
     const query = parseFunnelQuery(new URL(request.url).searchParams, ctx.now());
-    const { groups, totals, reviewFilters } = await loadFunnel(ctx, query);
+    const { groups, totals, reviewFilters, ar } = await loadFunnel(ctx, query);
     const { counters } = ctx.analytics;
     return json({
       from: new Date(query.from).toISOString(),
@@ -63,6 +74,7 @@ export function funnelRoute(ctx: HandlerContext, tokenLimiter: RateLimiter) {
       ...totals,
       groups,
       reviewFilters,
+      ar,
       counters: { ...counters, since: new Date(counters.since).toISOString() },
     });
   };

@@ -30,8 +30,8 @@ export function reportRoute(ctx: HandlerContext, tokenLimiter: RateLimiter) {
     try {
       await requireReportAccess(ctx, request, context, tokenLimiter, 'Basic');
       const query = parseFunnelQuery(url.searchParams, ctx.now());
-      const { groups, totals, reviewFilters } = await loadFunnel(ctx, query);
-      return new Response(renderReport({ query, groups, totals, reviewFilters, counters: ctx.analytics.counters, locale }), { status: 200, headers });
+      const { groups, totals, reviewFilters, ar } = await loadFunnel(ctx, query);
+      return new Response(renderReport({ query, groups, totals, reviewFilters, ar, counters: ctx.analytics.counters, locale }), { status: 200, headers });
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       return new Response(renderReportError(error.message, locale, url.searchParams), { status: error.status, headers: { ...headers, ...error.headers } });

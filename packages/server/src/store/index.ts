@@ -3,6 +3,8 @@ export type {
   FunnelRow,
   FunnelRowsQuery,
   ReviewFilterRow,
+  ArUseRow,
+  ArLaunchCount,
   CheckoutRecord,
   CodeBatch,
   CodeBatchStatus,

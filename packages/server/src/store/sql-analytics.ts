@@ -83,7 +83,7 @@ export async function insertAnalyticsEvents(client: SqlClient, events: readonly 
  */
 export function analyticsMethods(
   db: SqlDatabase,
-): Pick<Store, 'recordAnalyticsEvents' | 'funnelRows' | 'reviewFilterRows' | 'countAnalyticsEvents' | 'pruneAnalyticsEvents'> {
+): Pick<Store, 'recordAnalyticsEvents' | 'funnelRows' | 'reviewFilterRows' | 'arUseRows' | 'arLaunchCounts' | 'countAnalyticsEvents' | 'pruneAnalyticsEvents'> {
   return {
     recordAnalyticsEvents: (events, now) => insertAnalyticsEvents(db, events, now),
 
@@ -134,6 +134,37 @@ export function analyticsMethods(
         [from, to, steps],
       );
       return rows.map((row) => ({ filtered: row.filtered === true, furthest: Number(row.furthest), shoppers: Number(row.shoppers) }));
+    },
+
+    async arUseRows({ from, to, steps }) {
+      // The reviews comparison's query with AR's event: the funnel's shoppers, split by whether any of their events is an AR launch.
+      const { rows } = await db.query<Record<string, unknown>>(
+        `WITH ${KNOWN_CARTS}, ev AS (
+           SELECT ${SHOPPER} AS shopper,
+                  coalesce(array_position($3::text[], name), 0) AS step,
+                  name = 'ar_launched' AS launched
+             FROM cartlift_analytics_events e LEFT JOIN known ON known.cart_id = e.cart_id
+            WHERE e.time >= $1 AND e.time < $2
+              AND ${PAID_PURCHASES_ONLY}
+         ), per AS (
+           SELECT shopper, max(step) AS furthest, bool_or(launched) AS launched FROM ev GROUP BY shopper
+         )
+         SELECT launched, furthest, count(*) AS shoppers FROM per GROUP BY launched, furthest`,
+        [from, to, steps],
+      );
+      return rows.map((row) => ({ launchedAr: row.launched === true, furthest: Number(row.furthest), shoppers: Number(row.shoppers) }));
+    },
+
+    async arLaunchCounts({ from, to }) {
+      const { rows } = await db.query<Record<string, unknown>>(
+        `WITH ${KNOWN_CARTS}
+         SELECT e.payload ->> 'mode' AS mode, count(*) AS launches, count(DISTINCT ${SHOPPER}) AS shoppers
+           FROM cartlift_analytics_events e LEFT JOIN known ON known.cart_id = e.cart_id
+          WHERE e.name = 'ar_launched' AND e.time >= $1 AND e.time < $2
+          GROUP BY 1 ORDER BY 1`,
+        [from, to],
+      );
+      return rows.map((row) => ({ mode: String(row.mode), launches: Number(row.launches), shoppers: Number(row.shoppers) }));
     },
 
     async countAnalyticsEvents() {

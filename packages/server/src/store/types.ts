@@ -155,6 +155,22 @@ export interface ReviewFilterRow {
   shoppers: number;
 }
 
+/** Shoppers per furthest funnel step reached, split by whether they opened a product in AR (`ar_launched`) in the range. */
+export interface ArUseRow {
+  /** The shopper sent at least one `ar_launched` in the range. */
+  launchedAr: boolean;
+  /** 1-based index into the steps asked for; 0 when the shopper sent no step event. */
+  furthest: number;
+  shoppers: number;
+}
+
+/** `ar_launched` events in a range for one mode (`quick_look`, `scene_viewer`, `qr`), and the shoppers who sent them. */
+export interface ArLaunchCount {
+  mode: string;
+  launches: number;
+  shoppers: number;
+}
+
 export interface FunnelRowsQuery {
   from: number;
   to: number;
@@ -376,6 +392,10 @@ export interface Store {
   funnelRows(query: FunnelRowsQuery): Promise<FunnelRow[]>;
   /** The same shoppers as funnelRows (not grouped), split by whether they sent a `review_filter_applied` in [from, to). */
   reviewFilterRows(query: Pick<FunnelRowsQuery, 'from' | 'to' | 'steps'>): Promise<ReviewFilterRow[]>;
+  /** The same shoppers as funnelRows (not grouped), split by whether they sent an `ar_launched` in [from, to). */
+  arUseRows(query: Pick<FunnelRowsQuery, 'from' | 'to' | 'steps'>): Promise<ArUseRow[]>;
+  /** `ar_launched` events in [from, to) per mode. */
+  arLaunchCounts(query: Pick<FunnelRowsQuery, 'from' | 'to'>): Promise<ArLaunchCount[]>;
   countAnalyticsEvents(): Promise<number>;
   /** Deletes a batch of events received before `before`: at least `limit` while that many remain (at most twice it), in no set order; returns how many went. */
   pruneAnalyticsEvents(before: number, limit: number): Promise<number>;
