@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FUNNEL_EVENTS, funnelEvent, REVIEW_FILTER_NAMES } from '../events.js';
+import { FUNNEL_EVENTS, REVIEW_FILTER_NAMES } from '../event-names.js';
+import { funnelEvent } from '../events.js';
 import type { FunnelEventName, ReviewFilterName } from './funnel.js';
 
 const cart = { id: 'cart-1', currency: 'USD' };
