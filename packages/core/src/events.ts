@@ -1,13 +1,10 @@
 import type { CartLine, CartState } from './cart.js';
 import type {
-  AddToCartSource,
-  ArLaunchMode,
   FunnelEventName,
   FunnelFields,
   FunnelItem,
   FunnelParams,
   FunnelPayload,
-  ReviewFilterName,
 } from './contract/funnel.js';
 
 export type { FunnelEventName, FunnelItem, FunnelPayload };
