@@ -1,11 +1,5 @@
 import type { CartLine, CartState } from './cart.js';
-import type {
-  FunnelEventName,
-  FunnelFields,
-  FunnelItem,
-  FunnelParams,
-  FunnelPayload,
-} from './contract/funnel.js';
+import type { FunnelEventName, FunnelFields, FunnelItem, FunnelParams, FunnelPayload } from './contract/funnel.js';
 
 export type { FunnelEventName, FunnelItem, FunnelPayload };
 
