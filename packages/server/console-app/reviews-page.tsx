@@ -1,5 +1,5 @@
 import type { Review } from '@cartlift/reviews';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ReviewStarCounts } from '../src/store/types.js';
 import { can, useConsole } from './console-context.js';
 import { ReviewCard } from './review-card.js';
@@ -102,13 +102,17 @@ export function ReviewsPage() {
   const [reviews, setReviews] = useState<Review[]>([]);
   const [next, setNext] = useState<string | undefined>();
   const [error, setError] = useState<unknown>(null);
+  // The filters the list was last announced for: a reload after an import keeps them, and is not announced, so the
+  // import's own sentence ("2 imported, …") is what a screen reader hears, not a count that arrives after it.
+  const announced = useRef<Filters | null>(null);
   async function load(cursor?: string) {
     setError(null);
     try {
       const page = await api.get<{ reviews: Review[]; nextCursor?: string }>(`/reviews?${queryOf(filters, cursor)}`);
       setReviews((shown) => (cursor ? [...shown, ...page.reviews] : page.reviews));
       setNext(page.nextCursor);
-      if (!cursor) announce(t('reviewsShown', { count: page.reviews.length }));
+      if (!cursor && announced.current !== filters) announce(t('reviewsShown', { count: page.reviews.length }));
+      announced.current = filters;
     } catch (caught) {
       setError(caught);
     }
