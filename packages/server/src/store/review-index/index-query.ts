@@ -10,35 +10,56 @@ const ATTR = 16;
 const TOPIC = 32;
 const Q = 64;
 
-/** A query's filters as dictionary ids; `null` for a filter no review can match (an unknown value). */
+/** Wanted value of a yes/no column: -1 when not filtered. */
+const wanted = (value: boolean | undefined) => (value === undefined ? -1 : value ? 1 : 0);
+
+/** A query's filters in the index's terms: rows holding each value as bitmaps; `null` where no row can match. */
 interface Compiled {
-  readonly ratings: ReadonlySet<number> | undefined;
-  readonly variant: number | null | undefined;
-  readonly attr: readonly (number | null)[];
+  readonly ratings: Uint8Array | undefined;
+  readonly media: number;
+  readonly verified: number;
+  /** -2 when not filtered; -3 for a variant no review has. */
+  readonly variant: number;
+  readonly attr: readonly (Uint8Array | null)[];
   readonly attrNames: readonly string[];
-  readonly topic: number | null | undefined;
-  readonly terms: readonly number[] | null | undefined;
+  readonly topic: Uint8Array | null | undefined;
+  readonly q: Uint8Array | null | undefined;
 }
 
 function compile(index: ProductReviewIndex, query: ReviewQuery): Compiled {
   const attr = Object.entries(query.attr ?? {});
-  let terms: number[] | null | undefined;
-  if (query.q !== undefined) {
-    const ids = querySearchTerms(query.q).map((term) => index.termNames.find(term));
-    // No terms at all matches nothing, as the SQL path's `false`.
-    terms = ids.length === 0 || ids.includes(undefined) ? null : (ids as number[]);
+  let ratings: Uint8Array | undefined;
+  if (query.rating?.length) {
+    ratings = new Uint8Array(6);
+    for (const star of query.rating) ratings[star] = 1;
   }
+  const variant = query.variant === undefined ? -2 : (index.variants.find(query.variant) ?? -3);
+  const topicId = query.topic === undefined ? undefined : index.topicNames.find(query.topic);
   return {
-    ratings: query.rating?.length ? new Set<number>(query.rating) : undefined,
-    variant: query.variant === undefined ? undefined : (index.variants.find(query.variant) ?? null),
-    attr: attr.map(([name, answer]) => index.pairs.find(`${name}\0${answer}`) ?? null),
+    ratings,
+    media: wanted(query.media),
+    verified: wanted(query.verified),
+    variant,
+    attr: attr.map(([name, answer]) => {
+      const id = index.pairs.find(`${name}\0${answer}`);
+      return id === undefined ? null : index.bitmap('attributes', id);
+    }),
     attrNames: attr.map(([name]) => name),
-    topic: query.topic === undefined ? undefined : (index.topicNames.find(query.topic) ?? null),
-    terms,
+    topic: query.topic === undefined ? undefined : topicId === undefined ? null : index.bitmap('topics', topicId),
+    q: query.q === undefined ? undefined : searchBitmap(index, query.q),
   };
 }
 
-const includes = (list: Int32Array, id: number | null) => id !== null && list.includes(id);
+/** Rows holding every search term of `q`; null when none can (no terms, as the SQL path's `false`, or an unknown one). */
+function searchBitmap(index: ProductReviewIndex, q: string): Uint8Array | null {
+  const ids = querySearchTerms(q).map((term) => index.termNames.find(term));
+  if (ids.length === 0 || ids.includes(undefined)) return null;
+  const [first, ...rest] = ids.map((id) => index.bitmap('terms', id!));
+  if (rest.length === 0) return first!;
+  const all = first!.slice();
+  for (const bitmap of rest) for (let i = 0; i < all.length; i++) all[i]! &= bitmap[i]!;
+  return all;
+}
 
 /**
  * Every count of a page from the index in one pass over the product's rows,
@@ -51,72 +72,82 @@ const includes = (list: Int32Array, id: number | null) => id !== null && list.in
  */
 export function indexedFacets(index: ProductReviewIndex, query: ReviewQuery): { counted: CountedFacets; matches: Uint8Array } {
   const c = compile(index, query);
-  const matches = new Uint8Array(index.size);
-  const ratings: RatingHistogram = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
-  const histogram: RatingHistogram = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
-  const variants = new Map<number, number>();
-  const pairs = new Map<number, number>();
-  const topics = new Map<number, number>();
+  const n = index.size;
+  const matches = new Uint8Array(n);
+  const stars = new Int32Array(6);
+  const histogram = new Int32Array(6);
+  const variants = new Int32Array(index.variants.values.length);
+  const pairs = new Int32Array(index.pairs.values.length);
+  const topics = new Int32Array(index.topicNames.values.length);
+  // Which attribute each answer belongs to, so a row failing one attribute filter counts only that attribute's answers.
+  const pairName = index.pairs.values.map((text) => text.slice(0, text.indexOf('\0')));
+  const { alive, rating, hasPhotos, verified: isVerified, variant: variantOf, attributes, topics: topicsOf } = index;
+  const attrCount = c.attr.length;
   let total = 0;
   let withPhotos = 0;
   let verified = 0;
-  for (let i = 0; i < index.size; i++) {
-    if (!index.alive[i]) continue;
-    const rating = index.rating[i]! as keyof RatingHistogram;
-    histogram[rating]++;
+  for (let i = 0; i < n; i++) {
+    if (alive[i] === 0) continue;
+    const star = rating[i]!;
+    histogram[star]!++;
     let failed = 0;
-    if (c.ratings && !c.ratings.has(rating)) failed |= RATING;
-    if (query.media !== undefined && (index.hasPhotos[i] === 1) !== query.media) failed |= MEDIA;
-    if (query.verified !== undefined && (index.verified[i] === 1) !== query.verified) failed |= VERIFIED;
-    if (c.variant !== undefined && index.variant[i] !== c.variant) failed |= VARIANT;
-    if (c.topic !== undefined && !includes(index.topics[i]!, c.topic)) failed |= TOPIC;
-    if (c.terms !== undefined && (c.terms === null || !c.terms.every((term) => index.terms[i]!.includes(term)))) failed |= Q;
+    if (c.ratings !== undefined && c.ratings[star] === 0) failed |= RATING;
+    if (c.media !== -1 && hasPhotos[i] !== c.media) failed |= MEDIA;
+    if (c.verified !== -1 && isVerified[i] !== c.verified) failed |= VERIFIED;
+    if (c.variant !== -2 && variantOf[i] !== c.variant) failed |= VARIANT;
+    if (c.topic !== undefined && (c.topic === null || c.topic[i] === 0)) failed |= TOPIC;
+    if (c.q !== undefined && (c.q === null || c.q[i] === 0)) failed |= Q;
     // The attribute filters this row fails: counted only when at most one fails (that one's answers).
     let attrFailed = -1;
-    for (let a = 0; a < c.attr.length; a++) {
-      if (includes(index.attributes[i]!, c.attr[a]!)) continue;
+    for (let a = 0; a < attrCount; a++) {
+      const bitmap = c.attr[a]!;
+      if (bitmap !== null && bitmap[i] === 1) continue;
       failed |= ATTR;
       attrFailed = attrFailed === -1 ? a : -2;
     }
     if (failed === 0) {
       total++;
       matches[i] = 1;
-    }
-    if ((failed & ~RATING) === 0) ratings[rating]++;
-    if ((failed & ~MEDIA) === 0 && index.hasPhotos[i]) withPhotos++;
-    if ((failed & ~VERIFIED) === 0 && index.verified[i]) verified++;
-    const variant = index.variant[i]!;
-    if ((failed & ~VARIANT) === 0 && variant >= 0) variants.set(variant, (variants.get(variant) ?? 0) + 1);
-    if ((failed & ~TOPIC) === 0) for (const topic of index.topics[i]!) topics.set(topic, (topics.get(topic) ?? 0) + 1);
+    } else if ((failed & (failed - 1)) !== 0) continue; // two filters fail: no facet counts this row
+    if ((failed & ~RATING) === 0) stars[star]!++;
+    if ((failed & ~MEDIA) === 0 && hasPhotos[i] === 1) withPhotos++;
+    if ((failed & ~VERIFIED) === 0 && isVerified[i] === 1) verified++;
+    if ((failed & ~VARIANT) === 0 && variantOf[i]! >= 0) variants[variantOf[i]!]!++;
+    if ((failed & ~TOPIC) === 0) for (const topic of topicsOf[i]!) topics[topic]!++;
     if ((failed & ~ATTR) === 0 && attrFailed !== -2) {
       const only = attrFailed >= 0 ? c.attrNames[attrFailed] : undefined;
-      for (const pair of index.attributes[i]!) {
-        if (only !== undefined && index.pairs.values[pair]!.split('\0')[0] !== only) continue;
-        pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
-      }
+      for (const pair of attributes[i]!) if (only === undefined || pairName[pair] === only) pairs[pair]!++;
     }
   }
+  const histogramOf = (counts: Int32Array): RatingHistogram => ({ 1: counts[1]!, 2: counts[2]!, 3: counts[3]!, 4: counts[4]!, 5: counts[5]! });
   const facets: ReviewFacets = {
-    ratings,
+    ratings: histogramOf(stars),
     withPhotos,
     verified,
-    variants: Object.fromEntries([...variants].map(([id, n]) => [index.variants.values[id]!, n])),
+    variants: Object.fromEntries(nonZero(variants).map((id) => [index.variants.values[id]!, variants[id]!])),
     attributes: nestedPairs(index, pairs),
-    topics: [...topics]
-      .map(([id, count]) => ({ topic: index.topicNames.values[id]!, count }))
+    topics: nonZero(topics)
+      .map((id) => ({ topic: index.topicNames.values[id]!, count: topics[id]! }))
       .sort((a, b) => b.count - a.count || (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0)),
   };
-  return { counted: { total, facets, histogram }, matches };
+  return { counted: { total, facets, histogram: histogramOf(histogram) }, matches };
 }
 
-function nestedPairs(index: ProductReviewIndex, pairs: Map<number, number>): ReviewFacets['attributes'] {
+/** The ids whose count is not zero (a facet lists only values some review has). */
+function nonZero(counts: Int32Array): number[] {
+  const ids: number[] = [];
+  for (let id = 0; id < counts.length; id++) if (counts[id]! > 0) ids.push(id);
+  return ids;
+}
+
+function nestedPairs(index: ProductReviewIndex, pairs: Int32Array): ReviewFacets['attributes'] {
   const byName = new Map<string, [string, number][]>();
-  for (const [id, n] of pairs) {
+  for (const id of nonZero(pairs)) {
     const text = index.pairs.values[id]!;
     const cut = text.indexOf('\0');
     const name = text.slice(0, cut);
     if (!byName.has(name)) byName.set(name, []);
-    byName.get(name)!.push([text.slice(cut + 1), n]);
+    byName.get(name)!.push([text.slice(cut + 1), pairs[id]!]);
   }
   return Object.fromEntries([...byName].map(([name, answers]) => [name, Object.fromEntries(answers)]));
 }

@@ -26,6 +26,8 @@ class Dictionary {
 }
 
 const NONE = -1;
+/** Bitmaps kept per product: 100 KB each at 100,000 reviews. */
+const MAX_BITMAPS = 64;
 const EMPTY = new Int32Array(0);
 
 /**
@@ -58,6 +60,8 @@ export class ProductReviewIndex {
   readonly topicNames = new Dictionary();
   readonly termNames = new Dictionary();
   private readonly orders = new Map<ReviewSort, number[]>();
+  /** Rows holding one attribute answer, topic or search term (by "kind:id"), made on first use; at most MAX_BITMAPS. */
+  private readonly bitmaps = new Map<string, Uint8Array>();
 
   constructor(rows: readonly Row[]) {
     const n = rows.length;
@@ -94,13 +98,35 @@ export class ProductReviewIndex {
     this.attributes[position] = answers.length ? Int32Array.from(answers, ([name, answer]) => this.pairs.id(`${name}\0${answer}`)) : EMPTY;
     this.topics[position] = this.ids32(this.topicNames, row.topics);
     this.terms[position] = this.ids32(this.termNames, row.search_terms);
-    this.orders.clear();
+    this.changed();
   }
 
   /** A review no longer published (or deleted): out of every answer. */
   remove(position: number): void {
     this.alive[position] = 0;
+    this.changed();
+  }
+
+  private changed(): void {
     this.orders.clear();
+    this.bitmaps.clear();
+  }
+
+  /**
+   * One byte per row: 1 where the row's list (`attributes`, `topics` or `terms`) holds `id`.
+   * Kept until a row changes, so a filter costs one lookup per row after its first use.
+   */
+  bitmap(kind: 'attributes' | 'topics' | 'terms', id: number): Uint8Array {
+    const key = `${kind}:${id}`;
+    let bitmap = this.bitmaps.get(key);
+    if (!bitmap) {
+      bitmap = new Uint8Array(this.size);
+      const lists = this[kind];
+      for (let i = 0; i < this.size; i++) if (lists[i]!.includes(id)) bitmap[i] = 1;
+      if (this.bitmaps.size >= MAX_BITMAPS) this.bitmaps.clear();
+      this.bitmaps.set(key, bitmap);
+    }
+    return bitmap;
   }
 
   private ids32(dictionary: Dictionary, values: unknown): Int32Array {
