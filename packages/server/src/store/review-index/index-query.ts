@@ -82,7 +82,8 @@ export function indexedFacets(index: ProductReviewIndex, query: ReviewQuery): { 
   // Which attribute each answer belongs to, so a row failing one attribute filter counts only that attribute's answers.
   const pairName = index.pairs.values.map((text) => text.slice(0, text.indexOf('\0')));
   const { alive, rating, hasPhotos, verified: isVerified, variant: variantOf, attributes, topics: topicsOf } = index;
-  const attrCount = c.attr.length;
+  const { ratings: ratingFilter, media, verified: verifiedFilter, variant: variantFilter, topic: topicFilter, q: qFilter, attr } = c;
+  const attrCount = attr.length;
   let total = 0;
   let withPhotos = 0;
   let verified = 0;
@@ -91,16 +92,16 @@ export function indexedFacets(index: ProductReviewIndex, query: ReviewQuery): { 
     const star = rating[i]!;
     histogram[star]!++;
     let failed = 0;
-    if (c.ratings !== undefined && c.ratings[star] === 0) failed |= RATING;
-    if (c.media !== -1 && hasPhotos[i] !== c.media) failed |= MEDIA;
-    if (c.verified !== -1 && isVerified[i] !== c.verified) failed |= VERIFIED;
-    if (c.variant !== -2 && variantOf[i] !== c.variant) failed |= VARIANT;
-    if (c.topic !== undefined && (c.topic === null || c.topic[i] === 0)) failed |= TOPIC;
-    if (c.q !== undefined && (c.q === null || c.q[i] === 0)) failed |= Q;
+    if (ratingFilter !== undefined && ratingFilter[star] === 0) failed |= RATING;
+    if (media !== -1 && hasPhotos[i] !== media) failed |= MEDIA;
+    if (verifiedFilter !== -1 && isVerified[i] !== verifiedFilter) failed |= VERIFIED;
+    if (variantFilter !== -2 && variantOf[i] !== variantFilter) failed |= VARIANT;
+    if (topicFilter !== undefined && (topicFilter === null || topicFilter[i] === 0)) failed |= TOPIC;
+    if (qFilter !== undefined && (qFilter === null || qFilter[i] === 0)) failed |= Q;
     // The attribute filters this row fails: counted only when at most one fails (that one's answers).
     let attrFailed = -1;
     for (let a = 0; a < attrCount; a++) {
-      const bitmap = c.attr[a]!;
+      const bitmap = attr[a]!;
       if (bitmap !== null && bitmap[i] === 1) continue;
       failed |= ATTR;
       attrFailed = attrFailed === -1 ? a : -2;
@@ -113,10 +114,14 @@ export function indexedFacets(index: ProductReviewIndex, query: ReviewQuery): { 
     if ((failed & ~MEDIA) === 0 && hasPhotos[i] === 1) withPhotos++;
     if ((failed & ~VERIFIED) === 0 && isVerified[i] === 1) verified++;
     if ((failed & ~VARIANT) === 0 && variantOf[i]! >= 0) variants[variantOf[i]!]!++;
-    if ((failed & ~TOPIC) === 0) for (const topic of topicsOf[i]!) topics[topic]!++;
+    if ((failed & ~TOPIC) === 0) {
+      const list = topicsOf[i]!;
+      for (let t = 0; t < list.length; t++) topics[list[t]!]!++;
+    }
     if ((failed & ~ATTR) === 0 && attrFailed !== -2) {
       const only = attrFailed >= 0 ? c.attrNames[attrFailed] : undefined;
-      for (const pair of attributes[i]!) if (only === undefined || pairName[pair] === only) pairs[pair]!++;
+      const list = attributes[i]!;
+      for (let p = 0; p < list.length; p++) if (only === undefined || pairName[list[p]!] === only) pairs[list[p]!]!++;
     }
   }
   const histogramOf = (counts: Int32Array): RatingHistogram => ({ 1: counts[1]!, 2: counts[2]!, 3: counts[3]!, 4: counts[4]!, 5: counts[5]! });
