@@ -500,6 +500,7 @@ CREATE INDEX cartlift_reviews_queue ON cartlift_reviews (status, created_at, id)
     // product's in-memory review index (store/review-index) catches up by re-reading only the rows
     // changed since the last sequence number it saw, whichever process wrote them. Statement
     // triggers with transition tables, as the counts' (migration 13): one INSERT per statement.
+    // A BEFORE statement trigger takes a transaction-level advisory lock ("cart", 16) first.
     // _by_product_id lets the index's build read a product's published rows in id order, in batches.
     sql: `
 CREATE TABLE cartlift_review_changes (
@@ -509,6 +510,16 @@ CREATE TABLE cartlift_review_changes (
 );
 CREATE INDEX cartlift_review_changes_sku ON cartlift_review_changes (sku, seq);
 CREATE INDEX cartlift_reviews_by_product_id ON cartlift_reviews (sku, status, id);
+-- Taken before a statement's first row (so no row lock is held while waiting) and held to commit:
+-- review-writing transactions commit in the order of their change numbers, so a reader that has
+-- seen number n has seen every change below it (none commits late).
+CREATE FUNCTION cartlift_review_changes_lock() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(1667330676, 16);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER cartlift_review_changes_lock BEFORE INSERT OR UPDATE OR DELETE ON cartlift_reviews
+  FOR EACH STATEMENT EXECUTE FUNCTION cartlift_review_changes_lock();
 CREATE FUNCTION cartlift_review_changes_log() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
