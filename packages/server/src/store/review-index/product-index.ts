@@ -60,6 +60,8 @@ export class ProductReviewIndex {
   readonly topicNames = new Dictionary();
   readonly termNames = new Dictionary();
   private readonly orders = new Map<ReviewSort, number[]>();
+  /** Orders from before the last change: where the next sort starts. */
+  private readonly stale = new Map<ReviewSort, number[]>();
   /** Rows holding one attribute answer, topic or search term (by "kind:id"), made on first use; at most MAX_BITMAPS. */
   private readonly bitmaps = new Map<string, Uint8Array>();
 
@@ -108,6 +110,7 @@ export class ProductReviewIndex {
   }
 
   private changed(): void {
+    for (const [sort, order] of this.orders) this.stale.set(sort, order);
     this.orders.clear();
     this.bitmaps.clear();
   }
@@ -134,16 +137,38 @@ export class ProductReviewIndex {
     return list.length ? Int32Array.from(list, (value) => dictionary.id(value)) : EMPTY;
   }
 
-  /** Live positions in a sort's order (as REVIEW_ORDERS: keys, then created_at desc, then id asc). */
+  /**
+   * Live positions in a sort's order (as REVIEW_ORDERS: keys, then created_at desc, then id asc).
+   * After a change the previous order is re-sorted: nearly in order already, so the sort (TimSort)
+   * takes about one pass instead of n log n comparisons.
+   */
   order(sort: ReviewSort): number[] {
     let order = this.orders.get(sort);
-    if (!order) {
-      order = [];
-      for (let i = 0; i < this.size; i++) if (this.alive[i]) order.push(i);
-      order.sort((a, b) => this.compare(sort, a, b));
-      this.orders.set(sort, order);
+    if (order) return order;
+    const previous = this.stale.get(sort) ?? [];
+    const listed = new Uint8Array(this.size);
+    order = [];
+    for (const position of previous) {
+      if (this.alive[position]) order.push(position);
+      listed[position] = 1;
     }
+    for (let i = 0; i < this.size; i++) if (this.alive[i] && !listed[i]) order.push(i);
+    order.sort(this.comparator(sort));
+    this.orders.set(sort, order);
+    this.stale.delete(sort);
     return order;
+  }
+
+  /** The order's comparison on the columns themselves (no arrays made per comparison). */
+  private comparator(sort: ReviewSort): (a: number, b: number) => number {
+    const created = this.createdAt;
+    const first = sort === 'helpful' ? this.helpfulScore : sort === 'photos' ? this.hasPhotos : sort === 'newest' ? undefined : this.rating;
+    const ascending = sort === 'lowest';
+    return (a, b) => {
+      if (first !== undefined && first[a] !== first[b]) return (first[a]! < first[b]! ? -1 : 1) * (ascending ? 1 : -1);
+      if (created[a] !== created[b]) return created[a]! < created[b]! ? 1 : -1;
+      return a - b;
+    };
   }
 
   /** The sort keys of a position, in REVIEW_ORDERS's order (what a cursor carries). */
@@ -160,10 +185,6 @@ export class ProductReviewIndex {
       case 'photos':
         return [this.hasPhotos[position]!, created];
     }
-  }
-
-  private compare(sort: ReviewSort, a: number, b: number): number {
-    return compareKeys(sort, this.keys(sort, a), a, this.keys(sort, b), b);
   }
 
   /** Rough bytes held: typed columns, per-row lists, ids and dictionaries. */
