@@ -75,10 +75,16 @@ describe.each(variants)('the review index on $name sees writes from another hand
     expect(afterReject.reviews.map((r) => r.id)).toEqual(['f5', 'f4', 'f3']);
     expect(afterReject.total).toBe(5);
 
+    // A pending submission is not shown; published later, it is.
+    await other.addReview(review(8, { status: 'pending' }));
+    expect((await agree(HELPFUL)).total).toBe(5);
+    await other.moderateReview({ id: 'f8', status: 'published', reason: null, actor: 'm@example.com', now: 3 });
+    expect((await agree(HELPFUL)).reviews[0]!.id).toBe('f8');
+
     await other.addReview(review(9, { rating: 1 }));
     const afterAdd = await agree({ ...HELPFUL, rating: [1] });
     expect(afterAdd.reviews.map((r) => r.id)).toEqual(['f9', 'f5']);
-    expect((await agree(HELPFUL)).total).toBe(6);
+    expect((await agree(HELPFUL)).total).toBe(7);
   });
 
   test('votes racing with page reads and new reviews: none deadlocks or is lost, the index ends equal to the SQL path', async () => {

@@ -89,14 +89,18 @@ export class ReviewIndexes {
     );
     if (changed.length > MAX_PATCH) return false;
     const ids = changed.map((row) => String(row.review_id));
-    if (ids.some((id) => !index.positions.has(id))) return false;
     const { rows } = await this.db.query<Row>(`SELECT ${INDEX_COLUMNS}, sku, status FROM cartlift_reviews WHERE id = ANY($1::text[])`, [ids]);
     const current = new Map(rows.map((row) => [String(row.id), row]));
     try {
       for (const id of ids) {
         const row = current.get(id);
-        const position = index.positions.get(id)!;
-        if (row && row.sku === sku && row.status === 'published') index.set(position, row);
+        const published = row?.sku === sku && row.status === 'published';
+        const position = index.positions.get(id);
+        // A review the index has never held: nothing to do unless it is now published (a
+        // pending submission), else its rank among the ids is unknown and the index is rebuilt.
+        if (position === undefined) {
+          if (published) return false;
+        } else if (published) index.set(position, row);
         else index.remove(position);
       }
     } catch (error) {
