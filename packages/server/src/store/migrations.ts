@@ -493,6 +493,52 @@ CREATE INDEX cartlift_review_history_review ON cartlift_review_history (review_i
 CREATE INDEX cartlift_reviews_queue ON cartlift_reviews (status, created_at, id);
 `,
   },
+  {
+    id: 16,
+    name: 'review change log for the in-memory review index',
+    // Every insert, update or delete of a review appends (sku, review id), so a process holding a
+    // product's in-memory review index (store/review-index) catches up by re-reading only the rows
+    // changed since the last sequence number it saw, whichever process wrote them. Statement
+    // triggers with transition tables, as the counts' (migration 13): one INSERT per statement.
+    // A BEFORE statement trigger takes a transaction-level advisory lock ("cart", 16) first.
+    // _by_product_id lets the index's build read a product's published rows in id order, in batches.
+    sql: `
+CREATE TABLE cartlift_review_changes (
+  seq bigserial PRIMARY KEY,
+  sku text NOT NULL,
+  review_id text NOT NULL
+);
+CREATE INDEX cartlift_review_changes_sku ON cartlift_review_changes (sku, seq);
+CREATE INDEX cartlift_reviews_by_product_id ON cartlift_reviews (sku, status, id);
+-- Taken before a statement's first row (so no row lock is held while waiting) and held to commit:
+-- review-writing transactions commit in the order of their change numbers, so a reader that has
+-- seen number n has seen every change below it (none commits late).
+CREATE FUNCTION cartlift_review_changes_lock() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(1667330676, 16);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER cartlift_review_changes_lock BEFORE INSERT OR UPDATE OR DELETE ON cartlift_reviews
+  FOR EACH STATEMENT EXECUTE FUNCTION cartlift_review_changes_lock();
+CREATE FUNCTION cartlift_review_changes_log() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO cartlift_review_changes (sku, review_id) SELECT sku, id FROM new_rows;
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO cartlift_review_changes (sku, review_id) SELECT sku, id FROM old_rows;
+  ELSE
+    INSERT INTO cartlift_review_changes (sku, review_id) SELECT sku, id FROM old_rows UNION SELECT sku, id FROM new_rows;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER cartlift_review_changes_insert AFTER INSERT ON cartlift_reviews
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cartlift_review_changes_log();
+CREATE TRIGGER cartlift_review_changes_update AFTER UPDATE ON cartlift_reviews
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cartlift_review_changes_log();
+CREATE TRIGGER cartlift_review_changes_delete AFTER DELETE ON cartlift_reviews
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION cartlift_review_changes_log();
+`,
+  },
 ];
 
 /** Advisory-lock key shared by every Cartlift process: "cartlift" in ASCII, folded to int32. */

@@ -4,6 +4,7 @@ import { toOrder, type Row } from './sql-rows.js';
 import { insertReview } from './sql-reviews.js';
 import { refreshTopics } from './sql-review-terms.js';
 import type { NewReviewInvitation, ReviewInvitation, Store, StoredReviewPhoto } from './types.js';
+import { lockReviewChanges } from './review-index/change-lock.js';
 
 function toInvitation(row: Row): ReviewInvitation {
   return {
@@ -187,6 +188,9 @@ export function reviewSubmissionMethods(
 
     voteHelpful({ reviewId, shopper, helpful, now }) {
       return db.transaction(async (tx) => {
+        // Before the row lock: the UPDATE below takes this lock (migration 16), and waiting for it
+        // while holding the row could deadlock with a submission refreshing the product's topics.
+        await lockReviewChanges(tx);
         const { rows: found } = await tx.query(`SELECT helpful, not_helpful FROM cartlift_reviews WHERE id = $1 AND status = 'published' FOR UPDATE`, [
           reviewId,
         ]);

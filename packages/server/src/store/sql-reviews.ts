@@ -1,6 +1,8 @@
-import { averageRating, RATINGS, ratingRankingScore, type Rating, type Review, type ReviewQuery, type ReviewSort } from '@cartlift/reviews';
+import { averageRating, RATINGS, ratingRankingScore, type Rating, type Review, type ReviewPage, type ReviewQuery, type ReviewSort } from '@cartlift/reviews';
+import { indexedFacets, pagePositions } from './review-index/index-query.js';
+import { type ReviewIndexOptions, ReviewIndexes } from './review-index/review-indexes.js';
 import type { SqlClient } from './sql.js';
-import { rolledUpFacets, scannedFacets } from './sql-review-facets.js';
+import { type CountedFacets, rolledUpFacets, scannedFacets } from './sql-review-facets.js';
 import { filterConditions, Params, where } from './sql-review-filters.js';
 import { insertReviews, refreshTopics } from './sql-review-terms.js';
 import type { Row } from './sql-rows.js';
@@ -166,18 +168,92 @@ export async function insertReview(client: SqlClient, review: Review): Promise<b
   return (await insertReviews(client, [review])).inserted === 1;
 }
 
+/** A page from its rows (limit + 1 of them, in order) and its counts: the one shape both paths answer. */
+function toPage(query: ReviewQuery, pageRows: readonly Row[], counted: CountedFacets): ReviewPage {
+  const order = REVIEW_ORDERS[query.sort];
+  const rows = pageRows.slice(0, query.limit);
+  const last = rows[rows.length - 1];
+  const more = pageRows.length > query.limit && last !== undefined;
+  const { total, facets, histogram } = counted;
+  const count = RATINGS.reduce((sum, star) => sum + histogram[star], 0);
+  return {
+    reviews: rows.map(toReview),
+    ...(more
+      ? {
+          nextCursor: encodeReviewCursor({
+            sort: query.sort,
+            keys: order.map((key) => (key.kind === 'boolean' ? Boolean(last[key.column]) : Number(last[key.column]))),
+            id: String(last.id),
+          }),
+        }
+      : {}),
+    total,
+    facets,
+    summary: { count, average: averageRating(histogram), rankingScore: ratingRankingScore(histogram) },
+  };
+}
+
+/** The SQL path: the page through its order's index, facets kept or counted. */
+async function sqlReviewPage(db: SqlClient, query: ReviewQuery): Promise<ReviewPage> {
+  const statement = reviewPageStatement(query);
+  // Facets from the maintained counts when only their dimensions are filtered (exact, and
+  // without reading the product's reviews); otherwise counted over the matching reviews.
+  const [pageResult, counted] = await Promise.all([db.query<Row>(statement.sql, statement.params), rolledUpFacets(db, query) ?? scannedFacets(db, query)]);
+  return toPage(query, pageResult.rows, counted);
+}
+
+/**
+ * The index path: counts and the page's positions from the product's
+ * in-memory index, then the page's rows by id. Undefined (use the SQL path)
+ * when the product is not indexed, the cursor's review is unknown to the
+ * index, or a row changed between the index's look and the read.
+ */
+async function indexedReviewPage(db: SqlClient, indexes: ReviewIndexes, query: ReviewQuery): Promise<ReviewPage | undefined> {
+  const cursor = query.cursor === undefined ? undefined : decodeReviewCursor(query.cursor, query.sort);
+  const index = await indexes.forQuery(query);
+  if (!index) return undefined;
+  const rank = cursor ? index.positions.get(cursor.id) : undefined;
+  if (cursor && rank === undefined) return undefined;
+  const { counted, matches } = indexedFacets(index, query);
+  const after = cursor ? { keys: cursor.keys.map(Number), rank: rank! } : undefined;
+  const ids = pagePositions(index, query.sort, matches, after, query.limit).map((position) => index.ids[position]!);
+  const { rows } = ids.length
+    ? await db.query<Row>(`SELECT ${REVIEW_COLUMNS}, helpful_score, has_photos FROM cartlift_reviews WHERE id = ANY($1::text[])`, [ids])
+    : { rows: [] as Row[] };
+  const byId = new Map(rows.map((row) => [String(row.id), row]));
+  const ordered: Row[] = [];
+  for (const id of ids) {
+    const row = byId.get(id);
+    // Gone, unpublished or moved since the index's look: the SQL path answers this request.
+    if (row?.status !== 'published' || row.sku !== query.product) return undefined;
+    ordered.push(row);
+  }
+  return toPage(query, ordered, counted);
+}
+
+/** How the store reads review pages: `reviewIndex: false` reads every page through SQL. */
+export interface ReviewMethodOptions {
+  readonly reviewIndex?: ReviewIndexOptions | false;
+}
+
 /**
  * Reviews: stored with their "most helpful" score (computed here by
  * `helpfulScore`, the one definition), and read a page at a time with facet
- * counts for the shopper's filters. Takes any client, so an import can add a review inside its
- * own transaction.
+ * counts for the shopper's filters: through the product's in-memory index
+ * when it has many reviews (store/review-index), otherwise through SQL; both
+ * answer identically. Takes any client, so an import can add a review inside
+ * its own transaction.
  */
-export function reviewMethods(db: SqlClient): Pick<Store, 'addReview' | 'addReviews' | 'refreshReviewTopics' | 'reviewPage'> {
+export function reviewMethods(
+  db: SqlClient,
+  options: ReviewMethodOptions = {},
+): Pick<Store, 'addReview' | 'addReviews' | 'refreshReviewTopics' | 'reviewPage'> {
   const addReviews = async (reviews: readonly Review[]): Promise<number> => {
     const { inserted, publishedSkus } = await insertReviews(db, reviews);
     for (const sku of publishedSkus) await refreshTopics(db, sku);
     return inserted;
   };
+  const indexes = options.reviewIndex === false ? undefined : new ReviewIndexes(db, options.reviewIndex);
   return {
     addReview: async (review) => (await addReviews([review])) === 1,
     addReviews,
@@ -185,31 +261,7 @@ export function reviewMethods(db: SqlClient): Pick<Store, 'addReview' | 'addRevi
     refreshReviewTopics: (sku) => refreshTopics(db, sku),
 
     async reviewPage(query) {
-      const order = REVIEW_ORDERS[query.sort];
-      const statement = reviewPageStatement(query);
-      // Facets from the maintained counts when only their dimensions are filtered (exact, and
-      // without reading the product's reviews); otherwise counted over the matching reviews.
-      const [pageResult, counted] = await Promise.all([db.query<Row>(statement.sql, statement.params), rolledUpFacets(db, query) ?? scannedFacets(db, query)]);
-      const rows = pageResult.rows.slice(0, query.limit);
-      const last = rows[rows.length - 1];
-      const more = pageResult.rows.length > query.limit && last !== undefined;
-      const { total, facets, histogram } = counted;
-      const count = RATINGS.reduce((sum, star) => sum + histogram[star], 0);
-      return {
-        reviews: rows.map(toReview),
-        ...(more
-          ? {
-              nextCursor: encodeReviewCursor({
-                sort: query.sort,
-                keys: order.map((key) => (key.kind === 'boolean' ? Boolean(last[key.column]) : Number(last[key.column]))),
-                id: String(last.id),
-              }),
-            }
-          : {}),
-        total,
-        facets,
-        summary: { count, average: averageRating(histogram), rankingScore: ratingRankingScore(histogram) },
-      };
+      return (indexes && (await indexedReviewPage(db, indexes, query))) ?? sqlReviewPage(db, query);
     },
   };
 }

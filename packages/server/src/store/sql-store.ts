@@ -12,7 +12,7 @@ import { promotionVersionMethods } from './sql-promotion-versions.js';
 import { quotedCartMethods } from './sql-quoted-carts.js';
 import { rateLimitMethods } from './sql-rate-limits.js';
 import { reviewModerationMethods } from './sql-review-moderation.js';
-import { reviewMethods } from './sql-reviews.js';
+import { type ReviewMethodOptions, reviewMethods } from './sql-reviews.js';
 import { reviewSubmissionMethods } from './sql-review-submissions.js';
 import { backfillReviewTerms } from './sql-review-terms.js';
 import type { Store } from './types.js';
@@ -21,10 +21,10 @@ import type { Store } from './types.js';
  * The `Store` over SQL, shared by the PGlite and PostgreSQL adapters.
  *
  * @example
- * const store = createSqlStore(await openPGlite({ memory: true }))
+ * const store = createSqlStore(await openPGlite({ memory: true }), { reviewIndex: { minReviews: 2000 } })
  * await store.migrate()
  */
-export function createSqlStore(db: SqlDatabase): Store {
+export function createSqlStore(db: SqlDatabase, options: ReviewMethodOptions = {}): Store {
   return {
     kind: db.kind,
     // Reviews stored before search terms existed get theirs once migrations are done (SQL cannot segment text).
@@ -44,7 +44,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     ...quotedCartMethods(db),
     ...adminMethods(db),
     ...codeMethods(db),
-    ...reviewMethods(db),
+    ...reviewMethods(db, options),
     ...reviewSubmissionMethods(db),
     ...reviewModerationMethods(db),
     close: () => db.close(),
