@@ -36,6 +36,33 @@ const SHOPPER = `coalesce(e.anonymous_id, known.anonymous_id, 'cart:' || e.cart_
 const PAID_PURCHASES_ONLY = `(name <> 'purchase' OR EXISTS (SELECT 1 FROM cartlift_orders o WHERE o.payment_intent_id = e.transaction_id))`;
 
 /** One row for jsonb_to_recordset: the columns, then the payload as JSON, taken as made when the record has it. */
+/**
+ * The funnel's shoppers in a range split by whether any of their events is `eventName` (a review
+ * filter, an AR launch): per side and furthest step, how many shoppers. The comparisons of the
+ * reviews filters and of AR read it, each naming its side.
+ */
+async function shopperSplit(
+  db: SqlClient,
+  { from, to, steps }: { from: number; to: number; steps: readonly string[] },
+  eventName: string,
+): Promise<{ marked: boolean; furthest: number; shoppers: number }[]> {
+  const { rows } = await db.query<Record<string, unknown>>(
+    `WITH ${KNOWN_CARTS}, ev AS (
+       SELECT ${SHOPPER} AS shopper,
+              coalesce(array_position($3::text[], name), 0) AS step,
+              name = $4 AS marked
+         FROM cartlift_analytics_events e LEFT JOIN known ON known.cart_id = e.cart_id
+        WHERE e.time >= $1 AND e.time < $2
+          AND ${PAID_PURCHASES_ONLY}
+     ), per AS (
+       SELECT shopper, max(step) AS furthest, bool_or(marked) AS marked FROM ev GROUP BY shopper
+     )
+     SELECT marked, furthest, count(*) AS shoppers FROM per GROUP BY marked, furthest`,
+    [from, to, steps, eventName],
+  );
+  return rows.map((row) => ({ marked: row.marked === true, furthest: Number(row.furthest), shoppers: Number(row.shoppers) }));
+}
+
 function rowJson(e: AnalyticsEventRecord): string {
   const columns = JSON.stringify({
     event_id: e.eventId,
@@ -117,42 +144,14 @@ export function analyticsMethods(
       }));
     },
 
-    async reviewFilterRows({ from, to, steps }) {
-      // The same shoppers as the funnel, split by whether any of their events in the range is a review filter.
-      const { rows } = await db.query<Record<string, unknown>>(
-        `WITH ${KNOWN_CARTS}, ev AS (
-           SELECT ${SHOPPER} AS shopper,
-                  coalesce(array_position($3::text[], name), 0) AS step,
-                  name = 'review_filter_applied' AS filtered
-             FROM cartlift_analytics_events e LEFT JOIN known ON known.cart_id = e.cart_id
-            WHERE e.time >= $1 AND e.time < $2
-              AND ${PAID_PURCHASES_ONLY}
-         ), per AS (
-           SELECT shopper, max(step) AS furthest, bool_or(filtered) AS filtered FROM ev GROUP BY shopper
-         )
-         SELECT filtered, furthest, count(*) AS shoppers FROM per GROUP BY filtered, furthest`,
-        [from, to, steps],
-      );
-      return rows.map((row) => ({ filtered: row.filtered === true, furthest: Number(row.furthest), shoppers: Number(row.shoppers) }));
+    async reviewFilterRows(range) {
+      const rows = await shopperSplit(db, range, 'review_filter_applied');
+      return rows.map(({ marked, furthest, shoppers }) => ({ filtered: marked, furthest, shoppers }));
     },
 
-    async arUseRows({ from, to, steps }) {
-      // The reviews comparison's query with AR's event: the funnel's shoppers, split by whether any of their events is an AR launch.
-      const { rows } = await db.query<Record<string, unknown>>(
-        `WITH ${KNOWN_CARTS}, ev AS (
-           SELECT ${SHOPPER} AS shopper,
-                  coalesce(array_position($3::text[], name), 0) AS step,
-                  name = 'ar_launched' AS launched
-             FROM cartlift_analytics_events e LEFT JOIN known ON known.cart_id = e.cart_id
-            WHERE e.time >= $1 AND e.time < $2
-              AND ${PAID_PURCHASES_ONLY}
-         ), per AS (
-           SELECT shopper, max(step) AS furthest, bool_or(launched) AS launched FROM ev GROUP BY shopper
-         )
-         SELECT launched, furthest, count(*) AS shoppers FROM per GROUP BY launched, furthest`,
-        [from, to, steps],
-      );
-      return rows.map((row) => ({ launchedAr: row.launched === true, furthest: Number(row.furthest), shoppers: Number(row.shoppers) }));
+    async arUseRows(range) {
+      const rows = await shopperSplit(db, range, 'ar_launched');
+      return rows.map(({ marked, furthest, shoppers }) => ({ launchedAr: marked, furthest, shoppers }));
     },
 
     async arLaunchCounts({ from, to }) {
