@@ -1,3 +1,4 @@
+import { comparisonRow } from './comparison-row.js';
 import type { ArComparison, ArRateComparison } from './ar-comparison.js';
 import { escapeHtml } from './html.js';
 import type { ReportLocale } from './report-text.js';
@@ -5,16 +6,17 @@ import { REPORT_TEXT } from './report-text.js';
 
 function rateRow(rate: ArRateComparison, locale: ReportLocale): string {
   const t = REPORT_TEXT[locale];
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-  const points = (bp: number, sign: boolean) =>
-    new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: sign ? 'exceptZero' : 'auto' }).format(bp / 100);
-  const share = (bp: number | null, reached: number) =>
-    bp === null ? '—' : `${percent.format(bp / 10_000)} (${new Intl.NumberFormat(locale).format(reached)})`;
-  const difference =
-    rate.differenceBp === null || rate.interval95Bp === null
-      ? '—'
-      : t.reviewFilters.points(points(rate.differenceBp, true), points(rate.interval95Bp.low, false), points(rate.interval95Bp.high, false));
-  return `<tr><th scope="row">${escapeHtml(t.reviewFilters.rates[rate.step])}</th><td class="num">${share(rate.arBp, rate.arReached)}</td><td class="num">${share(rate.otherBp, rate.otherReached)}</td><td class="num">${escapeHtml(difference)}</td><td>${escapeHtml(t.ar.verdicts[rate.verdict])}</td></tr>`;
+  return comparisonRow(
+    {
+      label: t.reviewFilters.rates[rate.step],
+      group: { bp: rate.arBp, reached: rate.arReached },
+      others: { bp: rate.otherBp, reached: rate.otherReached },
+      differenceBp: rate.differenceBp,
+      interval95Bp: rate.interval95Bp,
+      reading: t.ar.verdicts[rate.verdict],
+    },
+    locale,
+  );
 }
 
 /**

@@ -1,20 +1,22 @@
+import { comparisonRow } from './comparison-row.js';
 import { escapeHtml } from './html.js';
 import type { ReportLocale } from './report-text.js';
 import { REPORT_TEXT } from './report-text.js';
 import type { RateComparison, ReviewFilterComparison } from './review-filter-comparison.js';
 
 function rateRow(rate: RateComparison, locale: ReportLocale): string {
-  const t = REPORT_TEXT[locale].reviewFilters;
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-  const points = (bp: number, sign: boolean) =>
-    new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: sign ? 'exceptZero' : 'auto' }).format(bp / 100);
-  const share = (bp: number | null, reached: number) =>
-    bp === null ? '—' : `${percent.format(bp / 10_000)} (${new Intl.NumberFormat(locale).format(reached)})`;
-  const difference =
-    rate.differenceBp === null || rate.interval95Bp === null
-      ? '—'
-      : t.points(points(rate.differenceBp, true), points(rate.interval95Bp.low, false), points(rate.interval95Bp.high, false));
-  return `<tr><th scope="row">${escapeHtml(t.rates[rate.step])}</th><td class="num">${share(rate.filteredBp, rate.filteredReached)}</td><td class="num">${share(rate.unfilteredBp, rate.unfilteredReached)}</td><td class="num">${escapeHtml(difference)}</td><td>${escapeHtml(t.verdicts[rate.verdict])}</td></tr>`;
+  const t = REPORT_TEXT[locale];
+  return comparisonRow(
+    {
+      label: t.reviewFilters.rates[rate.step],
+      group: { bp: rate.filteredBp, reached: rate.filteredReached },
+      others: { bp: rate.unfilteredBp, reached: rate.unfilteredReached },
+      differenceBp: rate.differenceBp,
+      interval95Bp: rate.interval95Bp,
+      reading: t.reviewFilters.verdicts[rate.verdict],
+    },
+    locale,
+  );
 }
 
 /**
